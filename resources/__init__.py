@@ -1,0 +1,1 @@
+"""Shipped data files (templates, styles, icons, translations); no code lives here."""

@@ -1,0 +1,157 @@
+"""The issue model: plain dataclasses for an issue, its sections and their fields.
+
+Nothing here knows about files, YAML, Markdown or Qt. Sections are identified by a stable
+``id`` (titles get renamed); every object keeps the keys it did not understand in ``extra``
+so that a file written by a newer version survives a round trip.
+"""
+
+from __future__ import annotations
+
+import copy
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+
+#: Metadata a field can be bound to; its rendered value then comes from the issue.
+BINDINGS = ("number", "datetime", "highlights", "host", "editors", "owners", "video",
+            "contributors")
+
+BODY_WEEKLY = "weekly"
+BODY_STANDING = "standing"
+
+
+def new_id() -> str:
+    """A short random id, stable for the life of a section."""
+    return "s" + secrets.token_hex(4)
+
+
+@dataclass
+class Field:
+    """One standing ``【label】：value`` line of a section.
+
+    ``sep`` is what stands between ``】`` and the value (usually ``：``; some issues write
+    ``【Free Talk】自由提问…`` with nothing, or ``【本期贡献者】 - 排名不分先后：``). ``keep`` says
+    whether the value is carried into the next issue. A field ``bind``-ed to metadata renders
+    the metadata (falling back to ``value`` when the metadata is empty) followed by ``note``.
+    """
+
+    label: str
+    value: str = ""
+    keep: bool = True
+    sep: str = "："
+    bind: str | None = None
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Section:
+    """A section of the issue skeleton, with its fields, Markdown body and subsections."""
+
+    title: str
+    id: str = field(default_factory=new_id)
+    optional: bool = False
+    minutes: int | None = None
+    owners: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    body: str = ""
+    body_kind: str = BODY_WEEKLY
+    children: list[Section] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def walk(self, depth: int = 1) -> Iterator[tuple[Section, int]]:
+        """This section and all below it, depth first, with their depth (1 = top level)."""
+        yield self, depth
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+    def field_named(self, label: str) -> Field | None:
+        for f in self.fields:
+            if f.label == label:
+                return f
+        return None
+
+
+@dataclass
+class Issue:
+    """One issue of the talk: typed metadata plus the tree of sections.
+
+    ``number`` is text so that ``004`` keeps its zeros and special issues (``番外02``) fit.
+    ``date`` is ``YYYY-MM-DD``, ``time`` is ``HH:MM`` in ``timezone`` (an IANA name).
+    ``title`` overrides the display title (``{series} {number}``) when set.
+    """
+
+    series: str = "OpenLLM Talk"
+    number: str = ""
+    title: str = ""
+    date: str = ""
+    time: str = ""
+    timezone: str = "Asia/Shanghai"
+    highlights: list[str] = field(default_factory=list)
+    host: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    video: str = ""
+    zhihu: str = ""
+    template: str = ""
+    sections: list[Section] = field(default_factory=list)
+    format: int = FORMAT_VERSION
+    extra: dict = field(default_factory=dict)
+
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        return f"{self.series} {self.number}".strip()
+
+    def walk(self) -> Iterator[tuple[Section, int]]:
+        """Every section in document order with its depth (1 = top level)."""
+        for section in self.sections:
+            yield from section.walk(1)
+
+    def find(self, section_id: str) -> Section | None:
+        for section, _depth in self.walk():
+            if section.id == section_id:
+                return section
+        return None
+
+    def find_path(self, *titles: str) -> Section | None:
+        """The section reached by following titles from the top, e.g. ``("本周新闻", "学术")``."""
+        level = self.sections
+        found = None
+        for title in titles:
+            found = next((s for s in level if s.title == title), None)
+            if found is None:
+                return None
+            level = found.children
+        return found
+
+    def parent_of(self, section_id: str) -> Section | None:
+        """The parent section, or None for a top-level (or unknown) section."""
+        for section, _depth in self.walk():
+            if any(c.id == section_id for c in section.children):
+                return section
+        return None
+
+    def siblings_of(self, section_id: str) -> list[Section]:
+        """The list that holds the section (the issue's own list for top-level ones)."""
+        parent = self.parent_of(section_id)
+        return parent.children if parent is not None else self.sections
+
+    def section_owners(self) -> list[tuple[Section, list[str]]]:
+        """Sections that have owners, in document order."""
+        return [(s, s.owners) for s, _d in self.walk() if s.owners]
+
+    def clone(self) -> Issue:
+        return copy.deepcopy(self)
+
+
+def clean_text(text: str) -> str:
+    """Body text as the model keeps it: no trailing spaces on lines, LF line ends.
+
+    Trailing spaces carry no meaning in an issue (line breaks are kept as they are typed) and
+    would force the YAML file out of readable ``|`` blocks.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -1,0 +1,68 @@
+"""Where things live: the shipped resources and the per-user folders (via platformdirs).
+
+Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``,
+``XDG_STATE_HOME`` and ``XDG_CACHE_HOME`` redirect them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+APP_NAME = "talkeditor"
+DEFAULT_TEMPLATE = "openllm-talk"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder: beside the package in a checkout, inside it when installed."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "templates").is_dir():
+            return candidate
+    raise FileNotFoundError("talkeditor's resources folder is missing from this installation")
+
+
+def templates_dir() -> Path:
+    return resources_dir() / "templates"
+
+
+def template_names() -> list[str]:
+    return sorted(p.stem for p in templates_dir().glob("*.yaml"))
+
+
+def template_path(name: str = DEFAULT_TEMPLATE) -> Path:
+    path = templates_dir() / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(template_names()) or "none"
+        raise FileNotFoundError(f"no template named {name!r} (known: {known})")
+    return path
+
+
+def _dirs():
+    import platformdirs
+
+    return platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    return Path(_dirs().user_config_dir)
+
+
+def data_dir() -> Path:
+    return Path(_dirs().user_data_dir)
+
+
+def state_dir() -> Path:
+    return Path(_dirs().user_state_dir)
+
+
+def cache_dir() -> Path:
+    return Path(_dirs().user_cache_dir)
+
+
+def recovery_dir() -> Path:
+    """Autosaved drafts live here until they are saved or discarded."""
+    return state_dir() / "recovery"
+
+
+def default_archive_dir() -> Path:
+    return data_dir() / "archive"

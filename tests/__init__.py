@@ -1,0 +1,1 @@
+"""talkeditor test suite."""

@@ -1,0 +1,115 @@
+"""Rendering an issue to Markdown in the issues' own layout, and to HTML section by section."""
+
+import re
+
+from talkeditor import render, yamlio
+from talkeditor.model import Field, Issue, Section
+
+from .conftest import FIXTURES, SAMPLES, TEMPLATE
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", "", line.lstrip("#").strip())
+
+
+def test_the_hand_built_issue_004_renders_every_line_of_the_seed_text(samples):
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    rendered = {_norm(line) for line in render.issue_markdown(issue).splitlines()}
+    seed = (samples / "seed" / "openllm-talk-004.txt").read_text(encoding="utf-8")
+    missing = [line for line in seed.splitlines() if line.strip() and _norm(line) not in rendered]
+    assert missing == []
+    assert len([line for line in seed.splitlines() if line.strip()]) > 200
+
+
+def test_header_fields_are_generated_from_the_metadata():
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    md = render.issue_markdown(issue)
+    assert "【编号】：OpenLLM Talk 004 (三位数是希望" in md
+    assert "【时间】：20230715 晚上九点（每周六晚上九点，节假日顺延）" in md
+    assert "【本期提要】：检索+LLM；抱抱脸 daily papers；" in md
+    assert "【主持人】：羡鱼（后续每期由大家自行认领）" in md
+    assert "【编辑】：羡鱼、suc16（最好由主持人兼任）" in md
+    issue.number, issue.time, issue.host = "005", "20:00", ["suc16", "初七"]
+    issue.highlights = ["A", "B"]
+    md = render.issue_markdown(issue)
+    assert "【编号】：OpenLLM Talk 005 (" in md
+    assert "【时间】：20230715 晚上八点（" in md
+    assert "【主持人】：suc16、初七（" in md
+    assert "【本期提要】：A；B；" in md
+
+
+def test_section_owners_replace_the_fallback_text_when_assigned():
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    assert "【版块负责人】：多人（后续每期由大家自行认领）" in render.issue_markdown(issue)
+    issue.find("news").owners = ["suc16"]
+    issue.find("recommend").owners = ["初七", "羡鱼"]
+    assert ("【版块负责人】：本周新闻：suc16；本周推荐：初七、羡鱼（后续每期由大家自行认领）"
+            in render.issue_markdown(issue))
+
+
+def test_the_layout_has_headings_by_depth_optional_suffix_and_blank_lines_between_blocks():
+    issue = Issue(number="009", sections=[
+        Section(title="本周新闻", fields=[Field("贡献者", "甲")],
+                children=[Section(title="学术", body="第一条\n<https://a.b/c>\n")]),
+        Section(title="本周经典", optional=True)])
+    assert render.issue_markdown(issue) == (
+        "# OpenLLM Talk 009\n\n# 本周新闻\n\n【贡献者】：甲\n\n## 学术\n\n第一条\n<https://a.b/c>\n\n"
+        "# 本周经典-optional\n")
+
+
+def test_the_template_renders_the_whole_skeleton_in_the_seed_order():
+    md = render.issue_markdown(yamlio.loads(TEMPLATE.read_bytes()))
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# OpenLLM Talk", "# 序章", "## 背景介绍", "## 本期记录", "## 注意事项", "# 本周新闻",
+        "## 学术", "## 项目", "## 工业界", "# 本周推荐", "## 资料", "## 模型", "## 项目", "## 杂项",
+        "# 本周经典-optional", "# 本周实践-optional", "# Free Talk", "## 线上讨论", "## 群里讨论",
+        "# 参考资料", "# 后续计划", "# 加入/赞助我们", "# 往期精彩"]
+
+
+def test_chinese_times_read_as_the_issues_write_them():
+    assert render.chinese_time("21:00") == "晚上九点"
+    assert render.chinese_time("22:00") == "晚上十点"
+    assert render.chinese_time("20:30") == "晚上八点半"
+    assert render.chinese_time("14:00") == "下午两点"
+    assert render.chinese_time("10:05") == "上午十点5分"
+    assert render.chinese_time("12:00") == "中午十二点"
+
+
+def test_html_has_tables_fenced_code_and_links_for_bare_urls():
+    html = render.markdown_to_html(
+        "见 https://github.com/dair-ai/ML-Papers-of-the-Week 和 <https://a.cn>\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(1)\n```\n")
+    assert '<a href="https://github.com/dair-ai/ML-Papers-of-the-Week">' in html
+    assert '<a href="https://a.cn">' in html
+    assert "<table>" in html and "<td>1</td>" in html
+    assert '<code class="language-python">print(1)' in html
+
+
+def test_one_typed_line_is_one_line_in_the_html():
+    assert "第一行<br" in render.markdown_to_html("第一行\n第二行")
+
+
+def test_an_edit_reconverts_only_the_changed_section():
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    cache = render.HtmlCache()
+    first = cache.issue_html(issue)
+    sections = sum(1 for _ in issue.walk())
+    assert cache.conversions == sections + 1
+    issue.find_path("本周新闻", "学术").body += "\n新的一条\n"
+    second = cache.issue_html(issue)
+    assert cache.conversions == sections + 2
+    assert "新的一条" in second and "新的一条" not in first
+    assert cache.issue_html(issue) == second and cache.conversions == sections + 2
+
+
+def test_the_cached_html_equals_an_uncached_render():
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    cache = render.HtmlCache()
+    cache.issue_html(issue)
+    issue.find("freetalk").body = "changed"
+    assert cache.issue_html(issue) == render.issue_html(issue)
+
+
+def test_samples_folder_is_present_for_the_line_by_line_checks():
+    assert SAMPLES.name == "samples"
