@@ -51,7 +51,8 @@ def _command_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import past issues (.txt, .md, .docx) as issue.yaml")
     p.add_argument("sources", nargs="+", metavar="SRC", help="the file(s) to import")
     p.add_argument("-o", "--output", help="the issue.yaml to write (one source only)")
-    p.add_argument("--archive", metavar="DIR", help="import into this archive folder (NNN/issue.yaml)")
+    p.add_argument("--archive", metavar="DIR",
+                   help="import into this archive folder (NNN/issue.yaml)")
 
     p = sub.add_parser("export-zhihu", help="export a Zhihu-ready post (post.md, post.html, title)")
     p.add_argument("issue", help="the issue.yaml to export")
