@@ -135,3 +135,9 @@ def load_template(name: str) -> Issue:
         return load_yaml_issue(paths.template_path(name))
     except FileNotFoundError as exc:
         raise yamlio.IssueFormatError(str(exc)) from None
+
+
+def folder_name(issue: Issue, fallback: str = "draft") -> str:
+    """The folder an issue gets in an archive: its number (``004``, ``番外02``) or ``fallback``."""
+    name = issue.number.strip() or fallback
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip(".") or "draft"
