@@ -39,3 +39,51 @@ def run_cli(*args, cwd=None):
 
     return subprocess.run([sys.executable, "-m", "talkeditor", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture
+def issue_copy(tmp_path) -> Path:
+    """A writable copy of the hand-built issue 004, as NNN/issue.yaml."""
+    import shutil
+
+    target = tmp_path / "004" / "issue.yaml"
+    target.parent.mkdir()
+    shutil.copy(FIXTURES / "issue-004.yaml", target)
+    return target
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch):
+    """Replace every modal dialog with a recorder; tests set the answers they need."""
+    from talkeditor.ui import dialogs
+
+    calls: dict = {"errors": [], "asked": [], "answers": {"save_changes": "discard"}}
+
+    def show_error(parent, title, text, details=""):
+        calls["errors"].append((title, text, details))
+
+    def ask_save_changes(parent, name):
+        calls["asked"].append(name)
+        return calls["answers"]["save_changes"]
+
+    monkeypatch.setattr(dialogs, "show_error", show_error)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: calls["asked"].append(a[1:]))
+    monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: calls["answers"].get("confirm", True))
+    monkeypatch.setattr(dialogs, "save_issue_path",
+                        lambda parent, suggested: calls["answers"].get("save_path"))
+    monkeypatch.setattr(dialogs, "open_issue_path",
+                        lambda parent, start=None: calls["answers"].get("open_path"))
+    monkeypatch.setattr(dialogs, "about", lambda *a: calls["asked"].append("about"))
+    return calls
+
+
+@pytest.fixture
+def window(qtbot, no_dialogs, issue_copy):
+    """The real main window on a copy of issue 004."""
+    from talkeditor.ui.app import create_main_window
+
+    win = create_main_window(issue_copy, lang="en")
+    qtbot.addWidget(win)
+    yield win
+    win.document.set_modified(False)

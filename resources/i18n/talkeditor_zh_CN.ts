@@ -1,0 +1,558 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>FieldsTable</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep the value in the next issue (otherwise it is cleared)</source>
+        <translation>下一期保留此值（否则清空）</translation>
+    </message>
+    <message>
+        <source>Add a field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Remove the selected field</source>
+        <translation>删除所选字段</translation>
+    </message>
+    <message>
+        <source>Move the field up</source>
+        <translation>上移字段</translation>
+    </message>
+    <message>
+        <source>Move the field down</source>
+        <translation>下移字段</translation>
+    </message>
+    <message>
+        <source>Generated from the issue's metadata (%1)</source>
+        <translation>由本期信息生成（%1）</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>新字段</translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <source>Find in all sections</source>
+        <translation>在所有版块中查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>找到 %1 处</translation>
+    </message>
+    <message>
+        <source>%1 replaced</source>
+        <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDocument</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Edit section</source>
+        <translation>编辑版块</translation>
+    </message>
+    <message>
+        <source>Edit fields</source>
+        <translation>编辑字段</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加版块</translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>删除版块</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>移动版块</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sections</source>
+        <translation>版块</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Cannot open the issue</source>
+        <translation>无法打开这一期</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>The issue was not saved: %1</source>
+        <translation>本期未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cannot load the template</source>
+        <translation>无法载入模板</translation>
+    </message>
+    <message>
+        <source>No recent issues</source>
+        <translation>没有最近打开的期刊</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>新版块</translation>
+    </message>
+    <message>
+        <source>New subsection</source>
+        <translation>新子版块</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
+        <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
+    </message>
+    <message>
+        <source>Section: %1 chars</source>
+        <translation>本版块：%1 字</translation>
+    </message>
+    <message>
+        <source>Issue: %1 chars</source>
+        <translation>全期：%1 字</translation>
+    </message>
+    <message>
+        <source>Talk time: %1 min</source>
+        <translation>时长：%1 分钟</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>设置未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>e.g. 005 or 番外02</source>
+        <translation>例如 005 或 番外02</translation>
+    </message>
+    <message>
+        <source>Only for special issues; otherwise series + number</source>
+        <translation>仅用于特别期；默认为系列名 + 编号</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>未定日期</translation>
+    </message>
+    <message>
+        <source>本期提要: one highlight per row; double-click to edit</source>
+        <translation>本期提要：每行一条，双击编辑</translation>
+    </message>
+    <message>
+        <source>Add a highlight</source>
+        <translation>添加提要</translation>
+    </message>
+    <message>
+        <source>Remove the selected highlight</source>
+        <translation>删除所选提要</translation>
+    </message>
+    <message>
+        <source>names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>本期提要</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Video link</source>
+        <translation>talk 视频</translation>
+    </message>
+    <message>
+        <source>Zhihu link</source>
+        <translation>知乎链接</translation>
+    </message>
+    <message>
+        <source>New highlight</source>
+        <translation>新提要</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPane</name>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Optional sections are titled 本周经典-optional and left out of the Zhihu post when empty</source>
+        <translation>可选版块标题带 -optional，为空时不放进知乎文章</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation>不限时</translation>
+    </message>
+    <message>
+        <source>Weekly content</source>
+        <translation>每周内容</translation>
+    </message>
+    <message>
+        <source>Standing text</source>
+        <translation>固定文字</translation>
+    </message>
+    <message>
+        <source>Weekly content is cleared in the next issue; standing text is kept</source>
+        <translation>每周内容在下一期清空；固定文字保留</translation>
+    </message>
+    <message>
+        <source>unclaimed — names separated by 、</source>
+        <translation>待认领——多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>贡献者</translation>
+    </message>
+    <message>
+        <source>Write this section in Markdown: news, links, Q&amp;A … one item per line</source>
+        <translation>用 Markdown 写这一版块：新闻、链接、问答……每行一条</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeModel</name>
+    <message>
+        <source>Section</source>
+        <translation>版块</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Optional section</source>
+        <translation>可选版块</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Unclaimed: nobody owns this section yet</source>
+        <translation>待认领：这一版块还没有负责人</translation>
+    </message>
+    <message>
+        <source>Issue: %1</source>
+        <translation>本期：%1</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>本期信息</translation>
+    </message>
+    <message>
+        <source>Number, date, highlights, host and editors; total talk time %1 min</source>
+        <translation>编号、时间、提要、主持人和编辑；总时长 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;New from Template</source>
+        <translation>从模板新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new issue from the default template</source>
+        <translation>用默认模板开始新的一期</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an issue (.yaml) or a past issue (.md, .txt, .docx)</source>
+        <translation>打开一期（.yaml）或往期文档（.md、.txt、.docx）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save issue.yaml and issue.md</source>
+        <translation>保存 issue.yaml 和 issue.md</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the issue under a new name</source>
+        <translation>以新名称保存本期</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit talkeditor</source>
+        <translation>退出 talkeditor</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the last undone change</source>
+        <translation>重做上一次撤销的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Find and Replace…</source>
+        <translation>查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find and replace across all sections</source>
+        <translation>在所有版块中查找和替换</translation>
+    </message>
+    <message>
+        <source>&amp;Add Section</source>
+        <translation>添加版块(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a section after the selected one</source>
+        <translation>在所选版块之后添加版块</translation>
+    </message>
+    <message>
+        <source>Add &amp;Subsection</source>
+        <translation>添加子版块(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add a subsection under the selected section</source>
+        <translation>在所选版块下添加子版块</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Section</source>
+        <translation>重命名版块(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rename the selected section</source>
+        <translation>重命名所选版块</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Section</source>
+        <translation>删除版块(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected section and its subsections</source>
+        <translation>删除所选版块及其子版块</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected section up</source>
+        <translation>上移所选版块</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move the selected section down</source>
+        <translation>下移所选版块</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show or hide the live preview</source>
+        <translation>显示或隐藏实时预览</translation>
+    </message>
+    <message>
+        <source>&amp;About talkeditor</source>
+        <translation>关于 talkeditor(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and credits</source>
+        <translation>版本和致谢</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation>版块(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Issues and past issues (*.yaml *.yml *.md *.markdown *.txt *.docx)</source>
+        <translation>期刊和往期文档 (*.yaml *.yml *.md *.markdown *.txt *.docx)</translation>
+    </message>
+    <message>
+        <source>talkeditor issues (*.yaml *.yml)</source>
+        <translation>talkeditor 期刊 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Markdown, text and Word (*.md *.markdown *.txt *.docx)</source>
+        <translation>Markdown、文本和 Word (*.md *.markdown *.txt *.docx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open issue</source>
+        <translation>打开期刊</translation>
+    </message>
+    <message>
+        <source>Save issue as</source>
+        <translation>本期另存为</translation>
+    </message>
+    <message>
+        <source>talkeditor issues (*.yaml)</source>
+        <translation>talkeditor 期刊 (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>保存对“%1”的修改吗？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don't save them.</source>
+        <translation>如果不保存，修改将会丢失。</translation>
+    </message>
+    <message>
+        <source>About talkeditor</source>
+        <translation>关于 talkeditor</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;talkeditor %1&lt;/h3&gt;&lt;p&gt;An editor for the issues of a weekly community talk: draft the sections, credit the people, reuse past issues and publish to Zhihu.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;talkeditor %1&lt;/h3&gt;&lt;p&gt;社区周刊编辑器：起草各版块、致谢贡献者、复用往期格式并发布到知乎。&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>

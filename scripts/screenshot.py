@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Take a real screenshot of the talkeditor window (run under Xvfb by scripts/screenshot.sh).
+
+    python scripts/screenshot.py --out docs/screenshot.png [--issue FILE] [--section 本周新闻/学术]
+                                 [--lang zh_CN] [--size 1500x920]
+
+It opens the issue the way a host would, selects a section, waits for the preview, then grabs
+the whole screen (window frame and docks included) with QScreen.grabWindow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ISSUE = ROOT / "tests" / "fixtures" / "issue-004.yaml"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
+    parser.add_argument("--issue", default=str(DEFAULT_ISSUE))
+    parser.add_argument("--section", default="本周新闻/学术",
+                        help="section path to select, '' for the issue's metadata")
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--size", default="1500x920")
+    parser.add_argument("--find", default="", help="open the find bar with this text")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.ui.app import create_main_window
+
+    width, height = (int(v) for v in args.size.split("x"))
+    window = create_main_window(args.issue, lang=args.lang)
+    window.setGeometry(0, 0, width, height)
+    if args.section:
+        window.select_section(*args.section.split("/"))
+    else:
+        window.select_section()
+    if args.find:
+        window.show_find()
+        window.find_panel.find_edit.setText(args.find)
+        window.find_panel.find_next()
+    window.preview.refresh()
+
+    def settle(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    settle(800)
+    window.preview.show_section(window.editor.current_id)
+    settle(300)
+    screen = QApplication.primaryScreen()
+    shot = screen.grabWindow(0, 0, 0, width, height)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    if not shot.save(args.out):
+        print(f"could not write {args.out}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({shot.width()}x{shot.height()})")
+    window.document.set_modified(False)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt user interface of talkeditor; every module that imports Qt lives in this package."""

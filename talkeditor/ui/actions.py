@@ -1,0 +1,223 @@
+"""Every QAction of the main window, declared once: object name, text, shortcut, handler, menu.
+
+The window builds menus and the toolbar from this table; handlers are method names on the
+window, so no action is wired by hand anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+StandardKey = QKeySequence.StandardKey
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    handler: str
+    menu: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+    icon: str = ""
+    toolbar: bool = False
+    checkable: bool = False
+
+
+def specs() -> list[ActionSpec]:
+    return [
+        ActionSpec(
+            "actionNew",
+            QT_TRANSLATE_NOOP("actions", "&New from Template"),
+            "new_from_template",
+            "file",
+            StandardKey.New,
+            QT_TRANSLATE_NOOP("actions", "Start a new issue from the default template"),
+            "document-new",
+            True,
+        ),
+        ActionSpec(
+            "actionOpen",
+            QT_TRANSLATE_NOOP("actions", "&Open…"),
+            "open_dialog",
+            "file",
+            StandardKey.Open,
+            QT_TRANSLATE_NOOP(
+                "actions", "Open an issue (.yaml) or a past issue (.md, .txt, .docx)"
+            ),
+            "document-open",
+            True,
+        ),
+        ActionSpec(
+            "actionSave",
+            QT_TRANSLATE_NOOP("actions", "&Save"),
+            "save_action",
+            "file",
+            StandardKey.Save,
+            QT_TRANSLATE_NOOP("actions", "Save issue.yaml and issue.md"),
+            "document-save",
+            True,
+        ),
+        ActionSpec(
+            "actionSaveAs",
+            QT_TRANSLATE_NOOP("actions", "Save &As…"),
+            "save_as_action",
+            "file",
+            StandardKey.SaveAs,
+            QT_TRANSLATE_NOOP("actions", "Save the issue under a new name"),
+            "document-save-as",
+        ),
+        ActionSpec(
+            "actionQuit",
+            QT_TRANSLATE_NOOP("actions", "&Quit"),
+            "close",
+            "file",
+            StandardKey.Quit,
+            QT_TRANSLATE_NOOP("actions", "Quit talkeditor"),
+            "application-exit",
+        ),
+        ActionSpec(
+            "actionUndo",
+            QT_TRANSLATE_NOOP("actions", "&Undo"),
+            "undo",
+            "edit",
+            StandardKey.Undo,
+            QT_TRANSLATE_NOOP("actions", "Undo the last change"),
+            "edit-undo",
+            True,
+        ),
+        ActionSpec(
+            "actionRedo",
+            QT_TRANSLATE_NOOP("actions", "&Redo"),
+            "redo",
+            "edit",
+            StandardKey.Redo,
+            QT_TRANSLATE_NOOP("actions", "Redo the last undone change"),
+            "edit-redo",
+            True,
+        ),
+        ActionSpec(
+            "actionFind",
+            QT_TRANSLATE_NOOP("actions", "&Find and Replace…"),
+            "show_find",
+            "edit",
+            StandardKey.Find,
+            QT_TRANSLATE_NOOP("actions", "Find and replace across all sections"),
+            "edit-find",
+        ),
+        ActionSpec(
+            "actionAddSection",
+            QT_TRANSLATE_NOOP("actions", "&Add Section"),
+            "add_section",
+            "section",
+            "Ctrl+Shift+N",
+            QT_TRANSLATE_NOOP("actions", "Add a section after the selected one"),
+            "list-add",
+            True,
+        ),
+        ActionSpec(
+            "actionAddSubsection",
+            QT_TRANSLATE_NOOP("actions", "Add &Subsection"),
+            "add_subsection",
+            "section",
+            "Ctrl+Shift+B",
+            QT_TRANSLATE_NOOP("actions", "Add a subsection under the selected section"),
+        ),
+        ActionSpec(
+            "actionRenameSection",
+            QT_TRANSLATE_NOOP("actions", "&Rename Section"),
+            "rename_section",
+            "section",
+            "F2",
+            QT_TRANSLATE_NOOP("actions", "Rename the selected section"),
+        ),
+        ActionSpec(
+            "actionDeleteSection",
+            QT_TRANSLATE_NOOP("actions", "&Delete Section"),
+            "delete_section",
+            "section",
+            "Ctrl+Shift+Delete",
+            QT_TRANSLATE_NOOP("actions", "Delete the selected section and its subsections"),
+            "list-remove",
+        ),
+        ActionSpec(
+            "actionMoveUp",
+            QT_TRANSLATE_NOOP("actions", "Move &Up"),
+            "move_up",
+            "section",
+            "Ctrl+Shift+Up",
+            QT_TRANSLATE_NOOP("actions", "Move the selected section up"),
+            "go-up",
+            True,
+        ),
+        ActionSpec(
+            "actionMoveDown",
+            QT_TRANSLATE_NOOP("actions", "Move Do&wn"),
+            "move_down",
+            "section",
+            "Ctrl+Shift+Down",
+            QT_TRANSLATE_NOOP("actions", "Move the selected section down"),
+            "go-down",
+            True,
+        ),
+        ActionSpec(
+            "actionTogglePreview",
+            QT_TRANSLATE_NOOP("actions", "&Preview"),
+            "toggle_preview",
+            "view",
+            "F9",
+            QT_TRANSLATE_NOOP("actions", "Show or hide the live preview"),
+            checkable=True,
+        ),
+        ActionSpec(
+            "actionAbout",
+            QT_TRANSLATE_NOOP("actions", "&About talkeditor"),
+            "about",
+            "help",
+            None,
+            QT_TRANSLATE_NOOP("actions", "Version and credits"),
+        ),
+    ]
+
+
+def create_actions(window) -> dict[str, QAction]:
+    """Create the actions on ``window``, connected to its handler methods."""
+    actions: dict[str, QAction] = {}
+    for spec in specs():
+        action = QAction(translate(spec.text), window)
+        action.setObjectName(spec.name)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        if spec.tip:
+            action.setStatusTip(translate(spec.tip))
+            action.setToolTip(translate(spec.tip))
+        if spec.icon:
+            action.setIcon(QIcon.fromTheme(spec.icon))
+        action.setCheckable(spec.checkable)
+        handler = getattr(window, spec.handler)
+        if spec.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+        actions[spec.name] = action
+    return actions
+
+
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
+    ("section", QT_TRANSLATE_NOOP("actions", "&Section")),
+    ("view", QT_TRANSLATE_NOOP("actions", "&View")),
+    ("help", QT_TRANSLATE_NOOP("actions", "&Help")),
+)
+
+
+def menu_title(key: str) -> str:
+    return translate(dict(MENUS)[key])

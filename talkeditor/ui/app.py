@@ -1,0 +1,93 @@
+"""Application bootstrap: QApplication, translations, icon, and the first window.
+
+``main()`` is what ``talkeditor`` runs with no sub-command; ``create_main_window()`` is the
+entry point tests use (it returns a shown window without starting the event loop).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__, paths
+from ..settings import Settings
+
+_translators: list[QTranslator] = []
+
+
+def ui_language(requested: str | None, settings: Settings) -> str:
+    """'zh_CN' or 'en': the --lang option, the saved preference, then the system locale."""
+    lang = requested or settings.language() or QLocale.system().name()
+    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+
+
+def install_translations(app: QApplication, lang: str) -> None:
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if lang != "zh_CN":
+        return
+    ours = QTranslator(app)
+    if ours.load(str(paths.resources_dir() / "i18n" / "talkeditor_zh_CN.qm")):
+        _translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _translators.append(qt)
+    for translator in _translators:
+        app.installTranslator(translator)
+
+
+def app_icon() -> QIcon:
+    icons = paths.resources_dir() / "icons"
+    icon = QIcon()
+    for png in sorted(icons.glob("talkeditor-*.png")):
+        icon.addFile(str(png))
+    svg = icons / "talkeditor.svg"
+    if svg.exists():
+        icon.addFile(str(svg))
+    return icon
+
+
+def ensure_app(lang: str | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("talkeditor")
+    app.setApplicationDisplayName("talkeditor")
+    app.setOrganizationName("talkeditor")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.talkeditor.TalkEditor")
+    app.setWindowIcon(app_icon())
+    install_translations(app, ui_language(lang, Settings()))
+    return app
+
+
+def create_main_window(path: str | Path | None = None, lang: str | None = None):
+    """The main window, shown, on ``path`` or else the last issue or a new one from the
+    default template. No event loop is started."""
+    ensure_app(lang)
+    from .main_window import MainWindow
+
+    window = MainWindow(Settings())
+    opened = False
+    if path is not None:
+        opened = window.open_path(path)
+    else:
+        last = window.settings.last_issue()
+        if last and Path(last).is_file():
+            opened = window.open_path(last)
+    if not opened:
+        window.new_from_template()
+    window.show()
+    return window
+
+
+def main(path: str | None = None, lang: str | None = None) -> int:
+    app = ensure_app(lang)
+    window = create_main_window(path, lang)
+    window.raise_()
+    return app.exec()
