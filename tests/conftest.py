@@ -75,6 +75,17 @@ def no_dialogs(monkeypatch):
     monkeypatch.setattr(dialogs, "open_issue_path",
                         lambda parent, start=None: calls["answers"].get("open_path"))
     monkeypatch.setattr(dialogs, "about", lambda *a: calls["asked"].append("about"))
+
+    def ask_recover(parent, drafts):
+        calls["asked"].append(("recover", drafts))
+        return calls["answers"].get("recover", ("later", -1))
+
+    def ask_external_change(parent, name, difference):
+        calls["asked"].append(("external", name, difference))
+        return calls["answers"].get("external", "mine")
+
+    monkeypatch.setattr(dialogs, "ask_recover", ask_recover)
+    monkeypatch.setattr(dialogs, "ask_external_change", ask_external_change)
     return calls
 
 

@@ -152,6 +152,42 @@
         <translation>已保存 %1</translation>
     </message>
     <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot restore the draft</source>
+        <translation>无法恢复草稿</translation>
+    </message>
+    <message>
+        <source>Draft restored — save it to keep it</source>
+        <translation>草稿已恢复——请保存以保留它</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <source>The file changed on disk but cannot be read: %1</source>
+        <translation>磁盘上的文件已被修改，但无法读取：%1</translation>
+    </message>
+    <message>
+        <source>on disk</source>
+        <translation>磁盘上</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Kept your version; saving will overwrite the file on disk</source>
+        <translation>已保留你的版本；保存时将覆盖磁盘上的文件</translation>
+    </message>
+    <message>
+        <source>Reloaded: the file changed on disk</source>
+        <translation>已重新载入：磁盘上的文件有改动</translation>
+    </message>
+    <message>
         <source>Cannot load the template</source>
         <translation>无法载入模板</translation>
     </message>
@@ -553,6 +589,46 @@
     <message>
         <source>&lt;h3&gt;talkeditor %1&lt;/h3&gt;&lt;p&gt;An editor for the issues of a weekly community talk: draft the sections, credit the people, reuse past issues and publish to Zhihu.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;talkeditor %1&lt;/h3&gt;&lt;p&gt;社区周刊编辑器：起草各版块、致谢贡献者、复用往期格式并发布到知乎。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Recover unsaved drafts</source>
+        <translation>恢复未保存的草稿</translation>
+    </message>
+    <message>
+        <source>talkeditor did not close properly. These drafts were saved automatically:</source>
+        <translation>talkeditor 上次没有正常关闭。以下草稿已自动保存：</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard All</source>
+        <translation>全部丢弃</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>文件在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program, and you have unsaved changes.</source>
+        <translation>“%1”被其他程序修改了，而你还有未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Keep your version (it overwrites theirs when you save) or take theirs (your unsaved changes are dropped)? Show Details… lists the difference.</source>
+        <translation>保留你的版本（保存时覆盖对方的修改），还是采用对方的版本（丢弃你未保存的修改）？“显示细节…”列出差异。</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方的</translation>
     </message>
 </context>
 </TS>

@@ -73,10 +73,10 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None):
     from .main_window import MainWindow
 
     window = MainWindow(Settings())
-    opened = False
-    if path is not None:
+    opened = window.offer_recovery()
+    if not opened and path is not None:
         opened = window.open_path(path)
-    else:
+    elif not opened:
         last = window.settings.last_issue()
         if last and Path(last).is_file():
             opened = window.open_path(last)

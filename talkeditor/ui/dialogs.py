@@ -9,7 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 
 def open_issue_path(parent, start: Path | None = None) -> Path | None:
@@ -102,3 +112,59 @@ def about(parent, version: str) -> None:
             "draft the sections, credit the people, reuse past issues and publish to Zhihu.</p>",
         ).replace("%1", version),
     )
+
+
+def ask_recover(parent, drafts: list[tuple[str, str, str]]) -> tuple[str, int]:
+    """Offer drafts recovered after a crash: ``drafts`` holds (title, time, difference).
+
+    Returns ('restore', index), ('discard', -1) to drop them all, or ('later', -1).
+    """
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Recover unsaved drafts"))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(QCoreApplication.translate(
+        "dialogs", "talkeditor did not close properly. These drafts were saved automatically:"),
+        dialog))
+    listing = QListWidget(dialog)
+    listing.setObjectName("recoveryList")
+    for title, when, difference in drafts:
+        QListWidgetItem(f"{title} — {when}\n{difference}", listing)
+    listing.setCurrentRow(0)
+    layout.addWidget(listing)
+    buttons = QDialogButtonBox(dialog)
+    restore = buttons.addButton(QCoreApplication.translate("dialogs", "Restore"),
+                                QDialogButtonBox.ButtonRole.AcceptRole)
+    discard = buttons.addButton(QCoreApplication.translate("dialogs", "Discard All"),
+                                QDialogButtonBox.ButtonRole.DestructiveRole)
+    later = buttons.addButton(QCoreApplication.translate("dialogs", "Decide Later"),
+                              QDialogButtonBox.ButtonRole.RejectRole)
+    chosen = {}
+    for button, name in ((restore, "restore"), (discard, "discard"), (later, "later")):
+        button.clicked.connect(lambda _c=False, n=name: (chosen.setdefault("v", n),
+                                                          dialog.accept()))
+    layout.addWidget(buttons)
+    dialog.resize(560, 320)
+    dialog.exec()
+    answer = chosen.get("v", "later")
+    return answer, listing.currentRow() if answer == "restore" else -1
+
+
+def ask_external_change(parent, name: str, difference: str) -> str:
+    """The open file changed on disk while there are local edits: 'mine' or 'theirs'."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "File changed on disk"))
+    box.setText(QCoreApplication.translate(
+        "dialogs", "“%1” was changed by another program, and you have unsaved changes."
+    ).replace("%1", name))
+    box.setInformativeText(QCoreApplication.translate(
+        "dialogs", "Keep your version (it overwrites theirs when you save) or take theirs "
+        "(your unsaved changes are dropped)? Show Details… lists the difference."))
+    box.setDetailedText(difference)
+    mine = box.addButton(QCoreApplication.translate("dialogs", "Keep Mine"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("dialogs", "Take Theirs"),
+                  QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(mine)
+    box.exec()
+    return "mine" if box.clickedButton() is mine else "theirs"

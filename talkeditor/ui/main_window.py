@@ -28,7 +28,9 @@ from ..settings import Settings
 from ..yamlio import IssueFormatError
 from . import dialogs
 from .actions import MENUS, create_actions, menu_title
+from .autosave import Autosaver
 from .document import IssueDocument
+from .file_watcher import FileWatcher
 from .find_panel import FindPanel
 from .preview import PreviewPane
 from .section_editor import SectionEditor
@@ -43,6 +45,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.document = IssueDocument(parent=self)
+        self.autosaver = Autosaver(parent=self)
+        self.autosaver.attach(self.document)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.watcher = FileWatcher(self)
+        self.watcher.changedOnDisk.connect(self._changed_on_disk)
         self.setWindowTitle("talkeditor")
         self.resize(1400, 860)
 
@@ -147,7 +154,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
-    def set_document(self, document: IssueDocument) -> None:
+    def set_document(self, document: IssueDocument, recovery_id: str | None = None) -> None:
         """Show another issue (after New or Open); the old document is dropped."""
         old = self.document
         self.document = document
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
         self.tree.expandAll()
         self.preview.attach(document)
         self._connect_document()
+        self.autosaver.attach(document, recovery_id)
+        self.watcher.watch(document.path)
         self.tree.select(META_ID)
         self.editor.show_section(META_ID)
         if old is not document:
@@ -237,10 +246,76 @@ class MainWindow(QMainWindow):
                                self.tr("The issue was not saved: %1").replace(
                                    "%1", exc.strerror or str(exc)), str(exc))
             return False
+        if self.watcher.path != saved:
+            self.watcher.watch(saved)
+        else:
+            self.watcher.note_own_write()
         self.settings.add_recent(saved)
         self._save_settings()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 5000)
         return True
+
+    # ------------------------------------------------------------------ never lose work
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the drafts left in the recovery folder. True if one was
+        restored."""
+        from datetime import datetime
+
+        from ..recovery import describe_difference
+
+        orphans = self.autosaver.store.orphans()
+        if not orphans:
+            return False
+        rows = [(e.title or self.tr("untitled"),
+                 datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
+                 describe_difference(e)) for e in orphans]
+        answer, index = dialogs.ask_recover(self, rows)
+        if answer == "discard":
+            for entry in orphans:
+                self.autosaver.store.remove(entry.id)
+            return False
+        if answer != "restore" or not 0 <= index < len(orphans):
+            return False
+        entry = orphans[index]
+        try:
+            issue = entry.load()
+        except IssueFormatError as exc:
+            dialogs.show_error(self, self.tr("Cannot restore the draft"), str(exc))
+            return False
+        document = IssueDocument(issue, entry.original)
+        document.set_modified(True)
+        self.set_document(document, recovery_id=entry.id)
+        self.statusBar().showMessage(self.tr("Draft restored — save it to keep it"), 10000)
+        return True
+
+    def _autosave_failed(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", message),
+                                     10000)
+
+    def _changed_on_disk(self, path) -> None:
+        try:
+            theirs = storage.load_yaml_issue(path)
+        except IssueFormatError as exc:
+            self.statusBar().showMessage(self.tr("The file changed on disk but cannot be read: "
+                                                 "%1").replace("%1", str(exc)), 10000)
+            return
+        if self.document.is_modified():
+            import difflib
+
+            from ..render import issue_markdown
+
+            diff = "\n".join(difflib.unified_diff(
+                issue_markdown(theirs).splitlines(), issue_markdown(self.issue()).splitlines(),
+                self.tr("on disk"), self.tr("yours"), lineterm="", n=1))
+            if dialogs.ask_external_change(self, self.document.display_name(), diff) == "mine":
+                self.statusBar().showMessage(self.tr("Kept your version; saving will overwrite "
+                                                     "the file on disk"), 10000)
+                return
+        current = self.editor.current_id
+        self.set_document(IssueDocument(theirs, Path(path)))
+        if current and theirs.find(current) is not None:
+            self.tree.select(current)
+        self.statusBar().showMessage(self.tr("Reloaded: the file changed on disk"), 8000)
 
     # ------------------------------------------------------------------ file actions
     def maybe_save(self) -> bool:
@@ -483,6 +558,7 @@ class MainWindow(QMainWindow):
         self.settings.set_window_layout(bytes(self.saveGeometry()), bytes(self.saveState()))
         self.settings.set_preview_visible(self.preview_dock.isVisible())
         self._save_settings()
+        self.autosaver.discard()
         event.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
