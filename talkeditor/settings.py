@@ -108,3 +108,9 @@ class Settings:
 
     def set_image_base_url(self, url: str) -> None:
         self._data["image_base_url"] = url
+
+    def zhihu_link_cards(self) -> bool:
+        return bool(self._data.get("zhihu_link_cards", False))
+
+    def set_zhihu_link_cards(self, on: bool) -> None:
+        self._data["zhihu_link_cards"] = bool(on)

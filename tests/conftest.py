@@ -84,6 +84,11 @@ def no_dialogs(monkeypatch):
         calls["asked"].append(("external", name, difference))
         return calls["answers"].get("external", "mine")
 
+    def zhihu_export(parent, title, warnings, folder, image_base_url, link_cards):
+        calls["asked"].append(("zhihu", title, warnings, folder))
+        return calls["answers"].get("zhihu")
+
+    monkeypatch.setattr(dialogs, "zhihu_export", zhihu_export)
     monkeypatch.setattr(dialogs, "ask_recover", ask_recover)
     monkeypatch.setattr(dialogs, "ask_external_change", ask_external_change)
     return calls

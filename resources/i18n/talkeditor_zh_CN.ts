@@ -212,6 +212,14 @@
         <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
     </message>
     <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported to %1; the post is on the clipboard</source>
+        <translation>已导出到 %1；文章已复制到剪贴板</translation>
+    </message>
+    <message>
         <source>Section: %1 chars</source>
         <translation>本版块：%1 字</translation>
     </message>
@@ -424,6 +432,14 @@
         <translation>以新名称保存本期</translation>
     </message>
     <message>
+        <source>&amp;Export for Zhihu…</source>
+        <translation>导出到知乎(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write post.md, post.html and title.txt for Zhihu and copy the post</source>
+        <translation>为知乎写出 post.md、post.html 和 title.txt，并复制文章</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -510,6 +526,14 @@
     <message>
         <source>Show or hide the live preview</source>
         <translation>显示或隐藏实时预览</translation>
+    </message>
+    <message>
+        <source>&amp;Zhihu Preview</source>
+        <translation>知乎预览(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Show the preview as the Zhihu post will look</source>
+        <translation>按知乎文章的样子显示预览</translation>
     </message>
     <message>
         <source>&amp;About talkeditor</source>

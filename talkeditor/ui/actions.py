@@ -75,6 +75,18 @@ def specs() -> list[ActionSpec]:
             "document-save-as",
         ),
         ActionSpec(
+            "actionExportZhihu",
+            QT_TRANSLATE_NOOP("actions", "&Export for Zhihu…"),
+            "export_zhihu",
+            "file",
+            "Ctrl+E",
+            QT_TRANSLATE_NOOP(
+                "actions", "Write post.md, post.html and title.txt for Zhihu and copy the post"
+            ),
+            "document-send",
+            True,
+        ),
+        ActionSpec(
             "actionQuit",
             QT_TRANSLATE_NOOP("actions", "&Quit"),
             "close",
@@ -174,6 +186,15 @@ def specs() -> list[ActionSpec]:
             "view",
             "F9",
             QT_TRANSLATE_NOOP("actions", "Show or hide the live preview"),
+            checkable=True,
+        ),
+        ActionSpec(
+            "actionZhihuPreview",
+            QT_TRANSLATE_NOOP("actions", "&Zhihu Preview"),
+            "toggle_zhihu_preview",
+            "view",
+            "Ctrl+Shift+P",
+            QT_TRANSLATE_NOOP("actions", "Show the preview as the Zhihu post will look"),
             checkable=True,
         ),
         ActionSpec(

@@ -168,3 +168,62 @@ def ask_external_change(parent, name: str, difference: str) -> str:
     box.setDefaultButton(mine)
     box.exec()
     return "mine" if box.clickedButton() is mine else "theirs"
+
+
+def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_base_url: str,
+                 link_cards: bool) -> dict | None:
+    """The export dialog: the title, the pre-publish check, the options and the folder.
+
+    Returns {'folder', 'image_base_url', 'link_cards'} or None when cancelled.
+    """
+    from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
+
+    t = QCoreApplication.translate
+    dialog = QDialog(parent)
+    dialog.setObjectName("zhihuExportDialog")
+    dialog.setWindowTitle(t("dialogs", "Export for Zhihu"))
+    layout = QVBoxLayout(dialog)
+    title_edit = QLineEdit(title, dialog)
+    title_edit.setReadOnly(True)
+    layout.addWidget(QLabel(t("dialogs", "Title (%1 characters; Zhihu allows 100)")
+                            .replace("%1", str(len(title))), dialog))
+    layout.addWidget(title_edit)
+    layout.addWidget(QLabel(t("dialogs", "Pre-publish check:") if warnings else
+                            t("dialogs", "Pre-publish check: no problems found."), dialog))
+    if warnings:
+        listing = QListWidget(dialog)
+        listing.setObjectName("zhihuWarnings")
+        listing.addItems(warnings)
+        layout.addWidget(listing, 1)
+    form = QFormLayout()
+    folder_edit = QLineEdit(str(folder), dialog)
+    browse = QPushButton(t("dialogs", "Choose…"), dialog)
+    browse.clicked.connect(lambda: (lambda p: p and folder_edit.setText(str(p)))(
+        choose_folder(dialog, t("dialogs", "Export folder"), Path(folder_edit.text()))))
+    row = QHBoxLayout()
+    row.addWidget(folder_edit, 1)
+    row.addWidget(browse)
+    form.addRow(t("dialogs", "Folder"), row)
+    base_edit = QLineEdit(image_base_url, dialog)
+    base_edit.setPlaceholderText("https://example.com/talk/images")
+    base_edit.setToolTip(t("dialogs", "Where you host the images: local image paths become "
+                                      "this address + the file name"))
+    form.addRow(t("dialogs", "Image base URL"), base_edit)
+    cards = QCheckBox(t("dialogs", "Show a URL alone on a line as a link card"), dialog)
+    cards.setChecked(link_cards)
+    form.addRow("", cards)
+    layout.addLayout(form)
+    layout.addWidget(QLabel(t("dialogs", "Writes post.md (for 导入文档), post.html, title.txt and "
+                                         "images/, and copies the post to the clipboard."),
+                            dialog))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("dialogs", "Export"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 480)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return {"folder": Path(folder_edit.text().strip()), "image_base_url": base_edit.text().strip(),
+            "link_cards": cards.isChecked()}

@@ -478,6 +478,48 @@ class MainWindow(QMainWindow):
         if sid and self.document.move_section(sid, 1):
             self.tree.select(sid)
 
+    # ------------------------------------------------------------------ Zhihu
+    def export_zhihu(self) -> bool:
+        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
+        from .. import zhihu
+
+        issue = self.issue()
+        issue_dir = self.document.path.parent if self.document.path else None
+        base_url = self.settings.image_base_url()
+        warnings = [f"{w.where}：{w.message}" if w.where else w.message
+                    for w in zhihu.precheck(issue, issue_dir, base_url or None)]
+        folder = (issue_dir or self.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
+        options = dialogs.zhihu_export(self, zhihu.zhihu_title(issue), warnings, folder,
+                                       base_url, self.settings.zhihu_link_cards())
+        if options is None:
+            return False
+        self.settings.set_image_base_url(options["image_base_url"])
+        self.settings.set_zhihu_link_cards(options["link_cards"])
+        self._save_settings()
+        try:
+            result = zhihu.export_issue(issue, options["folder"], issue_dir,
+                                        options["image_base_url"] or None, options["link_cards"])
+        except (OSError, IssueFormatError) as exc:
+            dialogs.show_error(self, self.tr("Export failed"), str(exc))
+            return False
+        self.copy_post_to_clipboard(result.post)
+        self.statusBar().showMessage(self.tr("Exported to %1; the post is on the clipboard")
+                                     .replace("%1", str(result.folder)), 10000)
+        return True
+
+    def copy_post_to_clipboard(self, post) -> None:
+        from PySide6.QtCore import QMimeData
+
+        data = QMimeData()
+        data.setHtml(post.html)
+        data.setText(post.plain_text)
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def toggle_zhihu_preview(self, on: bool) -> None:
+        self.preview.set_mode("zhihu" if on else "issue")
+        if on and not self.preview_dock.isVisible():
+            self.actions_["actionTogglePreview"].setChecked(True)
+
     # ------------------------------------------------------------------ view
     def toggle_preview(self, visible: bool) -> None:
         self.preview_dock.setVisible(visible)

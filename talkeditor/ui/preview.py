@@ -43,6 +43,7 @@ class PreviewPane(QTextBrowser):
         self.document_ = document
         self.cache = HtmlCache()
         self.current_section = ""
+        self.mode = "issue"
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -79,11 +80,23 @@ class PreviewPane(QTextBrowser):
             parts.append(f'<a name="{anchor_name(section_id)}"></a>{linked}')
         return "\n".join(parts)
 
+    def set_mode(self, mode: str) -> None:
+        """'issue' (the published issue) or 'zhihu' (the exported Zhihu post)."""
+        self.mode = mode
+        self.refresh()
+
+    def zhihu_html(self) -> str:
+        from .. import zhihu
+
+        folder = self.document_.path.parent if self.document_.path else None
+        post = zhihu.build_post(self.document_.saved_issue(), folder)
+        return f"<h1>{html.escape(post.title)}</h1>\n{post.html}"
+
     def refresh(self) -> None:
         self._timer.stop()
         bar = self.verticalScrollBar()
         position = bar.value()
-        self.setHtml(self.html())
+        self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
         if self.current_section:
             self.scrollToAnchor(anchor_name(self.current_section))
         else:
