@@ -1,6 +1,73 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose the archive folder (a folder of NNN/issue.yaml)</source>
+        <translation>选择往期文件夹（包含 NNN/issue.yaml 的文件夹）</translation>
+    </message>
+    <message>
+        <source>Search all past issues: titles, people, links…</source>
+        <translation>搜索所有往期：标题、人名、链接……</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>本期提要</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Start the Next Issue from This One</source>
+        <translation>从这一期开始下一期</translation>
+    </message>
+    <message>
+        <source>Archive: %1</source>
+        <translation>往期文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 issues</source>
+        <translation>共 %1 期</translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <translation>本期信息</translation>
+    </message>
+    <message>
+        <source>, line %1</source>
+        <translation>，第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
+        <translation>%1 条结果</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
         <source>Label</source>
@@ -124,6 +191,10 @@
         <translation>预览</translation>
     </message>
     <message>
+        <source>Past Issues</source>
+        <translation>往期</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -210,6 +281,26 @@
     <message>
         <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
         <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
+    </message>
+    <message>
+        <source>Issue %1 started (%2) from %3 — save it into the archive</source>
+        <translation>已从第 %3 期开始第 %1 期（%2）——请保存到往期文件夹</translation>
+    </message>
+    <message>
+        <source>Copy format</source>
+        <translation>复制格式</translation>
+    </message>
+    <message>
+        <source>Format copied</source>
+        <translation>格式已复制</translation>
+    </message>
+    <message>
+        <source>Everything matched.</source>
+        <translation>全部匹配。</translation>
+    </message>
+    <message>
+        <source>Archive folder</source>
+        <translation>往期文件夹</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -361,6 +452,14 @@
         <source>Write this section in Markdown: news, links, Q&amp;A … one item per line</source>
         <translation>用 Markdown 写这一版块：新闻、链接、问答……每行一条</translation>
     </message>
+    <message>
+        <source>Links and papers that already appeared in past issues; double-click to go to the line</source>
+        <translation>往期已经出现过的链接和论文；双击跳到该行</translation>
+    </message>
+    <message>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
 </context>
 <context>
     <name>SectionTreeModel</name>
@@ -406,6 +505,14 @@
     <message>
         <source>Start a new issue from the default template</source>
         <translation>用默认模板开始新的一期</translation>
+    </message>
+    <message>
+        <source>New from &amp;Past Issue…</source>
+        <translation>从往期新建(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Start the next issue from a past one: same format, number + 1, next date</source>
+        <translation>从往期开始下一期：格式相同，编号加一，日期顺延</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
@@ -494,6 +601,14 @@
     <message>
         <source>Rename the selected section</source>
         <translation>重命名所选版块</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Format from Past Issue…</source>
+        <translation>从往期复制格式(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Bring a past issue's sections and standing text into this draft, keeping its content</source>
+        <translation>把往期的版块和固定文字带进本期草稿，保留草稿内容</translation>
     </message>
     <message>
         <source>&amp;Delete Section</source>

@@ -44,6 +44,19 @@ def specs() -> list[ActionSpec]:
             True,
         ),
         ActionSpec(
+            "actionNewFromIssue",
+            QT_TRANSLATE_NOOP("actions", "New from &Past Issue…"),
+            "new_from_issue",
+            "file",
+            "Ctrl+Alt+N",
+            QT_TRANSLATE_NOOP(
+                "actions",
+                "Start the next issue from a past one: same format, number + 1, next date",
+            ),
+            "document-new",
+            True,
+        ),
+        ActionSpec(
             "actionOpen",
             QT_TRANSLATE_NOOP("actions", "&Open…"),
             "open_dialog",
@@ -149,6 +162,18 @@ def specs() -> list[ActionSpec]:
             "section",
             "F2",
             QT_TRANSLATE_NOOP("actions", "Rename the selected section"),
+        ),
+        ActionSpec(
+            "actionCopyFormat",
+            QT_TRANSLATE_NOOP("actions", "&Copy Format from Past Issue…"),
+            "copy_format",
+            "section",
+            None,
+            QT_TRANSLATE_NOOP(
+                "actions",
+                "Bring a past issue's sections and standing text into this draft, keeping its "
+                "content",
+            ),
         ),
         ActionSpec(
             "actionDeleteSection",

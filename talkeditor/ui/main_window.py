@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, paths, storage
+from ..archive import Archive
 from ..model import Issue
 from ..settings import Settings
 from ..yamlio import IssueFormatError
 from . import dialogs
 from .actions import MENUS, create_actions, menu_title
+from .archive_panel import ArchivePanel
 from .autosave import Autosaver
 from .document import IssueDocument
 from .file_watcher import FileWatcher
@@ -75,6 +77,17 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.preview_dock = self._dock("previewDock", self.tr("Preview"), self.preview,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.archive = Archive(self.settings.archive_dir())
+        self._repeat_index = None
+        self.repeats = []
+        self.archive_panel = ArchivePanel(self.archive, self)
+        self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.tree_dock, self.archive_dock)
+        self.tree_dock.raise_()
+        self.archive_panel.openRequested.connect(self._open_from_archive)
+        self.archive_panel.nextRequested.connect(self.new_next_from)
+        self.archive_panel.folderChangeRequested.connect(self.choose_archive_folder)
         self.actions_ = create_actions(self)
         self._build_menus()
         self._build_status_bar()
@@ -130,6 +143,7 @@ class MainWindow(QMainWindow):
             previous_menu = spec.menu
         menus["view"].addSeparator()
         menus["view"].addAction(self.tree_dock.toggleViewAction())
+        menus["view"].addAction(self.archive_dock.toggleViewAction())
         menus["view"].addAction(toolbar.toggleViewAction())
         self.menus = menus
         self.toolbar = toolbar
@@ -149,6 +163,7 @@ class MainWindow(QMainWindow):
         doc.pathChanged.connect(self._update_title)
         doc.changed.connect(self._update_status)
         doc.structureChanged.connect(self._structure_changed)
+        doc.changesStopped.connect(self.check_repeats)
         doc.undo_stack.canUndoChanged.connect(self._update_undo_actions)
         doc.undo_stack.canRedoChanged.connect(self._update_undo_actions)
         self._update_title()
@@ -169,6 +184,8 @@ class MainWindow(QMainWindow):
         self.tree.expandAll()
         self.preview.attach(document)
         self._connect_document()
+        self._repeat_index = None
+        self.repeats = []
         self.autosaver.attach(document, recovery_id)
         self.watcher.watch(document.path)
         self.tree.select(META_ID)
@@ -246,6 +263,9 @@ class MainWindow(QMainWindow):
                                self.tr("The issue was not saved: %1").replace(
                                    "%1", exc.strerror or str(exc)), str(exc))
             return False
+        if saved.parent.parent.resolve() == self.archive.folder.resolve():
+            self._repeat_index = None
+            self.archive_panel.refresh()
         if self.watcher.path != saved:
             self.watcher.watch(saved)
         else:
@@ -478,6 +498,93 @@ class MainWindow(QMainWindow):
         if sid and self.document.move_section(sid, 1):
             self.tree.select(sid)
 
+    # ------------------------------------------------------------------ archive
+    def _open_from_archive(self, path: Path, section_id: str, line: int) -> None:
+        if not self.maybe_save() or not self.open_path(path):
+            return
+        if section_id and self.document.issue.find(section_id) is not None:
+            self.tree.select(section_id)
+            self.tree_dock.raise_()
+            if line:
+                self.editor.pane.goto_line(line)
+
+    def new_from_issue(self) -> bool:
+        """Start the next issue from the issue selected in the archive (or its latest)."""
+        path = self.archive_panel.selected_path()
+        if path is None:
+            latest = self.archive.latest()
+            path = latest.path if latest else None
+        if path is None:
+            path = dialogs.open_issue_path(self, self.settings.archive_dir())
+        return bool(path) and self.new_next_from(path)
+
+    def new_next_from(self, path: Path) -> bool:
+        from ..nextissue import load_past, next_issue
+
+        if not self.maybe_save():
+            return False
+        try:
+            past = load_past(path)
+        except IssueFormatError as exc:
+            dialogs.show_error(self, self.tr("Cannot open the issue"), str(exc))
+            return False
+        issue = next_issue(past, self.archive)
+        document = IssueDocument(issue, None)
+        self.set_document(document)
+        document.set_modified(True)
+        self.tree_dock.raise_()
+        self.statusBar().showMessage(self.tr("Issue %1 started (%2) from %3 — save it into the "
+                                             "archive").replace("%1", issue.number)
+                                     .replace("%2", issue.date).replace("%3", past.number), 15000)
+        return True
+
+    def copy_format(self) -> bool:
+        from ..archive_format import copy_format
+        from ..nextissue import load_past
+
+        path = dialogs.open_issue_path(self, self.settings.archive_dir())
+        if not path:
+            return False
+        try:
+            past = load_past(path)
+        except IssueFormatError as exc:
+            dialogs.show_error(self, self.tr("Cannot open the issue"), str(exc))
+            return False
+        merged, report = copy_format(self.issue(), past)
+
+        def mutate(issue: Issue) -> None:
+            for name in Issue.__dataclass_fields__:
+                setattr(issue, name, getattr(merged, name))
+
+        self.document.replace_issue(mutate, self.tr("Copy format"))
+        dialogs.show_info(self, self.tr("Format copied"), "\n".join(report) or
+                          self.tr("Everything matched."))
+        return True
+
+    def choose_archive_folder(self) -> None:
+        folder = dialogs.choose_folder(self, self.tr("Archive folder"), self.archive.folder)
+        if folder:
+            self.settings.set_archive_dir(folder)
+            self._save_settings()
+            self.archive = Archive(folder)
+            self._repeat_index = None
+            self.archive_panel.set_archive(self.archive)
+
+    def check_repeats(self) -> None:
+        """Flag links and papers of this draft that already appeared in a past issue."""
+        from ..repeats import RepeatIndex
+
+        if self._repeat_index is None:
+            number = self.document.issue.number
+            self._repeat_index = RepeatIndex.build(
+                i for i in self.archive.issues() if not number or i.number != number)
+        self.repeats = self._repeat_index.check(self.document.issue)
+        self._show_repeats(self.editor.current_id)
+
+    def _show_repeats(self, section_id: str) -> None:
+        self.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
+                                      if section_id and r.section_id == section_id])
+
     # ------------------------------------------------------------------ Zhihu
     def export_zhihu(self) -> bool:
         """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
@@ -531,6 +638,7 @@ class MainWindow(QMainWindow):
         if section_id != self.editor.current_id or self.editor.currentIndex() == 0:
             self.editor.show_section(section_id)
         self.preview.show_section(section_id)
+        self._show_repeats(section_id)
         self._update_status()
         enabled = bool(section_id)
         for name in ("actionAddSubsection", "actionRenameSection", "actionDeleteSection",

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -101,11 +103,20 @@ class SectionPane(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
 
+        self.repeats = QListWidget(self)
+        self.repeats.setObjectName("repeatWarnings")
+        self.repeats.setMaximumHeight(90)
+        self.repeats.setToolTip(self.tr("Links and papers that already appeared in past issues; "
+                                        "double-click to go to the line"))
+        self.repeats.itemActivated.connect(self._goto_repeat)
+        self.repeats.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(options)
         layout.addLayout(people)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.repeats)
 
         self.title.editingFinished.connect(self._title_edited)
         self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
@@ -180,6 +191,27 @@ class SectionPane(QWidget):
                 self.contributors.setText("、".join(section.contributors))
         finally:
             self._updating = False
+
+    def set_repeats(self, items: list[tuple[int, str]]) -> None:
+        """Show (body line, message) warnings for this section; hidden when there are none."""
+        self.repeats.clear()
+        for line, message in items:
+            item = QListWidgetItem("⚠ " + (self.tr("line %1: ").replace("%1", str(line))
+                                           if line else "") + message)
+            item.setData(Qt.ItemDataRole.UserRole, line)
+            self.repeats.addItem(item)
+        self.repeats.setVisible(bool(items))
+
+    def _goto_repeat(self, item: QListWidgetItem) -> None:
+        self.goto_line(int(item.data(Qt.ItemDataRole.UserRole) or 0))
+
+    def goto_line(self, line: int) -> None:
+        block = self.body.document().findBlockByLineNumber(max(line - 1, 0))
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.setFocus()
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark

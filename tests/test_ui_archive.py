@@ -1,0 +1,103 @@
+"""The archive in the window: list and search past issues, open a hit at its place, start the
+next issue from the panel, repeated links flagged while typing, copy a past issue's format."""
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QTreeWidget
+
+from talkeditor import paths
+
+from .conftest import FIXTURES
+from .test_ui_window import _body, type_text
+
+
+@pytest.fixture
+def archive_window(qtbot, no_dialogs, tmp_path):
+    from talkeditor.ui.app import create_main_window
+
+    archive = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "archive", archive)
+    config = paths.config_dir()
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"archive_dir": str(archive)}))
+    win = create_main_window(lang="en")
+    qtbot.addWidget(win)
+    yield win
+    win.document.set_modified(False)
+
+
+def _numbers(tree: QTreeWidget) -> list[str]:
+    return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+
+
+def test_the_panel_lists_past_issues_newest_first(archive_window):
+    panel = archive_window.archive_panel
+    assert panel.objectName() == "archivePanel"
+    assert _numbers(panel.issues) == ["番外02", "004", "003", "002"]
+    assert "检索+LLM" in panel.issues.topLevelItem(1).text(3)
+
+
+def test_searching_filters_as_you_type_and_opening_a_hit_goes_to_its_section(
+        qtbot, archive_window):
+    panel = archive_window.archive_panel
+    panel.search.setText("Lost in the Middle")
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.hits)
+    assert sorted(set(_numbers(panel.hits))) == ["003", "004"]
+    hit = next(panel.hits.topLevelItem(i) for i in range(panel.hits.topLevelItemCount())
+               if panel.hits.topLevelItem(i).text(0) == "003")
+    assert "学术" in hit.text(1)
+    panel.hits.itemActivated.emit(hit, 0)
+    assert archive_window.document.issue.number == "003"
+    assert archive_window.editor.current_id == archive_window.document.issue.find_path(
+        "本周新闻", "学术").id
+    assert "Lost in the Middle" in _body(archive_window).textCursor().selectedText()
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.issues)
+
+
+def test_the_next_issue_is_created_from_the_panel(qtbot, archive_window):
+    panel = archive_window.archive_panel
+    panel.issues.setCurrentItem(panel.issues.topLevelItem(1))  # 004
+    panel.next_button.click()
+    issue = archive_window.document.issue
+    assert issue.number == "005"
+    assert issue.date > "2023-07-15" and issue.time == "21:00"
+    assert issue.highlights == [] and archive_window.isWindowModified()
+    assert issue.find_path("本周新闻", "学术").body.strip() == ""
+    assert "OpenLLM Talk 004" in issue.find("past").body
+
+
+def test_new_from_past_issue_uses_the_latest_when_nothing_is_selected(qtbot, archive_window):
+    assert archive_window.findChild(type(archive_window.actions_["actionSave"]),
+                                    "actionNewFromIssue")
+    archive_window.actions_["actionNewFromIssue"].trigger()
+    assert archive_window.document.issue.number == "005"
+
+
+def test_a_link_that_appeared_before_is_flagged_while_typing(qtbot, archive_window):
+    archive_window.new_next_from(archive_window.archive.latest().path)
+    archive_window.select_section("本周推荐", "资料")
+    type_text(qtbot, _body(archive_window), "https://github.com/dair-ai/ML-Papers-of-the-Week")
+    repeats = archive_window.editor.pane.repeats
+    qtbot.waitUntil(lambda: repeats.count() == 1, timeout=3000)
+    assert "002" in repeats.item(0).text() and "本周推荐" in repeats.item(0).text()
+    assert repeats.isVisibleTo(archive_window)
+
+
+def test_copy_format_keeps_the_drafts_content(qtbot, archive_window, no_dialogs, monkeypatch):
+    from talkeditor.ui import dialogs
+
+    archive_window.new_from_template()
+    archive_window.select_section("本周新闻", "学术")
+    type_text(qtbot, _body(archive_window), "draft news")
+    archive_window.document.delete_section("classic")
+    past = archive_window.archive.latest().path
+    monkeypatch.setattr(dialogs, "open_issue_path", lambda parent, start=None: past)
+    assert archive_window.copy_format()
+    issue = archive_window.issue()
+    assert "draft news" in issue.find_path("本周新闻", "学术").body
+    assert issue.find_path("本周经典") is not None
+    archive_window.document.undo_stack.undo()
+    assert archive_window.issue().find_path("本周经典") is None
