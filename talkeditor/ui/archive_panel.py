@@ -139,7 +139,8 @@ class ArchivePanel(QWidget):
         self.status.setText(self.tr("%1 hits").replace("%1", str(len(hits))))
 
     def refresh_status(self) -> None:
-        self.status.setText(self.tr("%1 issues").replace("%1", str(self.issues.topLevelItemCount())))
+        count = self.issues.topLevelItemCount()
+        self.status.setText(self.tr("%1 issues").replace("%1", str(count)))
 
     def selected_path(self) -> Path | None:
         item = self.issues.currentItem()
