@@ -251,13 +251,13 @@ class MainWindow(QMainWindow):
         if target is None:
             return self.save_as_action()
         try:
-            saved = self.document.save(target)
             assets = getattr(self.document, "pending_assets", None)
             if assets:
                 from ..importer import write_assets
 
-                write_assets(assets, saved.parent)
-                self.document.pending_assets = None
+                write_assets(assets, target.parent)
+            saved = self.document.save(target)
+            self.document.pending_assets = None
         except OSError as exc:
             dialogs.show_error(self, self.tr("Save failed"),
                                self.tr("The issue was not saved: %1").replace(
