@@ -79,6 +79,31 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _compose_fast(data: str) -> yaml.Node | None:
+    """Compose with libyaml (about 15x faster), after a pass over its events that refuses
+    aliases and deep nesting before any node is built."""
+    depth = 0
+    for event in yaml.parse(data, Loader=_FAST_LOADER):
+        if isinstance(event, _OPENERS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise IssueFormatError("nesting is too deep", line=mark.line + 1,
+                                       column=mark.column + 1)
+        elif isinstance(event, _CLOSERS):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
+                                   line=mark.line + 1, column=mark.column + 1)
+    return yaml.compose(data, Loader=_FAST_LOADER)
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -278,7 +303,7 @@ def loads(data: str | bytes) -> Issue:
     if "\x00" in data:
         raise IssueFormatError("this is binary data, not a YAML issue file")
     try:
-        node = yaml.compose(data, Loader=_Loader)
+        node = _compose_fast(data) if _FAST_LOADER else yaml.compose(data, Loader=_Loader)
     except IssueFormatError:
         raise
     except yaml.MarkedYAMLError as exc:

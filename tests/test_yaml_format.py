@@ -15,6 +15,16 @@ from .conftest import FIXTURES, TEMPLATE
 YAML_FILES = [TEMPLATE, *sorted(FIXTURES.glob("*.yaml"))]
 
 
+@pytest.fixture(autouse=True, params=["libyaml", "pure-python"])
+def loader(request, monkeypatch):
+    """Every test runs with libyaml (when present) and with the pure-Python composer."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamlio, "_FAST_LOADER", None)
+    elif yamlio._FAST_LOADER is None:
+        pytest.skip("PyYAML was built without libyaml")
+    return request.param
+
+
 @pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
 def test_dumping_a_loaded_file_gives_the_same_bytes(path):
     data = path.read_bytes()

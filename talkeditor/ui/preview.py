@@ -57,7 +57,7 @@ class PreviewPane(QTextBrowser):
         self.cache = HtmlCache()
         document.changed.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
-        self.refresh()
+        QTimer.singleShot(0, self.refresh)  # after the window's first paint
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
