@@ -89,6 +89,12 @@ def no_dialogs(monkeypatch):
         return calls["answers"].get("zhihu")
 
     monkeypatch.setattr(dialogs, "zhihu_export", zhihu_export)
+
+    def ask_name(parent, title, label, names, default=""):
+        calls["asked"].append(("name", title, tuple(names)))
+        return calls["answers"].get("name")
+
+    monkeypatch.setattr(dialogs, "ask_name", ask_name)
     monkeypatch.setattr(dialogs, "ask_recover", ask_recover)
     monkeypatch.setattr(dialogs, "ask_external_change", ask_external_change)
     return calls

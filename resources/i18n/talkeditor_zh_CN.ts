@@ -68,6 +68,89 @@
     </message>
 </context>
 <context>
+    <name>CreditsPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>Credited as</source>
+        <translation>致谢</translation>
+    </message>
+    <message>
+        <source>Rename / Merge…</source>
+        <translation>改名 / 合并…</translation>
+    </message>
+    <message>
+        <source>Rename a person everywhere, signatures included; renaming to an existing name merges the two</source>
+        <translation>在所有地方（包括署名）修改此人的名字；改成已有的名字即合并两人</translation>
+    </message>
+    <message>
+        <source>Make Host</source>
+        <translation>设为主持人</translation>
+    </message>
+    <message>
+        <source>Add as Editor</source>
+        <translation>加为编辑</translation>
+    </message>
+    <message>
+        <source>Sections nobody has claimed yet: ask for volunteers</source>
+        <translation>还没人认领的版块：可以请大家认领</translation>
+    </message>
+    <message>
+        <source>Assign Owner…</source>
+        <translation>指定负责人…</translation>
+    </message>
+    <message>
+        <source>Add Contributor…</source>
+        <translation>添加贡献者…</translation>
+    </message>
+    <message>
+        <source>the issue</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>owner: %1</source>
+        <translation>负责：%1</translation>
+    </message>
+    <message>
+        <source>contributes: %1</source>
+        <translation>贡献：%1</translation>
+    </message>
+    <message>
+        <source>signed %1 (%2)</source>
+        <translation>署名 %1 处（%2）</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>贡献者</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>, line %1</source>
+        <translation>，第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 people credited · %2 sections unclaimed</source>
+        <translation>致谢 %1 人 · %2 个版块待认领</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
         <source>Label</source>
@@ -195,6 +278,10 @@
         <translation>往期</translation>
     </message>
     <message>
+        <source>Credits</source>
+        <translation>贡献者</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -281,6 +368,42 @@
     <message>
         <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
         <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
+    </message>
+    <message>
+        <source>Rename or merge</source>
+        <translation>改名或合并</translation>
+    </message>
+    <message>
+        <source>New name for “%1” (an existing name merges the two):</source>
+        <translation>“%1”的新名字（填已有的名字即合并两人）：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>修改 %1 的名字</translation>
+    </message>
+    <message>
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <source>Who owns “%1”?</source>
+        <translation>谁负责“%1”？</translation>
+    </message>
+    <message>
+        <source>Add contributor</source>
+        <translation>添加贡献者</translation>
+    </message>
+    <message>
+        <source>Who contributed to “%1”?</source>
+        <translation>谁为“%1”做了贡献？</translation>
+    </message>
+    <message>
+        <source>Sign line</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Credit this line to:</source>
+        <translation>这一行署名给：</translation>
     </message>
     <message>
         <source>Issue %1 started (%2) from %3 — save it into the archive</source>
@@ -577,6 +700,14 @@
     <message>
         <source>Find and replace across all sections</source>
         <translation>在所有版块中查找和替换</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Line As…</source>
+        <translation>为本行署名(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Credit the current line to a person (—名字)</source>
+        <translation>把当前行署名给某人（—名字）</translation>
     </message>
     <message>
         <source>&amp;Add Section</source>

@@ -138,6 +138,14 @@ def specs() -> list[ActionSpec]:
             "edit-find",
         ),
         ActionSpec(
+            "actionSignLine",
+            QT_TRANSLATE_NOOP("actions", "Sign &Line As…"),
+            "sign_line",
+            "edit",
+            "Ctrl+Alt+S",
+            QT_TRANSLATE_NOOP("actions", "Credit the current line to a person (—名字)"),
+        ),
+        ActionSpec(
             "actionAddSection",
             QT_TRANSLATE_NOOP("actions", "&Add Section"),
             "add_section",

@@ -227,3 +227,11 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
         return None
     return {"folder": Path(folder_edit.text().strip()), "image_base_url": base_edit.text().strip(),
             "link_cards": cards.isChecked()}
+
+
+def ask_name(parent, title: str, label: str, names: list[str], default: str = "") -> str | None:
+    """A person's name: type one or pick a known one (names from this and past issues)."""
+    items = list(dict.fromkeys([default, *names] if default else names))
+    current = items.index(default) if default in items else 0
+    text, ok = QInputDialog.getItem(parent, title, label, items or [""], current, True)
+    return text.strip() if ok and text.strip() else None

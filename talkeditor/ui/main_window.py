@@ -31,6 +31,7 @@ from . import dialogs
 from .actions import MENUS, create_actions, menu_title
 from .archive_panel import ArchivePanel
 from .autosave import Autosaver
+from .credits_panel import CreditsPanel
 from .document import IssueDocument
 from .file_watcher import FileWatcher
 from .find_panel import FindPanel
@@ -83,8 +84,18 @@ class MainWindow(QMainWindow):
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.credits_panel = CreditsPanel(self.document, self)
+        self.credits_dock = self._dock("creditsDock", self.tr("Credits"), self.credits_panel,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.tree_dock, self.archive_dock)
+        self.tabifyDockWidget(self.archive_dock, self.credits_dock)
         self.tree_dock.raise_()
+        self.credits_panel.gotoPlace.connect(self._goto_credit)
+        self.credits_panel.renameRequested.connect(self.rename_person)
+        self.credits_panel.hostRequested.connect(lambda n: self._add_person_to("host", n))
+        self.credits_panel.editorRequested.connect(lambda n: self._add_person_to("editors", n))
+        self.credits_panel.ownerRequested.connect(self.assign_owner)
+        self.credits_panel.contributorRequested.connect(self.add_contributor)
         self.archive_panel.openRequested.connect(self._open_from_archive)
         self.archive_panel.nextRequested.connect(self.new_next_from)
         self.archive_panel.folderChangeRequested.connect(self.choose_archive_folder)
@@ -144,6 +155,7 @@ class MainWindow(QMainWindow):
         menus["view"].addSeparator()
         menus["view"].addAction(self.tree_dock.toggleViewAction())
         menus["view"].addAction(self.archive_dock.toggleViewAction())
+        menus["view"].addAction(self.credits_dock.toggleViewAction())
         menus["view"].addAction(toolbar.toggleViewAction())
         self.menus = menus
         self.toolbar = toolbar
@@ -183,6 +195,7 @@ class MainWindow(QMainWindow):
         self.tree_model.reset_from_document()
         self.tree.expandAll()
         self.preview.attach(document)
+        self.credits_panel.attach(document)
         self._connect_document()
         self._repeat_index = None
         self.repeats = []
@@ -497,6 +510,105 @@ class MainWindow(QMainWindow):
         sid = self._selected_id()
         if sid and self.document.move_section(sid, 1):
             self.tree.select(sid)
+
+    # ------------------------------------------------------------------ credits
+    def known_names(self) -> list[str]:
+        """Names from this issue and the archive, most used first, for completion."""
+        from ..roster import Roster
+
+        return Roster.from_issues(self.archive.issues(), self.document.issue).names()
+
+    def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
+        return dialogs.ask_name(self, title, label, self.known_names(), default)
+
+    def _apply_credits_edit(self, text: str, edit) -> bool:
+        """Run a credits edit on the issue as one undo step; a refused name is reported."""
+        try:
+            self.document.replace_issue(edit, text)
+        except ValueError as exc:
+            dialogs.show_error(self, text, str(exc))
+            return False
+        return True
+
+    def rename_person(self, name: str, new: str | None = None) -> bool:
+        from ..credits_edit import rename_person
+
+        new = new or self._ask_name(self.tr("Rename or merge"), self.tr(
+            "New name for “%1” (an existing name merges the two):").replace("%1", name), name)
+        if not new or new == name:
+            return False
+        return self._apply_credits_edit(self.tr("Rename %1").replace("%1", name),
+                                        lambda issue: rename_person(issue, name, new))
+
+    def _add_person_to(self, key: str, name: str) -> None:
+        names = list(getattr(self.document.issue, key))
+        if name not in names:
+            self.document.set_meta(key, [*names, name])
+
+    def assign_owner(self, section_id: str, name: str | None = None) -> bool:
+        from ..credits_edit import set_owner
+
+        section = self.document.issue.find(section_id)
+        if section is None:
+            return False
+        name = name or self._ask_name(self.tr("Assign owner"), self.tr(
+            "Who owns “%1”?").replace("%1", section.title))
+        if not name:
+            return False
+        return self._apply_credits_edit(self.tr("Assign owner"), lambda issue: set_owner(
+            issue, section_id, [*issue.find(section_id).owners, name]))
+
+    def add_contributor(self, section_id: str, name: str | None = None) -> bool:
+        from ..credits_edit import add_contributor
+
+        section = self.document.issue.find(section_id)
+        if section is None:
+            return False
+        name = name or self._ask_name(self.tr("Add contributor"), self.tr(
+            "Who contributed to “%1”?").replace("%1", section.title))
+        if not name:
+            return False
+        return self._apply_credits_edit(self.tr("Add contributor"),
+                                        lambda issue: add_contributor(issue, section_id, name))
+
+    def sign_line(self, name: str | None = None) -> bool:
+        """Credit the body line under the cursor to a person (—名字), one undo step."""
+        from ..signatures import sign_line
+
+        if not self.editor.current_id:
+            return False
+        body = self.editor.pane.body
+        name = name or self._ask_name(self.tr("Sign line"), self.tr("Credit this line to:"),
+                                      getattr(self, "_last_signer", ""))
+        if not name:
+            return False
+        cursor = body.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        try:
+            signed = sign_line(cursor.selectedText(), name)
+        except ValueError as exc:
+            dialogs.show_error(self, self.tr("Sign line"), str(exc))
+            return False
+        self._last_signer = name
+        if signed == cursor.selectedText():
+            return True  # already signed so
+        cursor.insertText(signed)
+        body.setTextCursor(cursor)
+        return True
+
+    def _goto_credit(self, section_id: str, start: int, end: int, kind: str) -> None:
+        if not section_id or self.document.issue.find(section_id) is None:
+            self.tree.select(META_ID)
+            self.tree_dock.raise_()
+            return
+        self.tree.select(section_id)
+        if kind == "body" and start >= 0:
+            cursor = self.editor.pane.body.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.editor.pane.body.setTextCursor(cursor)
+            self.editor.pane.body.ensureCursorVisible()
 
     # ------------------------------------------------------------------ archive
     def _open_from_archive(self, path: Path, section_id: str, line: int) -> None:

@@ -26,6 +26,8 @@ class SectionTreeModel(QAbstractItemModel):
         self.document = document
         self._keys: dict[str, int] = {META_ID: 1}
         self._ids: dict[int, str] = {1: META_ID}
+        self._unclaimed: set[str] = set()
+        self._update_claims()
         document.structureChanged.connect(self.reset_from_document)
         document.changed.connect(self._section_changed)
 
@@ -65,9 +67,21 @@ class SectionTreeModel(QAbstractItemModel):
 
     def reset_from_document(self) -> None:
         self.beginResetModel()
+        self._update_claims()
         self.endResetModel()
 
+    def _update_claims(self) -> None:
+        from ..credits import unclaimed_sections
+
+        self._unclaimed = {s.id for s in unclaimed_sections(self.document.issue)}
+
     def _section_changed(self, section_id: str) -> None:
+        before = self._unclaimed
+        self._update_claims()
+        for changed in before ^ self._unclaimed:
+            index = self.index_of(changed)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
         if section_id:
             index = self.index_of(section_id)
             if index.isValid():
@@ -130,7 +144,7 @@ class SectionTreeModel(QAbstractItemModel):
                 tips.append(self.tr("Optional section"))
             if section.owners:
                 tips.append(self.tr("Owner: %1").replace("%1", "、".join(section.owners)))
-            elif self._claimable(section):
+            elif section.id in self._unclaimed:
                 tips.append(self.tr("Unclaimed: nobody owns this section yet"))
             return "\n".join(tips) or None
         if role == Qt.ItemDataRole.FontRole and index.column() == 0 and section.optional:
@@ -138,15 +152,11 @@ class SectionTreeModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 \
-                and self._claimable(section) and not section.owners:
+                and section.id in self._unclaimed:
             return QBrush(QColor("#b26a00"))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-    @staticmethod
-    def _claimable(section: Section) -> bool:
-        return section.minutes is not None
 
     def _meta_data(self, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
