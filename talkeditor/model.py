@@ -16,7 +16,7 @@ FORMAT_VERSION = 1
 
 #: Metadata a field can be bound to; its rendered value then comes from the issue.
 BINDINGS = ("number", "datetime", "highlights", "host", "editors", "owners", "video",
-            "contributors")
+            "contributors", "content_contributors")
 
 BODY_WEEKLY = "weekly"
 BODY_STANDING = "standing"

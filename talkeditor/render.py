@@ -78,6 +78,10 @@ def bound_value(issue: Issue, section: Section, f: Field) -> str:
         return issue.video
     if f.bind == "contributors":
         return "、".join(section.contributors)
+    if f.bind == "content_contributors":
+        from .credits import credits_block
+
+        return dict(credits_block(issue))["具体内容贡献者"]
     return ""
 
 

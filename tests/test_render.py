@@ -113,3 +113,15 @@ def test_the_cached_html_equals_an_uncached_render():
 
 def test_samples_folder_is_present_for_the_line_by_line_checks():
     assert SAMPLES.name == "samples"
+
+
+def test_the_content_contributors_line_is_generated_from_credits_and_signatures():
+    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    field = issue.find("record").field_named("具体内容贡献者")
+    field.bind = "content_contributors"
+    assert "【具体内容贡献者】：羡鱼、符尧、OpenLLM 群友" in render.issue_markdown(issue)
+    for section, _depth in issue.walk():
+        section.body = ""
+        section.fields = [f for f in section.fields if f.label != "贡献者"]
+    assert ("【具体内容贡献者】：请查看具体内容后面的署名，比如问题、回答和观点的来源"
+            in render.issue_markdown(issue))
