@@ -2,7 +2,7 @@
 # Set up a development environment in .venv: the Debian libraries Qt needs (installed with
 # apt-get when running as root, otherwise listed), then the package and its dependencies.
 #   scripts/bootstrap.sh            app dependencies
-#   scripts/bootstrap.sh --test     plus the test tools
+#   scripts/bootstrap.sh --test     plus the test tools (and the desktop/AppStream validators)
 #   scripts/bootstrap.sh --x11      plus what a real X window and screenshots need (Xvfb, CJK fonts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ x11_debs=(libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-ima
           fonts-noto-cjk)
 for arg in "$@"; do
   case "$arg" in
-    --test) extras="[test]" ;;
+    --test) extras="[test]"; debs+=(desktop-file-utils appstream) ;;
     --x11) debs+=("${x11_debs[@]}" xvfb xauth) ;;
     *) echo "bootstrap: unknown option $arg" >&2; exit 2 ;;
   esac

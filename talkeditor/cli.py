@@ -140,7 +140,13 @@ HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": 
 
 def _open_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
-    from .ui.app import main as app_main
+    try:
+        from .ui.app import main as app_main
+    except ImportError as exc:
+        if "PySide6" not in str(exc) and "shiboken6" not in str(exc):
+            raise
+        raise UsageError("talkeditor: the app needs Qt (pip install PySide6-Essentials); "
+                         f"the commands work without it ({exc})") from None
 
     return app_main(path=args.file, lang=args.lang)
 
