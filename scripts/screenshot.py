@@ -27,7 +27,21 @@ def main() -> int:
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--size", default="1500x920")
     parser.add_argument("--find", default="", help="open the find bar with this text")
+    parser.add_argument("--archive", default=str(ROOT / "tests" / "fixtures" / "archive"),
+                        help="the archive folder the panel shows")
+    parser.add_argument("--tab", choices=("sections", "archive", "credits"), default="sections",
+                        help="which left-hand panel to show")
+    parser.add_argument("--search", default="", help="type this into the archive search")
+    parser.add_argument("--zhihu", action="store_true", help="show the Zhihu preview")
+    parser.add_argument("--next", action="store_true",
+                        help="start the next issue from the archive's latest first")
     args = parser.parse_args()
+
+    from talkeditor.settings import Settings
+
+    settings = Settings()
+    settings.set_archive_dir(args.archive)
+    settings.save()
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -37,10 +51,20 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
     window = create_main_window(args.issue, lang=args.lang)
     window.setGeometry(0, 0, width, height)
+    if args.next:
+        window.new_next_from(window.archive.latest().path)
     if args.section:
         window.select_section(*args.section.split("/"))
     else:
         window.select_section()
+    dock = {"sections": window.tree_dock, "archive": window.archive_dock,
+            "credits": window.credits_dock}[args.tab]
+    dock.raise_()
+    if args.search:
+        window.archive_panel.search.setText(args.search)
+        window.archive_panel.run_search()
+    if args.zhihu:
+        window.actions_["actionZhihuPreview"].setChecked(True)
     if args.find:
         window.show_find()
         window.find_panel.find_edit.setText(args.find)
@@ -52,7 +76,8 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    settle(800)
+    settle(900)
+    window.check_repeats()
     window.preview.show_section(window.editor.current_id)
     settle(300)
     screen = QApplication.primaryScreen()

@@ -55,6 +55,34 @@
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>highlights</source>
+        <translation>本期提要</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>talk 视频</translation>
+    </message>
+    <message>
+        <source>Zhihu link</source>
+        <translation>知乎链接</translation>
+    </message>
+    <message>
         <source>issue</source>
         <translation>本期信息</translation>
     </message>

@@ -123,8 +123,13 @@ class ArchivePanel(QWidget):
             return
         hits = self.archive.search_index().search(query)
         self.hits.clear()
+        meta_labels = {"title": self.tr("title"), "date": self.tr("date"),
+                       "highlights": self.tr("highlights"), "host": self.tr("host"),
+                       "editors": self.tr("editors"), "video": self.tr("video"),
+                       "zhihu": self.tr("Zhihu link")}
         for hit in hits:
-            where = " / ".join(hit.section_path) or hit.label or self.tr("issue")
+            where = " / ".join(hit.section_path) or meta_labels.get(hit.label, hit.label) \
+                or self.tr("issue")
             if hit.line:
                 where += self.tr(", line %1").replace("%1", str(hit.line))
             item = QTreeWidgetItem([hit.number, where, hit.snippet])

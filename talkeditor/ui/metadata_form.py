@@ -35,7 +35,10 @@ class MetadataForm(QWidget):
         self.setObjectName("metadataForm")
         self.document = document
         self._updating = False
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.series = QLineEdit(self)
