@@ -43,5 +43,13 @@ python="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".${extras}"
+# Install again only when pyproject.toml or the extras changed since the last time.
+stamp=".venv/.talkeditor-installed"
+wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) ${extras}"
+if [ ! -f "$stamp" ] || ! grep -qxF -- "$wanted" "$stamp"; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install -q -e ".${extras}" 2>&1 \
+    | grep -v -e "BuildBackendWarning" -e "^ *\*\*\*" -e "^ *!!" -e "Please be careful" \
+      -e "name as your package" -e "with strategy, WheelFile" -e "^ *$" || true
+  echo "$wanted" >> "$stamp"
+fi

@@ -21,6 +21,16 @@ def resources_dir() -> Path:
     raise FileNotFoundError("talkeditor's resources folder is missing from this installation")
 
 
+def guide_path(lang: str = "zh") -> Path:
+    """The user guide (Markdown): ``docs/`` beside the package in a checkout, inside it when
+    installed."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "docs", here.parent / "docs"):
+        if (folder / f"guide.{lang}.md").is_file():
+            return folder / f"guide.{lang}.md"
+    raise FileNotFoundError("the user guide is missing from this installation")
+
+
 def templates_dir() -> Path:
     return resources_dir() / "templates"
 

@@ -127,6 +127,11 @@ def test_the_wheel_carries_every_module_and_resource_and_no_bytecode(dists):
     missing += [rel for rel in _module_files() if rel not in names]
     assert missing == []
     assert "talkeditor/resources/__init__.py" in names
+    guide = ROOT / "docs"
+    docs = [f"talkeditor/docs/{p.relative_to(guide).as_posix()}"
+            for pattern in ("*.md", "*.png", "images/*.png") for p in guide.glob(pattern)]
+    missing_docs = [name for name in docs if name not in names]
+    assert missing_docs == []
     assert [n for n in names if "__pycache__" in n or n.endswith(".pyc")] == []
     assert re.search(r"^talkeditor = talkeditor\.cli:run$", entry_points, re.M)
 
@@ -164,9 +169,11 @@ def test_the_installed_wheel_runs_the_cli_without_qt(dists, tmp_path):
     assert out.stdout.strip() == f"talkeditor {__version__}"
 
     located = _check([python, "-c", "from talkeditor import paths; "
-                                    "print(paths.resources_dir()); print(paths.template_path())"],
+                                    "print(paths.resources_dir()); print(paths.template_path()); "
+                                    "print(paths.guide_path())"],
                      cwd=work).stdout.split("\n")
-    resources, template = Path(located[0]), Path(located[1])
+    resources, template, guide = Path(located[0]), Path(located[1]), Path(located[2])
+    assert venv.resolve() in guide.resolve().parents, f"guide found at {guide}"
     assert venv.resolve() in resources.resolve().parents, f"resources found at {resources}"
     for rel in ESSENTIAL_RESOURCES:
         assert (resources / rel).is_file(), rel

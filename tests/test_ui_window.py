@@ -302,3 +302,19 @@ def test_the_chinese_translation_is_used_for_lang_zh(qtbot, no_dialogs):
     from talkeditor.ui.app import install_translations
 
     install_translations(QApplication.instance(), "en")
+
+
+def test_help_shows_the_version_and_the_user_guide_with_its_pictures(qtbot, window,
+                                                                     no_dialogs):
+    window.actions_["actionAbout"].trigger()
+    assert "about" in no_dialogs["asked"]
+    guide = window.show_guide()
+    qtbot.addWidget(guide)
+    from PySide6.QtWidgets import QTextBrowser
+
+    browser = guide.findChild(QTextBrowser)
+    assert "五分钟上手" in browser.toPlainText()
+    image = browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                        QUrl("images/credits.png"))
+    assert image is not None and not image.isNull()
+    assert window.windowIcon().availableSizes()

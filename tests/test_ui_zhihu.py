@@ -1,7 +1,15 @@
 """Export for Zhihu from the window: the check is shown, the files are written, the post is on
 the clipboard; the preview can show the post as Zhihu will."""
 
+import pytest
 from PySide6.QtGui import QGuiApplication
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_afterwards():
+    """Mime data left on the offscreen clipboard crashes Qt when the app is torn down."""
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 def test_export_writes_the_post_and_puts_html_and_text_on_the_clipboard(qtbot, window,

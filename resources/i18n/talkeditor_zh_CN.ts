@@ -462,6 +462,10 @@
         <translation>已导出到 %1；文章已复制到剪贴板</translation>
     </message>
     <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
         <source>Section: %1 chars</source>
         <translation>本版块：%1 字</translation>
     </message>
@@ -810,6 +814,14 @@
         <translation>按知乎文章的样子显示预览</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the user guide (in Chinese)</source>
+        <translation>打开使用指南</translation>
+    </message>
+    <message>
         <source>&amp;About talkeditor</source>
         <translation>关于 talkeditor(&amp;A)</translation>
     </message>
@@ -927,6 +939,10 @@
     <message>
         <source>Take Theirs</source>
         <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>talkeditor User Guide</source>
+        <translation>talkeditor 使用指南</translation>
     </message>
 </context>
 </TS>

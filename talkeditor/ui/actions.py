@@ -231,6 +231,15 @@ def specs() -> list[ActionSpec]:
             checkable=True,
         ),
         ActionSpec(
+            "actionGuide",
+            QT_TRANSLATE_NOOP("actions", "&User Guide"),
+            "show_guide",
+            "help",
+            StandardKey.HelpContents,
+            QT_TRANSLATE_NOOP("actions", "Open the user guide (in Chinese)"),
+            "help-contents",
+        ),
+        ActionSpec(
             "actionAbout",
             QT_TRANSLATE_NOOP("actions", "&About talkeditor"),
             "about",

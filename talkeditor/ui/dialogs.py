@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -227,6 +227,30 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
         return None
     return {"folder": Path(folder_edit.text().strip()), "image_base_url": base_edit.text().strip(),
             "link_cards": cards.isChecked()}
+
+
+def show_guide(parent, html: str, base: Path):
+    """The user guide in a window of its own (not modal), images from ``base``."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QTextBrowser
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("guideDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "talkeditor User Guide"))
+    browser = QTextBrowser(dialog)
+    browser.setOpenLinks(False)
+    browser.setSearchPaths([str(base)])
+    browser.anchorClicked.connect(
+        lambda url: QDesktopServices.openUrl(url) if url.scheme() in ("http", "https") else
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(base / url.path()))))
+    browser.setHtml(html)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    dialog.resize(900, 760)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def ask_name(parent, title: str, label: str, names: list[str], default: str = "") -> str | None:

@@ -746,6 +746,18 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         dialogs.about(self, __version__)
 
+    def show_guide(self):
+        from ..render import markdown_to_html
+        from ..storage import read_limited
+
+        try:
+            guide = paths.guide_path()
+            text = read_limited(guide, 2 * 1024 * 1024).decode("utf-8")
+        except (FileNotFoundError, IssueFormatError, UnicodeDecodeError) as exc:
+            dialogs.show_error(self, self.tr("User guide"), str(exc))
+            return None
+        return dialogs.show_guide(self, markdown_to_html(text), guide.parent)
+
     def _section_selected(self, section_id: str) -> None:
         if section_id != self.editor.current_id or self.editor.currentIndex() == 0:
             self.editor.show_section(section_id)
