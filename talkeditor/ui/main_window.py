@@ -545,31 +545,31 @@ class MainWindow(QMainWindow):
         if name not in names:
             self.document.set_meta(key, [*names, name])
 
-    def assign_owner(self, section_id: str, name: str | None = None) -> bool:
-        from ..credits_edit import set_owner
-
+    def _section_credit(self, section_id: str, name: str | None, title: str, question: str,
+                        edit) -> bool:
+        """Ask for a name (unless given) and run ``edit(issue, name)`` as one undo step."""
         section = self.document.issue.find(section_id)
         if section is None:
             return False
-        name = name or self._ask_name(self.tr("Assign owner"), self.tr(
-            "Who owns “%1”?").replace("%1", section.title))
+        name = name or self._ask_name(title, question.replace("%1", section.title))
         if not name:
             return False
-        return self._apply_credits_edit(self.tr("Assign owner"), lambda issue: set_owner(
-            issue, section_id, [*issue.find(section_id).owners, name]))
+        return self._apply_credits_edit(title, lambda issue: edit(issue, name))
+
+    def assign_owner(self, section_id: str, name: str | None = None) -> bool:
+        from ..credits_edit import set_owner
+
+        return self._section_credit(
+            section_id, name, self.tr("Assign owner"), self.tr("Who owns “%1”?"),
+            lambda issue, who: set_owner(issue, section_id,
+                                         [*issue.find(section_id).owners, who]))
 
     def add_contributor(self, section_id: str, name: str | None = None) -> bool:
         from ..credits_edit import add_contributor
 
-        section = self.document.issue.find(section_id)
-        if section is None:
-            return False
-        name = name or self._ask_name(self.tr("Add contributor"), self.tr(
-            "Who contributed to “%1”?").replace("%1", section.title))
-        if not name:
-            return False
-        return self._apply_credits_edit(self.tr("Add contributor"),
-                                        lambda issue: add_contributor(issue, section_id, name))
+        return self._section_credit(
+            section_id, name, self.tr("Add contributor"), self.tr("Who contributed to “%1”?"),
+            lambda issue, who: add_contributor(issue, section_id, who))
 
     def sign_line(self, name: str | None = None) -> bool:
         """Credit the body line under the cursor to a person (—名字), one undo step."""
