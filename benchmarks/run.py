@@ -1,0 +1,835 @@
+"""talkeditor's benchmark: the design's "Figures to reach", measured on this machine.
+
+    python benchmarks/run.py                 # every figure, full size (about two minutes)
+    python benchmarks/run.py --quick         # tiny inputs, few repetitions (the smoke test)
+    python benchmarks/run.py --only preview  # figures whose name starts with "preview"
+    python benchmarks/run.py --json OUT.json # where the results go
+
+It prints a table (figure, value, target, pass/fail, notes) and writes JSON (by default
+``benchmarks/results.json`` for a full run; a ``--quick`` run writes only with ``--json``).
+Every figure is measured in its own function; one that fails shows its error in its row and
+the others still run. Timings are reported, never asserted: ``pass`` means "meets the design's
+target on this machine". Figures without a design target are marked ``info``.
+
+What runs where:
+
+- start-up and peak memory: a fresh ``python benchmarks/first_paint_probe.py FILE`` process
+  (the same path as ``python -m talkeditor FILE``), ``QT_QPA_PLATFORM=offscreen``, or ``xcb``
+  when ``DISPLAY`` is set (``--platform`` overrides);
+- everything else: in this process, with offscreen Qt and the real MainWindow;
+- always private ``XDG_*`` folders in a temporary directory, so the user's settings, recent
+  files and archive are neither read nor written.
+
+Inputs: the real issue is ``tests/fixtures/issue-004.yaml`` (OpenLLM Talk 004, ~10k
+characters of Markdown); the 10x issue repeats its sections with new ids until the Markdown
+passes 100k characters; the 3,000-line section cycles the real issue's body lines; the
+archive is ``talkeditor.archive_bench``'s synthetic issues (~10k characters each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+REAL_ISSUE = ROOT / "tests" / "fixtures" / "issue-004.yaml"
+PROBE = BENCH_DIR / "first_paint_probe.py"
+DEFAULT_JSON = BENCH_DIR / "results.json"
+XDG_NAMES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+#: the section typed into: the real issue's longest body (本周推荐 > 资料)
+EDIT_PATH = ("本周推荐", "资料")
+
+
+# ---------------------------------------------------------------------------- configuration
+
+@dataclass
+class Config:
+    quick: bool
+    workdir: Path
+    platform: str  # QT_QPA_PLATFORM for the start-up subprocesses
+    startup_runs: int
+
+    @property
+    def reps(self) -> int:
+        """Repetitions of an in-process measurement."""
+        return 3 if self.quick else 15
+
+    @property
+    def scale(self) -> int:
+        """The big issue is this many times the real one (and at least 100k chars if 10)."""
+        return 2 if self.quick else 10
+
+    @property
+    def section_lines(self) -> int:
+        return 300 if self.quick else 3000
+
+    @property
+    def keystrokes(self) -> int:
+        return 5 if self.quick else 50
+
+    @property
+    def archive_size(self) -> int:
+        return 10 if self.quick else 500
+
+
+@dataclass
+class Result:
+    value: float | None
+    details: dict = field(default_factory=dict)
+    note: str = ""
+    skipped: str = ""
+
+
+@dataclass
+class Figure:
+    name: str
+    label: str
+    unit: str
+    target: float | None
+    func: Callable[[Config], Result]
+
+
+FIGURES: list[Figure] = []
+
+
+def figure(name: str, label: str, unit: str, target: float | None):
+    """Register a measurement function as a figure of the table."""
+    def register(func: Callable[[Config], Result]) -> Callable[[Config], Result]:
+        FIGURES.append(Figure(name, label, unit, target, func))
+        return func
+    return register
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 2)
+
+
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def private_xdg(base: Path) -> None:
+    """Point every XDG folder of this process (and its children) into ``base``."""
+    for name in XDG_NAMES:
+        folder = base / "xdg" / name.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(folder)
+
+
+def subprocess_env(cfg: Config) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = cfg.platform
+    env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+_PROBE_RUNS = [0]
+
+
+def run_probe(cfg: Config, path: Path, *extra: str) -> dict:
+    """One fresh process through first_paint_probe.py, with its own empty XDG folders (no
+    settings, no recovery drafts to offer); its JSON, timed on the parent's clock."""
+    env = subprocess_env(cfg)
+    _PROBE_RUNS[0] += 1
+    for name in XDG_NAMES:
+        folder = cfg.workdir / f"probe-xdg-{_PROBE_RUNS[0]}" / name.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        env[name] = str(folder)
+    env["TALKEDITOR_BENCH_T0"] = repr(time.perf_counter())
+    proc = subprocess.run([sys.executable, str(PROBE), str(path), *extra], env=env,
+                          capture_output=True, text=True, timeout=90, cwd=cfg.workdir)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"probe exited {proc.returncode}: {tail}")
+    return json.loads(lines[-1])
+
+
+def real_issue_copy(cfg: Config, name: str) -> Path:
+    """A writable copy of the real issue as ``<workdir>/<name>/issue.yaml``."""
+    target = cfg.workdir / name / "issue.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REAL_ISSUE, target)
+    return target
+
+
+def scaled_issue(times: int, min_chars: int = 0):
+    """The real issue with its top-level sections repeated ``times`` times (new ids; titles of
+    the copies end in `` (k)``), and more copies until the Markdown has ``min_chars``."""
+    from talkeditor import render, storage
+    from talkeditor.model import new_id
+
+    base = storage.load_yaml_issue(REAL_ISSUE)
+    issue = base.clone()
+    k = 1
+    while k < times or len(render.issue_markdown(issue)) < min_chars:
+        k += 1
+        for top in base.sections:
+            copy = top.clone() if hasattr(top, "clone") else _clone(top)
+            for section, _depth in copy.walk():
+                section.id = new_id()
+            copy.title = f"{top.title} ({k})"
+            issue.sections.append(copy)
+    return issue
+
+
+def _clone(obj):
+    import copy
+
+    return copy.deepcopy(obj)
+
+
+def big_issue_file(cfg: Config) -> Path:
+    """The 10x issue saved as ``<workdir>/big/issue.yaml`` (made once per run)."""
+    from talkeditor import storage
+
+    target = cfg.workdir / "big" / "issue.yaml"
+    if not target.exists():
+        issue = scaled_issue(cfg.scale, 100_000 if cfg.scale >= 10 else 0)
+        storage.save_issue(issue, target)
+    return target
+
+
+def big_edit_path(cfg: Config) -> tuple[str, ...]:
+    """The section typed into in the big issue: 资料 of a copy in the middle."""
+    k = max(2, (cfg.scale + 1) // 2 + 1)
+    return (f"{EDIT_PATH[0]} ({k})", *EDIT_PATH[1:])
+
+
+_QT_READY = False
+
+
+def qt_app():
+    """The QApplication for the in-process figures (offscreen), with modal dialogs disabled."""
+    global _QT_READY
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.ui import app as ui_app
+    from talkeditor.ui import dialogs
+
+    app = ui_app.ensure_app("en")
+    if not _QT_READY:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        def quiet(_mode, _context, message: str) -> None:
+            if "This plugin does not support" not in message:
+                print(message, file=sys.stderr)
+
+        qInstallMessageHandler(quiet)
+        def refuse(*args, **_kwargs):
+            raise RuntimeError(f"a dialog was opened: {args[1:3]}")
+
+        dialogs.show_error = refuse
+        dialogs.show_info = refuse
+        dialogs.ask_save_changes = lambda *_a: "discard"
+        dialogs.ask_recover = lambda *_a: ("discard", -1)
+        dialogs.ask_external_change = lambda *_a: "mine"
+        dialogs.confirm = lambda *_a: True
+        _QT_READY = True
+    return QApplication.instance() or app
+
+
+def open_window(path: Path):
+    """The real main window on ``path``, shown and painted once."""
+    qt_app()
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.ui.app import create_main_window
+
+    window = create_main_window(path, lang="en")
+    window.resize(1400, 860)
+    QApplication.processEvents()
+    window.repaint()
+    return window
+
+
+def close_window(window) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window.document.set_modified(False)
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def place_cursor_at_end(editor) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+
+
+# ---------------------------------------------------------------------------- 1. start-up
+
+@figure("startup_first_paint", "process start → first painted main window", "s", 0.6)
+def startup_first_paint(cfg: Config) -> Result:
+    path = real_issue_copy(cfg, "startup")
+    cold = None if cfg.quick else run_probe(cfg, path)  # warm the OS caches; not counted
+    runs = [run_probe(cfg, path) for _ in range(cfg.startup_runs)]
+    painted = [r["marks"]["painted"] for r in runs]
+    phases = {}
+    for name in ("python", "imports", "qapp", "window", "first_paint", "painted"):
+        phases[name] = round(median([r["marks"][name] for r in runs]), 4)
+    steps = {"interpreter": phases["python"],
+             "imports": phases["imports"] - phases["python"],
+             "QApplication": phases["qapp"] - phases["imports"],
+             "MainWindow+open": phases["window"] - phases["qapp"],
+             "to first paint": phases["first_paint"] - phases["window"],
+             "paint pass": phases["painted"] - phases["first_paint"]}
+    note = ", ".join(f"{k} {ms(v):.0f}" for k, v in steps.items()) + " ms"
+    return Result(round(median(painted), 4), {
+        "runs_s": [round(p, 4) for p in painted], "platform": runs[0]["platform"],
+        "median_marks_s": phases, "steps_ms": {k: ms(v) for k, v in steps.items()},
+        "first_run_s": round(cold["marks"]["painted"], 4) if cold else None,
+    }, note=f"{runs[0]['platform']}, {len(runs)} runs; {note}")
+
+
+@figure("startup_import_main_window", "import talkeditor.ui.main_window (fresh process)", "s",
+        None)
+def startup_import_main_window(cfg: Config) -> Result:
+    env = subprocess_env(cfg)
+    code = ("import time; t = time.perf_counter(); import talkeditor.ui.main_window; "
+            "print(time.perf_counter() - t)")
+    runs = []
+    for _ in range(cfg.startup_runs):
+        proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                              text=True, timeout=60, check=True)
+        runs.append(float(proc.stdout.strip().splitlines()[-1]))
+    baseline = []
+    for _ in range(min(cfg.startup_runs, 3)):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], env=env, check=True, timeout=60)
+        baseline.append(time.perf_counter() - start)
+    tops = import_costs(env)
+    top_note = ", ".join(f"{k} {v:.0f}" for k, v in list(tops.items())[:5])
+    return Result(round(median(runs), 4), {
+        "runs_s": [round(r, 4) for r in runs], "bare_python_s": round(median(baseline), 4),
+        "import_ms_cumulative": tops,
+    }, note=f"bare python {ms(median(baseline)):.0f} ms; {top_note} ms")
+
+
+def import_costs(env: dict[str, str]) -> dict[str, float]:
+    """Cumulative import time (ms) of the heavy packages, from ``python -X importtime``."""
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                           "import talkeditor.ui.main_window"], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    wanted = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "shiboken6", "yaml",
+              "markdown", "talkeditor.ui.main_window", "talkeditor.storage",
+              "talkeditor.ui.section_editor", "talkeditor.ui.preview", "talkeditor.ui.actions")
+    found: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 3 and parts[2] in wanted and parts[1].isdigit():
+            found[parts[2]] = max(found.get(parts[2], 0.0), int(parts[1]) / 1000)
+    return dict(sorted(found.items(), key=lambda kv: -kv[1]))
+
+
+# ---------------------------------------------------------------------------- 2. preview
+
+def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -> Result:
+    """Type one character into the section, then time the work the debounce timer starts."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor import render
+
+    window = open_window(path)
+    try:
+        window.select_section(*titles)
+        body = window.findChild(type(window.editor.pane.body), "bodyEditor")
+        preview = window.preview
+        place_cursor_at_end(body)
+        QApplication.processEvents()
+        refresh, painted, keys = [], [], []
+        conversions = preview.cache.conversions
+        for i in range(cfg.reps + 1):
+            keys.append(timed(lambda: QTest.keyClick(body, Qt.Key.Key_A)))
+            refresh_s = timed(preview.refresh)
+            paint_s = timed(lambda: (preview.viewport().repaint(), QApplication.processEvents()))
+            if i:  # the first one is a warm-up
+                refresh.append(refresh_s)
+                painted.append(refresh_s + paint_s)
+        converted = (preview.cache.conversions - conversions) / (cfg.reps + 1)
+        # where the time goes: the same work, step by step
+        steps: dict[str, list[float]] = {"html()": [], "setHtml": [], "scrollToAnchor": []}
+        html_text = ""
+        for _ in range(max(3, cfg.reps // 3)):
+            QTest.keyClick(body, Qt.Key.Key_A)
+            start = time.perf_counter()
+            html_text = preview.html()
+            steps["html()"].append(time.perf_counter() - start)
+            steps["setHtml"].append(timed(lambda h=html_text: preview.setHtml(h)))
+            steps["scrollToAnchor"].append(timed(lambda: preview.show_section(
+                window.editor.current_id)))
+        section = window.document.issue.find(window.editor.current_id)
+        depth = next(d for s, d in window.document.issue.walk() if s is section)
+        one_section = render.section_markdown(window.document.issue, section, depth)
+        convert_s = median([timed(lambda: render.markdown_to_html(one_section))
+                            for _ in range(3)])
+        whole = render.issue_markdown(window.document.issue)
+        details = {
+            "markdown_chars": len(whole), "html_chars": len(html_text),
+            "edited_section_chars": len(one_section),
+            "refresh_ms": [ms(v) for v in refresh],
+            "refresh_plus_repaint_ms": ms(median(painted)),
+            "keystroke_sync_ms": ms(median(keys[1:] or keys)),
+            "conversions_per_refresh": round(converted, 2),
+            "steps_ms": {k: ms(median(v)) for k, v in steps.items()},
+            "convert_edited_section_ms": ms(convert_s),
+        }
+        note = (f"{len(whole) // 1000}k chars; html() {details['steps_ms']['html()']:.1f}, "
+                f"setHtml {details['steps_ms']['setHtml']:.1f}, scroll "
+                f"{details['steps_ms']['scrollToAnchor']:.1f} ms; +repaint "
+                f"{details['refresh_plus_repaint_ms']:.1f} ms")
+        return Result(ms(median(refresh)), details, note=note)
+    finally:
+        close_window(window)
+
+
+@figure("preview_real", "keystroke → preview updated (after debounce), real issue", "ms", 30)
+def preview_real(cfg: Config) -> Result:
+    return _preview_after_keystroke(cfg, real_issue_copy(cfg, "preview"), EDIT_PATH)
+
+
+@figure("preview_10x", "keystroke → preview updated (after debounce), 10× issue", "ms", 60)
+def preview_10x(cfg: Config) -> Result:
+    result = _preview_after_keystroke(cfg, big_issue_file(cfg), big_edit_path(cfg))
+    if cfg.scale != 10:
+        result.note = f"{cfg.scale}× (quick); " + result.note
+    return result
+
+
+# ---------------------------------------------------------------------------- 3. typing
+
+def _keystroke_in_window(cfg: Config, path: Path, titles: tuple[str, ...]) -> Result:
+    """What one keystroke costs before any debounce: the key event, the model update and
+    every slot on ``changed`` (tree, fields, status bar), then the editor's repaint."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = open_window(path)
+    try:
+        window.select_section(*titles)
+        body = window.editor.pane.body
+        place_cursor_at_end(body)
+        key, paint = [], []
+        for i in range(cfg.keystrokes + 1):
+            key_s = timed(lambda: QTest.keyClick(body, Qt.Key.Key_A))
+            paint_s = timed(body.viewport().repaint)
+            if i:
+                key.append(key_s)
+                paint.append(paint_s)
+        chars = window.document.text_length()
+        text_length_s = median([timed(window.document.text_length) for _ in range(3)])
+        return Result(ms(median([k + p for k, p in zip(key, paint, strict=True)])), {
+            "key_event_ms": ms(median(key)), "repaint_ms": ms(median(paint)),
+            "issue_text_length_ms": ms(text_length_s), "issue_chars": chars,
+        }, note=f"key {ms(median(key)):.1f} (of it text_length() {ms(text_length_s):.1f}) + "
+                f"repaint {ms(median(paint)):.1f} ms")
+    finally:
+        close_window(window)
+
+
+@figure("keystroke_window_real", "keystroke → body repainted in the window, real issue", "ms",
+        None)
+def keystroke_window_real(cfg: Config) -> Result:
+    return _keystroke_in_window(cfg, real_issue_copy(cfg, "typing"), EDIT_PATH)
+
+
+@figure("keystroke_window_10x", "keystroke → body repainted in the window, 10× issue", "ms",
+        None)
+def keystroke_window_10x(cfg: Config) -> Result:
+    return _keystroke_in_window(cfg, big_issue_file(cfg), big_edit_path(cfg))
+
+
+def long_body(lines: int) -> str:
+    """``lines`` lines cut from the real issue's bodies (links, 【fields】, lists, CJK)."""
+    from talkeditor import storage
+
+    issue = storage.load_yaml_issue(REAL_ISSUE)
+    source = [line for s, _d in issue.walk() for line in s.body.splitlines()]
+    source = source or ["- [link](https://example.com) 大模型 **bold** `code`"]
+    return "\n".join(source[i % len(source)] for i in range(lines))
+
+
+@figure("highlight_keystroke_3000", "keystroke → repaint with highlighting, 3,000-line section",
+        "ms", 16)
+def highlight_keystroke(cfg: Config) -> Result:
+    """A body editor on a 3,000-line section's QTextDocument (IssueDocument.body_document, so
+    the model sync runs too) with the MarkdownHighlighter: one key + viewport repaint."""
+    qt_app()
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.model import Issue, Section
+    from talkeditor.ui.document import IssueDocument
+    from talkeditor.ui.highlighter import MarkdownHighlighter
+    from talkeditor.ui.section_editor import BodyEditor
+
+    text = long_body(cfg.section_lines)
+    document = IssueDocument(Issue(sections=[Section(title="Long", id="long", body=text)]))
+    doc = document.body_document("long")
+    start = time.perf_counter()
+    highlighter = MarkdownHighlighter(doc)
+    first_highlight = time.perf_counter() - start
+    editor = BodyEditor()
+    editor.setDocument(doc)
+    editor.resize(760, 820)
+    editor.show()
+    QApplication.processEvents()
+    try:
+        cursor = QTextCursor(doc.findBlockByNumber(cfg.section_lines // 2))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        editor.setTextCursor(cursor)
+        editor.centerCursor()
+        editor.setFocus()
+        QApplication.processEvents()
+        key, paint = [], []
+        for i in range(cfg.keystrokes + 1):
+            key_s = timed(lambda: QTest.keyClick(editor, Qt.Key.Key_A))
+            paint_s = timed(editor.viewport().repaint)
+            if i:
+                key.append(key_s)
+                paint.append(paint_s)
+        total = [k + p for k, p in zip(key, paint, strict=True)]
+        synced = document.issue.find("long").body == doc.toPlainText()
+        sync_s = median([timed(doc.toPlainText) for _ in range(5)])
+        return Result(ms(median(total)), {
+            "lines": doc.blockCount(), "chars": len(text),
+            "key_event_ms": ms(median(key)), "repaint_ms": ms(median(paint)),
+            "p90_ms": ms(sorted(total)[int(len(total) * 0.9) - 1]),
+            "first_highlight_ms": ms(first_highlight), "model_synced": synced,
+            "toPlainText_ms": ms(sync_s),
+        }, note=f"{doc.blockCount()} lines; key {ms(median(key)):.1f} (toPlainText "
+                f"{ms(sync_s):.1f}) + repaint {ms(median(paint)):.1f} ms; first highlight "
+                f"{ms(first_highlight):.0f} ms")
+    finally:
+        editor.hide()
+        editor.deleteLater()
+        highlighter.setDocument(None)
+        QApplication.processEvents()
+
+
+# ---------------------------------------------------------------------------- 4. open / save
+
+@figure("open_issue", "open an issue (load YAML + MainWindow.open_path)", "ms", None)
+def open_issue(cfg: Config) -> Result:
+    from talkeditor import storage
+
+    path = real_issue_copy(cfg, "open")
+    big = big_issue_file(cfg)
+    load = median([timed(lambda: storage.load_yaml_issue(path)) for _ in range(cfg.reps)])
+    load_big = median([timed(lambda: storage.load_yaml_issue(big)) for _ in range(3)])
+    window = open_window(path)
+    try:
+        opened, opened_big = [], []
+        for _ in range(max(3, cfg.reps // 3)):
+            opened.append(timed(lambda: window.open_path(path)))
+            opened_big.append(timed(lambda: window.open_path(big)))
+        return Result(ms(median(opened)), {
+            "load_yaml_ms": ms(load), "load_yaml_10x_ms": ms(load_big),
+            "open_path_ms": ms(median(opened)), "open_path_10x_ms": ms(median(opened_big)),
+        }, note=f"load_yaml {ms(load):.1f} ms; 10×: load {ms(load_big):.0f}, open_path "
+                f"{ms(median(opened_big)):.0f} ms")
+    finally:
+        close_window(window)
+
+
+@figure("save_issue", "save an issue (YAML + Markdown, atomic, .bak)", "ms", 50)
+def save_issue(cfg: Config) -> Result:
+    from talkeditor import render, storage, yamlio
+
+    path = real_issue_copy(cfg, "save")
+    issue = storage.load_yaml_issue(path)
+    saves = [timed(lambda: storage.save_issue(issue, path)) for _ in range(cfg.reps)]
+    dumps = median([timed(lambda: yamlio.dumps(issue)) for _ in range(cfg.reps)])
+    markdown = median([timed(lambda: render.issue_markdown(issue)) for _ in range(cfg.reps)])
+    text = yamlio.dumps(issue)
+    write = median([timed(lambda: storage.atomic_write(path, text)) for _ in range(cfg.reps)])
+    big_path = big_issue_file(cfg)
+    big = storage.load_yaml_issue(big_path)
+    big_saves = [timed(lambda: storage.save_issue(big, big_path)) for _ in range(3)]
+    window = open_window(path)
+    try:
+        window.document.set_modified(True)
+        in_window = median([timed(window.save) for _ in range(max(3, cfg.reps // 3))])
+    finally:
+        close_window(window)
+    return Result(ms(median(saves)), {
+        "yaml_dumps_ms": ms(dumps), "issue_markdown_ms": ms(markdown),
+        "one_atomic_write_ms": ms(write), "save_10x_ms": ms(median(big_saves)),
+        "window_save_ms": ms(in_window), "runs_ms": [ms(s) for s in saves],
+    }, note=f"dumps {ms(dumps):.1f} + markdown {ms(markdown):.1f} + 2 atomic writes "
+            f"({ms(write):.1f} each); 10× {ms(median(big_saves)):.0f}; MainWindow.save "
+            f"{ms(in_window):.0f} ms")
+
+
+# ---------------------------------------------------------------------------- 5. archive
+
+def _archive_modules():
+    try:
+        from talkeditor import archive_bench, archive_search
+    except ImportError:
+        return None
+    return archive_bench, archive_search
+
+
+_ARCHIVE_CACHE: dict = {}
+
+
+def _synthetic_issues(cfg: Config):
+    if "issues" not in _ARCHIVE_CACHE:
+        archive_bench, _search = _archive_modules()
+        _ARCHIVE_CACHE["issues"] = archive_bench.make_synthetic_issues(cfg.archive_size)
+    return _ARCHIVE_CACHE["issues"]
+
+
+@figure("archive_index_build", "archive of 500 issues: search index build", "s", 1.0)
+def archive_index_build(cfg: Config) -> Result:
+    modules = _archive_modules()
+    if modules is None:
+        return Result(None, skipped="n/a: archive module missing")
+    _bench, search = modules
+    issues = _synthetic_issues(cfg)
+    chars = sum(len(s.body) for i in issues for s, _d in i.walk())
+    builds = [timed(lambda: search.SearchIndex.build(issues)) for _ in range(1 if cfg.quick
+                                                                           else 3)]
+    return Result(round(median(builds), 4), {
+        "issues": len(issues), "body_chars": chars, "runs_s": [round(b, 4) for b in builds],
+    }, note=f"{len(issues)} issues in memory, {chars / 1e6:.1f}M body chars")
+
+
+@figure("archive_search", "archive of 500 issues: one search (median over queries)", "ms", 50)
+def archive_search(cfg: Config) -> Result:
+    modules = _archive_modules()
+    if modules is None:
+        return Result(None, skipped="n/a: archive module missing")
+    bench, search = modules
+    index = search.SearchIndex.build(_synthetic_issues(cfg))
+    queries = getattr(bench, "BENCH_QUERIES", ("大模型", "位置编码 rope", "lora", "gpt-4"))
+    per_query: dict[str, dict] = {}
+    for query in queries:
+        runs = []
+        for _ in range(3 if cfg.quick else 7):
+            cache = getattr(index, "_vocab_cache", None)
+            if isinstance(cache, dict):
+                cache.clear()  # time a query typed for the first time
+            runs.append(timed(lambda q=query: index.search(q)))
+        per_query[query] = {"ms": ms(median(runs)), "hits": len(index.search(query))}
+    values = [q["ms"] for q in per_query.values()]
+    worst = max(per_query, key=lambda q: per_query[q]["ms"])
+    return Result(round(median(values), 2), {"queries": per_query, "max_ms": max(values)},
+                  note=f"{len(queries)} queries (CJK + ASCII); slowest {worst!r} "
+                       f"{max(values):.1f} ms")
+
+
+@figure("archive_open_cold", "archive of 500 issues: open from disk + index (first search)",
+        "s", None)
+def archive_open_cold(cfg: Config) -> Result:
+    modules = _archive_modules()
+    if modules is None:
+        return Result(None, skipped="n/a: archive module missing")
+    from talkeditor import yamlio
+    from talkeditor.archive import Archive
+
+    folder = cfg.workdir / "archive"
+    if not folder.exists():
+        for issue in _synthetic_issues(cfg):
+            target = folder / issue.number / "issue.yaml"
+            target.parent.mkdir(parents=True)
+            target.write_text(yamlio.dumps(issue), encoding="utf-8")
+    archive = Archive(folder)
+    listing = timed(archive.refresh)
+    index = timed(archive.search_index)
+    again = timed(lambda: Archive(folder).entries())
+    return Result(round(listing + index, 4), {
+        "parse_all_yaml_s": round(listing, 4), "index_s": round(index, 4),
+        "relist_unchanged_s": round(again, 4), "files": len(archive.entries()),
+    }, note=f"parse {len(archive.entries())} YAML files {listing:.2f} s + index {index:.2f} s")
+
+
+# ---------------------------------------------------------------------------- 6. memory
+
+@figure("peak_rss", "peak memory (VmHWM) with the real issue open in the window", "MB", 200)
+def peak_rss(cfg: Config) -> Result:
+    path = real_issue_copy(cfg, "memory")
+    runs = [run_probe(cfg, path, "--settle") for _ in range(1 if cfg.quick else 3)]
+    peaks = [r["hwm_mb"] for r in runs]
+    return Result(round(median(peaks), 1), {"runs_mb": peaks, "platform": runs[0]["platform"]},
+                  note="fresh process; every section shown, preview rendered, 5 keys typed")
+
+
+# ---------------------------------------------------------------------------- running
+
+def selected(only: list[str] | None) -> list[Figure]:
+    if not only:
+        return list(FIGURES)
+    chosen = [f for f in FIGURES if any(f.name.startswith(o) for o in only)]
+    if not chosen:
+        names = ", ".join(f.name for f in FIGURES)
+        raise SystemExit(f"run.py: no figure matches {only}; figures: {names}")
+    return chosen
+
+
+def measure(fig: Figure, cfg: Config) -> dict:
+    row = {"name": fig.name, "label": fig.label, "unit": fig.unit, "target": fig.target,
+           "value": None, "pass": None, "note": "", "details": {}, "error": None,
+           "skipped": None}
+    start = time.perf_counter()
+    try:
+        result = fig.func(cfg)
+    except Exception as exc:  # noqa: BLE001 - one figure's failure must not stop the table
+        row["error"] = f"{type(exc).__name__}: {exc}"
+        row["traceback"] = traceback.format_exc()
+    else:
+        row.update(value=result.value, note=result.note, details=result.details,
+                   skipped=result.skipped or None)
+        if result.value is not None and fig.target is not None:
+            row["pass"] = result.value <= fig.target
+    row["seconds"] = round(time.perf_counter() - start, 2)
+    return row
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB"
+    return f"{value:.1f} {unit}"
+
+
+def status(row: dict) -> str:
+    if row["error"]:
+        return "ERROR"
+    if row["skipped"]:
+        return "n/a"
+    if row["pass"] is None:
+        return "info"
+    return "pass" if row["pass"] else "FAIL"
+
+
+def table(rows: list[dict]) -> str:
+    header = ("figure", "value", "target", "result", "notes")
+    lines = []
+    for row in rows:
+        target = "—" if row["target"] is None else "≤ " + fmt_value(row["target"], row["unit"])
+        note = row["error"] or row["skipped"] or row["note"]
+        lines.append((row["name"], fmt_value(row["value"], row["unit"]), target, status(row),
+                      note))
+    widths = [max(len(r[i]) for r in [header, *lines]) for i in range(4)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(header[:4], widths, strict=True)) + "  notes"]
+    out.append("  ".join("-" * w for w in widths) + "  -----")
+    for line in lines:
+        out.append("  ".join(c.ljust(w) for c, w in zip(line[:4], widths, strict=True))
+                   + "  " + line[4])
+    return "\n".join(out)
+
+
+def environment(cfg: Config) -> dict:
+    import PySide6
+
+    commit = None
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                                capture_output=True, timeout=10).stdout.strip() or None
+    except OSError:
+        pass
+    return {"date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": platform.python_version(),
+            "pyside6": PySide6.__version__, "machine": platform.machine(),
+            "system": platform.platform(), "cpus": os.cpu_count(),
+            "loadavg": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "startup_qpa": cfg.platform, "quick": cfg.quick, "commit": commit}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny inputs and few repetitions (a smoke test, not a measurement)")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="run only the figures whose name starts with NAME (repeatable)")
+    parser.add_argument("--json", metavar="OUT", type=Path,
+                        help="write the results here (default: benchmarks/results.json for "
+                             "a full run, nothing for --quick)")
+    parser.add_argument("--platform", choices=("auto", "offscreen", "xcb"), default="auto",
+                        help="QT_QPA_PLATFORM of the start-up processes (auto: xcb when "
+                             "DISPLAY is set, else offscreen)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="start-up runs per figure (default 7; --quick: 1)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--list", action="store_true", help="list the figures and exit")
+    args = parser.parse_args(argv)
+    if args.list:
+        for fig in FIGURES:
+            print(f"{fig.name:28} {fig.label}")
+        return 0
+
+    qpa = args.platform
+    if qpa == "auto":
+        qpa = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+    workdir = Path(tempfile.mkdtemp(prefix="talkeditor-bench-"))
+    private_xdg(workdir)
+    # in-process widgets are always offscreen (nothing pops up on the user's screen)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    sys.path.insert(0, str(ROOT))
+    cfg = Config(quick=args.quick, workdir=workdir, platform=qpa,
+                 startup_runs=args.runs or (1 if args.quick else 7))
+    figures = selected(args.only)
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    rows = []
+    try:
+        for fig in figures:
+            print(f"… {fig.name}", file=sys.stderr, flush=True)
+            rows.append(measure(fig, cfg))
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(table(rows))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > 0.5 * (os.cpu_count() or 1):
+        print(f"\nwarning: load average {load:.1f} on {os.cpu_count()} CPUs: other work was "
+              "running, so these timings are pessimistic; run again on a quiet machine.")
+    for row in rows:
+        if row.get("traceback"):
+            print(f"\n{row['name']}:\n{row['traceback']}", file=sys.stderr)
+    out = args.json or (None if args.quick else DEFAULT_JSON)
+    if out is not None:
+        data = {"environment": {**environment(cfg), "loadavg_before": load_before},
+                "figures": rows}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"\nresults: {out}")
+    return 1 if any(row["error"] for row in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
