@@ -56,7 +56,6 @@ from .credits_names import (
     variant_key,
 )
 from .model import Field, Issue, Section
-from .signatures import find_signatures
 
 HOST = "host"
 EDITOR = "editor"
@@ -238,10 +237,18 @@ def _field_credits(issue: Issue, section: Section, index: int, role: str) -> lis
     return out
 
 
+def _find_signatures(text: str):
+    # Imported on first use: the signature patterns take ~30 ms to compile, and the tree's
+    # claims (which need none of them) are computed before the window's first paint.
+    from .signatures import find_signatures
+
+    return find_signatures(text)
+
+
 def _signature_credits(text: str, kind: str, section: Section, index: int | None) -> list[Credit]:
     return [Credit(SIGNATURE, s.name, section.id,
                    Place(kind, section.id, index, s.name_start, s.name_end, s.line), style=s.style)
-            for s in find_signatures(text)]
+            for s in _find_signatures(text)]
 
 
 def _metadata_credits(names: list[str], role: str, kind: str, section_id: str | None,

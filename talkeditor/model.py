@@ -8,7 +8,7 @@ so that a file written by a newer version survives a round trip.
 from __future__ import annotations
 
 import copy
-import secrets
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -24,7 +24,7 @@ BODY_STANDING = "standing"
 
 def new_id() -> str:
     """A short random id, stable for the life of a section."""
-    return "s" + secrets.token_hex(4)
+    return "s" + os.urandom(4).hex()
 
 
 @dataclass

@@ -1,9 +1,16 @@
 """The credits panel: everyone credited, with roles; rename everywhere as one undo step; claims;
 signing a line; jumping to where someone is credited."""
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from .test_ui_window import _body
+
+
+@pytest.fixture(autouse=True)
+def _panel_filled(qtbot, window):
+    """The panel fills itself shortly after the window opens (after the first paint)."""
+    qtbot.waitUntil(lambda: window.credits_panel.tree.topLevelItemCount() > 0)
 
 
 def _row(panel, name):

@@ -95,7 +95,7 @@ class CreditsPanel(QWidget):
         self.document = document
         document.changed.connect(self._schedule)
         document.structureChanged.connect(self._schedule)
-        self.refresh()
+        self._schedule()
 
     def _schedule(self, *_args) -> None:
         self._timer.start()

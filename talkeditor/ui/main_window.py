@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         doc.modifiedChanged.connect(self._update_title)
         doc.pathChanged.connect(self._update_title)
-        doc.changed.connect(self._update_status)
+        doc.changesStopped.connect(self._update_status)
         doc.structureChanged.connect(self._structure_changed)
         doc.changesStopped.connect(self.check_repeats)
         doc.undo_stack.canUndoChanged.connect(self._update_undo_actions)

@@ -44,6 +44,7 @@ class PreviewPane(QTextBrowser):
         self.cache = HtmlCache()
         self.current_section = ""
         self.mode = "issue"
+        self._scrolled_to = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -57,7 +58,7 @@ class PreviewPane(QTextBrowser):
         self.cache = HtmlCache()
         document.changed.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
-        QTimer.singleShot(0, self.refresh)  # after the window's first paint
+        self.schedule()  # debounced: the first render comes after the window's first paint
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
@@ -97,14 +98,18 @@ class PreviewPane(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
-        if self.current_section:
+        if self.current_section and self._scrolled_to != self.current_section:
             self.scrollToAnchor(anchor_name(self.current_section))
+            self._scrolled_to = self.current_section
         else:
+            # Still on the same section: keep the place (finding the anchor again costs a
+            # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
         self.rendered.emit()
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id
+        self._scrolled_to = section_id
         self.scrollToAnchor(anchor_name(section_id))
 
     def _on_anchor(self, url: QUrl) -> None:

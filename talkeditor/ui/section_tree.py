@@ -27,6 +27,11 @@ class SectionTreeModel(QAbstractItemModel):
         self._keys: dict[str, int] = {META_ID: 1}
         self._ids: dict[int, str] = {1: META_ID}
         self._unclaimed: set[str] = set()
+        self._issue = None  # the Issue object the lookups below were built for
+        self._by_id: dict[str, Section] = {}
+        self._parent: dict[str, str | None] = {}
+        self._row: dict[str, int] = {}
+        self._shown: dict[str, tuple] = {}
         self._update_claims()
         document.structureChanged.connect(self.reset_from_document)
         document.changed.connect(self._section_changed)
@@ -45,9 +50,32 @@ class SectionTreeModel(QAbstractItemModel):
             return None
         return self._ids.get(index.internalId())
 
+    def _lookups(self) -> None:
+        """Id -> section, parent and row, rebuilt when the issue or its structure changes
+        (a full walk per call made every repaint quadratic in the number of sections)."""
+        issue = self.document.issue
+        if self._issue is issue:
+            return
+        self._issue = issue
+        self._by_id, self._parent, self._row = {}, {}, {}
+
+        def visit(sections, parent_id, offset):
+            for row, section in enumerate(sections):
+                self._by_id[section.id] = section
+                self._parent[section.id] = parent_id
+                self._row[section.id] = row + offset
+                visit(section.children, section.id, 0)
+
+        visit(issue.sections, None, 1)
+
+    def find(self, section_id: str | None) -> Section | None:
+        if not section_id:
+            return None
+        self._lookups()
+        return self._by_id.get(section_id)
+
     def _section(self, index: QModelIndex) -> Section | None:
-        sid = self.section_id(index)
-        return self.document.issue.find(sid) if sid else None
+        return self.find(self.section_id(index))
 
     def _children(self, parent: QModelIndex) -> list:
         if not parent.isValid():
@@ -58,17 +86,24 @@ class SectionTreeModel(QAbstractItemModel):
     def index_of(self, section_id: str) -> QModelIndex:
         if section_id == META_ID:
             return self.createIndex(0, 0, self._key(META_ID))
-        parent = self.document.issue.parent_of(section_id)
-        siblings = parent.children if parent else self.document.issue.sections
-        for row, section in enumerate(siblings):
-            if section.id == section_id:
-                return self.createIndex(row + (0 if parent else 1), 0, self._key(section_id))
-        return QModelIndex()
+        self._lookups()
+        row = self._row.get(section_id)
+        if row is None:
+            return QModelIndex()
+        return self.createIndex(row, 0, self._key(section_id))
 
     def reset_from_document(self) -> None:
         self.beginResetModel()
+        self._issue = None
+        self._shown = {}
         self._update_claims()
         self.endResetModel()
+
+    @staticmethod
+    def _appearance(section: Section) -> tuple:
+        """What the tree shows of a section (and what claims depend on); not the body."""
+        return (section.title, section.minutes, section.optional, tuple(section.owners),
+                tuple((f.label, f.value, f.bind) for f in section.fields))
 
     def _update_claims(self) -> None:
         from ..credits import unclaimed_sections
@@ -76,6 +111,12 @@ class SectionTreeModel(QAbstractItemModel):
         self._unclaimed = {s.id for s in unclaimed_sections(self.document.issue)}
 
     def _section_changed(self, section_id: str) -> None:
+        section = self.find(section_id)
+        if section is not None:
+            look = self._appearance(section)
+            if self._shown.get(section_id) == look:
+                return  # a body edit: nothing in the tree changes
+            self._shown[section_id] = look
         before = self._unclaimed
         self._update_claims()
         for changed in before ^ self._unclaimed:
@@ -103,10 +144,9 @@ class SectionTreeModel(QAbstractItemModel):
         sid = self.section_id(index)
         if not sid:
             return QModelIndex()
-        parent = self.document.issue.parent_of(sid)
-        if parent is None:
-            return QModelIndex()
-        return self.index_of(parent.id)
+        self._lookups()
+        parent_id = self._parent.get(sid)
+        return self.index_of(parent_id) if parent_id else QModelIndex()
 
     def rowCount(self, parent=_ROOT):  # noqa: N802 - Qt API
         if parent.column() > 0:
@@ -129,7 +169,7 @@ class SectionTreeModel(QAbstractItemModel):
         sid = self.section_id(index)
         if sid == META_ID:
             return self._meta_data(index.column(), role)
-        section = self.document.issue.find(sid)
+        section = self.find(sid)
         if section is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -254,7 +294,9 @@ class SectionTreeView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed column: ResizeToContents re-measured every row on every keystroke.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("分钟00") + 12)
         self._current = META_ID
         self.selectionModel().currentChanged.connect(self._on_current)
         model.modelAboutToBeReset.connect(self._remember)
