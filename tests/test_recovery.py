@@ -3,6 +3,7 @@ failed saves, and changes made to the open file by another program."""
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -121,6 +122,8 @@ def test_a_draft_survives_sigkill_and_is_restored_on_the_next_start(tmp_path, is
                               str(issue_copy), "Free Talk", typed], env=env, cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
+        ready, _w, _x = select.select([child.stdout], [], [], 120)  # a hang guard, not a timing
+        assert ready, "the app never reported its autosave"
         line = child.stdout.readline()
         assert line.strip() == "AUTOSAVED"
     finally:
