@@ -52,7 +52,7 @@ def main() -> int:
     window = create_main_window(args.issue, lang=args.lang)
     window.setGeometry(0, 0, width, height)
     if args.next:
-        window.new_next_from(window.archive.latest().path)
+        window.archive_actions.new_next_from(window.archive.latest().path)
     if args.section:
         window.select_section(*args.section.split("/"))
     else:
@@ -77,7 +77,7 @@ def main() -> int:
         loop.exec()
 
     settle(900)
-    window.check_repeats()
+    window.archive_actions.check_repeats()
     window.preview.show_section(window.editor.current_id)
     settle(300)
     screen = QApplication.primaryScreen()

@@ -77,7 +77,7 @@ def test_new_from_past_issue_uses_the_latest_when_nothing_is_selected(qtbot, arc
 
 
 def test_a_link_that_appeared_before_is_flagged_while_typing(qtbot, archive_window):
-    archive_window.new_next_from(archive_window.archive.latest().path)
+    archive_window.archive_actions.new_next_from(archive_window.archive.latest().path)
     archive_window.select_section("本周推荐", "资料")
     type_text(qtbot, _body(archive_window), "https://github.com/dair-ai/ML-Papers-of-the-Week")
     repeats = archive_window.editor.pane.repeats
@@ -95,7 +95,7 @@ def test_copy_format_keeps_the_drafts_content(qtbot, archive_window, no_dialogs,
     archive_window.document.delete_section("classic")
     past = archive_window.archive.latest().path
     monkeypatch.setattr(dialogs, "open_issue_path", lambda parent, start=None: past)
-    assert archive_window.copy_format()
+    assert archive_window.archive_actions.copy_format()
     issue = archive_window.issue()
     assert "draft news" in issue.find_path("本周新闻", "学术").body
     assert issue.find_path("本周经典") is not None

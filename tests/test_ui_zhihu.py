@@ -31,7 +31,7 @@ def test_export_writes_the_post_and_puts_html_and_text_on_the_clipboard(qtbot, w
 
 def test_cancelling_the_export_dialog_writes_nothing(qtbot, window, no_dialogs, issue_copy):
     no_dialogs["answers"]["zhihu"] = None
-    assert not window.export_zhihu()
+    assert not window.zhihu_actions.export_zhihu()
     assert not (issue_copy.parent / "zhihu").exists()
 
 

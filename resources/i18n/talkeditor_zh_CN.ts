@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Cannot open the issue</source>
+        <translation>无法打开这一期</translation>
+    </message>
+    <message>
+        <source>Issue %1 started (%2) from %3 — save it into the archive</source>
+        <translation>已从第 %3 期开始第 %1 期（%2）——请保存到往期文件夹</translation>
+    </message>
+    <message>
+        <source>Copy format</source>
+        <translation>复制格式</translation>
+    </message>
+    <message>
+        <source>Format copied</source>
+        <translation>格式已复制</translation>
+    </message>
+    <message>
+        <source>Everything matched.</source>
+        <translation>全部匹配。</translation>
+    </message>
+    <message>
+        <source>Archive folder</source>
+        <translation>往期文件夹</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePanel</name>
     <message>
         <source>Folder…</source>
@@ -93,6 +120,45 @@
     <message>
         <source>%1 hits</source>
         <translation>%1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>CreditsActions</name>
+    <message>
+        <source>Rename or merge</source>
+        <translation>改名或合并</translation>
+    </message>
+    <message>
+        <source>New name for “%1” (an existing name merges the two):</source>
+        <translation>“%1”的新名字（填已有的名字即合并两人）：</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>修改 %1 的名字</translation>
+    </message>
+    <message>
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <source>Who owns “%1”?</source>
+        <translation>谁负责“%1”？</translation>
+    </message>
+    <message>
+        <source>Add contributor</source>
+        <translation>添加贡献者</translation>
+    </message>
+    <message>
+        <source>Who contributed to “%1”?</source>
+        <translation>谁为“%1”做了贡献？</translation>
+    </message>
+    <message>
+        <source>Sign line</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Credit this line to:</source>
+        <translation>这一行署名给：</translation>
     </message>
 </context>
 <context>
@@ -398,70 +464,6 @@
         <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
     </message>
     <message>
-        <source>Rename or merge</source>
-        <translation>改名或合并</translation>
-    </message>
-    <message>
-        <source>New name for “%1” (an existing name merges the two):</source>
-        <translation>“%1”的新名字（填已有的名字即合并两人）：</translation>
-    </message>
-    <message>
-        <source>Rename %1</source>
-        <translation>修改 %1 的名字</translation>
-    </message>
-    <message>
-        <source>Assign owner</source>
-        <translation>指定负责人</translation>
-    </message>
-    <message>
-        <source>Who owns “%1”?</source>
-        <translation>谁负责“%1”？</translation>
-    </message>
-    <message>
-        <source>Add contributor</source>
-        <translation>添加贡献者</translation>
-    </message>
-    <message>
-        <source>Who contributed to “%1”?</source>
-        <translation>谁为“%1”做了贡献？</translation>
-    </message>
-    <message>
-        <source>Sign line</source>
-        <translation>署名</translation>
-    </message>
-    <message>
-        <source>Credit this line to:</source>
-        <translation>这一行署名给：</translation>
-    </message>
-    <message>
-        <source>Issue %1 started (%2) from %3 — save it into the archive</source>
-        <translation>已从第 %3 期开始第 %1 期（%2）——请保存到往期文件夹</translation>
-    </message>
-    <message>
-        <source>Copy format</source>
-        <translation>复制格式</translation>
-    </message>
-    <message>
-        <source>Format copied</source>
-        <translation>格式已复制</translation>
-    </message>
-    <message>
-        <source>Everything matched.</source>
-        <translation>全部匹配。</translation>
-    </message>
-    <message>
-        <source>Archive folder</source>
-        <translation>往期文件夹</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exported to %1; the post is on the clipboard</source>
-        <translation>已导出到 %1；文章已复制到剪贴板</translation>
-    </message>
-    <message>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
@@ -649,6 +651,17 @@
     <message>
         <source>Number, date, highlights, host and editors; total talk time %1 min</source>
         <translation>编号、时间、提要、主持人和编辑；总时长 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ZhihuActions</name>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported to %1; the post is on the clipboard</source>
+        <translation>已导出到 %1；文章已复制到剪贴板</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ def translate(text: str) -> str:
 class ActionSpec:
     name: str
     text: str
-    handler: str
+    handler: str  # a method of the window, or "helper.method" of one of its helpers
     menu: str
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
@@ -46,7 +46,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionNewFromIssue",
             QT_TRANSLATE_NOOP("actions", "New from &Past Issue…"),
-            "new_from_issue",
+            "archive_actions.new_from_issue",
             "file",
             "Ctrl+Alt+N",
             QT_TRANSLATE_NOOP(
@@ -90,7 +90,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionExportZhihu",
             QT_TRANSLATE_NOOP("actions", "&Export for Zhihu…"),
-            "export_zhihu",
+            "zhihu_actions.export_zhihu",
             "file",
             "Ctrl+E",
             QT_TRANSLATE_NOOP(
@@ -140,7 +140,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionSignLine",
             QT_TRANSLATE_NOOP("actions", "Sign &Line As…"),
-            "sign_line",
+            "credits_actions.sign_line",
             "edit",
             "Ctrl+Alt+S",
             QT_TRANSLATE_NOOP("actions", "Credit the current line to a person (—名字)"),
@@ -174,7 +174,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionCopyFormat",
             QT_TRANSLATE_NOOP("actions", "&Copy Format from Past Issue…"),
-            "copy_format",
+            "archive_actions.copy_format",
             "section",
             None,
             QT_TRANSLATE_NOOP(
@@ -224,7 +224,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionZhihuPreview",
             QT_TRANSLATE_NOOP("actions", "&Zhihu Preview"),
-            "toggle_zhihu_preview",
+            "zhihu_actions.toggle_zhihu_preview",
             "view",
             "Ctrl+Shift+P",
             QT_TRANSLATE_NOOP("actions", "Show the preview as the Zhihu post will look"),
@@ -264,7 +264,9 @@ def create_actions(window) -> dict[str, QAction]:
         if spec.icon:
             action.setIcon(QIcon.fromTheme(spec.icon))
         action.setCheckable(spec.checkable)
-        handler = getattr(window, spec.handler)
+        handler = window
+        for part in spec.handler.split("."):  # "zhihu_actions.export_zhihu": a helper's method
+            handler = getattr(handler, part)
         if spec.checkable:
             action.toggled.connect(handler)
         else:

@@ -29,8 +29,10 @@ from ..settings import Settings
 from ..yamlio import IssueFormatError
 from . import dialogs
 from .actions import MENUS, create_actions, menu_title
+from .archive_actions import ArchiveActions
 from .archive_panel import ArchivePanel
 from .autosave import Autosaver
+from .credits_actions import CreditsActions
 from .credits_panel import CreditsPanel
 from .document import IssueDocument
 from .file_watcher import FileWatcher
@@ -38,6 +40,7 @@ from .find_panel import FindPanel
 from .preview import PreviewPane
 from .section_editor import SectionEditor
 from .section_tree import META_ID, SectionTreeModel, SectionTreeView
+from .zhihu_actions import ZhihuActions
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -79,8 +82,9 @@ class MainWindow(QMainWindow):
         self.preview_dock = self._dock("previewDock", self.tr("Preview"), self.preview,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.archive = Archive(self.settings.archive_dir())
-        self._repeat_index = None
-        self.repeats = []
+        self.archive_actions = ArchiveActions(self)
+        self.credits_actions = CreditsActions(self)
+        self.zhihu_actions = ZhihuActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -90,15 +94,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.tree_dock, self.archive_dock)
         self.tabifyDockWidget(self.archive_dock, self.credits_dock)
         self.tree_dock.raise_()
-        self.credits_panel.gotoPlace.connect(self._goto_credit)
-        self.credits_panel.renameRequested.connect(self.rename_person)
-        self.credits_panel.hostRequested.connect(lambda n: self._add_person_to("host", n))
-        self.credits_panel.editorRequested.connect(lambda n: self._add_person_to("editors", n))
-        self.credits_panel.ownerRequested.connect(self.assign_owner)
-        self.credits_panel.contributorRequested.connect(self.add_contributor)
-        self.archive_panel.openRequested.connect(self._open_from_archive)
-        self.archive_panel.nextRequested.connect(self.new_next_from)
-        self.archive_panel.folderChangeRequested.connect(self.choose_archive_folder)
+        credits = self.credits_actions
+        self.credits_panel.gotoPlace.connect(credits.goto_credit)
+        self.credits_panel.renameRequested.connect(credits.rename_person)
+        self.credits_panel.hostRequested.connect(lambda n: credits.add_person_to("host", n))
+        self.credits_panel.editorRequested.connect(
+            lambda n: credits.add_person_to("editors", n))
+        self.credits_panel.ownerRequested.connect(credits.assign_owner)
+        self.credits_panel.contributorRequested.connect(credits.add_contributor)
+        self.archive_panel.openRequested.connect(self.archive_actions.open_from_archive)
+        self.archive_panel.nextRequested.connect(self.archive_actions.new_next_from)
+        self.archive_panel.folderChangeRequested.connect(
+            self.archive_actions.choose_archive_folder)
         self.actions_ = create_actions(self)
         self._build_menus()
         self._build_status_bar()
@@ -175,7 +182,7 @@ class MainWindow(QMainWindow):
         doc.pathChanged.connect(self._update_title)
         doc.changesStopped.connect(self._update_status)
         doc.structureChanged.connect(self._structure_changed)
-        doc.changesStopped.connect(self.check_repeats)
+        doc.changesStopped.connect(self.archive_actions.check_repeats)
         doc.undo_stack.canUndoChanged.connect(self._update_undo_actions)
         doc.undo_stack.canRedoChanged.connect(self._update_undo_actions)
         self._update_title()
@@ -197,8 +204,7 @@ class MainWindow(QMainWindow):
         self.preview.attach(document)
         self.credits_panel.attach(document)
         self._connect_document()
-        self._repeat_index = None
-        self.repeats = []
+        self.archive_actions.reset()
         self.autosaver.attach(document, recovery_id)
         self.watcher.watch(document.path)
         self.tree.select(META_ID)
@@ -244,7 +250,7 @@ class MainWindow(QMainWindow):
         self.set_document(document)
         if document.path is not None:
             self.settings.add_recent(document.path)
-            self._save_settings()
+            self.save_settings()
         return True
 
     def _import_document(self, path: Path) -> IssueDocument:
@@ -277,14 +283,14 @@ class MainWindow(QMainWindow):
                                    "%1", exc.strerror or str(exc)), str(exc))
             return False
         if saved.parent.parent.resolve() == self.archive.folder.resolve():
-            self._repeat_index = None
+            self.archive_actions.reset()
             self.archive_panel.refresh()
         if self.watcher.path != saved:
             self.watcher.watch(saved)
         else:
             self.watcher.note_own_write()
         self.settings.add_recent(saved)
-        self._save_settings()
+        self.save_settings()
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 5000)
         return True
 
@@ -409,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent()
-        self._save_settings()
+        self.save_settings()
 
     # ------------------------------------------------------------------ edit actions
     def _body_has_focus(self) -> bool:
@@ -511,234 +517,6 @@ class MainWindow(QMainWindow):
         if sid and self.document.move_section(sid, 1):
             self.tree.select(sid)
 
-    # ------------------------------------------------------------------ credits
-    def known_names(self) -> list[str]:
-        """Names from this issue and the archive, most used first, for completion."""
-        from ..roster import Roster
-
-        return Roster.from_issues(self.archive.issues(), self.document.issue).names()
-
-    def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
-        return dialogs.ask_name(self, title, label, self.known_names(), default)
-
-    def _apply_credits_edit(self, text: str, edit) -> bool:
-        """Run a credits edit on the issue as one undo step; a refused name is reported."""
-        try:
-            self.document.replace_issue(edit, text)
-        except ValueError as exc:
-            dialogs.show_error(self, text, str(exc))
-            return False
-        return True
-
-    def rename_person(self, name: str, new: str | None = None) -> bool:
-        from ..credits_edit import rename_person
-
-        new = new or self._ask_name(self.tr("Rename or merge"), self.tr(
-            "New name for “%1” (an existing name merges the two):").replace("%1", name), name)
-        if not new or new == name:
-            return False
-        return self._apply_credits_edit(self.tr("Rename %1").replace("%1", name),
-                                        lambda issue: rename_person(issue, name, new))
-
-    def _add_person_to(self, key: str, name: str) -> None:
-        names = list(getattr(self.document.issue, key))
-        if name not in names:
-            self.document.set_meta(key, [*names, name])
-
-    def _section_credit(self, section_id: str, name: str | None, title: str, question: str,
-                        edit) -> bool:
-        """Ask for a name (unless given) and run ``edit(issue, name)`` as one undo step."""
-        section = self.document.issue.find(section_id)
-        if section is None:
-            return False
-        name = name or self._ask_name(title, question.replace("%1", section.title))
-        if not name:
-            return False
-        return self._apply_credits_edit(title, lambda issue: edit(issue, name))
-
-    def assign_owner(self, section_id: str, name: str | None = None) -> bool:
-        from ..credits_edit import set_owner
-
-        return self._section_credit(
-            section_id, name, self.tr("Assign owner"), self.tr("Who owns “%1”?"),
-            lambda issue, who: set_owner(issue, section_id,
-                                         [*issue.find(section_id).owners, who]))
-
-    def add_contributor(self, section_id: str, name: str | None = None) -> bool:
-        from ..credits_edit import add_contributor
-
-        return self._section_credit(
-            section_id, name, self.tr("Add contributor"), self.tr("Who contributed to “%1”?"),
-            lambda issue, who: add_contributor(issue, section_id, who))
-
-    def sign_line(self, name: str | None = None) -> bool:
-        """Credit the body line under the cursor to a person (—名字), one undo step."""
-        from ..signatures import sign_line
-
-        if not self.editor.current_id:
-            return False
-        body = self.editor.pane.body
-        name = name or self._ask_name(self.tr("Sign line"), self.tr("Credit this line to:"),
-                                      getattr(self, "_last_signer", ""))
-        if not name:
-            return False
-        cursor = body.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
-        try:
-            signed = sign_line(cursor.selectedText(), name)
-        except ValueError as exc:
-            dialogs.show_error(self, self.tr("Sign line"), str(exc))
-            return False
-        self._last_signer = name
-        if signed == cursor.selectedText():
-            return True  # already signed so
-        cursor.insertText(signed)
-        body.setTextCursor(cursor)
-        return True
-
-    def _goto_credit(self, section_id: str, start: int, end: int, kind: str) -> None:
-        if not section_id or self.document.issue.find(section_id) is None:
-            self.tree.select(META_ID)
-            self.tree_dock.raise_()
-            return
-        self.tree.select(section_id)
-        if kind == "body" and start >= 0:
-            cursor = self.editor.pane.body.textCursor()
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            self.editor.pane.body.setTextCursor(cursor)
-            self.editor.pane.body.ensureCursorVisible()
-
-    # ------------------------------------------------------------------ archive
-    def _open_from_archive(self, path: Path, section_id: str, line: int) -> None:
-        if not self.maybe_save() or not self.open_path(path):
-            return
-        if section_id and self.document.issue.find(section_id) is not None:
-            self.tree.select(section_id)
-            self.tree_dock.raise_()
-            if line:
-                self.editor.pane.goto_line(line)
-
-    def new_from_issue(self) -> bool:
-        """Start the next issue from the issue selected in the archive (or its latest)."""
-        path = self.archive_panel.selected_path()
-        if path is None:
-            latest = self.archive.latest()
-            path = latest.path if latest else None
-        if path is None:
-            path = dialogs.open_issue_path(self, self.settings.archive_dir())
-        return bool(path) and self.new_next_from(path)
-
-    def new_next_from(self, path: Path) -> bool:
-        from ..nextissue import load_past, next_issue
-
-        if not self.maybe_save():
-            return False
-        try:
-            past = load_past(path)
-        except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot open the issue"), str(exc))
-            return False
-        issue = next_issue(past, self.archive)
-        document = IssueDocument(issue, None)
-        self.set_document(document)
-        document.set_modified(True)
-        self.tree_dock.raise_()
-        self.statusBar().showMessage(self.tr("Issue %1 started (%2) from %3 — save it into the "
-                                             "archive").replace("%1", issue.number)
-                                     .replace("%2", issue.date).replace("%3", past.number), 15000)
-        return True
-
-    def copy_format(self) -> bool:
-        from ..archive_format import copy_format
-        from ..nextissue import load_past
-
-        path = dialogs.open_issue_path(self, self.settings.archive_dir())
-        if not path:
-            return False
-        try:
-            past = load_past(path)
-        except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot open the issue"), str(exc))
-            return False
-        merged, report = copy_format(self.issue(), past)
-
-        def mutate(issue: Issue) -> None:
-            for name in Issue.__dataclass_fields__:
-                setattr(issue, name, getattr(merged, name))
-
-        self.document.replace_issue(mutate, self.tr("Copy format"))
-        dialogs.show_info(self, self.tr("Format copied"), "\n".join(report) or
-                          self.tr("Everything matched."))
-        return True
-
-    def choose_archive_folder(self) -> None:
-        folder = dialogs.choose_folder(self, self.tr("Archive folder"), self.archive.folder)
-        if folder:
-            self.settings.set_archive_dir(folder)
-            self._save_settings()
-            self.archive = Archive(folder)
-            self._repeat_index = None
-            self.archive_panel.set_archive(self.archive)
-
-    def check_repeats(self) -> None:
-        """Flag links and papers of this draft that already appeared in a past issue."""
-        from ..repeats import RepeatIndex
-
-        if self._repeat_index is None:
-            number = self.document.issue.number
-            self._repeat_index = RepeatIndex.build(
-                i for i in self.archive.issues() if not number or i.number != number)
-        self.repeats = self._repeat_index.check(self.document.issue)
-        self._show_repeats(self.editor.current_id)
-
-    def _show_repeats(self, section_id: str) -> None:
-        self.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
-                                      if section_id and r.section_id == section_id])
-
-    # ------------------------------------------------------------------ Zhihu
-    def export_zhihu(self) -> bool:
-        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
-        from .. import zhihu
-
-        issue = self.issue()
-        issue_dir = self.document.path.parent if self.document.path else None
-        base_url = self.settings.image_base_url()
-        warnings = [f"{w.where}：{w.message}" if w.where else w.message
-                    for w in zhihu.precheck(issue, issue_dir, base_url or None)]
-        folder = (issue_dir or self.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
-        options = dialogs.zhihu_export(self, zhihu.zhihu_title(issue), warnings, folder,
-                                       base_url, self.settings.zhihu_link_cards())
-        if options is None:
-            return False
-        self.settings.set_image_base_url(options["image_base_url"])
-        self.settings.set_zhihu_link_cards(options["link_cards"])
-        self._save_settings()
-        try:
-            result = zhihu.export_issue(issue, options["folder"], issue_dir,
-                                        options["image_base_url"] or None, options["link_cards"])
-        except (OSError, IssueFormatError) as exc:
-            dialogs.show_error(self, self.tr("Export failed"), str(exc))
-            return False
-        self.copy_post_to_clipboard(result.post)
-        self.statusBar().showMessage(self.tr("Exported to %1; the post is on the clipboard")
-                                     .replace("%1", str(result.folder)), 10000)
-        return True
-
-    def copy_post_to_clipboard(self, post) -> None:
-        from PySide6.QtCore import QMimeData
-
-        data = QMimeData()
-        data.setHtml(post.html)
-        data.setText(post.plain_text)
-        QGuiApplication.clipboard().setMimeData(data)
-
-    def toggle_zhihu_preview(self, on: bool) -> None:
-        self.preview.set_mode("zhihu" if on else "issue")
-        if on and not self.preview_dock.isVisible():
-            self.actions_["actionTogglePreview"].setChecked(True)
-
     # ------------------------------------------------------------------ view
     def toggle_preview(self, visible: bool) -> None:
         self.preview_dock.setVisible(visible)
@@ -762,7 +540,7 @@ class MainWindow(QMainWindow):
         if section_id != self.editor.current_id or self.editor.currentIndex() == 0:
             self.editor.show_section(section_id)
         self.preview.show_section(section_id)
-        self._show_repeats(section_id)
+        self.archive_actions.show_repeats(section_id)
         self._update_status()
         enabled = bool(section_id)
         for name in ("actionAddSubsection", "actionRenameSection", "actionDeleteSection",
@@ -818,7 +596,7 @@ class MainWindow(QMainWindow):
             self.actions_["actionTogglePreview"].setChecked(self.preview_dock.isVisible())
             self.actions_["actionTogglePreview"].blockSignals(False)
 
-    def _save_settings(self) -> None:
+    def save_settings(self) -> None:
         try:
             self.settings.save()
         except OSError as exc:
@@ -831,7 +609,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_window_layout(bytes(self.saveGeometry()), bytes(self.saveState()))
         self.settings.set_preview_visible(self.preview_dock.isVisible())
-        self._save_settings()
+        self.save_settings()
         self.autosaver.discard()
         event.accept()
 
