@@ -5,7 +5,7 @@ import re
 from talkeditor import render, yamlio
 from talkeditor.model import Field, Issue, Section
 
-from .conftest import FIXTURES, SAMPLES, TEMPLATE
+from .conftest import FIXTURES, TEMPLATE
 
 
 def _norm(line: str) -> str:
@@ -109,10 +109,6 @@ def test_the_cached_html_equals_an_uncached_render():
     cache.issue_html(issue)
     issue.find("freetalk").body = "changed"
     assert cache.issue_html(issue) == render.issue_html(issue)
-
-
-def test_samples_folder_is_present_for_the_line_by_line_checks():
-    assert SAMPLES.name == "samples"
 
 
 def test_the_content_contributors_line_is_generated_from_credits_and_signatures():

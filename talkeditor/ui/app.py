@@ -52,7 +52,7 @@ def app_icon() -> QIcon:
     return icon
 
 
-def ensure_app(lang: str | None = None) -> QApplication:
+def ensure_app(lang: str | None = None, settings: Settings | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -62,17 +62,18 @@ def ensure_app(lang: str | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.talkeditor.TalkEditor")
     app.setWindowIcon(app_icon())
-    install_translations(app, ui_language(lang, Settings()))
+    install_translations(app, ui_language(lang, settings or Settings()))
     return app
 
 
 def create_main_window(path: str | Path | None = None, lang: str | None = None):
     """The main window, shown, on ``path`` or else the last issue or a new one from the
     default template. No event loop is started."""
-    ensure_app(lang)
+    settings = Settings()
+    ensure_app(lang, settings)
     from .main_window import MainWindow
 
-    window = MainWindow(Settings())
+    window = MainWindow(settings)
     opened = window.offer_recovery()
     if not opened and path is not None:
         opened = window.open_path(path)
@@ -87,7 +88,6 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None):
 
 
 def main(path: str | None = None, lang: str | None = None) -> int:
-    app = ensure_app(lang)
     window = create_main_window(path, lang)
     window.raise_()
-    return app.exec()
+    return QApplication.instance().exec()

@@ -198,8 +198,12 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
     form = QFormLayout()
     folder_edit = QLineEdit(str(folder), dialog)
     browse = QPushButton(t("dialogs", "Choose…"), dialog)
-    browse.clicked.connect(lambda: (lambda p: p and folder_edit.setText(str(p)))(
-        choose_folder(dialog, t("dialogs", "Export folder"), Path(folder_edit.text()))))
+    def browse_folder() -> None:
+        chosen = choose_folder(dialog, t("dialogs", "Export folder"), Path(folder_edit.text()))
+        if chosen:
+            folder_edit.setText(str(chosen))
+
+    browse.clicked.connect(browse_folder)
     row = QHBoxLayout()
     row.addWidget(folder_edit, 1)
     row.addWidget(browse)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from .. import storage
@@ -71,6 +71,8 @@ class IssueDocument(QObject):
         self._bodies: dict[str, QTextDocument] = {}
         self._modified = False
         self._loading = False
+        #: Images of an imported past issue, written to assets/ on its first save.
+        self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.changesStopped)
 
@@ -120,17 +122,6 @@ class IssueDocument(QObject):
         if text != section.body:
             section.body = text
             self._touch(section_id)
-
-    def set_body(self, section_id: str, text: str) -> None:
-        """Replace a body as one undoable edit of its text document (used by Replace All)."""
-        doc = self.body_document(section_id)
-        from PySide6.QtGui import QTextCursor
-
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
-        cursor.endEditBlock()
 
     def _sync_bodies_into(self, issue: Issue) -> None:
         """Bodies follow their text documents: structural undo never reverts typing."""
@@ -277,8 +268,6 @@ class IssueDocument(QObject):
             for section, _depth in self.issue.walk():
                 doc = self._bodies.get(section.id)
                 if doc is not None and doc.toPlainText() != section.body:
-                    from PySide6.QtGui import QTextCursor
-
                     cursor = QTextCursor(doc)
                     cursor.beginEditBlock()
                     cursor.select(QTextCursor.SelectionType.Document)

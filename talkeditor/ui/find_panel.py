@@ -6,6 +6,8 @@ selects the hit in its section. Replace All changes every section in one undo st
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -130,8 +132,6 @@ class FindPanel(QWidget):
         case = self.case.isChecked()
 
         def mutate(issue):
-            import re
-
             flags = 0 if case else re.IGNORECASE
             pattern = re.compile(re.escape(needle), flags)
             for section, _depth in issue.walk():

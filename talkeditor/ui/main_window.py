@@ -193,13 +193,8 @@ class MainWindow(QMainWindow):
         old = self.document
         self.document = document
         document.setParent(self)
-        self.tree_model.document.structureChanged.disconnect(self.tree_model.reset_from_document)
-        self.tree_model.document.changed.disconnect(self.tree_model._section_changed)
-        self.tree_model.document = document
-        document.structureChanged.connect(self.tree_model.reset_from_document)
-        document.changed.connect(self.tree_model._section_changed)
+        self.tree_model.attach(document)
         self.editor.attach(document)
-        self.tree_model.reset_from_document()
         self.tree.expandAll()
         self.preview.attach(document)
         self.credits_panel.attach(document)
@@ -259,9 +254,8 @@ class MainWindow(QMainWindow):
         result = import_file(path)
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
-        document.import_summary = result.summary.describe()
         document.set_modified(True)
-        self.statusBar().showMessage(document.import_summary, 15000)
+        self.statusBar().showMessage(result.summary.describe(), 15000)
         return document
 
     def save(self, path: str | Path | None = None) -> bool:
@@ -270,13 +264,12 @@ class MainWindow(QMainWindow):
         if target is None:
             return self.save_as_action()
         try:
-            assets = getattr(self.document, "pending_assets", None)
-            if assets:
+            if self.document.pending_assets:
                 from ..importer import write_assets
 
-                write_assets(assets, target.parent)
+                write_assets(self.document.pending_assets, target.parent)
             saved = self.document.save(target)
-            self.document.pending_assets = None
+            self.document.pending_assets = {}
         except OSError as exc:
             dialogs.show_error(self, self.tr("Save failed"),
                                self.tr("The issue was not saved: %1").replace(

@@ -35,7 +35,6 @@ class PreviewPane(QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
-    rendered = Signal()
 
     def __init__(self, document: IssueDocument, parent=None):
         super().__init__(parent)
@@ -105,7 +104,6 @@ class PreviewPane(QTextBrowser):
             # Still on the same section: keep the place (finding the anchor again costs a
             # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
-        self.rendered.emit()
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id

@@ -55,6 +55,7 @@ class SectionPane(QWidget):
         self.section_id = ""
         self._updating = False
         self._cursors: dict[str, int] = {}
+        self._shown: tuple = ()  # what the header and fields last showed
         self._highlighters: dict[str, MarkdownHighlighter] = {}
         self.dark = False
 
@@ -143,10 +144,19 @@ class SectionPane(QWidget):
             self.document.rename_section(self.section_id, self.title.text())
 
     def _document_changed(self, section_id: str) -> None:
-        if section_id == self.section_id and not self._updating:
+        """Refresh what a change can have touched; typing in the body touches none of it."""
+        section = self.document.issue.find(self.section_id) if self.section_id else None
+        if section is None or section_id not in ("", self.section_id):
+            return
+        shown = (section.title, section.optional, section.minutes, section.body_kind,
+                 tuple(section.owners), tuple(section.contributors),
+                 tuple((f.label, f.value, f.sep, f.bind, f.note, f.keep) for f in section.fields))
+        if section_id == self.section_id and shown == self._shown:
+            return
+        self._shown = shown
+        if not self._updating:
             self._refresh_header()
-        if self.section_id:
-            self.fields.refresh()
+        self.fields.refresh()
 
     def load(self, section_id: str) -> None:
         if self.section_id and self.section_id != section_id:
@@ -160,6 +170,7 @@ class SectionPane(QWidget):
         cursor.setPosition(min(self._cursors.get(section_id, 0), doc.characterCount() - 1))
         self.body.setTextCursor(cursor)
         self.body.ensureCursorVisible()
+        self._shown = ()
         self.fields.load(section_id)
         self._fit_fields()
         self._refresh_header()

@@ -92,6 +92,15 @@ class SectionTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(section_id))
 
+    def attach(self, document: IssueDocument) -> None:
+        """Show another document (the old one is being dropped)."""
+        self.document.structureChanged.disconnect(self.reset_from_document)
+        self.document.changed.disconnect(self._section_changed)
+        self.document = document
+        document.structureChanged.connect(self.reset_from_document)
+        document.changed.connect(self._section_changed)
+        self.reset_from_document()
+
     def reset_from_document(self) -> None:
         self.beginResetModel()
         self._issue = None
