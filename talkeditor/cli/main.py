@@ -1,7 +1,7 @@
 """The ``talkeditor`` command: with no sub-command it opens the app, otherwise it works on files.
 
-Exit codes: 0 success, 2 bad input or usage (one clear line on stderr, no traceback),
-1 anything unexpected.
+Exit codes: 0 success, 2 bad input, usage or a failed write (one clear line on stderr naming
+the file, no traceback), 1 anything unexpected.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..storage.yaml_format import IssueFormatError
+from ..errors import IssueFormatError, WriteError
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu")
 
@@ -164,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except IssueFormatError as exc:
         print(f"talkeditor: error: {exc}", file=sys.stderr)
+        return 2
+    except WriteError as exc:  # bad luck (disk full, read-only, size limit), not a bug
+        print(f"talkeditor: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if exc.filename is None:
+            print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        print(f"talkeditor: error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

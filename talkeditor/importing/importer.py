@@ -19,11 +19,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..model import Issue
+from ..storage import limits
 from ..storage.yaml_format import IssueFormatError
 from . import vocabulary
 from .text import parse_document
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_TEXT_BYTES = limits.MAX_FILE_BYTES  # the issue is about as large as its source
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
@@ -110,7 +111,7 @@ def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -
         result.assets.update(converted.images)
         result.summary.images = len(result.assets)
         result.summary.notes.extend(converted.notes)
-        return result
+        return _within_policy(result, p.name)
     text = decode_text(data, p.name)
     return import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
                        base_dir=p.parent)
@@ -135,6 +136,19 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
     result = _import_markup(text, kind, name, known_titles)
     if kind == "md":
         _collect_images(result, Path(base_dir) if base_dir is not None else None)
+    return _within_policy(result, label)
+
+
+def _within_policy(result: ImportResult, label: str) -> ImportResult:
+    """The result, if the issue it makes could be saved and opened again (storage/limits.py);
+    otherwise IssueFormatError, so that nothing is written."""
+    from ..storage.files import issue_texts
+
+    try:
+        issue_texts(result.issue)
+    except IssueFormatError as exc:
+        raise IssueFormatError(f"{label}: the imported issue would be too large to open "
+                               f"again, so it was not imported: {exc}") from None
     return result
 
 
@@ -149,14 +163,12 @@ def write_assets(assets: dict[str, bytes], folder: str | os.PathLike) -> None:
 def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
     """Save the imported issue (``issue.yaml`` + ``issue.md``) and its ``assets/``, atomically
     file by file; assets are written first so the issue never points at a missing image."""
-    from ..storage.files import save_issue
+    from ..storage.files import issue_texts, save_issue
 
     target = Path(yaml_path)
-    try:
-        write_assets(result.assets, target.parent)
-        return save_issue(result.issue, target)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {target}: {exc.strerror or exc}") from None
+    issue_texts(result.issue)  # over the size policy: refused before any file is written
+    write_assets(result.assets, target.parent)
+    return save_issue(result.issue, target)
 
 
 def cli_import(args) -> int:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import files as storage
+from ...storage import images
 
 PAUSE_MS = 300
 
@@ -75,6 +76,19 @@ class IssueDocument(QObject):
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.changesStopped)
+
+    # ------------------------------------------------------------------ images
+    def image_bytes(self, ref: str) -> bytes:
+        """The bytes of the image the Markdown calls ``ref`` (e.g. ``assets/a.png``).
+
+        The one place the preview gets images from: assets not yet written (``pending_assets``,
+        keyed by their name under ``assets/``) first, then regular image files inside the
+        issue's folder (storage/images.py). Raises images.ImageRefused with the reason.
+        """
+        relative = images.issue_relative_path(ref)
+        if relative.startswith("assets/") and relative[7:] in self.pending_assets:
+            return self.pending_assets[relative[7:]]
+        return images.read_issue_image(self.path.parent if self.path else None, ref)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
