@@ -7,9 +7,11 @@ section, not the issue.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from ..model import Issue
+from ..storage import limits
 from .issue_markdown import section_markdown, title_markdown
 
 
@@ -37,10 +39,17 @@ class MarkdownConverter:
         self._md = None
 
     def convert(self, text: str) -> str:
+        """HTML for Markdown ``text``. Lists and quotes nested deeper than
+        limits.MAX_MARKDOWN_NESTING are shown flat beyond it; should Python-Markdown still
+        run out of stack, the text is shown as it is, escaped, never an exception."""
         if self._md is None:
             self._md = _markdown_engine()
         self._md.reset()
-        return self._md.convert(text)
+        try:
+            return self._md.convert(limits.flatten_markdown(text))
+        except RecursionError:
+            self._md = None  # its state is unknown after the unwinding
+            return f"<pre>{html.escape(text)}</pre>"
 
 
 _default_converter = MarkdownConverter()

@@ -83,32 +83,42 @@ def markdown_nesting(text: str) -> tuple[int, int]:
     """
     deepest, where = 0, 0
     for number, line in enumerate(text.split("\n"), 1):
-        depth, i, n = 0, 0, len(line)
-        while i < n:
-            ch = line[i]
-            if ch == ">":
-                depth += 1
-                i += 1
-                if i < n and line[i] == " ":
-                    i += 1
-                continue
-            if ch in " \t":
-                j = i
-                while j < n and line[j] in " \t":
-                    j += 1
-                width = line.count(" ", i, j) + 4 * line.count("\t", i, j)
-                depth += width // 4
-                i = j
-                continue
-            match = _LIST_MARKER.match(line, i)
-            if match:
-                depth += 1
-                i = match.end()
-                continue
-            break
+        depth = _prefix(line, None)[0]
         if depth > deepest:
             deepest, where = depth, number
     return deepest, where
+
+
+_BLANKS = re.compile(r"[ \t]*")
+
+
+def _prefix(line: str, limit: int | None) -> tuple[int, int]:
+    """``(levels, end)`` of a line's nesting prefix, stopping once ``limit`` levels are met."""
+    depth, i, n = 0, 0, len(line)
+    while i < n and (limit is None or depth < limit):
+        ch = line[i]
+        if ch == ">":
+            depth += 1
+            i += 1
+            continue
+        if ch in " \t":
+            j = _BLANKS.match(line, i).end()
+            width = (j - i) + 3 * line.count("\t", i, j)
+            levels = width // 4
+            if limit is not None and depth + levels > limit:
+                j = i + 4 * (limit - depth)  # cut inside the indentation
+                levels = limit - depth
+                if "\t" in line[i:j]:
+                    j = i
+            depth += levels
+            i = j
+            continue
+        match = _LIST_MARKER.match(line, i)
+        if not match:
+            break
+        depth += 1
+        i = match.end()
+    return depth, i
 
 
 def flatten_markdown(text: str, limit: int = MAX_MARKDOWN_NESTING) -> str:
@@ -121,37 +131,16 @@ def flatten_markdown(text: str, limit: int = MAX_MARKDOWN_NESTING) -> str:
         return text
     out = []
     for line in text.split("\n"):
-        depth, i, n = 0, 0, len(line)
-        kept = []
-        while i < n and depth < limit:
-            ch = line[i]
-            if ch == ">":
-                kept.append(">")
-                depth += 1
-                i += 1
-                continue
-            if ch in " \t":
-                j = i
-                while j < n and line[j] in " \t" and depth < limit:
-                    j += 1
-                    if (j - i) % 4 == 0:
-                        depth += 1
-                kept.append(line[i:j])
-                i = j
-                continue
-            match = _LIST_MARKER.match(line, i)
-            if match:
-                kept.append(match.group(0))
-                depth += 1
-                i = match.end()
-                continue
-            break
-        rest = line[i:]
+        depth, end = _prefix(line, limit)
+        rest = line[end:]
         if depth >= limit:  # drop the deeper prefix, keep the words
-            rest = rest.lstrip(" \t>")
-            while (match := _LIST_MARKER.match(rest)) is not None and match.end() > 0:
-                rest = rest[match.end():].lstrip(" \t>")
-        out.append("".join(kept) + rest)
+            while True:
+                stripped = rest.lstrip(" \t>")
+                match = _LIST_MARKER.match(stripped)
+                rest = stripped[match.end():] if match else stripped
+                if not match:
+                    break
+        out.append(line[:end] + rest)
     return "\n".join(out)
 
 

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ..storage import limits
 from . import check as zhihu_check
 from . import sanitize
 from .check import ZhihuWarning
@@ -190,11 +191,13 @@ def _closing_dollars(text: str) -> int:
 
 
 def parse(text: str, options: Options | None = None) -> Parsed:
-    """Convert Markdown into the Zhihu tree (see the module docstring)."""
+    """Convert Markdown into the Zhihu tree (see the module docstring). Lists and quotes
+    nested deeper than limits.MAX_MARKDOWN_NESTING are shown flat beyond it (so no input
+    reaches Python's recursion limit)."""
     options = options or Options()
     warnings: list[ZhihuWarning] = []
     md = _markdown(options, warnings)
-    md.convert(text)
+    md.convert(limits.flatten_markdown(text))
     result: Parsed = getattr(md, "zhihu_result", None) or Parsed(etree.Element("div"))
     result.warnings = warnings
     return result
