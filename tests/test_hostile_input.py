@@ -150,7 +150,7 @@ def test_markdown_nesting_is_flattened_only_beyond_the_limit():
     "format: 1\nreviewed: 2024-01-02\n",
     "format: 1\nreviewed_at: 2024-01-02 10:30:00\n",
     "format: 1\ncount: 0x10\nratio: 1.50\nflag: yes\nnothing: ~\nbig: 1_000\n",
-    "format: 1\nmeta:\n  when: 2023-07-15\n  tags:\n  - 2023-07-16\n  - 12\n  - 'text'\n",
+    "format: 1\nmeta:\n  when: 2023-07-15\n  tags:\n  - 2023-07-16\n  - 12\n  - text\n",
     "format: 1\nsections:\n- id: s1\n  title: a\n  due: 2024-05-06\n",
 ])
 def test_unknown_keys_keep_their_value_and_type(text):
