@@ -210,8 +210,11 @@ def test_the_preview_loads_nothing_remote_and_opens_only_web_links(qtbot, window
 
     monkeypatch.setattr(preview_module.QDesktopServices, "openUrl", lambda url: opened.append(url))
     kind = QTextDocument.ResourceType.ImageResource
-    assert window.preview.loadResource(kind, QUrl("https://example.com/x.png")) is None
-    assert window.preview.loadResource(kind, QUrl("../../etc/passwd")) is None
+    for url, reason in (("https://example.com/x.png", "remote"),
+                        ("../../etc/passwd", "outside the issue's folder")):
+        placeholder = window.preview.loadResource(kind, QUrl(url))
+        assert placeholder is not None and placeholder.size().width() == 420  # never None
+        assert reason in window.preview.refused[url]
     window.preview.anchorClicked.emit(QUrl("file:///etc/passwd"))
     window.preview.anchorClicked.emit(QUrl("javascript:alert(1)"))
     window.preview.anchorClicked.emit(QUrl("https://zhuanlan.zhihu.com/p/1"))

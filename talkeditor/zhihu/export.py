@@ -325,12 +325,10 @@ def html_document(post: ZhihuPost) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> None:
+    """Write one output file atomically; WriteError (naming it) when the disk refuses."""
     from ..storage.files import atomic_write
 
-    try:
-        atomic_write(path, data, backup=False)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {path}: {exc.strerror or exc}") from None
+    atomic_write(path, data, backup=False)
 
 
 def _check_base_url(image_base_url: str | None) -> None:
