@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -118,9 +117,6 @@ class MainWindow(QMainWindow):
 
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
-        QApplication.instance().focusChanged.connect(self._update_undo_actions)
-        self.editor.pane.body.undoAvailable.connect(self._update_undo_actions)
-        self.editor.pane.body.redoAvailable.connect(self._update_undo_actions)
         self._connect_document()
         self._apply_colour_scheme()
         self._restore_layout()
@@ -428,30 +424,19 @@ class MainWindow(QMainWindow):
         self.save_settings()
 
     # ------------------------------------------------------------------ edit actions
-    def _body_has_focus(self) -> bool:
-        return self.editor.pane.body.hasFocus()
-
     def undo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isUndoAvailable():
-            self.editor.pane.body.undo()
-        else:
-            self.document.undo_stack.undo()
+        """Undo the last change, wherever it was: one history (IssueDocument.undo_stack)."""
+        self.document.undo_stack.undo()
         self._update_undo_actions()
 
     def redo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isRedoAvailable():
-            self.editor.pane.body.redo()
-        else:
-            self.document.undo_stack.redo()
+        self.document.undo_stack.redo()
         self._update_undo_actions()
 
     def _update_undo_actions(self, *_args) -> None:
-        body = self.editor.pane.body.document() if self._body_has_focus() else None
         stack = self.document.undo_stack
-        self.actions_["actionUndo"].setEnabled(bool(body and body.isUndoAvailable())
-                                               or stack.canUndo())
-        self.actions_["actionRedo"].setEnabled(bool(body and body.isRedoAvailable())
-                                               or stack.canRedo())
+        self.actions_["actionUndo"].setEnabled(stack.canUndo())
+        self.actions_["actionRedo"].setEnabled(stack.canRedo())
 
     def show_find(self) -> None:
         self.find_panel.document = self.document
