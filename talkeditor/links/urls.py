@@ -67,7 +67,8 @@ def url_spots(text: str) -> list[UrlSpot]:
     return spots
 
 
-def _is_title_line(line: str) -> bool:
+def is_title_line(line: str) -> bool:
+    """Whether ``line`` can be the title of the link below it (see the module docstring)."""
     stripped = line.strip()
     if not stripped or stripped.startswith("#") or stripped.startswith("【"):
         return False
@@ -86,7 +87,7 @@ def missing_titles(text: str) -> list[tuple[int, str]]:
         if url is None:
             continue
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-        if above is None or not _is_title_line(above):
+        if above is None or not is_title_line(above):
             found.append((index + 1, url))
     return found
 

@@ -32,6 +32,7 @@ from .actions import MENUS, create_actions, menu_title
 from .archive_actions import ArchiveActions
 from .archive_panel import ArchivePanel
 from .autosave import Autosaver
+from .controllers.links import LinkActions
 from .credits_actions import CreditsActions
 from .credits_panel import CreditsPanel
 from .document import IssueDocument
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.archive_actions = ArchiveActions(self)
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
+        self.link_actions = LinkActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)

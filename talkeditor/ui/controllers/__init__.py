@@ -1,0 +1,1 @@
+"""Helper objects of the main window: each owns one area of commands (links, archive …)."""

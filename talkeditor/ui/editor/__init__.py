@@ -1,0 +1,1 @@
+"""The editor pane's widgets and what they do with typed and pasted text."""
