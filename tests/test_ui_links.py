@@ -213,3 +213,17 @@ def _png(image: QImage) -> bytes:
     from talkeditor.ui.editor.paste import png_bytes
 
     return png_bytes(image)
+
+
+def test_imported_issue_images_show_in_the_preview_before_the_first_save(qtbot, window,
+                                                                        tmp_path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    source = tmp_path / "issue-012.md"
+    shutil.copy(FIXTURES / "import" / "issue-012.md", source)
+    shutil.copytree(FIXTURES / "import" / "issue-012-media", tmp_path / "issue-012-media")
+    assert window.open_path(source)
+    assert window.document.path is None and window.document.pending_assets
+    assert len(_preview_images(window)) == len(window.document.pending_assets)

@@ -127,8 +127,3 @@ class LinkActions(QObject):
         except OSError as exc:
             self.w.statusBar().showMessage(self.tr("Images not copied: %1").replace(
                 "%1", exc.strerror or str(exc)), 10000)
-
-    def shutdown(self) -> None:
-        """Stop waiting for fetches (the window closes); running ones end by their timeout."""
-        self.fetcher.pool.clear()
-
