@@ -6,9 +6,9 @@ import zlib
 
 import pytest
 
-from talkeditor import assets
 from talkeditor.model import BODY_STANDING, Issue, Section
-from talkeditor.storage import load_yaml_issue, save_issue
+from talkeditor.storage import assets
+from talkeditor.storage.files import load_yaml_issue, save_issue
 from tests.conftest import FIXTURES, run_cli
 
 

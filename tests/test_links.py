@@ -179,7 +179,7 @@ _SAFE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_c
 @given(st.lists(st.tuples(_SAFE.filter(lambda k: k and not k.lower().startswith(
     ("utm_", "share", "spm", "sharer_"))), _SAFE), max_size=5))
 def test_clean_url_keeps_every_non_tracking_parameter_in_order(pairs):
-    from talkeditor.repeats import TRACKING_PARAMS
+    from talkeditor.archive.repeats import TRACKING_PARAMS
 
     pairs = [(k, v) for k, v in pairs if k.lower() not in TRACKING_PARAMS]
     query = "&".join(f"{k}={v}" for k, v in pairs)

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from talkeditor.model import Field, Issue, Section
-from talkeditor.storage import load_yaml_issue, save_issue
+from talkeditor.storage.files import load_yaml_issue, save_issue
 from tests import link_server
 from tests.conftest import run_cli
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from talkeditor import assets
+from talkeditor.storage import assets
 from talkeditor.ui import dialogs
 from tests import link_server
 from tests.test_assets import past_with_qr_codes

@@ -129,7 +129,7 @@ def cli_links(args, out=sys.stdout) -> int:
     """``talkeditor links``: report (and with ``-o`` write) title fills, URL cleaning and link
     checks. Without any of --fill-titles/--check/--clean it lists untitled links and URLs
     that cleaning would change. Exit 0 when nothing is reported, 1 when something is."""
-    from ..storage import load_yaml_issue, save_issue
+    from ..storage.files import load_yaml_issue, save_issue
 
     issue = load_yaml_issue(args.issue)
     do_fill, do_check, do_clean = args.fill_titles, args.check, args.clean

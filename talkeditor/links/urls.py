@@ -24,7 +24,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from ..repeats import HOST_TRACKING, REDIRECTS, TRACKING_PARAMS, TRACKING_PREFIXES, find_urls
+from ..archive.repeats import (
+    HOST_TRACKING,
+    REDIRECTS,
+    TRACKING_PARAMS,
+    TRACKING_PREFIXES,
+    find_urls,
+)
 
 #: Parameters that look like tracking elsewhere but position the page: never cleaned.
 KEEP_PARAMS = frozenset({"t", "ts", "p"})

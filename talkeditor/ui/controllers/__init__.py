@@ -1,1 +1,3 @@
-"""Helper objects of the main window: each owns one area of commands (links, archive …)."""
+"""What the window does for archive, credits, Zhihu, links and images work, between the panels,
+the document and the core.
+"""

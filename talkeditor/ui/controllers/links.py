@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QTextCursor
 
-from ... import assets
 from ...links import issue_links, urls
+from ...storage import assets
 from .. import dialogs
 from ..editor.paste import BodyPaste, TitleFetcher, png_bytes
 

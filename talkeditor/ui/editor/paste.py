@@ -22,8 +22,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Q
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from shiboken6 import isValid
 
-from ... import assets
 from ...links import titles, urls
+from ...storage import assets
 
 FETCH_THREADS = 4
 
