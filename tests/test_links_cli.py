@@ -99,3 +99,16 @@ def test_bad_input_is_one_line_and_exit_two(tmp_path, args):
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_output_in_another_folder_takes_the_images_along(tmp_path):
+    body = "二维码\n\n![](assets/qr.png)\n\n<https://a.example/p?utm_source=x>\n"
+    path = save_issue(Issue(sections=[Section(title="加入/赞助我们", body=body)]),
+                      tmp_path / "a" / "issue.yaml")
+    (tmp_path / "a" / "assets").mkdir()
+    (tmp_path / "a" / "assets" / "qr.png").write_bytes(b"png bytes")
+    out = tmp_path / "b" / "issue.yaml"
+    done = run_cli("links", path, "--clean", "-o", out)
+    assert done.returncode == 1, done.stderr
+    assert (tmp_path / "b" / "assets" / "qr.png").read_bytes() == b"png bytes"
+    assert "<https://a.example/p>" in load_yaml_issue(out).sections[0].body

@@ -227,3 +227,21 @@ def test_imported_issue_images_show_in_the_preview_before_the_first_save(qtbot, 
     assert window.open_path(source)
     assert window.document.path is None and window.document.pending_assets
     assert len(_preview_images(window)) == len(window.document.pending_assets)
+
+
+def test_copy_format_brings_the_standing_images_into_the_open_issue(qtbot, window, tmp_path,
+                                                                    monkeypatch):
+    past = past_with_qr_codes(tmp_path / "archive" / "004")
+    own = window.document.path.parent / "assets"
+    own.mkdir(exist_ok=True)
+    (own / "weekly.png").write_bytes(b"the draft's own picture")  # same name as past's weekly
+    window.select_section("本周新闻", "学术")
+    _body(window).moveCursor(QTextCursor.MoveOperation.End)
+    _body(window).insertPlainText("\n\n![](assets/weekly.png)\n")
+    window.document.apply("join body", lambda issue: setattr(issue.find("join"), "body", ""))
+    monkeypatch.setattr(dialogs, "open_issue_path", lambda parent, start=None: past)
+    assert window.archive_actions.copy_format()
+    assert "assets/wechat-qr.png" in window.issue().find("join").body
+    assert sorted(p.name for p in own.iterdir()) == ["qq-qr.png", "wechat-qr.png", "weekly.png"]
+    assert (own / "weekly.png").read_bytes() == b"the draft's own picture"
+    assert len(_preview_images(window)) >= 2

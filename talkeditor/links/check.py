@@ -6,7 +6,8 @@ redirects), ``redirected`` (ok, but it ended at another address: the final URL i
 ``dead`` (4xx/5xx, or the host is not there, refused the connection or timed out), or
 ``unchecked`` when the whole run's time ran out before it. At most ``concurrency`` requests
 are in flight, each limited to ``timeout`` seconds, and the run returns after at most about
-``total`` seconds whatever the network does.
+``total`` seconds whatever the network does (requests still running then are abandoned; a
+process that exits at once may wait up to ``timeout`` more for their threads).
 """
 
 from __future__ import annotations

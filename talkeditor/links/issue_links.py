@@ -1,6 +1,6 @@
 """Links over a whole issue: which bare URLs lack a title, filling them, cleaning every URL,
 checking every link; and ``talkeditor links ISSUE.yaml [--fill-titles] [--check] [--clean]
-[-o OUT.yaml]``.
+[-o OUT.yaml]`` (with ``-o`` into another folder, the images the issue uses come along).
 
 Places are reported as ``section path, line N`` (body lines, 1-based) or ``section path,
 【label】`` (a field's value). Fetching is done by a callable so the app and tests choose how.
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Issue, Section
 from . import check, titles, urls
@@ -129,7 +130,9 @@ def cli_links(args, out=sys.stdout) -> int:
     """``talkeditor links``: report (and with ``-o`` write) title fills, URL cleaning and link
     checks. Without any of --fill-titles/--check/--clean it lists untitled links and URLs
     that cleaning would change. Exit 0 when nothing is reported, 1 when something is."""
+    from ..storage import assets
     from ..storage.files import load_yaml_issue, save_issue
+    from ..storage.yaml_format import IssueFormatError
 
     issue = load_yaml_issue(args.issue)
     do_fill, do_check, do_clean = args.fill_titles, args.check, args.clean
@@ -171,6 +174,12 @@ def cli_links(args, out=sys.stdout) -> int:
                 reported += 1
 
     if args.output:
+        source, target = Path(args.issue).parent, Path(args.output).parent
+        if source.resolve() != target.resolve():  # the images come along to the new folder
+            try:
+                assets.write_assets(assets.collect_images(issue, source), target)
+            except OSError as exc:
+                raise IssueFormatError(f"cannot copy the images into {target}: {exc}") from None
         saved = save_issue(issue, args.output)
         print(f"wrote {saved}", file=out)
     if not reported:
