@@ -84,12 +84,18 @@ def test_url_pasted_inside_text_is_plain_text_and_the_setting_turns_fetching_off
     type_text(qtbot, body, "see ")
     _paste_text(qtbot, body, server + "/utf8")
     assert body.toPlainText().endswith(f"see {server}/utf8")
-    window.settings.set_fetch_link_titles(False)
+    toggle = window.actions_["actionFetchPastedTitles"]
+    assert toggle.isChecked()
+    toggle.trigger()  # Edit › Fetch Titles of Pasted Links, off
+    assert not window.settings.fetch_link_titles()
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClick(body, Qt.Key.Key_Return)
     _paste_text(qtbot, body, server + "/utf8")
     assert body.toPlainText().endswith(f"\n\n<{server}/utf8>")
     assert window.link_actions.fetcher.pending() == 0
+    from talkeditor.settings import Settings
+
+    assert Settings(window.settings.path).fetch_link_titles() is False  # saved
 
 
 def _red_image(width=40, height=30) -> QImage:

@@ -836,6 +836,14 @@
         <translation>为每个没有标题行的链接获取网页标题</translation>
     </message>
     <message>
+        <source>Fetch Titles of &amp;Pasted Links</source>
+        <translation>粘贴链接时获取标题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When a link is pasted on an empty line, fetch its page title and put it above</source>
+        <translation>在空行粘贴链接时，读取网页标题并放在上一行</translation>
+    </message>
+    <message>
         <source>&amp;Image…</source>
         <translation>图片(&amp;I)…</translation>
     </message>

@@ -156,6 +156,18 @@ def specs() -> list[ActionSpec]:
             ),
         ),
         ActionSpec(
+            "actionFetchPastedTitles",
+            QT_TRANSLATE_NOOP("actions", "Fetch Titles of &Pasted Links"),
+            "link_actions.set_fetch_titles",
+            "edit",
+            None,
+            QT_TRANSLATE_NOOP(
+                "actions", "When a link is pasted on an empty line, fetch its page title and "
+                "put it above"
+            ),
+            checkable=True,
+        ),
+        ActionSpec(
             "actionInsertImage",
             QT_TRANSLATE_NOOP("actions", "&Image…"),
             "link_actions.insert_image",

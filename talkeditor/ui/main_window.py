@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             self.archive_actions.choose_archive_folder)
         self.actions_ = create_actions(self)
         self._build_menus()
+        self.link_actions.sync_actions()
         self._build_status_bar()
 
         self.tree.sectionSelected.connect(self._section_selected)

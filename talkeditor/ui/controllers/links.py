@@ -31,6 +31,19 @@ class LinkActions(QObject):
         self.paste.message.connect(lambda text: self.w.statusBar().showMessage(text, 8000))
         self.filling = False
 
+    def sync_actions(self) -> None:
+        """Show the saved setting on the Fetch Titles of Pasted Links toggle."""
+        action = self.w.actions_["actionFetchPastedTitles"]
+        action.blockSignals(True)
+        action.setChecked(self.w.settings.fetch_link_titles())
+        action.blockSignals(False)
+
+    def set_fetch_titles(self, on: bool) -> None:
+        """The toggle: remember whether pasted links get their titles fetched."""
+        if on != self.w.settings.fetch_link_titles():
+            self.w.settings.set_fetch_link_titles(on)
+            self.w.save_settings()
+
     # ------------------------------------------------------------------ fill titles
     def fill_missing_titles(self) -> None:
         """Fetch the title of every bare URL without a title line, in the background."""
