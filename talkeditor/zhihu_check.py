@@ -23,6 +23,8 @@ TITLE_LIMIT = 100
 MESSAGES = {
     "title-empty": "标题为空",
     "title-long": "标题有 {subject} 个字，超过知乎的 100 字上限，发布时会被截断或拒绝",
+    "title-shortened": "{subject}",
+    "title-pattern": "{subject}",
     "emoji": "含有 emoji（{subject}），知乎可能显示为方框或直接过滤",
     "heading-depth": "「{subject}」是三级及更深的标题，知乎只有两级标题，已改为加粗段落",
     "image-empty": "空图片（没有地址），已省略",
@@ -108,16 +110,48 @@ def title_length(title: str) -> int:
     return len(unicodedata.normalize("NFC", title))
 
 
-def check_title(title: str) -> list[ZhihuWarning]:
+def check_title(title: str, full: str | None = None, series: str = "", number: str = "",
+                proposal: str | None = None) -> list[ZhihuWarning]:
+    """Findings about the post's ``title`` (section "标题").
+
+    ``full`` is the series' full title when ``title`` was shortened from it (a note naming
+    what was cut); ``series`` and ``number`` (e.g. "OpenLLM Talk", "005") turn on the check
+    of the series' pattern ``【OpenLLM Talk 005】…`` (special issues: ``【OpenLLM Talk】…``);
+    ``proposal`` is offered in the message of a title over the limit. The limit is Zhihu's
+    title box ("请输入标题（最多 100 个字）").
+    """
     if not title.strip():
         return [warning("title-empty", section="标题")]
     out = []
-    if title_length(title) > TITLE_LIMIT:
-        out.append(warning("title-long", title_length(title), section="标题"))
+    length = title_length(title)
+    if length > TITLE_LIMIT:
+        item = warning("title-long", length, section="标题")
+        if proposal and proposal != title:
+            item = replace(item, message=item.message + f"；建议用：{proposal}")
+        out.append(item)
+    elif full and full != title and full.startswith(title):
+        cut = full[len(title):].lstrip("；;，,、 ")
+        out.append(ZhihuWarning("title-shortened", (
+            f"完整标题有 {title_length(full)} 个字，超过知乎的 100 字上限，已缩短为 {length} 个字"
+            f"（去掉了末尾的「{cut}」）"), "标题"))
+    if series.strip() and not follows_series_pattern(title, series, number):
+        expected = f"【{series} {number}】" if number.strip() else f"【{series}】"
+        out.append(ZhihuWarning("title-pattern", (
+            f"标题「{title[:40]}」不符合本系列的格式「{expected}本期提要：…」，"
+            "可能是笔误"), "标题"))
     emoji = "".join(dict.fromkeys(ch for ch in title if is_emoji(ch)))
     if emoji:
         out.append(warning("emoji", emoji, section="标题"))
     return out
+
+
+def follows_series_pattern(title: str, series: str, number: str = "") -> bool:
+    """Whether ``title`` starts like the series' titles: ``【{series} {number}】`` for a
+    numbered issue, ``【{series}】`` for a special one (``【OpenLLM Talk】番外02：…``)."""
+    match = re.match(r"^【\s*" + re.escape(series.strip()) + r"(?:\s+([^】\s]+))?\s*】", title)
+    if not match:
+        return False
+    return match.group(1) is None or not number.strip() or match.group(1) == number.strip()
 
 
 # ---------------------------------------------------------------- addresses
