@@ -201,6 +201,47 @@ def parse(text: str, options: Options | None = None) -> Parsed:
 
 # ---------------------------------------------------------------- tree helpers
 
+#: A line ending like this introduces or continues something; it is not a page's title.
+_NOT_TITLE_END = "：:；;，,、"
+_NUMBERED_RE = re.compile(r"^\s*\d+[.、)）]\s")
+TITLE_LINE_MAX = 150
+
+
+def title_line(line: list) -> str | None:
+    """The text of a line (strings and elements, no ``<br>``) when it reads as the title of
+    the page a URL on the next line points to — ``标题 - 作者的文章 - 知乎``,
+    ``Train Large, Then Compress`` — else None.
+
+    A title line is plain text only (no link, image, code or emphasis), 2 to 150 characters,
+    does not end like a lead-in or a clause (``：`` ``；`` ``，`` ``、``) and is not a numbered
+    item (``5. …``).
+    """
+    if any(not isinstance(item, str) for item in line):
+        return None
+    text = _collapse("".join(line))
+    if not 2 <= len(text) <= TITLE_LINE_MAX or text[-1] in _NOT_TITLE_END \
+            or _NUMBERED_RE.match(text) or zhihu_check.url_scheme(text):
+        return None
+    return text
+
+
+def _lines_of(paragraph: etree.Element) -> list[list]:
+    lines: list[list] = [[]]
+    for item in pieces(paragraph):
+        if getattr(item, "tag", "") == "br":
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return lines
+
+
+def is_title_fragment(text: str) -> bool:
+    """``章 - 知乎``, ``入！ - 羡鱼智能的文章 - 知乎``: the tail of a page title whose first
+    characters were wrapped off onto the line before (text copied from a PDF)."""
+    head, sep, _rest = text.partition(" - ")
+    return bool(sep) and 0 < len(head.strip()) <= 3
+
+
 
 def pieces(element: etree.Element) -> list:
     """The element's content as a list of strings and child elements (tails detached)."""
@@ -675,28 +716,60 @@ class _Transform:
     # -- link cards ------------------------------------------------------------
 
     def link_cards(self, blocks: list[etree.Element]) -> list[etree.Element]:
+        """A link alone on a line becomes a card; a bare URL's card takes the text of the
+        line just above it when that line reads as the page's title (see :func:`title_line`),
+        whether in the same paragraph or ending the paragraph before; a title wrapped onto
+        two lines (:func:`is_title_fragment`) is joined back."""
         out: list[etree.Element] = []
         for block in blocks:
             if block.tag != "p":
                 out.append(block)
                 continue
-            lines: list[list] = [[]]
-            for item in pieces(block):
-                if getattr(item, "tag", "") == "br":
-                    lines.append([])
-                else:
-                    lines[-1].append(item)
             pending: list[list] = []
-            for line in lines:
+            for line in _lines_of(block):
                 card = self._card(line)
                 if card is None:
                     pending.append(line)
                     continue
+                if card.text == card.get("href"):
+                    title = self._take_title(pending, out)
+                    if title is not None:
+                        card.text = title
                 out.extend(self._lines_paragraph(pending))
                 pending = []
                 out.append(card)
             out.extend(self._lines_paragraph(pending))
         return out
+
+    def _take_title(self, pending: list[list], out: list[etree.Element]) -> str | None:
+        """Take the title line above a card out of ``pending`` (the card's paragraph so far)
+        or, when that is empty, out of the paragraph ending ``out``."""
+        if pending:
+            lines, previous = pending, None
+        elif out and out[-1].tag == "p":
+            lines, previous = _lines_of(out[-1]), out[-1]
+        else:
+            return None
+        title = title_line(lines[-1])
+        if title is None:
+            if previous is not None:
+                set_pieces(previous, [i for n, line in enumerate(lines)
+                                      for i in ([etree.Element("br")] if n else []) + line])
+            return None
+        lines.pop()
+        if is_title_fragment(title):
+            before, earlier = lines, None
+            if not lines and previous is not None and len(out) > 1 and out[-2].tag == "p":
+                before, earlier = _lines_of(out[-2]), out[-2]
+            head = title_line(before[-1]) if before else None
+            if head is not None and not is_title_fragment(head):
+                before.pop()
+                title = head + title
+            if earlier is not None:
+                out[-2:-1] = self._lines_paragraph(before)
+        if previous is not None:
+            out[-1:] = self._lines_paragraph(lines)
+        return title
 
     @staticmethod
     def _card(line: list) -> etree.Element | None:

@@ -122,10 +122,9 @@ def test_bare_urls_and_autolinks_become_explicit_links():
 def test_a_url_alone_on_a_line_becomes_a_link_card_outside_any_paragraph_when_asked():
     text = ("标题 - 知乎\nhttps://zhuanlan.zhihu.com/p/1\n后一行\n\n[命名](https://a.b/c)\n\n"
             "行内 https://x.y/z 不是卡片\n")
-    assert html(text, link_cards=True) == (
-        "<p>标题 - 知乎</p>\n"
+    assert html(text, link_cards=True) == (  # the title line above a bare URL is its text
         '<a href="https://zhuanlan.zhihu.com/p/1" data-draft-node="block" '
-        'data-draft-type="link-card">https://zhuanlan.zhihu.com/p/1</a>\n'
+        'data-draft-type="link-card">标题 - 知乎</a>\n'
         "<p>后一行</p>\n"
         '<a href="https://a.b/c" data-draft-node="block" data-draft-type="link-card">命名</a>\n'
         '<p>行内 <a href="https://x.y/z">https://x.y/z</a> 不是卡片</p>\n')

@@ -180,8 +180,7 @@ class ZhihuExportDialog(QDialog):
 
     def __init__(self, parent, title: str, warnings: list[str], folder: Path,
                  image_base_url: str, link_cards: bool, full_title: str = ""):
-        from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit,
-                                       QPushButton)
+        from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
         super().__init__(parent)
         t = QCoreApplication.translate
