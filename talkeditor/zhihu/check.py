@@ -39,6 +39,19 @@ MESSAGES = {
     "image-scheme": "图片地址「{subject}」不是 http(s) 地址，知乎抓取不到",
     "link-scheme": "链接「{subject}」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本",
     "raw-html": "原始 HTML <{subject}> 知乎不支持，已删除（连同其内容）",
+    "image-github": "图片「{subject}」在 GitHub（raw.githubusercontent.com）上，知乎常常抓取不到，"
+                    "请改传到知乎或图床",
+    "image-caption": "图片标题「{subject}」已导出为图注（图片下方的说明），"
+                     "请在知乎草稿里确认图注还在",
+    "image-title": "图片标题「{subject}」没有导出：图片不是单独一段，知乎不能给它加图注",
+    "image-in-link": "链接里的图片（链接 {subject}）：知乎会去掉图片上的链接，已把链接放在图片后面",
+    "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，只保留了文字",
+    "heading-image": "标题里的图片「{subject}」：知乎的标题不能带图片，只保留了替代文字",
+    "sup-sub": "<{subject}> 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）",
+    "html-format": "原始 HTML <{subject}> 的格式知乎不支持，只保留了其中的文字",
+    "html-comment": "HTML 注释里的内容「{subject}」不会出现在知乎上",
+    "html-markdown": "原始 HTML 块里的 Markdown「{subject}」不会被解析，知乎上会显示原样的符号",
+    "md-raw-html": "post.md 在这里只能写成 HTML（{subject}），知乎「导入文档」可能不认这段 HTML",
     "empty-section": "版块为空",
     "omitted-section": "可选版块为空，已省略",
 }
@@ -186,6 +199,18 @@ def is_private_host(host: str) -> bool:
         or ip.is_reserved
 
 
+def is_github_hosted(url: str) -> bool:
+    """An image served by GitHub (``raw.githubusercontent.com``, ``*.githubusercontent.com``,
+    ``github.com/…/raw/…``): often unreachable from Zhihu's image fetcher in China."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    return host == "githubusercontent.com" or host.endswith(".githubusercontent.com") \
+        or (host in ("github.com", "www.github.com") and "/raw/" in parts.path)
+
+
 def is_svg(url: str) -> bool:
     path = urlsplit(url).path if url_scheme(url) else url.split("?")[0].split("#")[0]
     return path.lower().endswith((".svg", ".svgz")) or url.lower().startswith("data:image/svg")
@@ -205,6 +230,8 @@ def remote_image_codes(url: str) -> list[str]:
         host = ""
     if is_private_host(host):
         codes.append("image-private")
+    if is_github_hosted(url):
+        codes.append("image-github")
     if is_svg(url):
         codes.append("image-svg")
     return codes

@@ -336,11 +336,24 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         found.append((index if index is not None else len(locator.lines), placed))
     for index, chars in zhihu_check.find_emoji(text):
         found.append((index, locator.at(warning("emoji", chars), index)))
+    raw_html: list[tuple[str, str]] = []
+    markdown = to_markdown(parsed.root, parsed.footnotes, raw_html)
+    for kind, content in raw_html:
+        if kind == "math":
+            tex = content.removesuffix("\\\\")
+            source = tex.replace("\\lt ", "<").replace("\\gt ", ">")
+            item = warning("md-raw-html", f"公式 <img eeimg>：{tex}", (tex[:15], source[:15]))
+        else:
+            plain = content.replace("\\", "")
+            item = warning("md-raw-html", f"<{kind}>{plain[:30]}</{kind}>", (plain[:15],))
+        index = locator.find(item.needle)
+        found.append((index if index is not None else len(locator.lines),
+                      locator.at(item, index) if index is not None else item))
     found.sort(key=lambda pair: pair[0])
     return ZhihuPost(
         title=parsed.title,
         html=to_html(parsed.root),
-        markdown=to_markdown(parsed.root, parsed.footnotes),
+        markdown=markdown,
         plain_text=to_plain_text(parsed.root, parsed.footnotes),
         images=images.collected,
         warnings=list(extra) + [item for _index, item in found],

@@ -235,6 +235,13 @@ def block_md(block: etree.Element) -> str:
         return "\n".join(("> " + line).rstrip() for line in inner.split("\n"))
     if tag == "a":  # a link card: the link alone in its paragraph
         return _inline_child(block, " ")
+    if tag == "figure":  # an image with its caption as the Markdown image title
+        image = block.find("img")
+        caption = (block.findtext("figcaption") or "").replace("\\", "\\\\").replace('"', '\\"')
+        if image is None:
+            return escape(caption)
+        alt = escape(image.get("alt") or "")
+        return f'![{alt}]({_url(image.get("src") or "")} "{caption}")'
     return _paragraph(block)
 
 

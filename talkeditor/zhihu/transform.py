@@ -330,6 +330,7 @@ class _Transform:
         set_pieces(root, self.blocks(pieces(root)))
         if self.options.link_cards:
             set_pieces(root, self.link_cards(list(root)))
+        self.captions(root)
         return Parsed(root, title, sorted(self.footnotes.values(), key=lambda f: f.numero))
 
     # -- raw HTML ------------------------------------------------------
@@ -339,9 +340,20 @@ class _Transform:
         item = blocks[index] if 0 <= index < len(blocks) else ""
         return item if isinstance(item, str) else ""
 
-    def _note_dropped(self, dropped: list[str], raw: str) -> None:
+    def _note_dropped(self, dropped: list[str], raw: str, block: bool = False) -> None:
+        """Findings for a piece of raw HTML: tags dropped with their content, and what the
+        rest loses (:func:`sanitize.raw_losses`)."""
+        first_line = raw.strip().split("\n")[0][:40]
         for tag in dict.fromkeys(dropped):
-            self.warnings.append(zhihu_check.warning("raw-html", tag, (f"<{tag}", raw[:40])))
+            self.warnings.append(zhihu_check.warning("raw-html", tag, (f"<{tag}", first_line)))
+        for code, subject in sanitize.raw_losses(raw, block):
+            if code == "html-comment":
+                needle = (first_line, "<!--")
+            elif code == "html-markdown":
+                needle = (subject[:30], first_line)
+            else:
+                needle = (f"<{subject}", first_line)
+            self.warnings.append(zhihu_check.warning(code, subject, needle))
 
     def resolve_raw_html(self, root: etree.Element) -> None:
         """Replace the stash placeholders Python-Markdown left in the tree."""
@@ -352,7 +364,7 @@ class _Transform:
                 if child.tag == "p" and match and not len(child):
                     raw = self._stashed(int(match.group(1)))
                     fragment, dropped = sanitize.parse_fragment(raw)
-                    self._note_dropped(dropped, raw)
+                    self._note_dropped(dropped, raw, block=True)
                     fragment.tail = child.tail
                     parent.insert(list(parent).index(child), fragment)
                     parent.remove(child)
@@ -533,6 +545,17 @@ class _Transform:
         text = _collapse(text_of(element))
         if not text:
             return []
+        for link in element.iter("a"):
+            href = (link.get("href") or "").strip()
+            if href:
+                self.warnings.append(zhihu_check.warning(
+                    "heading-link", f"{_collapse(text_of(link))} → {href}",
+                    (f"]({href}", href, text[:30])))
+        for image in element.iter("img"):
+            if not is_math(image):
+                src = image.get("src") or ""
+                self.warnings.append(zhihu_check.warning(
+                    "heading-image", image.get("alt") or src, (f"]({src}", src, text[:30])))
         if level <= 2:
             heading = etree.Element(f"h{level + 1}")
             heading.text = text
@@ -699,6 +722,8 @@ class _Transform:
         image = etree.Element("img")
         image.set("src", src)
         image.set("alt", alt)
+        if element.get("title"):  # until captions(): a caption, or reported as dropped
+            image.set("title", element.get("title"))
         return image
 
     def link(self, element: etree.Element) -> list:
@@ -708,11 +733,53 @@ class _Transform:
             self.warnings.append(zhihu_check.warning(
                 "link-scheme", href or "（空）", (f"]({href})", f"]({href} ", f'href="{href}"')))
             return content
+        images = [i for i in content if getattr(i, "tag", "") == "img" and not is_math(i)]
+        if images:
+            # Zhihu drops a link around an image: the image first, then the link
+            self.warnings.append(zhihu_check.warning(
+                "image-in-link", href, (f"]({href})", f"]({href} ", f'href="{href}"')))
+            content = [i for i in content if not any(i is image for image in images)]
+            if not any(not _is_blank(i) for i in content):
+                content = [href]
+            link = set_pieces(etree.Element("a"), content)
+            link.set("href", href)
+            return images + [" ", link]
         if not any(not _is_blank(i) for i in content):
             content = [href]
         link = etree.Element("a")
         link.set("href", href)
         return [set_pieces(link, content)]
+
+    # -- image titles ------------------------------------------------------------
+
+    def captions(self, root: etree.Element) -> None:
+        """An image with a title alone in its paragraph becomes
+        ``<figure><img><figcaption>title</figcaption></figure>`` (Zhihu's own markup for an
+        image with a caption); any other image's title is dropped. Both are reported."""
+        for index, block in enumerate(list(root)):
+            if block.tag != "p":
+                continue
+            items = pieces(block)
+            set_pieces(block, items)
+            solid = [i for i in items if not _is_blank(i)]
+            if len(solid) != 1 or getattr(solid[0], "tag", "") != "img" \
+                    or not solid[0].get("title"):
+                continue
+            image = solid[0]
+            title = _collapse(image.attrib.pop("title"))
+            self.warnings.append(zhihu_check.warning(
+                "image-caption", title, (f'"{title[:30]}', title[:30])))
+            figure = etree.Element("figure")
+            figure.append(image)
+            image.tail = None
+            etree.SubElement(figure, "figcaption").text = title
+            root.remove(block)
+            root.insert(index, figure)
+        for image in root.iter("img"):
+            title = image.attrib.pop("title", None)
+            if title and title.strip():
+                self.warnings.append(zhihu_check.warning(
+                    "image-title", _collapse(title), (f'"{title[:30]}', title[:30])))
 
     # -- link cards ------------------------------------------------------------
 
