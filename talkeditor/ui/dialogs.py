@@ -170,7 +170,7 @@ def ask_external_change(parent, name: str, difference: str) -> str:
     return "mine" if box.clickedButton() is mine else "theirs"
 
 
-#: Zhihu's title box: "请输入标题（最多 100 个字）".
+# Zhihu's title box: "请输入标题（最多 100 个字）".
 ZHIHU_TITLE_LIMIT = 100
 
 
@@ -183,20 +183,19 @@ class ZhihuExportDialog(QDialog):
         from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
         super().__init__(parent)
-        t = QCoreApplication.translate
         self.setObjectName("zhihuExportDialog")
-        self.setWindowTitle(t("dialogs", "Export for Zhihu"))
+        self.setWindowTitle(self.tr("Export for Zhihu"))
         layout = QVBoxLayout(self)
         full_title = full_title or title
         if full_title != title:
-            layout.addWidget(QLabel(t("dialogs", "Full title (%1 characters):")
+            layout.addWidget(QLabel(self.tr("Full title (%1 characters):")
                                     .replace("%1", str(len(full_title))), self))
             self.full_title_edit = QLineEdit(full_title, self)
             self.full_title_edit.setObjectName("zhihuFullTitle")
             self.full_title_edit.setReadOnly(True)
             layout.addWidget(self.full_title_edit)
         title_row = QHBoxLayout()
-        title_row.addWidget(QLabel(t("dialogs", "Title to publish:"), self), 1)
+        title_row.addWidget(QLabel(self.tr("Title to publish:"), self), 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("zhihuTitleCount")
         title_row.addWidget(self.count_label)
@@ -206,8 +205,8 @@ class ZhihuExportDialog(QDialog):
         self.title_edit.textChanged.connect(self._count)
         layout.addWidget(self.title_edit)
         self._count()
-        layout.addWidget(QLabel(t("dialogs", "Pre-publish check:") if warnings else
-                                t("dialogs", "Pre-publish check: no problems found."), self))
+        layout.addWidget(QLabel(self.tr("Pre-publish check:") if warnings else
+                                self.tr("Pre-publish check: no problems found."), self))
         if warnings:
             listing = QListWidget(self)
             listing.setObjectName("zhihuWarnings")
@@ -215,30 +214,30 @@ class ZhihuExportDialog(QDialog):
             layout.addWidget(listing, 1)
         form = QFormLayout()
         self.folder_edit = QLineEdit(str(folder), self)
-        browse = QPushButton(t("dialogs", "Choose…"), self)
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
-        form.addRow(t("dialogs", "Folder"), row)
+        form.addRow(self.tr("Folder"), row)
         self.base_edit = QLineEdit(image_base_url, self)
         self.base_edit.setPlaceholderText("https://example.com/talk/images")
-        self.base_edit.setToolTip(t("dialogs", "Where you host the images: local image paths "
+        self.base_edit.setToolTip(self.tr("Where you host the images: local image paths "
                                                "become this address + the file name"))
-        form.addRow(t("dialogs", "Image base URL"), self.base_edit)
-        self.cards = QCheckBox(t("dialogs", "Link cards: a URL alone on a line (with the title "
+        form.addRow(self.tr("Image base URL"), self.base_edit)
+        self.cards = QCheckBox(self.tr("Link cards: a URL alone on a line (with the title "
                                             "line above it) becomes a Zhihu link card"), self)
         self.cards.setObjectName("zhihuLinkCards")
         self.cards.setChecked(link_cards)
         form.addRow("", self.cards)
         layout.addLayout(form)
-        layout.addWidget(QLabel(t("dialogs", "Writes post.md (for 导入文档), post.html, title.txt "
+        layout.addWidget(QLabel(self.tr("Writes post.md (for 导入文档), post.html, title.txt "
                                              "and images/, and copies the post to the clipboard."),
                                 self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(t("dialogs", "Export"))
+        self.ok_button.setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -249,15 +248,15 @@ class ZhihuExportDialog(QDialog):
 
         count = len(unicodedata.normalize("NFC", self.title_edit.text().strip()))
         over = count > ZHIHU_TITLE_LIMIT
-        text = QCoreApplication.translate("dialogs", "%1 / %2 characters")
+        text = self.tr("%1 / %2 characters")
         self.count_label.setText(text.replace("%1", str(count))
                                  .replace("%2", str(ZHIHU_TITLE_LIMIT)))
         self.count_label.setStyleSheet("color: #c0392b; font-weight: bold;" if over else "")
-        self.count_label.setToolTip(QCoreApplication.translate(
-            "dialogs", "Zhihu allows at most 100 characters") if over else "")
+        self.count_label.setToolTip(self.tr(
+            "Zhihu allows at most 100 characters") if over else "")
 
     def _browse(self) -> None:
-        chosen = choose_folder(self, QCoreApplication.translate("dialogs", "Export folder"),
+        chosen = choose_folder(self, self.tr("Export folder"),
                                Path(self.folder_edit.text()))
         if chosen:
             self.folder_edit.setText(str(chosen))

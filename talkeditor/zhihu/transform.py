@@ -213,13 +213,17 @@ def title_line(line: list) -> str | None:
     the page a URL on the next line points to — ``标题 - 作者的文章 - 知乎``,
     ``Train Large, Then Compress`` — else None.
 
-    A title line is plain text only (no link, image, code or emphasis), 2 to 150 characters,
-    does not end like a lead-in or a clause (``：`` ``；`` ``，`` ``、``) and is not a numbered
-    item (``5. …``).
+    A title line is text (bold or italic words inside it are fine, the card shows plain
+    text; a line that is bold as a whole is a heading of the notes, not a title), with no
+    link, image or code, 2 to 150 characters, does not end like a lead-in or a clause
+    (``：`` ``；`` ``，`` ``、``) and is not a numbered item (``5. …``).
     """
-    if any(not isinstance(item, str) for item in line):
+    solid = [item for item in line if not (isinstance(item, str) and not item.strip())]
+    if any(not isinstance(item, str) and (item.tag not in ("strong", "em") or len(item))
+           for item in line) or (len(solid) == 1 and not isinstance(solid[0], str)):
         return None
-    text = _collapse("".join(line))
+    text = _collapse("".join(item if isinstance(item, str) else text_of(item)
+                             for item in line))
     if not 2 <= len(text) <= TITLE_LINE_MAX or text[-1] in _NOT_TITLE_END \
             or _NUMBERED_RE.match(text) or zhihu_check.url_scheme(text):
         return None
