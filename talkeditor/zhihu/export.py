@@ -10,12 +10,19 @@ and the plain text are all written from that tree. Pure Python, no Qt.
 API for the app (the export dialog shows ``warnings`` and puts ``html`` + ``plain_text`` on
 the clipboard)::
 
-    zhihu_title(issue) -> str
-    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False) -> ZhihuPost
-    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False)
-        -> ZhihuExport
-    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False)
+    zhihu_title(issue) -> str          # the full series title (may exceed Zhihu's 100)
+    proposed_title(issue) -> str       # shortened to fit: whole 本期提要 items, a prefix
+    check_full_title(issue) -> list[ZhihuWarning]   # what ``talkeditor check`` reports
+    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
+        -> ZhihuPost                   # title None: proposed_title(issue)
+    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False,
+                 title=None) -> ZhihuExport
+    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
         -> list[ZhihuWarning]
+    preview_html(post) -> str          # the app's Zhihu preview: <h1>title</h1> + post.html
+
+The clipboard's HTML, the body of ``post.html`` and the preview after its ``<h1>`` are the
+same string, ``ZhihuPost.html``.
     markdown_to_zhihu(text, base_dir=None, image_base_url=None, link_cards=False,
                       skip_title=False) -> ZhihuPost
     markdown_to_zhihu_html(text, ...) -> str

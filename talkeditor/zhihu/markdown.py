@@ -11,8 +11,13 @@ Written from the same transformed tree as ``post.html``, so both say the same th
 * each line of a paragraph as its own paragraph (a soft line break could be joined by the
   importer, and the issues are written line by line), line breaks in list items as hard
   breaks (two trailing spaces);
-* fenced code with its language, images as ``![alt](src)``, footnotes as ``[^n]`` with their
-  definitions at the end, text escaped so that nothing turns into Markdown by accident.
+* fenced code with its language, images as ``![alt](src)`` (``"caption"`` as the title),
+  footnotes as ``[^n]`` with their definitions at the end, text escaped so that nothing turns
+  into Markdown by accident;
+* bold and italic as ``**``/``*`` wherever CommonMark reads them in their place (its
+  flanking rules, under both the 0.30 and 0.31 definitions of punctuation), and as
+  ``<strong>``/``<em>`` only where it would not (``读了**《书名》**之后``); such places are
+  reported to the check.
 """
 
 from __future__ import annotations

@@ -14,7 +14,12 @@ editor keeps:
   because Zhihu renumbers every list from 1;
 * links other than http(s)/mailto unwrapped to text; images passed to a callback (copy,
   rewrite, or drop); raw HTML reduced by :mod:`talkeditor.zhihu.sanitize`;
-* optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``).
+* optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``)
+  whose text is the page title on the line above it, when that line reads as one;
+* an image with a title alone in its paragraph → ``<figure>`` with a ``<figcaption>``; an
+  image inside a link → the image, then the link.
+
+What cannot be kept (a link in a heading, ``<sup>``, a comment …) is reported, never silent.
 
 Dollar amounts are not math: the opening ``$`` must be followed by a non-space, the closing
 ``$`` preceded by a non-space and not followed by a digit (pandoc's rule), so ``$0.0049 … $0.03``
