@@ -305,3 +305,36 @@ def test_on_the_real_issues_the_new_checks_name_only_comments_and_the_one_formul
         else:
             assert rest == [], number
         assert all(w.section and w.line for w in found), number
+
+
+_PIECE = st.text(alphabet=st.sampled_from(list("中文ab1 《》「」（）。，：！？—-+.,!()＋$%")),
+                 min_size=1, max_size=6)
+
+
+@given(st.lists(st.tuples(_PIECE, st.booleans()), min_size=1, max_size=6))
+def test_commonmark_reads_every_bold_of_post_md_back_as_bold(runs):
+    """For any paragraph of text and bold runs, post.md says the bold in Markdown or HTML so
+    that a CommonMark parser shows exactly those runs in bold, with the same text."""
+    import xml.etree.ElementTree as etree
+
+    from markdown_it import MarkdownIt
+
+    from talkeditor.zhihu.markdown import to_markdown
+    from talkeditor.zhihu.transform import set_pieces
+
+    root = etree.Element("div")
+    items: list = []
+    for text, bold in runs:
+        if bold and text.strip():
+            strong = etree.Element("strong")
+            strong.text = text.strip()
+            items.append(strong)
+        else:
+            items.append(text)
+    paragraph = set_pieces(etree.SubElement(root, "p"), items)
+    if not "".join(paragraph.itertext()).strip():
+        return
+    rendered = MarkdownIt("commonmark").render(to_markdown(root))
+    bold = [e.text for e in paragraph.iter("strong")]
+    assert re.findall(r"<strong>(.*?)</strong>", rendered) == \
+        [b.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for b in bold]
