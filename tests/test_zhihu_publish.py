@@ -165,6 +165,7 @@ def test_link_cards_carry_the_title_on_the_line_above_their_url(number):
     if number in ("001", "002", "005"):
         assert pairs, "the sample has title/URL pairs"
     assert not any(t.endswith(" - 知乎") and len(t.split(" - ")[0]) <= 3 for _h, t in cards)
+    assert not any(t.endswith(("。", ".")) for _h, t in cards)  # sentences stay sentences
     # every URL still reaches the post, and turning cards off gives plain links
     off = zhihu.build_post(sample_issue(number), link_cards=False)
     assert "link-card" not in off.html
@@ -178,7 +179,9 @@ def test_a_title_line_needs_to_read_like_a_title():
 
     assert cards("大模型面试八股 - 花甘者浅狐的文章 - 知乎\n<https://zhuanlan.zhihu.com/p/1>\n") \
         == [("https://zhuanlan.zhihu.com/p/1", "大模型面试八股 - 花甘者浅狐的文章 - 知乎")]
-    for lead in ("简介：", "**加粗的标题**", "5. 第五条", "见 [链接](https://a.b)"):
+    for lead in ("简介：", "**加粗的标题**", "5. 第五条", "见 [链接](https://a.b)",
+                 "两个大模型：**FreeWilly 1** 和 **FreeWilly 2**。刚刚登顶榜首。",
+                 "我们正式升级为一个组织了！叫做OpenLLMAI."):
         url = "https://x.y/z"
         assert cards(f"{lead}\n\n<{url}>\n") == [(url, url)], lead
 

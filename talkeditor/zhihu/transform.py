@@ -208,9 +208,9 @@ def parse(text: str, options: Options | None = None) -> Parsed:
 # ---------------------------------------------------------------- tree helpers
 
 #: A line ending like this introduces or continues something; it is not a page's title.
-_NOT_TITLE_END = "：:；;，,、"
+_NOT_TITLE_END = "：:；;，,、。."
 _NUMBERED_RE = re.compile(r"^\s*\d+[.、)）]\s")
-TITLE_LINE_MAX = 150
+TITLE_LINE_MAX = 120
 
 
 def title_line(line: list) -> str | None:
@@ -220,8 +220,8 @@ def title_line(line: list) -> str | None:
 
     A title line is text (bold or italic words inside it are fine, the card shows plain
     text; a line that is bold as a whole is a heading of the notes, not a title), with no
-    link, image or code, 2 to 150 characters, does not end like a lead-in or a clause
-    (``：`` ``；`` ``，`` ``、``) and is not a numbered item (``5. …``).
+    link, image or code, 2 to 120 characters, does not end like a lead-in, a clause or a
+    sentence (``：`` ``；`` ``，`` ``、`` ``。`` ``.``) and is not a numbered item (``5. …``).
     """
     solid = [item for item in line if not (isinstance(item, str) and not item.strip())]
     if any(not isinstance(item, str) and (item.tag not in ("strong", "em") or len(item))
