@@ -124,13 +124,14 @@ def title_length(title: str) -> int:
 
 
 def check_title(title: str, full: str | None = None, series: str = "", number: str = "",
-                proposal: str | None = None) -> list[ZhihuWarning]:
+                proposal: str | None = None, suggestion: str = "") -> list[ZhihuWarning]:
     """Findings about the post's ``title`` (section "标题").
 
     ``full`` is the series' full title when ``title`` was shortened from it (a note naming
     what was cut); ``series`` and ``number`` (e.g. "OpenLLM Talk", "005") turn on the check
     of the series' pattern ``【OpenLLM Talk 005】…`` (special issues: ``【OpenLLM Talk】…``);
-    ``proposal`` is offered in the message of a title over the limit. The limit is Zhihu's
+    ``proposal`` is offered in the message of a title over the limit, ``suggestion`` (a title
+    in the series' pattern) in that of a title off the pattern. The limit is Zhihu's
     title box ("请输入标题（最多 100 个字）").
     """
     if not title.strip():
@@ -149,9 +150,10 @@ def check_title(title: str, full: str | None = None, series: str = "", number: s
             f"（去掉了末尾的「{cut}」）"), "标题"))
     if series.strip() and not follows_series_pattern(title, series, number):
         expected = f"【{series} {number}】" if number.strip() else f"【{series}】"
+        hint = f"；按本系列格式应为：{suggestion}" if suggestion and suggestion != title else ""
         out.append(ZhihuWarning("title-pattern", (
             f"标题「{title[:40]}」不符合本系列的格式「{expected}本期提要：…」，"
-            "可能是笔误"), "标题"))
+            f"可能是笔误{hint}"), "标题"))
     emoji = "".join(dict.fromkeys(ch for ch in title if is_emoji(ch)))
     if emoji:
         out.append(warning("emoji", emoji, section="标题"))

@@ -165,7 +165,8 @@ def check_full_title(issue: Issue) -> list[ZhihuWarning]:
     over Zhihu's limit (offering :func:`proposed_title`), or not in the series' pattern."""
     pattern_number = issue.number if issue.number.strip().isdigit() else ""
     return zhihu_check.check_title(zhihu_title(issue), series=issue.series,
-                                   number=pattern_number, proposal=proposed_title(issue))
+                                   number=pattern_number, proposal=proposed_title(issue),
+                                   suggestion=shorten_title(series_title(issue)))
 
 
 def check_issue_title(issue: Issue, title: str | None = None) -> list[ZhihuWarning]:
@@ -175,7 +176,8 @@ def check_issue_title(issue: Issue, title: str | None = None) -> list[ZhihuWarni
     chosen = proposed_title(issue) if title is None else _clean_line(title)
     pattern_number = issue.number if issue.number.strip().isdigit() else ""
     return zhihu_check.check_title(chosen, full=full, series=issue.series,
-                                   number=pattern_number, proposal=proposed_title(issue))
+                                   number=pattern_number, proposal=proposed_title(issue),
+                                   suggestion=shorten_title(series_title(issue)))
 
 
 # ---------------------------------------------------------------- the issue as Markdown
