@@ -10,7 +10,8 @@ paths): images come only through ``image_source(ref) -> bytes`` (by default the 
 ``image_bytes``: pending assets, then regular image files inside the issue's folder), are
 decoded with QImageReader under an allocation limit, and every image that is not shown is a
 visible placeholder naming the reason (remote, file://, outside the folder, not a file, too
-large, cannot be decoded). ``refused`` maps each such address to its reason.
+large, cannot be decoded). ``refused`` maps each such address to its reason. Images wider
+than the pane are scaled to its width.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import unquote
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QTimer, QUrl, Signal
@@ -25,6 +27,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPaint
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
+from ...errors import IssueFormatError
 from ...render.html import HtmlCache
 from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
@@ -54,6 +57,8 @@ class PreviewPane(QTextBrowser):
         self.cache = HtmlCache()
         self.current_section = ""
         self.mode = "issue"
+        #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
+        self.zhihu_source = None
         self._scrolled_to = None
         #: Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
@@ -61,6 +66,7 @@ class PreviewPane(QTextBrowser):
         self.refused: dict[str, str] = {}
         self._zhihu_images: dict[str, str] = {}
         self.setSearchPaths([])
+        self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -103,17 +109,27 @@ class PreviewPane(QTextBrowser):
         self.refresh()
 
     def zhihu_html(self) -> str:
+        """The Zhihu preview: the post from ``zhihu_source`` (the window's export path, so the
+        body is byte for byte the clipboard's and post.html's), its title as a heading."""
         from ...zhihu import export as zhihu
 
-        folder = self.document_.path.parent.resolve() if self.document_.path else None
-        post = zhihu.build_post(self.document_.saved_issue(), folder)
+        try:
+            if self.zhihu_source is not None:
+                post = self.zhihu_source()
+            else:
+                folder = self.document_.path.parent if self.document_.path else None
+                post = zhihu.build_post(self.document_.saved_issue(), folder)
+        except IssueFormatError as exc:  # e.g. a bad image address prefix in the settings
+            return f"<p>{html.escape(str(exc))}</p>"
         # The post names local images images/<name>; the preview asks for them by their
         # place in the issue folder. Anything else (file://, remote) meets loadResource's rules.
+        folder = self.document_.path.parent.resolve() if self.document_.path else None
         self._zhihu_images = {}
         for path, name in post.images:
+            path = Path(path).resolve()
             if folder is not None and path.is_relative_to(folder):
                 self._zhihu_images[f"images/{name}"] = path.relative_to(folder).as_posix()
-        return f"<h1>{html.escape(post.title)}</h1>\n{post.html}"
+        return zhihu.preview_html(post)
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -140,6 +156,25 @@ class PreviewPane(QTextBrowser):
         elif url.scheme() in EXTERNAL_SCHEMES:
             QDesktopServices.openUrl(url)
 
+    def fit_width(self, image: QImage) -> QImage:
+        """``image`` scaled down to the pane's width when it is wider (never scaled up).
+
+        The width allows for a vertical scroll bar whether or not one shows, so that a scroll
+        bar appearing does not change the fit (and start another render)."""
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        room = (self.width() - 2 * self.frameWidth() - bar
+                - int(2 * self.document().documentMargin()) - 4)
+        self._fitted_width = self.width()
+        if room > 32 and image.width() > room:
+            return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self._fitted_width and self.width() != self._fitted_width:
+            self._fitted_width = 0
+            self.schedule()  # images are fitted again on the next render
+
     def loadResource(self, kind, url):  # noqa: N802 - Qt API
         """Every resource the preview's document asks for; never None (None would let Qt
         read the file itself). Images through ``image_source``, everything else empty."""
@@ -154,7 +189,7 @@ class PreviewPane(QTextBrowser):
             self.refused[url.toString()] = refused.reason
             return placeholder_image(self.tr("Image not shown: %1").replace("%1",
                                                                             refused.reason))
-        return image
+        return self.fit_width(image)
 
 
 def decode_image(data: bytes) -> QImage:
