@@ -23,7 +23,7 @@ class WorkSafety(QObject):
         super().__init__(window)
         self.w = window
         self.bar = window.notice_bar
-        #: A path whose file vanished while open; Save there needs the host's word.
+        # A path whose file vanished while open; Save there needs the host's word.
         self.missing: Path | None = None
         window.autosaver.protectionChanged.connect(self._protection_changed)
         window.watcher.missingOnDisk.connect(self._file_missing)

@@ -15,7 +15,7 @@ from ...storage.recovery import RecoveryStore
 from .issue_document import IssueDocument
 
 AUTOSAVE_MS = 1500
-#: While autosave fails, it tries again this often (ms) even without new typing.
+# While autosave fails, it tries again this often (ms) even without new typing.
 RETRY_MS = 10_000
 
 
@@ -29,7 +29,7 @@ class Autosaver(QObject):
         self.store = store or RecoveryStore()
         self.document: IssueDocument | None = None
         self.entry_id = ""
-        #: False while autosave keeps failing: the draft is not protected against a crash.
+        # False while autosave keeps failing: the draft is not protected against a crash.
         self.protected = True
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)

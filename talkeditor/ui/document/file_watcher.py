@@ -36,7 +36,7 @@ class FileWatcher(QObject):
         super().__init__(parent)
         self.path: Path | None = None
         self.known: str | None = None
-        #: True once the watched file is gone from its path.
+        # True once the watched file is gone from its path.
         self.missing = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)

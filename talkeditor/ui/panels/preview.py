@@ -34,9 +34,9 @@ from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
-#: Memory one decoded image may take (MB, QImageReader.setAllocationLimit); 8000x8000 RGBA.
+# Memory one decoded image may take (MB, QImageReader.setAllocationLimit); 8000x8000 RGBA.
 IMAGE_ALLOCATION_MB = 256
-#: Pixels on the longer side of an image the preview decodes.
+# Pixels on the longer side of an image the preview decodes.
 MAX_IMAGE_SIDE = 16_000
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
 
@@ -60,9 +60,9 @@ class PreviewPane(QTextBrowser):
         #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
         self.zhihu_source = None
         self._scrolled_to = None
-        #: Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
+        # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
-        #: Image address -> why it is not shown (for the host's eyes and for tests).
+        # Image address -> why it is not shown (for the host's eyes and for tests).
         self.refused: dict[str, str] = {}
         self._zhihu_images: dict[str, str] = {}
         self.setSearchPaths([])
