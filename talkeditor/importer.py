@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from . import import_meta
-from .import_text import parse_document
+from .import_text import Finding, escape_plain_text, parse_document
 from .model import Issue
 from .yamlio import IssueFormatError
 
@@ -31,7 +31,11 @@ DOCX_SUFFIXES = (".docx",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 TEMPLATE_NAME = "openllm-talk"
 
-_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)((?:\s+\"[^\"\n]*\")?)\)")
+#: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
+#: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
+_DEST_PART = r"(?:[^()\s]|\([^()\s]*\))+"
+_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^<>\n]+>|" + _DEST_PART + r"(?: +(?!\")"
+                        + _DEST_PART + r")*)((?:\s+\"[^\"\n]*\")?)\s*\)")
 
 
 @dataclass
@@ -49,6 +53,8 @@ class ImportSummary:
     #: section) but were kept as body text.
     kept_as_text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: What was dropped, guessed or changed (see ``Finding``), in the order it was found.
+    findings: list[Finding] = field(default_factory=list)
     #: Non-empty lines of the source (for a .docx: its Markdown and its title paragraph) and
     #: how they were used: source_lines = heading_lines + fields + body_lines + metadata_lines.
     source_lines: int = 0
@@ -108,12 +114,16 @@ def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -
         result = _import_markup(converted.markdown, "md", p.name, known_titles,
                                 title_hint=converted.title)
         result.assets.update(converted.images)
-        result.summary.images = len(result.assets)
+        _collect_images(result, p.parent)
         result.summary.notes.extend(converted.notes)
+        result.summary.findings[:0] = converted.findings
         return result
-    text = decode_text(data, p.name)
-    return import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
-                       base_dir=p.parent)
+    text, encoding = decode_text_detected(data, p.name)
+    result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
+                         base_dir=p.parent)
+    if encoding is not None:
+        result.summary.findings.insert(0, encoding)
+    return result
 
 
 def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] | None = None,
@@ -132,6 +142,8 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         raise IssueFormatError(f"{label} is binary data, not text")
     if not text.strip():
         raise IssueFormatError(f"{label} is empty")
+    if kind == "txt":
+        text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles)
     if kind == "md":
         _collect_images(result, Path(base_dir) if base_dir is not None else None)
@@ -232,31 +244,79 @@ def _read_limited(p: Path, limit: int) -> bytes:
     return data
 
 
+#: When the detector finds several encodings equally plausible (short texts), the one the
+#: issues were most likely saved in wins: simplified Chinese first, then traditional.
+_PREFERRED_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950")
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+
+
 def decode_text(data: bytes, name: str = "the file") -> str:
-    """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030;
-    binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise IssueFormatError(f"{name} is not readable UTF-16 text") from None
+    """Bytes of a text file as str (see ``decode_text_detected``)."""
+    return decode_text_detected(data, name)[0]
+
+
+def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Finding | None]:
+    """Bytes of a text file as str, and how its encoding was found.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
+    Anything else goes to charset-normalizer; the encoding it finds is returned as an
+    ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
+    what was assumed. When several encodings are equally plausible the preference is
+    ``_PREFERRED_ENCODINGS``. IssueFormatError when no encoding reads the bytes as text, and
+    for binary data.
+    """
+    finding = None
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = _decode_bom(data, "utf-32", name)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_bom(data, "utf-16", name)
     else:
         if b"\x00" in data:
             raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise IssueFormatError(f"{name} is not text (neither UTF-8 nor GB18030)")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, finding = _detect(data, name)
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > max(8, len(text) // 200):
         raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
     if not text.strip():
         raise IssueFormatError(f"{name} is empty")
-    return text
+    return text, finding
+
+
+def _decode_bom(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text") from None
+
+
+def _detect(data: bytes, name: str) -> tuple[str, Finding]:
+    from charset_normalizer import from_bytes
+
+    refuse = IssueFormatError(f"{name}: the text encoding could not be recognised (it is not "
+                              "UTF-8); save the file as UTF-8 and import it again")
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        raise refuse
+    best = matches[0]
+    tied = [m for m in matches if abs(m.chaos - best.chaos) < 0.005 and
+            abs(m.coherence - best.coherence) < 0.005]
+
+    def rank(m) -> int:
+        enc = "gb18030" if m.encoding in _GB_FAMILY else m.encoding
+        return _PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99
+
+    chosen = min(tied, key=rank)
+    encoding = "gb18030" if chosen.encoding in _GB_FAMILY else chosen.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise refuse from None
+    alternatives = sorted({m.encoding for m in tied} - {chosen.encoding})
+    return text, Finding("encoding_detected", {"encoding": encoding,
+                                               "alternatives": alternatives})
 
 
 @lru_cache(maxsize=4)
@@ -294,6 +354,8 @@ def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | Non
                              if line.strip())
     summary.kept_as_text = doc.kept_as_text + report.header_lines_in_body
     summary.notes = doc.notes + report.notes
+    summary.findings = [Finding("invisible_removed", {"text": shown, "characters": chars})
+                        for shown, chars in doc.invisible]
     summary.source_lines = sum(1 for line in text.splitlines() if line.strip())
     if title_hint is not None and title_hint.strip():
         summary.source_lines += 1  # the Word title paragraph, outside the Markdown
@@ -323,23 +385,30 @@ def _collect_images(result: ImportResult, base: Path | None) -> None:
 def _load_image(target: str, base: Path | None, result: ImportResult) -> str | None:
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
         return None  # a URL or a data: URI
-    path_text = unquote(target.strip("<>"))
+    path_text = unquote(target[1:-1] if target.startswith("<") else target)
+    if path_text.startswith("assets/") and Path(path_text).name in result.assets:
+        return None  # extracted from the Word file already
     if not path_text.lower().endswith(IMAGE_SUFFIXES):
         return None
+
+    def missing(reason: str) -> None:
+        result.summary.findings.append(Finding("image_missing",
+                                               {"target": path_text, "reason": reason}))
+
     if base is None:
-        result.summary.notes.append(f"图片 {target} 未导入（没有源文件目录）")
+        missing("no_folder")
         return None
     path = (base / path_text)
     try:
         if not path.is_file():
-            result.summary.notes.append(f"图片 {target} 找不到")
+            missing("not_found")
             return None
         if path.stat().st_size > MAX_IMAGE_BYTES:
-            result.summary.notes.append(f"图片 {target} 太大，未导入")
+            missing("too_large")
             return None
         blob = path.read_bytes()
     except OSError:
-        result.summary.notes.append(f"图片 {target} 无法读取")
+        missing("unreadable")
         return None
     name = _safe_asset_name(path.name)
     stem, dot, ext = name.rpartition(".")
