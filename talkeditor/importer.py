@@ -92,9 +92,29 @@ class ImportResult:
 # ---------------------------------------------------------------- entry points
 
 
-def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -> ImportResult:
+def import_file(path: str | os.PathLike, known_titles: set[str] | None = None, *,
+                archive_issues: list[Issue] | None = None) -> ImportResult:
     """Import a .txt, .md or .docx issue. ``known_titles`` are section titles seen in past
-    issues (the archive): they are recognised as top-level sections besides the template's."""
+    issues (the archive): they are recognised as top-level sections besides the template's.
+    With ``archive_issues``, sections whose body is the same in the last issues are judged
+    standing text (``nextissue.judge_standing``; listed as ``judged_standing`` findings)."""
+    result = _import_file(path, known_titles)
+    if archive_issues:
+        judge_standing_text(result, archive_issues)
+    return result
+
+
+def judge_standing_text(result: ImportResult, archive_issues: list[Issue]) -> None:
+    """Judge standing text in an imported issue from the archive's issues, recording each
+    decision as a ``judged_standing`` finding."""
+    from .nextissue import judge_standing
+
+    for judged in judge_standing(result.issue, archive_issues):
+        result.summary.findings.append(Finding("judged_standing", {
+            "section": judged.title, "issues": judged.issues}))
+
+
+def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> ImportResult:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".doc":
@@ -181,16 +201,23 @@ def cli_import(args) -> int:
     * neither: beside each source, in a folder named after it: ``talk-003.md`` ->
       ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
     Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
-    With ``--archive``, the section titles of the issues already there are known titles.
-    All sources are read and checked before anything is written. Prints one summary per source.
+    With ``--archive``, the section titles of the issues already there are known titles and
+    standing text is judged from them (``judge_standing_text``).
+    All sources are read and checked before anything is written. Prints one summary per source
+    and, indented below it, what was dropped, guessed or changed (``describe_findings``).
     """
     from .storage import folder_name
 
     sources = [Path(s) for s in args.sources]
     if args.output and args.archive:
         raise IssueFormatError("use either -o or --archive, not both")
-    known = archive_titles(args.archive) if args.archive else None
-    results = [(src, import_file(src, known)) for src in sources]
+    known = past = None
+    if args.archive:
+        from .archive import Archive
+
+        past = Archive(args.archive).issues()
+        known = {s.title for issue in past for s in issue.sections}
+    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
     targets: list[Path] = []
     for src, result in results:
         if args.output:
@@ -212,15 +239,48 @@ def cli_import(args) -> int:
     for (src, result), target in zip(results, targets, strict=True):
         saved = write_import(result, target)
         print(f"{src} -> {saved}: {result.summary.describe()}")
+        for line in describe_findings(result.summary.findings):
+            print(f"  {line}")
     return 0
 
 
-def archive_titles(folder: str | os.PathLike) -> set[str]:
-    """Top-level section titles of the issues in an archive folder; issues that do not load
-    are skipped (the archive is not what is being imported)."""
-    from .archive import Archive
+def describe_findings(findings: list[Finding]) -> list[str]:
+    """The findings worded for the command line (English, one line each); the app words
+    them itself (``ui/import_report.py``)."""
+    lines = []
+    for f in findings:
+        d = f.data
+        if f.code == "encoding_detected":
+            also = f" (also plausible: {', '.join(d['alternatives'])})" \
+                if d["alternatives"] else ""
+            lines.append(f"guessed: the file is not UTF-8; read it as {d['encoding']}{also}")
+        elif f.code == "comment_dropped":
+            by = f" by {d['author']}" if d["author"] else ""
+            lines.append(f"dropped: Word comment{by}: {_short(d['text'])}")
+        elif f.code == "element_dropped":
+            lines.append(f"dropped: {d['count']} Word element(s) <{d['element']}> with text")
+        elif f.code == "image_missing":
+            why = {"not_found": "not found", "too_large": "too large", "unreadable":
+                   "unreadable", "no_folder": "no source folder", "no_part":
+                   "missing from the Word file"}.get(d["reason"], d["reason"])
+            lines.append(f"missing image: {d['target']} ({why})")
+        elif f.code == "invisible_removed":
+            lines.append(f"changed: invisible characters {' '.join(d['characters'])} "
+                         f"ignored around {d['text']}")
+        elif f.code == "notes_kept":
+            lines.append(f"kept: {d['footnotes']} footnote(s) and {d['endnotes']} endnote(s)"
+                         " as Markdown footnotes")
+        elif f.code == "judged_standing":
+            lines.append(f"standing text: {d['section']} (the same in issues "
+                         f"{', '.join(d['issues'])})")
+        else:
+            lines.append(f"{f.code}: {d}")
+    return lines
 
-    return {s.title for issue in Archive(folder).issues() for s in issue.sections}
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # ---------------------------------------------------------------- reading

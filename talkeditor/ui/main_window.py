@@ -251,11 +251,17 @@ class MainWindow(QMainWindow):
     def _import_document(self, path: Path) -> IssueDocument:
         from ..importer import import_file
 
-        result = import_file(path)
+        result = import_file(path, archive_issues=self.archive.issues())
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
         self.statusBar().showMessage(result.summary.describe(), 15000)
+        if result.summary.findings:
+            from .import_report import finding_lines
+
+            QTimer.singleShot(0, lambda: dialogs.show_info(
+                self, self.tr("Imported “%1”").replace("%1", path.name),
+                "\n".join(finding_lines(result.summary.findings))))
         return document
 
     def save(self, path: str | Path | None = None) -> bool:
