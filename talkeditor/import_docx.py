@@ -166,21 +166,23 @@ class _Converter:
 
         self._comments()
         in_list = False
+        list_notes: list[str] = []   # definitions of the notes of the open list
         for kind, text in self._blocks(self.document.element.body):
-            if kind not in ("item", "item-new", "blank"):
-                self.list_stack, self.list_num = [], ""
-                if in_list:
-                    in_list = False
-                    blocks.extend(self._take_notes())
+            notes = self._take_notes()   # the definitions of this block's note references
+            if kind not in ("item", "item-new", "blank") or kind == "item-new":
+                if kind != "item-new":
+                    self.list_stack, self.list_num = [], ""
+                in_list = in_list and kind == "item-new"
+                blocks.extend(list_notes)
+                list_notes = []
             if kind in ("item", "item-new"):
                 flush_code()
-                if kind == "item-new":
-                    blocks.extend(self._take_notes())
                 if in_list and blocks and kind == "item":
                     blocks[-1] += "\n" + text
                 else:
                     blocks.append(text)
                 in_list = True
+                list_notes.extend(notes)
                 pending_blank = 0
                 continue
             if kind == "code":
@@ -201,8 +203,8 @@ class _Converter:
                 blocks.append("# " + text)
             elif text.strip():
                 blocks.append(text)
-            if not in_list:
-                blocks.extend(self._take_notes())
+            blocks.extend(notes)
+        blocks.extend(list_notes)
         flush_code()
         blocks.extend(self._take_notes())
         markdown = "\n\n".join(blocks) + "\n"
@@ -285,8 +287,9 @@ class _Converter:
         if element is None:
             element = etree.fromstring(part.blob)
         for comment in element.findall(w("comment")):
-            text = "\n".join("".join(t.text or "" for t in p.iter(w("t")))
-                             for p in comment.iter(w("p"))).strip()
+            text = "\n".join("".join(t.text or "" if t.tag == w("t") else "\n"
+                                      for t in p.iter(w("t"), w("br")))
+                              for p in comment.iter(w("p"))).strip()
             self.findings.append(Finding("comment_dropped", {
                 "author": comment.get(w("author"), ""), "text": text}))
 
