@@ -304,9 +304,12 @@ def _read_limited(p: Path, limit: int) -> bytes:
     return data
 
 
-#: When the detector finds several encodings equally plausible (short texts), the one the
-#: issues were most likely saved in wins: simplified Chinese first, then traditional.
+#: When the detector finds several encodings about as plausible (short texts: a few lines of
+#: Big5 read as Korean johab with less "chaos" than as Big5), the one the issues were most
+#: likely saved in wins: simplified Chinese first, then traditional. "About as plausible" is
+#: a chaos (charset-normalizer's measure of mess, 0..1) within _CHAOS_MARGIN of the best.
 _PREFERRED_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950")
+_CHAOS_MARGIN = 0.1
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
 
 
@@ -321,9 +324,10 @@ def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Find
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
     Anything else goes to charset-normalizer; the encoding it finds is returned as an
     ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
-    what was assumed. When several encodings are equally plausible the preference is
-    ``_PREFERRED_ENCODINGS``. IssueFormatError when no encoding reads the bytes as text, and
-    for binary data.
+    what was assumed. When several encodings are about as plausible the preference is
+    ``_PREFERRED_ENCODINGS`` (GB18030 unless the text reads as Big5, see
+    ``_reads_as_simplified``). IssueFormatError when no encoding reads the bytes as text,
+    and for binary data.
     """
     finding = None
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -345,6 +349,28 @@ def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Find
     return text, finding
 
 
+def _reads_as_simplified(data: bytes) -> bool:
+    """Whether the bytes read as GB18030 give common simplified Chinese: nearly all of their
+    Han characters are in GB2312. Big5 bytes read as GB18030 are mostly not (half of Big5's
+    second bytes fall in GBK's rare-character range), which tells the two apart in texts
+    too short for the detector."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return True
+    common = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.9 * len(han)
+
+
 def _decode_bom(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
@@ -360,16 +386,19 @@ def _detect(data: bytes, name: str) -> tuple[str, Finding]:
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         raise refuse
-    best = matches[0]
-    tied = [m for m in matches if abs(m.chaos - best.chaos) < 0.005 and
-            abs(m.coherence - best.coherence) < 0.005]
+    best = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best + _CHAOS_MARGIN]
 
-    def rank(m) -> int:
+    def rank(m) -> tuple[int, float]:
         enc = "gb18030" if m.encoding in _GB_FAMILY else m.encoding
-        return _PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99
+        return (_PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99,
+                m.chaos)
 
     chosen = min(tied, key=rank)
     encoding = "gb18030" if chosen.encoding in _GB_FAMILY else chosen.encoding
+    big5 = next((m for m in tied if m.encoding == "big5"), None)
+    if encoding == "gb18030" and big5 is not None and not _reads_as_simplified(data):
+        chosen, encoding = big5, "big5"
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
