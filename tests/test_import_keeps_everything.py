@@ -323,3 +323,14 @@ def test_the_cli_prints_the_encoding_it_guessed(tmp_path):
     out = run_cli("import", path, "-o", tmp_path / "x" / "issue.yaml")
     assert out.returncode == 0, out.stderr
     assert "  guessed: the file is not UTF-8; read it as big5" in out.stdout
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("本週新聞\n學術\n", "big5"), ("繁體的問與答\n", "big5"), ("臺灣與香港的朋友們\n", "big5"),
+    ("本周新闻\n学术\n", "gb18030"), ("简体的问与答\n", "gb18030"), ("大模型训练数据\n", "gb18030"),
+])
+def test_a_few_lines_of_big5_or_gb18030_are_told_apart(text, encoding):
+    from talkeditor.importer import decode_text_detected
+
+    decoded, finding = decode_text_detected(text.encode(encoding))
+    assert decoded == text and finding.data["encoding"] == encoding

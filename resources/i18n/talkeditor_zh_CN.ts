@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveActions</name>
@@ -279,7 +280,7 @@
         <translation>下移字段</translation>
     </message>
     <message>
-        <source>Generated from the issue's metadata (%1)</source>
+        <source>Generated from the issue&apos;s metadata (%1)</source>
         <translation>由本期信息生成（%1）</translation>
     </message>
     <message>
@@ -331,9 +332,65 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no source folder</source>
+        <translation>没有源文件目录</translation>
+    </message>
+    <message>
+        <source>missing from the Word file</source>
+        <translation>Word 文件里没有</translation>
+    </message>
+    <message>
+        <source>Guessed: the file is not UTF-8; it was read as %1</source>
+        <translation>推测：文件不是 UTF-8，已按 %1 读取</translation>
+    </message>
+    <message>
+        <source>(also possible: %1)</source>
+        <translation>（也可能是：%1）</translation>
+    </message>
+    <message>
+        <source>Left out: Word comment by %1: %2</source>
+        <translation>未导入：%1 的 Word 批注：%2</translation>
+    </message>
+    <message>
+        <source>Left out: %1 Word element(s) &lt;%2&gt; holding text</source>
+        <translation>未导入：%1 个含文字的 Word 元素 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Missing image: %1 (%2)</source>
+        <translation>缺少图片：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Invisible characters %1 ignored in “%2”</source>
+        <translation>识别「%2」时忽略了不可见字符 %1</translation>
+    </message>
+    <message>
+        <source>Kept as footnotes: %1 footnotes, %2 endnotes</source>
+        <translation>已保留为脚注：%1 个脚注、%2 个尾注</translation>
+    </message>
+    <message>
+        <source>Standing text: “%1” is the same in issues %2</source>
+        <translation>固定文字：「%1」在第 %2 期相同</translation>
+    </message>
+</context>
+<context>
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
+        <extracomment>Images of an imported past issue, written to assets/ on its first save.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -390,6 +447,10 @@
     <message>
         <source>“%1” could not be opened.</source>
         <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Imported “%1”</source>
+        <translation>已导入「%1」</translation>
     </message>
     <message>
         <source>Save failed</source>
@@ -614,6 +675,18 @@
         <translation>往期已经出现过的链接和论文；双击跳到该行</translation>
     </message>
     <message>
+        <source>Edit section</source>
+        <translation>编辑版块</translation>
+    </message>
+    <message>
+        <source>same text in %1</source>
+        <translation>与第 %1 期相同</translation>
+    </message>
+    <message>
+        <source>The body is the same in issues %1, so it is kept as standing text in the next issue. Choose “Weekly content” to clear it instead.</source>
+        <translation>正文在第 %1 期都相同，因此下一期会作为固定文字保留。选择“每周内容”则在下一期清空。</translation>
+    </message>
+    <message>
         <source>line %1: </source>
         <translation>第 %1 行：</translation>
     </message>
@@ -783,7 +856,7 @@
         <translation>从往期复制格式(&amp;C)…</translation>
     </message>
     <message>
-        <source>Bring a past issue's sections and standing text into this draft, keeping its content</source>
+        <source>Bring a past issue&apos;s sections and standing text into this draft, keeping its content</source>
         <translation>把往期的版块和固定文字带进本期草稿，保留草稿内容</translation>
     </message>
     <message>
@@ -902,7 +975,7 @@
         <translation>保存对“%1”的修改吗？</translation>
     </message>
     <message>
-        <source>Your changes will be lost if you don't save them.</source>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>如果不保存，修改将会丢失。</translation>
     </message>
     <message>
