@@ -334,3 +334,17 @@ def test_a_few_lines_of_big5_or_gb18030_are_told_apart(text, encoding):
 
     decoded, finding = decode_text_detected(text.encode(encoding))
     assert decoded == text and finding.data["encoding"] == encoding
+
+
+@pytest.mark.parametrize("name,asset", [("screen shot (1).png", "screen_shot__1_.png"),
+                                        ("a(1).png", "a_1_.png"), ("图 片.png", "图_片.png")])
+def test_a_word_picture_whose_part_name_has_spaces_or_parentheses_is_extracted(tmp_path, name,
+                                                                                asset):
+    from .docx_build import image_run
+
+    result = _import_docx(tmp_path, para(image_run("rIdE", alt="图")),
+                          rels=[("rIdE", "image", f"media/{name}", False)],
+                          media={name: _png((7, 7, 7))})
+    assert result.assets == {asset: _png((7, 7, 7))}
+    assert _academic(result) == f"![图](assets/{asset})"
+    assert "image_missing" not in _codes(result)
