@@ -10,8 +10,8 @@ import zlib
 
 import pytest
 
-from talkeditor import render
-from talkeditor.importer import Finding, describe_findings, import_file, import_text
+from talkeditor.importing.importer import Finding, describe_findings, import_file, import_text
+from talkeditor.render.html import markdown_to_html
 
 from .docx_build import (
     THREE_LEVELS,
@@ -61,7 +61,7 @@ def test_a_word_footnote_with_a_url_becomes_a_markdown_footnote_after_its_paragr
         part_rels={"footnotes.xml": FOOTNOTE_LINK})
     assert _academic(result) == ("LLaMA3 发布[^1]，效果很好\n\n"
                                  "[^1]: 见 [论文](https://arxiv.org/abs/2404.00001)\n\n下一段\n")
-    html = render.markdown_to_html(_academic(result))
+    html = markdown_to_html(_academic(result))
     assert 'class="footnote-ref"' in html and 'href="https://arxiv.org/abs/2404.00001"' in html
     assert Finding("notes_kept", {"footnotes": 1, "endnotes": 0}) in result.summary.findings
 
@@ -109,7 +109,7 @@ def test_an_unknown_word_element_holding_text_is_named_in_the_summary(tmp_path):
 # ---------------------------------------------------------------- 2. lists of any depth
 
 def _list_html(markdown: str) -> str:
-    return render.markdown_to_html(markdown)
+    return markdown_to_html(markdown)
 
 
 def test_three_level_word_numbering_becomes_a_nested_markdown_list(tmp_path):
@@ -156,7 +156,7 @@ def test_a_bullet_list_then_a_numbered_list_are_two_lists(tmp_path):
                                    "&amp; 字面", "见[^1]"])
 def test_markdown_characters_typed_in_word_come_back_as_the_same_text(tmp_path, typed):
     md = _academic(_import_docx(tmp_path, para(run(typed))))
-    html = render.markdown_to_html(md)
+    html = markdown_to_html(md)
     shown = re.sub(r"<[^>]+>", "", html).strip()
     import html as htmllib
 
@@ -169,7 +169,7 @@ def test_a_hash_typed_in_a_word_paragraph_never_makes_a_section(tmp_path, typed)
     result = _import_docx(tmp_path, para(run(typed)) + para("后面的内容"))
     assert [s.title for s in result.issue.sections] == ["本周新闻"]
     assert [c.title for c in result.issue.sections[0].children] == ["学术"]
-    html = render.markdown_to_html(_academic(result))
+    html = markdown_to_html(_academic(result))
     assert "<h" not in html and typed in html and "后面的内容" in html
 
 
@@ -179,7 +179,7 @@ def test_plain_text_keeps_tags_dunder_names_and_hashes_as_text():
     result = import_text(text, "txt")
     assert [s.title for s in result.issue.sections] == ["本周新闻"]
     body = result.issue.sections[0].body
-    html = render.markdown_to_html(body)
+    html = markdown_to_html(body)
     assert "&lt;think&gt;推理&lt;/think&gt;" in html and 'href="https://a.example/x"' in html
     assert "# 不是版块" in html and "__init__" in html and "<strong>粗体</strong>" in html
 
@@ -197,7 +197,7 @@ def test_emphasis_across_a_shift_enter_break_is_closed_on_every_line(tmp_path, r
     assert md.rstrip("\n") == expected
     for line in md.split("\n"):
         assert line.count("**") % 2 == 0 and line.replace("**", "").count("*") % 2 == 0
-    html = render.markdown_to_html(md)
+    html = markdown_to_html(md)
     assert "*" not in re.sub(r"<[^>]+>", "", html)
 
 
@@ -330,7 +330,7 @@ def test_the_cli_prints_the_encoding_it_guessed(tmp_path):
     ("本周新闻\n学术\n", "gb18030"), ("简体的问与答\n", "gb18030"), ("大模型训练数据\n", "gb18030"),
 ])
 def test_a_few_lines_of_big5_or_gb18030_are_told_apart(text, encoding):
-    from talkeditor.importer import decode_text_detected
+    from talkeditor.importing.importer import decode_text_detected
 
     decoded, finding = decode_text_detected(text.encode(encoding))
     assert decoded == text and finding.data["encoding"] == encoding

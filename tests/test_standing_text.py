@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from talkeditor import yamlio
-from talkeditor.archive import Archive
-from talkeditor.importer import Finding, describe_findings, import_file
+from talkeditor.archive.folder import Archive
+from talkeditor.importing.importer import Finding, describe_findings, import_file
 from talkeditor.model import BODY_STANDING, BODY_WEEKLY, Issue, Section
-from talkeditor.nextissue import STANDING_EVIDENCE, judge_standing, next_issue
-from talkeditor.storage import save_issue
+from talkeditor.reuse.next_issue import STANDING_EVIDENCE, judge_standing, next_issue
+from talkeditor.storage import yaml_format
+from talkeditor.storage.files import save_issue
 
 from .conftest import run_cli
 
@@ -92,7 +92,7 @@ def test_a_section_in_one_issue_only_or_with_an_empty_body_is_not_judged():
 
 def test_the_judgement_and_its_evidence_survive_a_save_and_load(archive, tmp_path):
     nxt = next_issue(archive.load("014"), archive, today=date(2023, 9, 20))
-    again = yamlio.loads(yamlio.dumps(nxt))
+    again = yaml_format.loads(yaml_format.dumps(nxt))
     assert again.find("privacy").extra[STANDING_EVIDENCE] == ["012", "013", "014"]
     assert again.find("privacy").body_kind == BODY_STANDING
 
@@ -123,5 +123,5 @@ def test_the_cli_import_into_an_archive_prints_the_judgement(archive, tmp_path):
 def test_talkeditor_new_from_the_archive_keeps_the_judged_standing_text(archive, tmp_path):
     out = run_cli("new", "--archive", archive.folder, "-o", tmp_path / "015" / "issue.yaml")
     assert out.returncode == 0, out.stderr
-    created = yamlio.loads((tmp_path / "015" / "issue.yaml").read_bytes())
+    created = yaml_format.loads((tmp_path / "015" / "issue.yaml").read_bytes())
     assert created.find("privacy").body == PRIVACY

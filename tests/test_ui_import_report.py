@@ -4,12 +4,12 @@ section editor shows standing text judged from the archive, which the host can f
 from __future__ import annotations
 
 from talkeditor.model import BODY_STANDING, BODY_WEEKLY, Issue, Section
-from talkeditor.nextissue import STANDING_EVIDENCE
+from talkeditor.reuse.next_issue import STANDING_EVIDENCE
 
 
 def _pane(qtbot, issue):
-    from talkeditor.ui.document import IssueDocument
-    from talkeditor.ui.section_editor import SectionPane
+    from talkeditor.ui.document.issue_document import IssueDocument
+    from talkeditor.ui.editor.section_editor import SectionPane
 
     document = IssueDocument(issue, None)
     pane = SectionPane(document)

@@ -5,15 +5,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor import yamlio
 from talkeditor.model import Field, Issue, Section
+from talkeditor.storage import yaml_format
 
 
 @pytest.fixture(params=["libyaml", "pure-python"])
 def loader(request, monkeypatch):
     if request.param == "pure-python":
-        monkeypatch.setattr(yamlio, "_FAST_LOADER", None)
-    elif yamlio._FAST_LOADER is None:
+        monkeypatch.setattr(yaml_format, "_FAST_LOADER", None)
+    elif yaml_format._FAST_LOADER is None:
         pytest.skip("PyYAML was built without libyaml")
     return request.param
 
@@ -30,9 +30,9 @@ def _issue(text: str) -> Issue:
 @given(st.text())
 def test_any_text_comes_back_exactly_after_dump_and_load(loader, text):
     issue = _issue(text)
-    dumped = yamlio.dumps(issue)
-    assert yamlio.loads(dumped) == issue
-    assert yamlio.dumps(yamlio.loads(dumped)) == dumped
+    dumped = yaml_format.dumps(issue)
+    assert yaml_format.loads(dumped) == issue
+    assert yaml_format.dumps(yaml_format.loads(dumped)) == dumped
 
 
 LINE_BREAKERS = ["\x85", "\u2028", "\u2029", "\r", "\r\n", "\ufeff", "\x0b", "\x00", "\x7f"]
@@ -41,7 +41,7 @@ LINE_BREAKERS = ["\x85", "\u2028", "\u2029", "\r", "\r\n", "\ufeff", "\x0b", "\x
 @pytest.mark.parametrize("odd", LINE_BREAKERS, ids=[hex(ord(c[0])) for c in LINE_BREAKERS])
 def test_characters_yaml_reads_as_line_breaks_or_controls_come_back_as_themselves(loader, odd):
     for body in (f"a{odd}b", f"第一行\n{odd}第二行\n", f"{odd}", f"x\n{odd}"):
-        assert yamlio.loads(yamlio.dumps(_issue(body))).sections[0].body == body
+        assert yaml_format.loads(yaml_format.dumps(_issue(body))).sections[0].body == body
 
 
 @pytest.mark.parametrize("body", [
@@ -51,7 +51,7 @@ def test_characters_yaml_reads_as_line_breaks_or_controls_come_back_as_themselve
     "- 🚀 launch\n- 🤖 robot\t(tab)\n",
 ])
 def test_multi_line_text_with_tabs_or_emoji_is_a_literal_block_with_emoji_as_itself(body):
-    dumped = yamlio.dumps(_issue(body))
+    dumped = yaml_format.dumps(_issue(body))
     assert "\\U0001F" not in dumped and "\\t" not in dumped
     body_line = next(line for line in dumped.split("\n") if line.strip().startswith("body:"))
     assert body_line.strip().startswith("body: |")
@@ -61,6 +61,6 @@ def test_multi_line_text_with_tabs_or_emoji_is_a_literal_block_with_emoji_as_its
 
 @pytest.mark.parametrize("text", ["🚀 发布", "a\tb 🚀", "\U0001F600"])
 def test_single_line_emoji_is_written_as_itself_even_when_quoted(text):
-    dumped = yamlio.dumps(_issue(text))
+    dumped = yaml_format.dumps(_issue(text))
     assert "\\U" not in dumped
     assert "🚀" in dumped or "\U0001F600" in dumped

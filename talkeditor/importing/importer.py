@@ -1,0 +1,515 @@
+"""Importing past issues (.txt, .md, .docx) as structured issues: the entry points.
+
+``import_file`` reads a file (size-checked before reading), dispatches on its extension to the
+text/Markdown reader (``import_text``) or the Word converter (``import_docx``), recognises the
+metadata (``import_meta``) and returns an ``ImportResult``: the Issue, the images to put in
+``assets/`` (Markdown images are resolved relative to the source file; Word images are
+extracted) and an ``ImportSummary`` of what was recognised. ``write_import`` saves all of it
+atomically; ``cli_import`` is ``talkeditor import``. Every problem with the input is an
+IssueFormatError with a message meant for the user.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..model import Issue
+from ..storage.yaml_format import IssueFormatError
+from . import vocabulary
+from .text import Finding, escape_plain_text, parse_document
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_DOCX_BYTES = 100 * 1024 * 1024
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+DOCX_SUFFIXES = (".docx",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
+TEMPLATE_NAME = "openllm-talk"
+
+#: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
+#: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
+_DEST_PART = r"(?:[^()\s]|\([^()\s]*\))+"
+_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^<>\n]+>|" + _DEST_PART + r"(?: +(?!\")"
+                        + _DEST_PART + r")*)((?:\s+\"[^\"\n]*\")?)\s*\)")
+
+
+@dataclass
+class ImportSummary:
+    """What the importer recognised, for the user to check at a glance."""
+
+    source: str = ""
+    sections: int = 0
+    fields: int = 0
+    metadata: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    images: int = 0
+    body_lines: int = 0
+    #: Lines that looked like structure (headings, header fields, text before the first
+    #: section) but were kept as body text.
+    kept_as_text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: What was dropped, guessed or changed (see ``Finding``), in the order it was found.
+    findings: list[Finding] = field(default_factory=list)
+    #: Non-empty lines of the source (for a .docx: its Markdown and its title paragraph) and
+    #: how they were used: source_lines = heading_lines + fields + body_lines + metadata_lines.
+    source_lines: int = 0
+    heading_lines: int = 0
+    metadata_lines: int = 0
+
+    def describe(self) -> str:
+        """A short summary in Chinese, e.g. ``识别出 22 个版块、31 个字段；元数据：编号、时间…``."""
+        parts = [f"识别出 {self.sections} 个版块、{self.fields} 个字段"]
+        if self.metadata:
+            parts.append("元数据：" + "、".join(self.metadata))
+        if self.people:
+            shown = "、".join(self.people[:6]) + ("等" if len(self.people) > 6 else "")
+            parts.append(f"{len(self.people)} 位参与者（{shown}）")
+        parts.append(f"{self.images} 张图片")
+        text = f"{self.body_lines} 行作为正文保留"
+        if self.kept_as_text:
+            text += f"（其中 {len(self.kept_as_text)} 行未识别为结构）"
+        parts.append(text)
+        out = "；".join(parts)
+        if self.notes:
+            out += "。注意：" + "；".join(self.notes)
+        return out
+
+
+@dataclass
+class ImportResult:
+    """An imported issue, the images for its ``assets/`` folder and the summary."""
+
+    issue: Issue
+    assets: dict[str, bytes] = field(default_factory=dict)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def import_file(path: str | os.PathLike, known_titles: set[str] | None = None, *,
+                archive_issues: list[Issue] | None = None) -> ImportResult:
+    """Import a .txt, .md or .docx issue. ``known_titles`` are section titles seen in past
+    issues (the archive): they are recognised as top-level sections besides the template's.
+    With ``archive_issues``, sections whose body is the same in the last issues are judged
+    standing text (``reuse.next_issue.judge_standing``; listed as ``judged_standing``
+    findings)."""
+    result = _import_file(path, known_titles)
+    if archive_issues:
+        judge_standing_text(result, archive_issues)
+    return result
+
+
+def judge_standing_text(result: ImportResult, archive_issues: list[Issue]) -> None:
+    """Judge standing text in an imported issue from the archive's issues, recording each
+    decision as a ``judged_standing`` finding."""
+    from ..reuse.next_issue import judge_standing
+
+    for judged in judge_standing(result.issue, archive_issues):
+        result.summary.findings.append(Finding("judged_standing", {
+            "section": judged.title, "issues": judged.issues}))
+
+
+def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> ImportResult:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".doc":
+        raise IssueFormatError(f"{p.name}: old Word .doc files cannot be imported; "
+                               "save it as .docx in Word or LibreOffice first")
+    if suffix not in TEXT_SUFFIXES and suffix not in DOCX_SUFFIXES:
+        raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
+                               " (supported: .txt, .md, .markdown, .docx)")
+    limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    data = _read_limited(p, limit)
+    if not data.strip():
+        raise IssueFormatError(f"{p.name} is empty")
+    if suffix in DOCX_SUFFIXES:
+        from .docx import docx_to_markdown
+
+        converted = docx_to_markdown(data, p.name)
+        result = _import_markup(converted.markdown, "md", p.name, known_titles,
+                                title_hint=converted.title)
+        result.assets.update(converted.images)
+        _collect_images(result, p.parent)
+        result.summary.notes.extend(converted.notes)
+        result.summary.findings[:0] = converted.findings
+        return result
+    text, encoding = decode_text_detected(data, p.name)
+    result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
+                         base_dir=p.parent)
+    if encoding is not None:
+        result.summary.findings.insert(0, encoding)
+    return result
+
+
+def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] | None = None,
+                base_dir: str | os.PathLike | None = None) -> ImportResult:
+    """Import an issue from text in memory; ``kind`` is 'txt' or 'md'.
+
+    Markdown images with relative paths are read from ``base_dir`` when it is given (and
+    exists) and become assets; otherwise their references are left as they are.
+    """
+    if kind not in ("txt", "md"):
+        raise IssueFormatError(f"unknown kind {kind!r} (expected 'txt' or 'md')")
+    label = name or "the text"
+    if len(text) > MAX_TEXT_BYTES:
+        raise IssueFormatError(f"{label} is too large to import")
+    if "\x00" in text:
+        raise IssueFormatError(f"{label} is binary data, not text")
+    if not text.strip():
+        raise IssueFormatError(f"{label} is empty")
+    if kind == "txt":
+        text = escape_plain_text(text)
+    result = _import_markup(text, kind, name, known_titles)
+    if kind == "md":
+        _collect_images(result, Path(base_dir) if base_dir is not None else None)
+    return result
+
+
+def write_assets(assets: dict[str, bytes], folder: str | os.PathLike) -> None:
+    """Write imported images into ``folder/assets/``, each atomically; raises OSError."""
+    from ..storage.files import atomic_write
+
+    for name, blob in assets.items():
+        atomic_write(Path(folder) / "assets" / _safe_asset_name(name), blob, backup=False)
+
+
+def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
+    """Save the imported issue (``issue.yaml`` + ``issue.md``) and its ``assets/``, atomically
+    file by file; assets are written first so the issue never points at a missing image."""
+    from ..storage.files import save_issue
+
+    target = Path(yaml_path)
+    try:
+        write_assets(result.assets, target.parent)
+        return save_issue(result.issue, target)
+    except OSError as exc:
+        raise IssueFormatError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def cli_import(args) -> int:
+    """``talkeditor import SRC… [-o OUT.yaml | --archive DIR]``.
+
+    * ``-o OUT.yaml`` (one source): write there; an existing file is kept as ``OUT.yaml.bak``.
+    * ``--archive DIR``: each source goes to ``DIR/<number>/issue.yaml`` (``storage.folder_name``);
+      sources without a number go to ``DIR/draft``; two sources with the same number in one run
+      get ``-2``, ``-3`` … folders.
+    * neither: beside each source, in a folder named after it: ``talk-003.md`` ->
+      ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
+    Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
+    With ``--archive``, the section titles of the issues already there are known titles and
+    standing text is judged from them (``judge_standing_text``).
+    All sources are read and checked before anything is written. Prints one summary per source
+    and, indented below it, what was dropped, guessed or changed (``describe_findings``).
+    """
+    from ..storage.files import folder_name
+
+    sources = [Path(s) for s in args.sources]
+    if args.output and args.archive:
+        raise IssueFormatError("use either -o or --archive, not both")
+    known = past = None
+    if args.archive:
+        from ..archive.folder import Archive
+
+        past = Archive(args.archive).issues()
+        known = {s.title for issue in past for s in issue.sections}
+    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
+    targets: list[Path] = []
+    for src, result in results:
+        if args.output:
+            target = Path(args.output)
+        elif args.archive:
+            base = folder_name(result.issue)
+            target = Path(args.archive) / base / "issue.yaml"
+            n = 2
+            while target in targets:
+                target = Path(args.archive) / f"{base}-{n}" / "issue.yaml"
+                n += 1
+        else:
+            target = src.parent / src.stem / "issue.yaml"
+        if not args.output and target.exists():
+            raise IssueFormatError(f"{target} exists; remove it first or import with -o")
+        if target in targets:
+            raise IssueFormatError(f"two sources would be written to {target}")
+        targets.append(target)
+    for (src, result), target in zip(results, targets, strict=True):
+        saved = write_import(result, target)
+        print(f"{src} -> {saved}: {result.summary.describe()}")
+        for line in describe_findings(result.summary.findings):
+            print(f"  {line}")
+    return 0
+
+
+def describe_findings(findings: list[Finding]) -> list[str]:
+    """The findings worded for the command line (English, one line each); the app words
+    them itself (``ui/document/import_report.py``)."""
+    lines = []
+    for f in findings:
+        d = f.data
+        if f.code == "encoding_detected":
+            also = f" (also plausible: {', '.join(d['alternatives'])})" \
+                if d["alternatives"] else ""
+            lines.append(f"guessed: the file is not UTF-8; read it as {d['encoding']}{also}")
+        elif f.code == "comment_dropped":
+            by = f" by {d['author']}" if d["author"] else ""
+            lines.append(f"dropped: Word comment{by}: {_short(d['text'])}")
+        elif f.code == "element_dropped":
+            lines.append(f"dropped: {d['count']} Word element(s) <{d['element']}> with text")
+        elif f.code == "image_missing":
+            why = {"not_found": "not found", "too_large": "too large", "unreadable":
+                   "unreadable", "no_folder": "no source folder", "no_part":
+                   "missing from the Word file"}.get(d["reason"], d["reason"])
+            lines.append(f"missing image: {d['target']} ({why})")
+        elif f.code == "invisible_removed":
+            lines.append(f"changed: invisible characters {' '.join(d['characters'])} "
+                         f"ignored around {d['text']}")
+        elif f.code == "notes_kept":
+            lines.append(f"kept: {d['footnotes']} footnote(s) and {d['endnotes']} endnote(s)"
+                         " as Markdown footnotes")
+        elif f.code == "judged_standing":
+            lines.append(f"standing text: {d['section']} (the same in issues "
+                         f"{', '.join(d['issues'])})")
+        else:
+            lines.append(f"{f.code}: {d}")
+    return lines
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _read_limited(p: Path, limit: int) -> bytes:
+    try:
+        if not p.is_file():
+            raise IssueFormatError(f"{p}: no such file" if not p.exists() else
+                                   f"{p} is not a file")
+        size = p.stat().st_size
+        if size > limit:
+            raise IssueFormatError(f"{p.name} is too large to import ({size // (1024 * 1024)} MiB;"
+                                   f" the limit is {limit // (1024 * 1024)} MiB)")
+        with p.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise IssueFormatError(f"{p.name} is too large to import")
+    return data
+
+
+#: When the detector finds several encodings about as plausible (short texts: a few lines of
+#: Big5 read as Korean johab with less "chaos" than as Big5), the one the issues were most
+#: likely saved in wins: simplified Chinese first, then traditional. "About as plausible" is
+#: a chaos (charset-normalizer's measure of mess, 0..1) within _CHAOS_MARGIN of the best.
+_PREFERRED_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950")
+_CHAOS_MARGIN = 0.1
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+
+
+def decode_text(data: bytes, name: str = "the file") -> str:
+    """Bytes of a text file as str (see ``decode_text_detected``)."""
+    return decode_text_detected(data, name)[0]
+
+
+def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Finding | None]:
+    """Bytes of a text file as str, and how its encoding was found.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
+    Anything else goes to charset-normalizer; the encoding it finds is returned as an
+    ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
+    what was assumed. When several encodings are about as plausible the preference is
+    ``_PREFERRED_ENCODINGS`` (GB18030 unless the text reads as Big5, see
+    ``_reads_as_simplified``). IssueFormatError when no encoding reads the bytes as text,
+    and for binary data.
+    """
+    finding = None
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = _decode_bom(data, "utf-32", name)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_bom(data, "utf-16", name)
+    else:
+        if b"\x00" in data:
+            raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, finding = _detect(data, name)
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > max(8, len(text) // 200):
+        raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
+    if not text.strip():
+        raise IssueFormatError(f"{name} is empty")
+    return text, finding
+
+
+def _reads_as_simplified(data: bytes) -> bool:
+    """Whether the bytes read as GB18030 give common simplified Chinese: nearly all of their
+    Han characters are in GB2312. Big5 bytes read as GB18030 are mostly not (half of Big5's
+    second bytes fall in GBK's rare-character range), which tells the two apart in texts
+    too short for the detector."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return True
+    common = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.9 * len(han)
+
+
+def _decode_bom(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text") from None
+
+
+def _detect(data: bytes, name: str) -> tuple[str, Finding]:
+    from charset_normalizer import from_bytes
+
+    refuse = IssueFormatError(f"{name}: the text encoding could not be recognised (it is not "
+                              "UTF-8); save the file as UTF-8 and import it again")
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        raise refuse
+    best = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best + _CHAOS_MARGIN]
+
+    def rank(m) -> tuple[int, float]:
+        enc = "gb18030" if m.encoding in _GB_FAMILY else m.encoding
+        return (_PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99,
+                m.chaos)
+
+    chosen = min(tied, key=rank)
+    encoding = "gb18030" if chosen.encoding in _GB_FAMILY else chosen.encoding
+    big5 = next((m for m in tied if m.encoding == "big5"), None)
+    if encoding == "gb18030" and big5 is not None and not _reads_as_simplified(data):
+        chosen, encoding = big5, "big5"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise refuse from None
+    alternatives = sorted({m.encoding for m in tied} - {chosen.encoding})
+    return text, Finding("encoding_detected", {"encoding": encoding,
+                                               "alternatives": alternatives})
+
+
+@lru_cache(maxsize=4)
+def _template(name: str):
+    from ..storage.files import load_template
+
+    try:
+        return load_template(name)
+    except IssueFormatError:
+        return None
+
+
+def series_vocabulary(known_titles: set[str] | None = None) -> vocabulary.Vocabulary:
+    """The vocabulary of the default template plus the caller's known titles."""
+    template = _template(TEMPLATE_NAME)
+    return vocabulary.Vocabulary.from_template(
+        template, TEMPLATE_NAME if template is not None else "",
+        frozenset(known_titles or ()))
+
+
+def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | None,
+                   title_hint: str | None = None) -> ImportResult:
+    vocab = series_vocabulary(known_titles)
+    doc = parse_document(text, kind, vocab, title_hint)
+    issue = Issue(series=vocab.series, template=vocab.template, sections=doc.sections)
+    if doc.comment:
+        issue.extra["imported_from"] = {"file": name, "comment": doc.comment}
+    report = vocabulary.recognise_metadata(issue, vocab, doc.title)
+    summary = ImportSummary(source=name)
+    summary.sections = sum(1 for _ in issue.walk())
+    summary.fields = sum(len(s.fields) for s, _d in issue.walk())
+    summary.metadata = report.recognised
+    summary.people = report.people
+    summary.body_lines = sum(1 for s, _d in issue.walk() for line in s.body.split("\n")
+                             if line.strip())
+    summary.kept_as_text = doc.kept_as_text + report.header_lines_in_body
+    summary.notes = doc.notes + report.notes
+    summary.findings = [Finding("invisible_removed", {"text": shown, "characters": chars})
+                        for shown, chars in doc.invisible]
+    summary.source_lines = sum(1 for line in text.splitlines() if line.strip())
+    if title_hint is not None and title_hint.strip():
+        summary.source_lines += 1  # the Word title paragraph, outside the Markdown
+    summary.metadata_lines = doc.meta_lines
+    summary.heading_lines = doc.headings
+    return ImportResult(issue=issue, summary=summary)
+
+
+def _collect_images(result: ImportResult, base: Path | None) -> None:
+    """Copy local images referenced from bodies into the assets, rewriting the references."""
+    resolved: dict[str, str | None] = {}
+    for section, _depth in result.issue.walk():
+        if "![" not in section.body:
+            continue
+
+        def replace(m: re.Match, _section=section) -> str:
+            target = m.group(2)
+            if target not in resolved:
+                resolved[target] = _load_image(target, base, result)
+            new = resolved[target]
+            return m.group(0) if new is None else f"![{m.group(1)}]({new}{m.group(3)})"
+
+        section.body = _IMAGE_REF.sub(replace, section.body)
+    result.summary.images = len(result.assets)
+
+
+def _load_image(target: str, base: Path | None, result: ImportResult) -> str | None:
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
+        return None  # a URL or a data: URI
+    path_text = unquote(target[1:-1] if target.startswith("<") else target)
+    if path_text.startswith("assets/") and Path(path_text).name in result.assets:
+        return None  # extracted from the Word file already
+    if not path_text.lower().endswith(IMAGE_SUFFIXES):
+        return None
+
+    def missing(reason: str) -> None:
+        result.summary.findings.append(Finding("image_missing",
+                                               {"target": path_text, "reason": reason}))
+
+    if base is None:
+        missing("no_folder")
+        return None
+    path = (base / path_text)
+    try:
+        if not path.is_file():
+            missing("not_found")
+            return None
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            missing("too_large")
+            return None
+        blob = path.read_bytes()
+    except OSError:
+        missing("unreadable")
+        return None
+    name = _safe_asset_name(path.name)
+    stem, dot, ext = name.rpartition(".")
+    n = 2
+    while name in result.assets and result.assets[name] != blob:
+        name = f"{stem}-{n}{dot}{ext}"
+        n += 1
+    result.assets[name] = blob
+    return f"assets/{name}"
+
+
+def _safe_asset_name(name: str) -> str:
+    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".")
+    return clean or "image"
