@@ -37,6 +37,9 @@ MESSAGES = {
     "image-scheme": "图片地址「{subject}」不是 http(s) 地址，知乎抓取不到",
     "link-scheme": "链接「{subject}」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本",
     "raw-html": "原始 HTML <{subject}> 知乎不支持，已删除（连同其内容）",
+    "table-math": "表格里的公式「{subject}」知乎不支持（单元格只保留文字），已写成 $…$ 文字",
+    "table-image": "表格里的图片「{subject}」知乎不支持（单元格只保留文字），只保留了说明文字",
+    "strikethrough": "删除线「{subject}」知乎不支持，已改为普通文字",
     "empty-section": "版块为空",
     "omitted-section": "可选版块为空，已省略",
 }
