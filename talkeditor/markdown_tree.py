@@ -18,8 +18,9 @@ take Python-Markdown's shape (``sup > a.footnote-ref`` and a closing ``div.footn
 the Zhihu transform reads them unchanged. :func:`to_html` writes the tree as the preview's HTML.
 
 Limits: the input may have at most :data:`MAX_CHARS` characters and nest containers at most
-:data:`MAX_NESTING` deep; beyond them :class:`MarkdownLimitError` says so (markdown-it would
-otherwise drop what is nested deeper). Parsing time is linear in the input.
+:data:`MAX_NESTING` deep (a list level counts two: list and item); beyond them
+:class:`MarkdownLimitError` says so (markdown-it would otherwise drop what is nested deeper).
+Parsing time is linear in the input.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from functools import lru_cache
 from .yamlio import IssueFormatError
 
 MAX_CHARS = 1_000_000
-MAX_NESTING = 40
+MAX_NESTING = 60
 MATH, RAW = "x-math", "x-raw"
 
 #: inline raw HTML whose content is not Markdown text: kept as one ``x-raw`` with its content
@@ -251,7 +252,8 @@ def parse(text: str) -> etree.Element:
     tokens = parser().parse(text)
     if any(t.level > MAX_NESTING for t in tokens):
         raise MarkdownLimitError(
-            f"the Markdown nests quotes or lists more than {MAX_NESTING} levels deep")
+            f"the Markdown nests quotes or lists more than {MAX_NESTING} levels deep "
+            "(a list counts two: the list and its item)")
     return _Builder().build(tokens)
 
 

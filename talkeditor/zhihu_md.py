@@ -30,7 +30,7 @@ _LT_RE = re.compile(r"<(?=[A-Za-z/!?])")
 _AMP_RE = re.compile(r"&(?=#?\w+;)")
 #: blocks a list item may hold after its text (written on their own lines, indented)
 _ITEM_BLOCKS = frozenset({"ul", "ol", "pre", "blockquote", "table", "hr", "p"})
-_LINE_START_RE = re.compile(r"^(\s*)(#+|>|[+\-=]+|\d+[.)])(?=\s|$)")
+_LINE_START_RE = re.compile(r"^(\s*)(#+|(?:>|[+\-=]+|\d+[.)])(?=\s|$))")
 
 
 def _is_punct(ch: str) -> bool:
@@ -47,7 +47,9 @@ def escape(text: str) -> str:
 
 
 def _escape_line_start(line: str) -> str:
-    """``# x``, ``> x``, ``- x``, ``---``, ``1. x`` at the start of a line stay text."""
+    """``# x``, ``#话题#``, ``> x``, ``- x``, ``---``, ``1. x`` at the start of a line stay
+    text (a ``#`` is escaped even without a space: an importer may be less strict than
+    CommonMark)."""
     def fix(match: re.Match) -> str:
         mark = match.group(2)
         if mark[0].isdigit():
