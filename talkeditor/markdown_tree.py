@@ -49,7 +49,13 @@ _BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "l
 
 class MarkdownLimitError(IssueFormatError):
     """The Markdown is longer or nested deeper than the renderer accepts (message says which).
-    An IssueFormatError, so the CLI prints it on one line and exits 2."""
+    An IssueFormatError, so the CLI prints it on one line and exits 2. ``kind`` is ``"chars"``
+    or ``"nesting"``; ``limit`` the limit that was passed."""
+
+    def __init__(self, message: str, kind: str, limit: int):
+        super().__init__(message)
+        self.kind = kind
+        self.limit = limit
 
 
 # ---------------------------------------------------------------- bare URLs
@@ -239,7 +245,8 @@ def check_limits(text: str) -> None:
     """Raise :class:`MarkdownLimitError` if ``text`` is longer than :data:`MAX_CHARS`."""
     if len(text) > MAX_CHARS:
         raise MarkdownLimitError(
-            f"the Markdown has {len(text):,} characters; at most {MAX_CHARS:,} are rendered")
+            f"the Markdown has {len(text):,} characters; at most {MAX_CHARS:,} are rendered",
+            "chars", MAX_CHARS)
 
 
 def parse(text: str) -> etree.Element:
@@ -253,7 +260,7 @@ def parse(text: str) -> etree.Element:
     if any(t.level > MAX_NESTING for t in tokens):
         raise MarkdownLimitError(
             f"the Markdown nests quotes or lists more than {MAX_NESTING} levels deep "
-            "(a list counts two: the list and its item)")
+            "(a list counts two: the list and its item)", "nesting", MAX_NESTING)
     return _Builder().build(tokens)
 
 

@@ -180,16 +180,27 @@ class HtmlCache:
         self._cache[key] = (text, html)
         return html
 
-    def issue_parts(self, issue: Issue) -> list[tuple[str, str]]:
-        parts = []
+    def store(self, key: str, text: str, html: str) -> None:
+        """Put HTML converted elsewhere (the preview's worker thread) into the cache."""
+        self._cache[key] = (text, html)
+        self.conversions += 1
+
+    @staticmethod
+    def sources(issue: Issue) -> list[tuple[str, str]]:
+        """``(section_id, Markdown)`` for the title (id ``""``) and every section, in order."""
         title = title_markdown(issue)
-        if title:
-            parts.append(("", self.html_for("", title)))
-        live = {""}
-        for section, depth in issue.walk():
-            live.add(section.id)
-            parts.append((section.id, self.html_for(section.id,
-                                                    section_markdown(issue, section, depth))))
+        out = [("", title)] if title else []
+        out.extend((section.id, section_markdown(issue, section, depth))
+                   for section, depth in issue.walk())
+        return out
+
+    def stale(self, issue: Issue) -> list[tuple[str, str]]:
+        """The ``(section_id, Markdown)`` pairs that ``issue_parts`` would convert."""
+        return [(key, text) for key, text in self.sources(issue) if not self.cached(key, text)]
+
+    def issue_parts(self, issue: Issue) -> list[tuple[str, str]]:
+        parts = [(key, self.html_for(key, text)) for key, text in self.sources(issue)]
+        live = {key for key, _html in parts} | {""}
         for stale in set(self._cache) - live:
             del self._cache[stale]
         return parts
