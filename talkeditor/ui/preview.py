@@ -2,12 +2,12 @@
 
 It re-renders after typing pauses (debounced), converting only the sections whose Markdown
 changed (render.HtmlCache), keeps the edited section in view, and makes each heading a link
-that selects its section. When more than BACKGROUND_CHARS characters need converting (a huge
-pasted section), they are converted in a worker thread while the window stays responsive and
-the previous preview stays on screen; a section beyond the renderer's limits (see
-talkeditor.markdown_tree) shows its heading and a notice instead of its body. It loads
-nothing remote, runs nothing, reads images only inside the issue's folder, and hands
-http(s)/mailto links to the system browser.
+that selects its section. When the Markdown to convert costs more than BACKGROUND_COST (a
+huge pasted section, thousands of brackets), it is converted in a worker thread while the
+window stays responsive and the previous preview stays on screen; a section beyond the
+renderer's limits (see talkeditor.markdown_tree) shows its heading and a notice instead of
+its body. It loads nothing remote, runs nothing, reads images only inside the issue's folder,
+and hands http(s)/mailto links to the system browser.
 """
 
 from __future__ import annotations
@@ -21,15 +21,16 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from .. import paths
-from ..markdown_tree import MarkdownLimitError, markdown_to_html
+from ..markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ..render import HtmlCache
 from ..storage import read_limited
 from ..yamlio import IssueFormatError
 from .document import IssueDocument
 
 DEBOUNCE_MS = 250
-# stale Markdown beyond this many characters is converted off the GUI thread (~50 ms of work)
-BACKGROUND_CHARS = 40_000
+# stale Markdown costing more than this (markdown_tree.render_cost, about characters of
+# prose) is converted off the GUI thread: about 50 ms of work
+BACKGROUND_COST = 40_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
@@ -124,7 +125,7 @@ class PreviewPane(QTextBrowser):
         self._timer.stop()
         if self.mode == "issue":
             stale = self.cache.stale(self.document_.issue)
-            if sum(len(text) for _key, text in stale) > BACKGROUND_CHARS:
+            if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
                 self._convert_in_background(stale)
                 return
         bar = self.verticalScrollBar()
