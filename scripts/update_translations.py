@@ -3,7 +3,7 @@
 
     python scripts/update_translations.py
 
-Runs pyside6-lupdate over talkeditor/ui/*.py into resources/i18n/talkeditor_zh_CN.ts (existing
+Runs pyside6-lupdate over talkeditor/ui/**/*.py into resources/i18n/talkeditor_zh_CN.ts (existing
 translations are kept; new strings appear as unfinished, to be translated in Qt Linguist or by
 hand) and pyside6-lrelease into talkeditor_zh_CN.qm.
 """
@@ -26,7 +26,7 @@ def tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "talkeditor" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "talkeditor" / "ui").rglob("*.py"))
     subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *sources,
                     "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
     subprocess.run([tool("lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT,

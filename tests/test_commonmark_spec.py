@@ -1,5 +1,5 @@
 """The CommonMark spec examples for list items, lists, ATX headings, fenced code and autolinks,
-rendered by the one parse behind the preview and the Zhihu post (talkeditor.markdown_tree).
+rendered by the one parse behind the preview and the Zhihu post (talkeditor.render.markdown_tree).
 
 The examples (tests/fixtures/commonmark/, CC BY-SA 4.0, see its README) are compared as
 HTML structure: tags with their attributes, and text with entities resolved. Two house rules
@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from talkeditor.markdown_tree import markdown_to_html
+from talkeditor.render.markdown_tree import markdown_to_html
 
 from .conftest import FIXTURES
 

@@ -1,5 +1,5 @@
 """Markdown as the issues are written (issue 16), kind by kind, on every output of the one
-parse: the preview HTML (render.markdown_to_html), post.html and post.md of the Zhihu export.
+parse: the preview HTML (render.html.markdown_to_html), post.html and post.md of the Zhihu export.
 
 Each row: (kind, Markdown, preview HTML, post.html body, post.md). The expected values were
 written from the rules (CommonMark, GFM's extended autolinks adapted to Chinese, DESIGN.md's
@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkeditor import markdown_tree, render, zhihu
-from talkeditor.markdown_tree import MarkdownLimitError
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.render import html as render
+from talkeditor.render import markdown_tree
+from talkeditor.render.markdown_tree import MarkdownLimitError
+from talkeditor.storage.yaml_format import IssueFormatError
+from talkeditor.zhihu import export as zhihu
 
 
 def _link(url: str) -> str:

@@ -1,8 +1,8 @@
 """The preview with input a host can paste: huge sections convert off the GUI thread, and a
 section beyond the renderer's limits shows a notice while the rest of the issue is shown."""
 
-from talkeditor import markdown_tree
-from talkeditor.ui import preview as preview_module
+from talkeditor.render import markdown_tree
+from talkeditor.ui.panels import preview as preview_module
 
 
 def test_a_huge_pasted_section_converts_in_the_background_then_shows(qtbot, window):

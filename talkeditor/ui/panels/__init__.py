@@ -1,0 +1,1 @@
+"""The docked panels: section tree, preview, credits and archive."""
