@@ -5,9 +5,9 @@ The examples (tests/fixtures/commonmark/, CC BY-SA 4.0, see its README) are comp
 HTML structure: tags with their attributes, and text with entities resolved. Two house rules
 of DESIGN.md are allowed for: one typed line is one line (a soft break renders as ``<br>``,
 compared as the line break it stands for), and bare URLs are links (GFM's extended autolinks),
-which changes the two examples in ``BARE_URL_EXAMPLES``; those are checked to be exactly the
-spec's output with the URL linked. Pass rate at the time of writing: 138 of 140, the other two
-being the bare-URL rule.
+which changes the four examples in ``BARE_URL_EXAMPLES``; those are checked to be exactly the
+spec's output with the URL or address linked. Pass rate at the time of writing: 136 of 140,
+the other four being the bare-URL rule.
 """
 
 import json
@@ -22,8 +22,12 @@ from .conftest import FIXTURES
 
 EXAMPLES = json.loads((FIXTURES / "commonmark" / "spec-0.31.2-subset.json")
                       .read_text(encoding="utf-8"))
-#: spec example -> the URL our bare-URL rule links (a house rule the spec does not have)
-BARE_URL_EXAMPLES = {608: "https://foo.bar", 611: "https://example.com"}
+#: spec example -> (text, href) our bare-URL rule links (GFM's extended autolinks, a house
+#: rule the CommonMark spec does not have)
+BARE_URL_EXAMPLES = {606: ("foo+@bar.example.com", "mailto:foo+@bar.example.com"),
+                     608: ("https://foo.bar", "https://foo.bar"),
+                     611: ("https://example.com", "https://example.com"),
+                     612: ("foo@bar.example.com", "mailto:foo@bar.example.com")}
 
 
 class _Canonical(HTMLParser):
@@ -84,8 +88,8 @@ def test_the_spec_example_renders_as_the_spec_says(example):
 @pytest.mark.parametrize("number", sorted(BARE_URL_EXAMPLES))
 def test_a_spec_example_with_a_bare_url_differs_only_by_the_url_being_linked(number):
     example = next(e for e in EXAMPLES if e["example"] == number)
-    url = BARE_URL_EXAMPLES[number]
-    expected = example["html"].replace(url, f'<a href="{url}">{url}</a>', 1)
+    text, href = BARE_URL_EXAMPLES[number]
+    expected = example["html"].replace(text, f'<a href="{href}">{text}</a>', 1)
     assert canonical(markdown_to_html(example["markdown"])) == canonical(expected)
 
 

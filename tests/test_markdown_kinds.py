@@ -257,3 +257,26 @@ def test_a_url_between_chinese_text_links_exactly_the_url(before, url, after):
     hrefs = re.findall(r'<a href="([^"]*)">', html)
     assert hrefs == [url.replace("&", "&amp;")]
     assert zhihu.markdown_to_zhihu(before + url + after).markdown.count(f"<{url}>") == 1
+
+
+def test_www_and_email_addresses_are_links_by_the_same_rules():
+    assert render.markdown_to_html("访问www.example.com/a，或写信给 a.b@c.org。") == (
+        '<p>访问<a href="http://www.example.com/a">www.example.com/a</a>，或写信给 '
+        '<a href="mailto:a.b@c.org">a.b@c.org</a>。</p>\n')
+    assert render.markdown_to_html("abcwww.a.b 与 foo@bar 与 [www.x.y](https://z.cn)") == (
+        '<p>abcwww.a.b 与 foo@bar 与 <a href="https://z.cn">www.x.y</a></p>\n')
+
+
+def test_the_cli_refuses_a_section_beyond_the_limits_in_one_line(tmp_path):
+    from talkeditor.model import Issue, Section
+    from talkeditor.storage.files import save_issue
+
+    from .conftest import run_cli
+
+    path = save_issue(Issue(number="9", sections=[Section(title="深", body="> " * 200 + "x")]),
+                      tmp_path / "issue.yaml")
+    out = run_cli("render", path, "--to", "html")
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        "talkeditor: error: the Markdown nests quotes or lists more than 60 levels deep "
+        "(a list counts two: the list and its item)"]

@@ -6,7 +6,8 @@ mdit-py-plugins' footnotes, and three rules of our own:
 
 * **bare URLs** become links by GFM's extended autolink rules, adapted to Chinese text (see
   :func:`bare_url_rule`): a URL may follow Chinese text directly and ends at the first CJK
-  character or full-width punctuation;
+  character or full-width punctuation; ``www.`` and e-mail addresses too
+  (:func:`www_email_rule`);
 * **inline math** ``$…$`` / ``$$…$$`` (pandoc's rule, so dollar amounts stay text) and **block
   math** (a paragraph that starts with ``$$`` and closes it, possibly after blank lines);
 * one typed line is one line (``breaks``), as the issues are written line by line.
@@ -147,6 +148,82 @@ def bare_url_rule(state, silent: bool) -> bool:
     return True
 
 
+_WWW_EMAIL_RE = re.compile(
+    r"(?P<www>(?i:www)\.[A-Za-z0-9_-][^\s<" + _URL_STOP + r"]*)"
+    r"|(?<![A-Za-z0-9.+_-])(?P<email>[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)")
+
+
+def _www_email_pieces(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into ``("text", s)`` and ``("link", href, s)`` pieces (see
+    :func:`www_email_rule`)."""
+    pieces: list[tuple] = []
+    position = 0
+    for match in _WWW_EMAIL_RE.finditer(text):
+        start = match.start()
+        if start < position:
+            continue
+        before = text[start - 1] if start else ""
+        if match.group("www"):
+            if before and not _AFTER_OK.match(before):
+                continue
+            url = bare_url_end(match.group("www"))
+            if not _valid_domain(_HOST_RE.match(url).group(0)):
+                continue
+            href = "http://" + url
+        else:
+            if before and (before.isascii() and (before.isalnum() or before in "+-._/")):
+                continue
+            url = match.group("email")
+            if url[-1] in "-_.":
+                continue
+            href = "mailto:" + url
+        pieces.append(("text", text[position:start]))
+        pieces.append(("link", href, url))
+        position = start + len(url)
+    if pieces:
+        pieces.append(("text", text[position:]))
+    return pieces
+
+
+def www_email_rule(state) -> None:
+    """Core rule: ``www.`` addresses and e-mail addresses in text become links, by the same
+    GFM extended autolink rules as :func:`bare_url_rule` (``www.`` needs a valid domain and is
+    linked as ``http://``; an e-mail address is letters, digits and ``.+-_`` before ``@`` and a
+    domain after it, not ending in ``-`` or ``_``), with the same changes for Chinese text.
+    Runs over the text tokens after inline parsing, outside links."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children, out, in_link = block.children, [], 0
+        for token in children:
+            if token.type == "link_open":
+                in_link += 1
+            elif token.type == "link_close":
+                in_link -= 1
+            pieces = _www_email_pieces(token.content) \
+                if token.type == "text" and not in_link and ("www" in token.content.lower()
+                                                             or "@" in token.content) else []
+            if not pieces:
+                out.append(token)
+                continue
+            for piece in pieces:
+                if piece[0] == "text":
+                    if piece[1]:
+                        text = token.__class__("text", "", 0)
+                        text.content, text.level = piece[1], token.level
+                        out.append(text)
+                    continue
+                opening = token.__class__("link_open", "a", 1)
+                opening.attrs, opening.markup, opening.info = {"href": piece[1]}, "linkify", "auto"
+                opening.level = token.level
+                text = token.__class__("text", "", 0)
+                text.content, text.level = piece[2], token.level + 1
+                closing = token.__class__("link_close", "a", -1)
+                closing.markup, closing.level = "linkify", token.level
+                out.extend((opening, text, closing))
+        block.children = out
+
+
 # ---------------------------------------------------------------- math
 
 _MATH_BODY = r"(?:\\.|[^$\\])+?"
@@ -238,6 +315,7 @@ def parser():
     md.inline.ruler.before("linkify", "bare_url", bare_url_rule)
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.block.ruler.before("paragraph", "math_block", math_block_rule)
+    md.core.ruler.after("text_join", "www_email", www_email_rule)
     return md
 
 
