@@ -426,9 +426,12 @@ class _Builder:
     def code(self, token) -> None:
         pre = etree.SubElement(self.stack[-1], "pre")
         code = etree.SubElement(pre, "code")
-        lang = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        from markdown_it.common.utils import unescapeAll
+
+        info = unescapeAll(token.info).strip()
+        lang = info.split(maxsplit=1)[0] if info else ""
         if lang:
-            code.set("class", "language-" + html.unescape(lang))
+            code.set("class", "language-" + lang)
         code.text = token.content
 
     # -- inline
@@ -448,7 +451,10 @@ class _Builder:
             elif kind == "math_inline":
                 etree.SubElement(top, MATH, {"marks": token.markup}).text = token.content
             elif kind == "image":
-                attrs = {"src": str(token.attrs.get("src", "")), "alt": token.content}
+                alt = "".join("\n" if c.type in ("softbreak", "hardbreak") else c.content
+                              for c in token.children or [] if c.type in (
+                                  "text", "code_inline", "softbreak", "hardbreak", "image"))
+                attrs = {"src": str(token.attrs.get("src", "")), "alt": alt}
                 if token.attrs.get("title"):
                     attrs["title"] = str(token.attrs["title"])
                 etree.SubElement(top, "img", attrs)
