@@ -280,3 +280,14 @@ def test_the_cli_refuses_a_section_beyond_the_limits_in_one_line(tmp_path):
     assert out.stderr.strip().splitlines() == [
         "talkeditor: error: the Markdown nests quotes or lists more than 60 levels deep "
         "(a list counts two: the list and its item)"]
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("读了**《书名》**之后", "<p>读了<strong>《书名》</strong>之后</p>\n"),
+    ("——**整句加粗。**", "<p>——<strong>整句加粗。</strong></p>\n"),
+    ("**「重点」**在这里", "<p><strong>「重点」</strong>在这里</p>\n"),
+    ("中文_下划线_中文", "<p>中文_下划线_中文</p>\n"),
+    ("a**b**c 与 **foo*", "<p>a<strong>b</strong>c 与 *<em>foo</em></p>\n"),
+])
+def test_bold_next_to_chinese_punctuation_is_bold_and_the_rest_is_commonmark(text, html):
+    assert render.markdown_to_html(text) == html

@@ -10,7 +10,9 @@ mdit-py-plugins' footnotes, and three rules of our own:
   (:func:`www_email_rule`);
 * **inline math** ``$…$`` / ``$$…$$`` (pandoc's rule, so dollar amounts stay text) and **block
   math** (a paragraph that starts with ``$$`` and closes it, possibly after blank lines);
-* one typed line is one line (``breaks``), as the issues are written line by line.
+* one typed line is one line (``breaks``), as the issues are written line by line;
+* emphasis next to Chinese text by the CJK-friendly flanking rules
+  (:func:`cjk_emphasis_rule`): ``**《书名》**`` is bold.
 
 The tokens are built into an :class:`xml.etree.ElementTree.Element` (a ``div``) whose elements
 are ordinary HTML tags, plus two of our own: ``x-math`` (text = TeX, ``display="1"`` for display
@@ -296,6 +298,58 @@ def math_block_rule(state, start_line: int, end_line: int, silent: bool) -> bool
     return True
 
 
+# ---------------------------------------------------------------- emphasis next to CJK
+
+_CJK_RE = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                     "\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK_RE.match(char))
+
+
+def cjk_emphasis_rule(state, silent: bool) -> bool:
+    """Inline rule in place of markdown-it's ``emphasis`` tokenizer: ``*`` and ``_`` delimiter
+    runs, with CommonMark's flanking rules made CJK-friendly as proposed by the "CJK-friendly
+    amendments for CommonMark" (github.com/tats-u/markdown-cjk-friendly): next to a CJK
+    character (ideographs, kana, CJK and full-width punctuation) a delimiter run may open or
+    close although the character on its other side is punctuation, so ``读了**《书名》**之后``
+    is bold as Chinese writers mean (plain CommonMark leaves the asterisks). Only ``*`` runs
+    get this (an ``_`` next to Chinese is more often part of a name than emphasis); where no
+    CJK character touches the run, the result is exactly CommonMark's (``state.scanDelims``)."""
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+    from markdown_it.rules_inline.state_inline import Delimiter
+
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in ("_", "*"):
+        return False
+    scanned = state.scanDelims(start, marker == "*")
+    can_open, can_close, length = scanned.can_open, scanned.can_close, scanned.length
+    before = state.src[start - 1] if start > 0 else " "
+    after = state.src[start + length] if start + length < state.posMax else " "
+    if marker == "*" and not (can_open and can_close) and (_is_cjk(before) or _is_cjk(after)):
+        def punct(ch: str) -> bool:
+            return isMdAsciiPunct(ord(ch)) or isPunctChar(ch)
+
+        before_blocks = punct(before) and not _is_cjk(before)
+        after_blocks = punct(after) and not _is_cjk(after)
+        before_allows = punct(before) or _is_cjk(before)
+        after_allows = punct(after) or _is_cjk(after)
+        space_before, space_after = isWhiteSpace(ord(before)), isWhiteSpace(ord(after))
+        left = not space_after and (not after_blocks or space_before or before_allows)
+        right = not space_before and (not before_blocks or space_after or after_allows)
+        can_open, can_close = left, right
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(Delimiter(
+            marker=ord(marker), length=length, token=len(state.tokens) - 1, end=-1,
+            open=can_open, close=can_close))
+    state.pos += length
+    return True
+
+
 # ---------------------------------------------------------------- the parser
 
 
@@ -312,6 +366,7 @@ def parser():
     # Every link stays a link in the tree: the consumers decide (the preview opens only
     # http(s)/mailto, the Zhihu transform turns other schemes into text with a warning).
     md.validateLink = lambda _url: True
+    md.inline.ruler.at("emphasis", cjk_emphasis_rule)
     md.inline.ruler.before("linkify", "bare_url", bare_url_rule)
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.block.ruler.before("paragraph", "math_block", math_block_rule)
