@@ -368,6 +368,13 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
         preview = window.preview
         place_cursor_at_end(body)
         QApplication.processEvents()
+        # the first render of a big issue runs in the preview's worker thread: let it finish,
+        # so that every timed refresh below is the keystroke's own work
+        preview.refresh()
+        deadline = time.perf_counter() + 60
+        while getattr(preview, "converting", False) and time.perf_counter() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
         refresh, painted, keys = [], [], []
         conversions = preview.cache.conversions
         for i in range(cfg.reps + 1):
