@@ -29,7 +29,9 @@ MAX_LIST_ITEMS = 10_000
 MAX_YAML_NESTING = 64
 #: Characters on one line of text. Real issues: a few hundred (long URLs).
 MAX_LINE_CHARS = 100_000
-#: Nested Markdown blocks (list levels plus quote levels) at any point of a body.
+#: Nested Markdown blocks (list levels plus quote levels) at any point of a body; counted as
+#: the renderer counts them (render/markdown_tree.py, a list level counts two) this stays
+#: within its MAX_NESTING, so whatever loads also renders.
 MAX_MARKDOWN_NESTING = 24
 #: A section's minutes: a whole number from 0 to a week.
 MAX_MINUTES = 7 * 24 * 60
@@ -83,7 +85,7 @@ def markdown_nesting(text: str) -> tuple[int, int]:
     """
     deepest, where = 0, 0
     for number, line in enumerate(text.split("\n"), 1):
-        depth = _prefix(line, None)[0]
+        depth = _prefix(line)
         if depth > deepest:
             deepest, where = depth, number
     return deepest, where
@@ -92,10 +94,10 @@ def markdown_nesting(text: str) -> tuple[int, int]:
 _BLANKS = re.compile(r"[ \t]*")
 
 
-def _prefix(line: str, limit: int | None) -> tuple[int, int]:
-    """``(levels, end)`` of a line's nesting prefix, stopping once ``limit`` levels are met."""
+def _prefix(line: str) -> int:
+    """Levels of a line's nesting prefix (quote markers, list markers, 4-column indents)."""
     depth, i, n = 0, 0, len(line)
-    while i < n and (limit is None or depth < limit):
+    while i < n:
         ch = line[i]
         if ch == ">":
             depth += 1
@@ -103,14 +105,7 @@ def _prefix(line: str, limit: int | None) -> tuple[int, int]:
             continue
         if ch in " \t":
             j = _BLANKS.match(line, i).end()
-            width = (j - i) + 3 * line.count("\t", i, j)
-            levels = width // 4
-            if limit is not None and depth + levels > limit:
-                j = i + 4 * (limit - depth)  # cut inside the indentation
-                levels = limit - depth
-                if "\t" in line[i:j]:
-                    j = i
-            depth += levels
+            depth += ((j - i) + 3 * line.count("\t", i, j)) // 4
             i = j
             continue
         match = _LIST_MARKER.match(line, i)
@@ -118,30 +113,7 @@ def _prefix(line: str, limit: int | None) -> tuple[int, int]:
             break
         depth += 1
         i = match.end()
-    return depth, i
-
-
-def flatten_markdown(text: str, limit: int = MAX_MARKDOWN_NESTING) -> str:
-    """``text`` with every line's quote/list/indent prefix cut to ``limit`` levels.
-
-    What the renderers use on a body deeper than the limit (typed in the editor, not yet
-    saved): the text stays visible, nesting beyond the limit is shown flat. Linear.
-    """
-    if markdown_nesting(text)[0] <= limit:
-        return text
-    out = []
-    for line in text.split("\n"):
-        depth, end = _prefix(line, limit)
-        rest = line[end:]
-        if depth >= limit:  # drop the deeper prefix, keep the words
-            while True:
-                stripped = rest.lstrip(" \t>")
-                match = _LIST_MARKER.match(stripped)
-                rest = stripped[match.end():] if match else stripped
-                if not match:
-                    break
-        out.append(line[:end] + rest)
-    return "\n".join(out)
+    return depth
 
 
 def check_issue(issue: Issue) -> None:

@@ -2,22 +2,29 @@
 
 It re-renders after typing pauses (debounced), converting only the sections whose Markdown
 changed (render.HtmlCache), keeps the edited section in view, and makes each heading a link
-that selects its section. It runs nothing and hands http(s)/mailto links to the system browser.
+that selects its section. When the Markdown to convert costs more than BACKGROUND_COST (a
+huge pasted section, thousands of brackets), it is converted in a worker thread while the
+window stays responsive and the previous preview stays on screen; a section beyond the
+renderer's limits (see talkeditor.render.markdown_tree) shows its heading and a notice
+instead of its body. It loads nothing remote, runs nothing, reads images only inside the
+issue's folder, and hands http(s)/mailto links to the system browser. Images not yet written
+(an imported .docx, a new issue's carried images, pasted before the first save) come from the
+document's ``pending_image`` hook; images wider than the pane are scaled to its width.
 
 Resource loading is owned entirely by :meth:`PreviewPane.loadResource`, which never falls back
 to QTextBrowser/QTextDocument reading files (it never returns None, and there are no search
 paths): images come only through ``image_source(ref) -> bytes`` (by default the document's
-``image_bytes``: pending assets, then regular image files inside the issue's folder), are
+``image_bytes``: pending images, then regular image files inside the issue's folder), are
 decoded with QImageReader under an allocation limit, and every image that is not shown is a
 visible placeholder naming the reason (remote, file://, outside the folder, not a file, too
-large, cannot be decoded). ``refused`` maps each such address to its reason. Images wider
-than the pane are scaled to its width.
+large, cannot be decoded). ``refused`` maps each such address to its reason.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
@@ -27,12 +34,16 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPaint
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
-from ...errors import IssueFormatError
 from ...render.html import HtmlCache
+from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.images import ImageRefused
+from ...storage.yaml_format import IssueFormatError
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
+# stale Markdown costing more than this (markdown_tree.render_cost, about characters of
+# prose) is converted off the GUI thread: about 50 ms of work
+BACKGROUND_COST = 40_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 # Memory one decoded image may take (MB, QImageReader.setAllocationLimit); 8000x8000 RGBA.
 IMAGE_ALLOCATION_MB = 256
@@ -49,24 +60,28 @@ class PreviewPane(QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
+    # from the worker thread: [(section_id, markdown, html or MarkdownLimitError)]
+    _converted = Signal(object)
 
     def __init__(self, document: IssueDocument, parent=None):
         super().__init__(parent)
         self.setObjectName("preview")
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         self.current_section = ""
+        self.converting = False
+        self._converted.connect(self._on_converted)
         self.mode = "issue"
         #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
         self.zhihu_source = None
         self._scrolled_to = None
+        self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
         # Image address -> why it is not shown (for the host's eyes and for tests).
         self.refused: dict[str, str] = {}
         self._zhihu_images: dict[str, str] = {}
         self.setSearchPaths([])
-        self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -77,7 +92,7 @@ class PreviewPane(QTextBrowser):
 
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         document.changed.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
@@ -131,8 +146,29 @@ class PreviewPane(QTextBrowser):
                 self._zhihu_images[f"images/{name}"] = path.relative_to(folder).as_posix()
         return zhihu.preview_html(post)
 
+    def _new_cache(self) -> HtmlCache:
+        return HtmlCache(on_limit=self._limit_notice)
+
+    def _limit_notice(self, text: str, error: MarkdownLimitError) -> str:
+        """The section's heading and why its body is not shown."""
+        heading = text.split("\n", 1)[0]
+        head = markdown_to_html(heading) if heading.startswith("#") and len(heading) < 2000 \
+            else ""
+        if error.kind == "chars":
+            why = self.tr("This section has {0} characters: the preview shows sections of up "
+                          "to {1} characters.").format(f"{len(text):,}", f"{error.limit:,}")
+        else:
+            why = self.tr("This section nests quotes or lists more than {0} levels deep: the "
+                          "preview does not show it.").format(error.limit)
+        return f'{head}<p class="render-limit"><b>{html.escape(why)}</b></p>\n'
+
     def refresh(self) -> None:
         self._timer.stop()
+        if self.mode == "issue":
+            stale = self.cache.stale(self.document_.issue)
+            if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
+                self._convert_in_background(stale)
+                return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.refused = {}
@@ -144,6 +180,38 @@ class PreviewPane(QTextBrowser):
             # Still on the same section: keep the place (finding the anchor again costs a
             # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
+
+    def _convert_in_background(self, stale: list[tuple[str, str]]) -> None:
+        if self.converting:
+            return  # the running job ends with a refresh, which picks up newer edits
+        self.converting = True
+        cache = self.cache
+
+        def work() -> None:  # worker thread: pure conversion of immutable strings
+            results = []
+            for key, text in stale:
+                try:
+                    results.append((key, text, markdown_to_html(text)))
+                except MarkdownLimitError as exc:
+                    results.append((key, text, exc))
+            try:
+                self._converted.emit((cache, results))
+            except RuntimeError:  # the pane was deleted meanwhile
+                pass
+
+        threading.Thread(target=work, name="preview-convert", daemon=True).start()
+
+    def _on_converted(self, payload) -> None:
+        cache, results = payload
+        self.converting = False
+        if cache is not self.cache:  # another document was attached meanwhile
+            self.schedule()
+            return
+        for key, text, converted in results:
+            if isinstance(converted, MarkdownLimitError):
+                converted = self._limit_notice(text, converted)
+            cache.store(key, text, converted)
+        self.refresh()
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id
