@@ -10,7 +10,8 @@ import pytest
 from talkeditor.archive.folder import Archive
 from talkeditor.model import BODY_STANDING, Issue, Section
 from talkeditor.reuse.next_issue import next_issue, next_session_date
-from talkeditor.reuse.past_issues import past_issue_lines, title_line
+from talkeditor.render.title import published_title
+from talkeditor.reuse.past_issues import past_issue_lines
 from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES, run_cli
@@ -129,13 +130,13 @@ def test_a_known_zhihu_link_is_added_to_the_entry_of_its_issue(past, tmp_path):
     assert blocks[at + 1] == "<https://zhuanlan.zhihu.com/p/643960837>"
 
 
-def test_title_line_uses_the_published_title_or_the_highlights():
+def test_published_title_uses_the_published_title_or_the_highlights():
     cases = {("007", "", ("a", "b")): "【OpenLLM Talk 007】本期提要：a；b",
              ("000", "我们做了一个平台", ()): "【OpenLLM Talk 000】我们做了一个平台",
              ("番外02", "【OpenLLM Talk】番外02：x", ()): "【OpenLLM Talk】番外02：x",
              ("008", "", ()): "【OpenLLM Talk 008】"}
     for (number, title, highlights), line in cases.items():
-        assert title_line(Issue(number=number, title=title, highlights=list(highlights))) == line
+        assert published_title(Issue(number=number, title=title, highlights=list(highlights))) == line
 
 
 def test_a_past_issue_without_a_past_list_gets_none(past):

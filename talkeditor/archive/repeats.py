@@ -254,20 +254,13 @@ class Repeat:
     message: str
 
 
-def _paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (section.title,)
-        yield section, path
-        yield from _paths(section.children, path)
-
-
 def weekly_lines(issue: Issue) -> Iterator[tuple[Section, tuple[str, ...], int, str, str]]:
     """``(section, path, line, field label, text)`` of an issue's weekly content: bodies of
     weekly sections (line = 1-based body line) and values of ``keep=False`` fields (line 0).
     The 往期精彩 section is never weekly content."""
     past_list = find_past_section(issue)
     skip = past_list.id if past_list is not None else None
-    for section, path in _paths(issue.sections):
+    for section, path in issue.walk_with_path():
         if section.id == skip:
             continue
         for f in section.fields:

@@ -1,6 +1,7 @@
 """The ``talkeditor`` command: with no sub-command it opens the app, otherwise it works on files.
 
-Exit codes: 0 success, 2 bad input or usage (one clear line on stderr, no traceback),
+Exit codes: 0 success, 2 bad input or usage, or a file that cannot be written (one clear line
+on stderr naming the place, no traceback: ``errors.IssueFormatError`` / ``errors.WriteError``),
 1 anything unexpected.
 """
 
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..storage.yaml_format import IssueFormatError
+from ..errors import TalkeditorError
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu")
 
@@ -21,7 +22,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # noqa: D102 - argparse hook
+    def error(self, message):
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -162,12 +163,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except IssueFormatError as exc:
+    except TalkeditorError as exc:  # bad input (IssueFormatError) or a failed write
         print(f"talkeditor: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+    except Exception as exc:  # the CLI's last line of defence
         print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 

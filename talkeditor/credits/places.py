@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..model import Field, Issue, Section
+from ..model import Field, Issue, Section, title_key
 from .names import (
     ANONYMOUS,
     GROUP,
@@ -212,9 +212,9 @@ def value_credits_field(issue: Issue, section: Section, f: Field) -> bool:
 
 
 def _find_section_by_title(issue: Issue, title: str) -> Section | None:
-    key = name_key(title.removesuffix("-optional"))
+    key = title_key(title)
     for section, _depth in issue.walk():
-        if key and name_key(section.title) == key:
+        if key and title_key(section.title) == key:
             return section
     return None
 

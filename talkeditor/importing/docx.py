@@ -21,7 +21,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..storage.yaml_format import IssueFormatError
+from ..errors import IssueFormatError
+from ..storage.files import safe_file_name, unique_file_name
 from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
 
 MAX_MEMBERS = 5000
@@ -417,14 +418,11 @@ def _field_url(instr: str) -> str | None:
 
 
 def _unique_name(name: str, taken: dict[str, bytes]) -> str:
-    name = re.sub(r"[^\w.-]", "_", name).lstrip(".") or "image"
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, "bin"
-    candidate, n = f"{stem}.{ext}", 2
-    while candidate in taken:
-        candidate, n = f"{stem}-{n}.{ext}", n + 1
-    return candidate
+    """A safe, unused asset name for an image part; ``.bin`` when the part has no extension."""
+    name = safe_file_name(name, "image")
+    if "." not in name:
+        name += ".bin"
+    return unique_file_name(name, taken)
 
 
 def _wrap(text: str, mark: str) -> str:

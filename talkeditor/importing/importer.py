@@ -18,8 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..errors import IssueFormatError
 from ..model import Issue
-from ..storage.yaml_format import IssueFormatError
+from ..paths import DEFAULT_TEMPLATE, IMAGE_SUFFIXES
+from ..storage.files import read_limited, safe_file_name, unique_file_name
 from . import vocabulary
 from .text import parse_document
 
@@ -28,8 +30,6 @@ MAX_DOCX_BYTES = 100 * 1024 * 1024
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
-TEMPLATE_NAME = "openllm-talk"
 
 _IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)((?:\s+\"[^\"\n]*\")?)\)")
 
@@ -98,7 +98,7 @@ def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
                                " (supported: .txt, .md, .markdown, .docx)")
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
-    data = _read_limited(p, limit)
+    data = read_limited(p, limit)
     if not data.strip():
         raise IssueFormatError(f"{p.name} is empty")
     if suffix in DOCX_SUFFIXES:
@@ -139,24 +139,22 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
 
 
 def write_assets(assets: dict[str, bytes], folder: str | os.PathLike) -> None:
-    """Write imported images into ``folder/assets/``, each atomically; raises OSError."""
+    """Write imported images into ``folder/assets/``, each atomically; raises WriteError."""
     from ..storage.files import atomic_write
 
     for name, blob in assets.items():
-        atomic_write(Path(folder) / "assets" / _safe_asset_name(name), blob, backup=False)
+        atomic_write(Path(folder) / "assets" / safe_file_name(name, "image"), blob, backup=False)
 
 
 def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
     """Save the imported issue (``issue.yaml`` + ``issue.md``) and its ``assets/``, atomically
-    file by file; assets are written first so the issue never points at a missing image."""
+    file by file; assets are written first so the issue never points at a missing image.
+    Raises WriteError naming the file that could not be written."""
     from ..storage.files import save_issue
 
     target = Path(yaml_path)
-    try:
-        write_assets(result.assets, target.parent)
-        return save_issue(result.issue, target)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {target}: {exc.strerror or exc}") from None
+    write_assets(result.assets, target.parent)
+    return save_issue(result.issue, target)
 
 
 def cli_import(args) -> int:
@@ -203,33 +201,17 @@ def cli_import(args) -> int:
     return 0
 
 
-def archive_titles(folder: str | os.PathLike) -> set[str]:
-    """Top-level section titles of the issues in an archive folder; issues that do not load
-    are skipped (the archive is not what is being imported)."""
+def archive_titles(archive) -> set[str]:
+    """Top-level section titles of the issues in an archive (an ``Archive`` or its folder);
+    issues that do not load are skipped (the archive is not what is being imported)."""
     from ..archive.folder import Archive
 
-    return {s.title for issue in Archive(folder).issues() for s in issue.sections}
+    if not isinstance(archive, Archive):
+        archive = Archive(archive)
+    return {s.title for issue in archive.issues() for s in issue.sections}
 
 
 # ---------------------------------------------------------------- reading
-
-
-def _read_limited(p: Path, limit: int) -> bytes:
-    try:
-        if not p.is_file():
-            raise IssueFormatError(f"{p}: no such file" if not p.exists() else
-                                   f"{p} is not a file")
-        size = p.stat().st_size
-        if size > limit:
-            raise IssueFormatError(f"{p.name} is too large to import ({size // (1024 * 1024)} MiB;"
-                                   f" the limit is {limit // (1024 * 1024)} MiB)")
-        with p.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise IssueFormatError(f"{p.name} is too large to import")
-    return data
 
 
 def decode_text(data: bytes, name: str = "the file") -> str:
@@ -271,9 +253,9 @@ def _template(name: str):
 
 def series_vocabulary(known_titles: set[str] | None = None) -> vocabulary.Vocabulary:
     """The vocabulary of the default template plus the caller's known titles."""
-    template = _template(TEMPLATE_NAME)
+    template = _template(DEFAULT_TEMPLATE)
     return vocabulary.Vocabulary.from_template(
-        template, TEMPLATE_NAME if template is not None else "",
+        template, DEFAULT_TEMPLATE if template is not None else "",
         frozenset(known_titles or ()))
 
 
@@ -341,16 +323,8 @@ def _load_image(target: str, base: Path | None, result: ImportResult) -> str | N
     except OSError:
         result.summary.notes.append(f"图片 {target} 无法读取")
         return None
-    name = _safe_asset_name(path.name)
-    stem, dot, ext = name.rpartition(".")
-    n = 2
-    while name in result.assets and result.assets[name] != blob:
-        name = f"{stem}-{n}{dot}{ext}"
-        n += 1
+    # The same image referenced twice is one asset; another image of the same name gets -2 …
+    other_images = {n for n, b in result.assets.items() if b != blob}
+    name = unique_file_name(safe_file_name(path.name, "image"), other_images)
     result.assets[name] = blob
     return f"assets/{name}"
-
-
-def _safe_asset_name(name: str) -> str:
-    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".")
-    return clean or "image"

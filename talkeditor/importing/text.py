@@ -22,15 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Section, clean_text, new_id
+from ..model import OPTIONAL_SUFFIX, Section, clean_text, new_id, split_optional, title_key
 from .vocabulary import (
     TitleInfo,
     Vocabulary,
     looks_like_title,
-    norm_title,
     parse_field_line,
     parse_title,
-    split_optional,
 )
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -191,22 +189,22 @@ def _bare_title_level(line: str, lines: list[str], i: int, vocab: Vocabulary) ->
         return 0
     if vocab.is_top(text):
         return 1
-    key = norm_title(text)
+    key = title_key(text)
     if key in vocab.deep:
         return 3
     if key in vocab.sub:
         return 2
-    if split_optional(text)[1] and len(text) > len("-optional"):
+    if split_optional(text)[1] and len(text) > len(OPTIONAL_SUFFIX):
         return 1
     following = parse_field_line(_next_content(lines, i))
-    if following is not None and norm_title(following.label) == key:
+    if following is not None and title_key(following.label) == key:
         return 1
     return 0
 
 
 def _follows_template(items: list[_Item], vocab: Vocabulary) -> bool:
     """Whether the document uses at least two of the template's top-level titles."""
-    known = {norm_title(it.text) for it in items if it.kind == "heading" and vocab.is_top(it.text)}
+    known = {title_key(it.text) for it in items if it.kind == "heading" and vocab.is_top(it.text)}
     return len(known) >= 2
 
 
@@ -318,7 +316,7 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
     doc.headings += 1
     title, optional = split_optional(node.title)
     section = Section(title=title, optional=optional)
-    key = (*path, norm_title(title))
+    key = (*path, title_key(title))
     template_id = vocab.ids.get(key)
     if template_id and template_id not in used:
         section.id = template_id
@@ -339,7 +337,7 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
         section.fields.append(f)
         i += 1
     section.body = _body("\n".join(lines[i:]))
-    if section.fields and norm_title(section.fields[0].label) == norm_title(title):
+    if section.fields and title_key(section.fields[0].label) == title_key(title):
         m = _MINUTES.search(section.fields[0].value)
         if m:
             section.minutes = int(m.group(1))

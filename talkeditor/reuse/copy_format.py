@@ -18,20 +18,24 @@ from __future__ import annotations
 
 import copy
 
-from ..model import BODY_STANDING, BODY_WEEKLY, Field, Issue, Section, new_id
+from ..model import (
+    BODY_STANDING,
+    BODY_WEEKLY,
+    Field,
+    Issue,
+    Section,
+    new_id,
+    title_key,
+    walk_paths,
+)
 from .past_issues import find_past_section
 
 
-def _norm(title: str) -> str:
-    text = "".join(title.split()).casefold()
-    return text[: -len("-optional")] if text.endswith("-optional") else text
-
-
-def _paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (_norm(section.title),)
-        yield section, path
-        yield from _paths(section.children, path)
+def _paths(sections: list[Section]):
+    """``(section, title path as keys)``: sections match when their paths of
+    :func:`~talkeditor.model.title_key` agree."""
+    for section, path in walk_paths(sections):
+        yield section, tuple(title_key(t) for t in path)
 
 
 class _Copier:
@@ -43,7 +47,7 @@ class _Copier:
         for section, path in _paths(draft.sections):
             by_id.setdefault(section.id, section)
             by_path.setdefault(path, section)
-        self._name(draft.sections, ())
+        self._name(draft.sections)
         self.ids = set(by_id)
         own_list = find_past_section(draft)
         self.past_list_id = own_list.id if own_list is not None else None
@@ -63,11 +67,9 @@ class _Copier:
                 self.used.add(d.id)
                 self.pairs[id(p)] = d
 
-    def _name(self, sections: list[Section], prefix: tuple[str, ...]) -> None:
-        for section in sections:
-            path = prefix + (section.title,)
+    def _name(self, sections: list[Section]) -> None:
+        for section, path in walk_paths(sections):
             self.titles.setdefault(section.id, " / ".join(path))
-            self._name(section.children, path)
 
     def build(self, past_sections: list[Section]) -> list[Section]:
         out = []
@@ -130,7 +132,7 @@ class _Copier:
         for pf in p.fields:
             df = next((f for f in remaining if f.label == pf.label), None)
             if df is None:
-                df = next((f for f in remaining if _norm(f.label) == _norm(pf.label)), None)
+                df = next((f for f in remaining if title_key(f.label) == title_key(pf.label)), None)
             f = copy.deepcopy(pf)
             if df is None:
                 if not f.keep:

@@ -25,9 +25,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
+from ..errors import IssueFormatError
 from ..model import BODY_WEEKLY, Issue, Section
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 from . import past_issues
 
 WEEK = timedelta(weeks=1)
@@ -112,19 +112,13 @@ def _same_issue(a: Issue, b: Issue) -> bool:
 # ---------------------------------------------------------------- command line
 
 
-def load_past(path: str | Path) -> Issue:
-    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx``."""
-    source = Path(path)
-    if source.suffix.lower() in storage.YAML_SUFFIXES:
-        return storage.load_yaml_issue(source)
-    if not source.is_file():
-        raise IssueFormatError(f"{source}: no such file")
-    try:
-        from ..importing.importer import import_file
-    except ImportError:
-        raise IssueFormatError(f"{source.name}: importing {source.suffix or 'this'} files is "
-                               "not available in this version") from None
-    return import_file(source).issue
+def load_past(path: str | Path, archive: Archive | None = None) -> Issue:
+    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx`` with
+    ``archive``'s titles known (``importing.open_any.open_issue``, the one way to open a file;
+    use it directly to keep an imported issue's images)."""
+    from ..importing.open_any import open_issue
+
+    return open_issue(path, archive).issue
 
 
 def cli_new(args) -> int:
@@ -147,7 +141,7 @@ def cli_new(args) -> int:
         archive = Archive(folder)
     latest = archive.latest() if archive is not None else None
     if args.past:
-        past = load_past(args.past)
+        past = load_past(args.past, archive)
         origin = str(args.past)
     elif latest is None:
         problems = f" ({len(archive.errors)} unreadable)" if archive.errors else ""

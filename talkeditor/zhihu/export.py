@@ -31,9 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from ..errors import IssueFormatError
 from ..model import Issue, Section
+from ..paths import IMAGE_SUFFIXES
 from ..render.issue_markdown import field_value, section_markdown
-from ..storage.yaml_format import IssueFormatError
+from ..render.title import published_title
+from ..storage.files import atomic_write, unique_file_name
 from . import check as zhihu_check
 from . import transform
 from .check import Locator, ZhihuWarning, warning
@@ -44,7 +47,6 @@ __all__ = ["ZhihuExport", "ZhihuPost", "ZhihuWarning", "build_post", "cli_export
            "export_issue", "issue_body_markdown", "markdown_to_zhihu", "markdown_to_zhihu_html",
            "precheck", "zhihu_title"]
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg"})
 SECTION_SEP = " › "
 
 
@@ -79,24 +81,11 @@ class ZhihuExport:
 # ---------------------------------------------------------------- title
 
 
-def _clean_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def zhihu_title(issue: Issue) -> str:
-    """``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``.
-
-    An explicit ``issue.title`` (special issues: ``【OpenLLM Talk】番外02：…``) is used as is.
-    """
-    if issue.title.strip():
-        return _clean_line(issue.title)
-    name = _clean_line(f"{issue.series} {issue.number}")
-    head = f"【{name}】" if name else ""
-    highlights = [_clean_line(h).strip("；;") for h in issue.highlights]
-    highlights = [h for h in highlights if h]
-    if highlights:
-        return head + "本期提要：" + "；".join(highlights)
-    return head
+    """The post's title: the issue's published title line
+    (:func:`talkeditor.render.title.published_title`), e.g.
+    ``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``."""
+    return published_title(issue)
 
 
 # ---------------------------------------------------------------- the issue as Markdown
@@ -193,11 +182,7 @@ class _Images:
     def _name(self, path: Path) -> str:
         if path in self.names:
             return self.names[path]
-        taken = set(self.names.values())
-        name, counter = path.name, 2
-        while name in taken:
-            name = f"{path.stem}-{counter}{path.suffix}"
-            counter += 1
+        name = unique_file_name(path.name, set(self.names.values()))
         self.names[path] = name
         return name
 
@@ -325,12 +310,7 @@ def html_document(post: ZhihuPost) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    from ..storage.files import atomic_write
-
-    try:
-        atomic_write(path, data, backup=False)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {path}: {exc.strerror or exc}") from None
+    atomic_write(path, data, backup=False)
 
 
 def _check_base_url(image_base_url: str | None) -> None:
@@ -345,7 +325,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     """Write ``post.md``, ``post.html``, ``title.txt`` and ``images/`` into ``out_dir``.
 
     Every file is written atomically; files already in ``out_dir`` are replaced, never
-    deleted. Problems with the output folder raise :class:`IssueFormatError`.
+    deleted. An output path that is not a folder, an unreadable image or a bad base URL
+    raise :class:`IssueFormatError`; a file that cannot be written raises :class:`WriteError`.
     """
     _check_base_url(image_base_url)
     folder = Path(out_dir)

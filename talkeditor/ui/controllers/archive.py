@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from ...archive.folder import Archive
+from ...errors import IssueFormatError
 from ...model import Issue
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..document.issue_document import IssueDocument
 

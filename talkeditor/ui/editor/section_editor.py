@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...credits.names import split_names
 from ...model import BODY_STANDING, BODY_WEEKLY
 from ..document.issue_document import IssueDocument
 from .fields_table import FieldsTable
 from .highlighter import MarkdownHighlighter
-from .metadata_form import MetadataForm, split_names
+from .metadata_form import MetadataForm
 
 
 class BodyEditor(QPlainTextEdit):
