@@ -9,8 +9,8 @@ import pytest
 
 from talkeditor.archive.folder import Archive
 from talkeditor.model import BODY_STANDING, Issue, Section
-from talkeditor.reuse.next_issue import next_issue, next_session_date
 from talkeditor.render.title import published_title
+from talkeditor.reuse.next_issue import next_issue, next_session_date
 from talkeditor.reuse.past_issues import past_issue_lines
 from talkeditor.storage.files import load_yaml_issue
 
@@ -136,7 +136,8 @@ def test_published_title_uses_the_published_title_or_the_highlights():
              ("番外02", "【OpenLLM Talk】番外02：x", ()): "【OpenLLM Talk】番外02：x",
              ("008", "", ()): "【OpenLLM Talk 008】"}
     for (number, title, highlights), line in cases.items():
-        assert published_title(Issue(number=number, title=title, highlights=list(highlights))) == line
+        issue = Issue(number=number, title=title, highlights=list(highlights))
+        assert published_title(issue) == line
 
 
 def test_a_past_issue_without_a_past_list_gets_none(past):

@@ -1,8 +1,9 @@
-"""Editing credits in place: rename and merge people, set owners, add or remove contributors.
+"""Editing credits in place: rename people (into an existing name: a merge), set owners, add or
+remove contributors.
 
 Every function changes the Issue it is given and nothing else, so the UI takes a snapshot
 (``Issue.clone()``) before and after for one undo step. Names are matched by
-``credits_names.name_key`` (spaces, width and Latin case do not matter; ``羨鱼`` and ``羡鱼``
+``credits.names.name_key`` (spaces, width and Latin case do not matter; ``羨鱼`` and ``羡鱼``
 are different names until merged).
 
 ``rename_person`` changes a name wherever it credits someone: ``Issue.host``/``editors``,
@@ -107,12 +108,6 @@ def rename_person(issue: Issue, old: str, new: str) -> int:
         section.body, n = rename_in_text(section.body, old, new)
         total += n
     return total
-
-
-def merge_people(issue: Issue, names: list[str], into: str) -> int:
-    """Credit everything credited to any of ``names`` to ``into``; returns names changed."""
-    into = check_name(into)
-    return sum(rename_person(issue, name, into) for name in names if name_key(name))
 
 
 def set_owner(issue: Issue, section_id: str, names: list[str]) -> list[str]:

@@ -81,7 +81,7 @@ def num_pr(ppr) -> tuple[str, int] | None:
 def load_styles(document) -> tuple[dict[str, Style], str | None]:
     try:
         root = document.styles.element
-    except Exception:  # noqa: BLE001 - a document without styles
+    except Exception:  # a document without styles
         return {}, None
     raw: dict[str, tuple] = {}
     default_para = None
@@ -150,7 +150,7 @@ class Numbering:
         self.counters: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - no numbering part
+        except Exception:  # no numbering part
             return
         for ab in root.findall(w("abstractNum")):
             levels = {}

@@ -25,7 +25,7 @@ from .files import atomic_write, load_yaml_issue
 
 @dataclass
 class RecoveryEntry:
-    id: str  # noqa: A003 - a plain record
+    id: str  # a plain record
     yaml_path: Path
     original: Path | None
     pid: int

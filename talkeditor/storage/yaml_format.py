@@ -46,7 +46,7 @@ FIELD_KEYS = ("label", "value", "sep", "bind", "note", "keep")
 class _Loader(yaml.SafeLoader):
     """A safe loader that refuses aliases and very deep nesting."""
 
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent, index):  # PyYAML hook
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
@@ -308,7 +308,7 @@ def loads(data: str | bytes) -> Issue:
 
 
 class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data):  # noqa: D102 - PyYAML hook
+    def ignore_aliases(self, data):  # PyYAML hook
         return True
 
 

@@ -111,13 +111,13 @@ def _markdown(options: Options, warnings: list[ZhihuWarning]):
     from markdown.treeprocessors import Treeprocessor
 
     class InlineMath(InlineProcessor):
-        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
+        def handleMatch(self, m, data):  # Python-Markdown API
             return math_image(m.group("d") or m.group("s"), display=False), m.start(0), m.end(0)
 
     class DangerousInline(InlineProcessor):
         """``<script>…</script>`` inside a paragraph: drop the element with its content."""
 
-        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
+        def handleMatch(self, m, data):  # Python-Markdown API
             warnings.append(zhihu_check.warning("raw-html", m.group(1).lower(),
                                                 (m.group(0)[:40],)))
             return "", m.start(0), m.end(0)
@@ -156,7 +156,7 @@ def _markdown(options: Options, warnings: list[ZhihuWarning]):
             return None
 
     class ZhihuExtension(Extension):
-        def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown API
+        def extendMarkdown(self, md):  # Python-Markdown API
             md.ESCAPED_CHARS.append("$")
             md.inlinePatterns.register(InlineMath(_INLINE_MATH_RE, md), "zhihu-math", 185)
             md.inlinePatterns.register(DangerousInline(_DANGEROUS_INLINE_RE, md),

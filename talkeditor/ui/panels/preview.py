@@ -116,7 +116,7 @@ class PreviewPane(QTextBrowser):
         elif url.scheme() in EXTERNAL_SCHEMES:
             QDesktopServices.openUrl(url)
 
-    def loadResource(self, kind, url):  # noqa: N802 - Qt API
+    def loadResource(self, kind, url):  # Qt API
         """Only images inside the issue's own folder; nothing remote, nothing else."""
         if kind != QTextDocument.ResourceType.ImageResource or self.document_.path is None:
             return None
