@@ -3,7 +3,8 @@
 ``copy_format(draft, past)`` returns a new issue laid out like ``past`` (its sections and
 their order, titles, optional flags, minutes, body kinds; field labels, separators,
 bindings, notes and order; standing text) holding ``draft``'s weekly content (weekly bodies,
-``keep=False`` field values, owners, contributors, and all issue metadata), plus report lines.
+``keep=False`` field values, owners, contributors, and all issue metadata), plus
+:class:`FormatNote` records (codes and data: the UI words them).
 
 Sections are matched by id, then by title path (``本周新闻 / 学术``, ignoring case, spaces
 and an ``-optional`` suffix). Fields are matched by label the same way. Nothing of the draft
@@ -17,6 +18,7 @@ draft's 往期精彩 keeps its list (it names this issue's predecessors, it is n
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
 from ..model import (
     BODY_STANDING,
@@ -30,6 +32,31 @@ from ..model import (
 )
 from .past_issues import find_past_section
 
+#: The kinds of :class:`FormatNote`.
+RENAMED = "renamed"                      #: the section takes the past issue's title
+WEEKLY_KEPT = "weekly-kept"              #: standing text in the past issue, the draft's kept
+STANDING_REPLACED = "standing-replaced"  #: the draft's standing text replaced by the past's
+STANDING_KEPT_AS_WEEKLY = "standing-kept-as-weekly"  #: weekly there, the draft's text kept
+FIELD_REPLACED = "field-replaced"        #: a field's standing value replaced by the past's
+FIELD_KEPT = "field-kept"                #: a field the past issue lacks, kept
+SECTION_KEPT = "section-kept"            #: a section the past issue lacks, kept whole
+KINDS = (RENAMED, WEEKLY_KEPT, STANDING_REPLACED, STANDING_KEPT_AS_WEEKLY, FIELD_REPLACED,
+         FIELD_KEPT, SECTION_KEPT)
+
+
+@dataclass(frozen=True)
+class FormatNote:
+    """One thing Copy Format did that the user should know, as data (the UI words it).
+
+    ``section`` is the draft section's title path (``本周新闻 / 学术``), ``label`` the field's
+    label for the FIELD_ kinds, ``title`` the new title for RENAMED.
+    """
+
+    kind: str
+    section: str
+    label: str = ""
+    title: str = ""
+
 
 def _paths(sections: list[Section]):
     """``(section, title path as keys)``: sections match when their paths of
@@ -40,7 +67,7 @@ def _paths(sections: list[Section]):
 
 class _Copier:
     def __init__(self, draft: Issue, past: Issue) -> None:
-        self.report: list[str] = []
+        self.report: list[FormatNote] = []
         self.titles: dict[str, str] = {}
         by_id: dict[str, Section] = {}
         by_path: dict[tuple[str, ...], Section] = {}
@@ -103,7 +130,7 @@ class _Copier:
                     owners=list(d.owners), contributors=list(d.contributors),
                     body_kind=p.body_kind, extra=copy.deepcopy(d.extra))
         if d.title != p.title:
-            self.report.append(f"版块「{where}」改名为「{p.title}」（往期的标题）")
+            self.report.append(FormatNote(RENAMED, where, title=p.title))
         if d.id == self.past_list_id and (d.body.strip() or d.fields):
             # 往期精彩 lists this issue's predecessors: content, not format.
             s.body, s.fields = d.body, copy.deepcopy(d.fields)
@@ -116,13 +143,13 @@ class _Copier:
         draft_has = bool(d.body.strip())
         if p.body_kind == BODY_STANDING:
             if d.body_kind == BODY_WEEKLY and draft_has:
-                self.report.append(f"版块「{where}」：往期此处是固定文本，保留了本期已写的内容")
+                self.report.append(FormatNote(WEEKLY_KEPT, where))
                 return d.body, BODY_WEEKLY
             if draft_has and d.body.strip() != p.body.strip():
-                self.report.append(f"版块「{where}」的固定文本已换成往期的版本")
+                self.report.append(FormatNote(STANDING_REPLACED, where))
             return p.body, BODY_STANDING
         if d.body_kind == BODY_STANDING and draft_has:
-            self.report.append(f"版块「{where}」：往期此处是每期内容，本期的固定文本已保留为本期内容")
+            self.report.append(FormatNote(STANDING_KEPT_AS_WEEKLY, where))
         return d.body, BODY_WEEKLY
 
     def merge_fields(self, d: Section, p: Section, where: str) -> list[Field]:
@@ -143,11 +170,11 @@ class _Copier:
                 if not df.keep or not pf.keep:
                     f.value = df.value
                 elif df.value.strip() and df.value.strip() != pf.value.strip():
-                    self.report.append(f"版块「{where}」的【{df.label}】已换成往期的固定内容")
+                    self.report.append(FormatNote(FIELD_REPLACED, where, df.label))
             out.append(f)
         # The draft's own fields stay after the field that preceded them in the draft.
         for df in remaining:
-            self.report.append(f"版块「{where}」的【{df.label}】在往期中没有，已保留")
+            self.report.append(FormatNote(FIELD_KEPT, where, df.label))
             index = d.fields.index(df)
             anchor = next((o for o in reversed(d.fields[:index]) if id(o) in placed), None)
             at = placed[id(anchor)] + 1 if anchor is not None else 0
@@ -165,7 +192,7 @@ class _Copier:
             here = {s.id: k for k, s in enumerate(out)}
             anchor = next((x.id for x in reversed(draft_list[:i]) if x.id in here), None)
             at = here[anchor] + 1 if anchor is not None else 0
-            self.report.append(f"版块「{self.titles.get(d.id, d.title)}」在往期中没有，已原样保留")
+            self.report.append(FormatNote(SECTION_KEPT, self.titles.get(d.id, d.title)))
             out.insert(at, self.leftover(d))
         return out
 
@@ -177,8 +204,9 @@ class _Copier:
         return copy.deepcopy(s)
 
 
-def copy_format(draft: Issue, past: Issue) -> tuple[Issue, list[str]]:
-    """``draft`` laid out like ``past``; see the module docstring. Neither input changes."""
+def copy_format(draft: Issue, past: Issue) -> tuple[Issue, list[FormatNote]]:
+    """``draft`` laid out like ``past``, and what the user should know about it (in document
+    order); see the module docstring. Neither input changes."""
     copier = _Copier(draft, past)
     result = draft.clone()
     result.sections = copier.build(past.sections)

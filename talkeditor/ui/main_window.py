@@ -294,14 +294,15 @@ class MainWindow(QMainWindow):
         restored."""
         from datetime import datetime
 
-        from ..storage.recovery import describe_difference
+        from ..storage.recovery import compare_draft
+        from .wording import describe_draft
 
         orphans = self.autosaver.store.orphans()
         if not orphans:
             return False
         rows = [(e.title or self.tr("untitled"),
                  datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
-                 describe_difference(e)) for e in orphans]
+                 describe_draft(compare_draft(e))) for e in orphans]
         answer, index = dialogs.ask_recover(self, rows)
         if answer == "discard":
             for entry in orphans:

@@ -13,6 +13,7 @@ from ...errors import IssueFormatError
 from ...model import Issue
 from .. import dialogs
 from ..document.issue_document import IssueDocument
+from ..wording import describe_format_note, describe_repeat
 
 
 class ArchiveActions(QObject):
@@ -85,7 +86,8 @@ class ArchiveActions(QObject):
                 setattr(issue, name, getattr(merged, name))
 
         self.w.document.replace_issue(mutate, self.tr("Copy format"))
-        dialogs.show_info(self.w, self.tr("Format copied"), "\n".join(report) or
+        dialogs.show_info(self.w, self.tr("Format copied"),
+                          "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))
         return True
 
@@ -110,5 +112,5 @@ class ArchiveActions(QObject):
         self.show_repeats(self.w.editor.current_id)
 
     def show_repeats(self, section_id: str) -> None:
-        self.w.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
+        self.w.editor.pane.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
                                       if section_id and r.section_id == section_id])
