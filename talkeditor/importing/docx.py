@@ -7,9 +7,9 @@ bulleted paragraphs become list items, runs of monospace paragraphs become fence
 tables become Markdown tables, and embedded images are extracted and referenced as
 ``assets/<name>``. The resulting Markdown is then read like any Markdown issue.
 
-The package is checked before python-docx opens it: too many members, a member or a total
-that is too large once decompressed, or a suspicious compression ratio (a zip bomb) is
-refused with an IssueFormatError, as is anything that is not a readable .docx.
+The package is checked before python-docx opens it (``docx_package.check_package``: zip bombs
+and non-.docx files are refused with an IssueFormatError), as is anything python-docx cannot
+read; runs are written as Markdown by ``docx_inline``.
 """
 
 from __future__ import annotations
@@ -23,14 +23,9 @@ from dataclasses import dataclass, field
 
 from ..errors import IssueFormatError
 from ..storage.files import safe_file_name, unique_file_name
+from .docx_inline import Seg, render_inline
+from .docx_package import check_package
 from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
-
-MAX_MEMBERS = 5000
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_XML_BYTES = 16 * 1024 * 1024  # parsed into a tree in memory: far stricter than images
-MAX_TOTAL_BYTES = 300 * 1024 * 1024
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024  # members smaller than this are not ratio-checked
 
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -56,36 +51,6 @@ class DocxMarkdown:
     notes: list[str] = field(default_factory=list)
 
 
-def check_package(data: bytes, name: str = "the file") -> None:
-    """Refuse what is not a sane .docx package before anything is decompressed."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise IssueFormatError(f"{name} is not a readable Word document (.docx): the file is "
-                               "damaged, password-protected or not a .docx") from None
-    if len(infos) > MAX_MEMBERS:
-        raise IssueFormatError(f"{name}: too many parts in the Word package ({len(infos)})")
-    if not any(i.filename == "[Content_Types].xml" for i in infos):
-        raise IssueFormatError(f"{name} is a zip file but not a Word document (.docx)")
-    total = 0
-    for info in infos:
-        limit = MAX_XML_BYTES if info.filename.lower().endswith((".xml", ".rels")) \
-            else MAX_MEMBER_BYTES
-        if info.file_size > limit:
-            raise IssueFormatError(f"{name}: the part {info.filename} is too large "
-                                   f"({info.file_size // (1024 * 1024)} MiB unpacked)")
-        if info.file_size > RATIO_FLOOR and \
-                info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise IssueFormatError(f"{name}: the part {info.filename} unpacks to "
-                                   f"{info.file_size // (1024 * 1024)} MiB from "
-                                   f"{info.compress_size} bytes (a zip bomb?)")
-        total += info.file_size
-    if total > MAX_TOTAL_BYTES:
-        raise IssueFormatError(f"{name}: the Word package unpacks to more than "
-                               f"{MAX_TOTAL_BYTES // (1024 * 1024)} MiB")
-
-
 def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
     """Convert a .docx (bytes) to Markdown; IssueFormatError if it cannot be read."""
     check_package(data, name)
@@ -105,17 +70,7 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
                                f"{type(exc).__name__}: {exc}") from None
 
 
-# ---------------------------------------------------------------- inline content
-
-
-@dataclass
-class _Seg:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    link: str | None = None
-    raw: bool = False       # already Markdown (an image)
+# ---------------------------------------------------------------- the converter
 
 
 class _Converter:
@@ -207,7 +162,7 @@ class _Converter:
                 (style.code or all(s.code for s in texty)):
             return "code", "".join(s.text for s in segs)
         # Leading spaces are Word indentation; in Markdown four of them would make code.
-        body = _render_inline(segs).lstrip(" \t")
+        body = render_inline(segs).lstrip(" \t")
         if label is not None:
             prefix = "    " * indent + (label + " " if label else "")
             body = prefix + body.replace("\n", "\n" + "    " * indent + "  ")
@@ -215,13 +170,13 @@ class _Converter:
 
     # -- runs
 
-    def _inline(self, p, style: Style) -> list[_Seg]:
-        segs: list[_Seg] = []
+    def _inline(self, p, style: Style) -> list[Seg]:
+        segs: list[Seg] = []
         self._field_stack: list[dict] = []
         self._walk(p, None, style, segs)
         return segs
 
-    def _walk(self, el, link: str | None, style: Style, segs: list[_Seg]) -> None:
+    def _walk(self, el, link: str | None, style: Style, segs: list[Seg]) -> None:
         for child in el.iterchildren():
             tag = child.tag
             if tag == w("r"):
@@ -236,7 +191,7 @@ class _Converter:
             elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
                 text = "".join(t.text or "" for t in child.iter(f"{{{_M}}}t"))
                 if text:
-                    segs.append(_Seg(text, link=link))
+                    segs.append(Seg(text, link=link))
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Choice")
                 self._walk(choice if choice is not None else child, link, style, segs)
@@ -252,7 +207,7 @@ class _Converter:
         anchor = el.get(w("anchor"))
         return f"#{anchor}" if anchor else None
 
-    def _run(self, r, link: str | None, style: Style, segs: list[_Seg]) -> None:
+    def _run(self, r, link: str | None, style: Style, segs: list[Seg]) -> None:
         rpr = r.find(w("rPr"))
         bold, italic, mono = style.bold, style.italic, style.mono or style.code
         if rpr is not None:
@@ -308,13 +263,13 @@ class _Converter:
             elif tag in (w("drawing"), w("pict"), w("object"), f"{{{_MC}}}AlternateContent"):
                 image = self._image(child)
                 if image:
-                    segs.append(_Seg(image, raw=True))
+                    segs.append(Seg(image, raw=True))
                 boxed = self._text_boxes(child)
                 if boxed:
-                    segs.append(_Seg(boxed, raw=True))
+                    segs.append(Seg(boxed, raw=True))
                 continue
             if text:
-                segs.append(_Seg(text, bold=bold, italic=italic, code=mono, link=target))
+                segs.append(Seg(text, bold=bold, italic=italic, code=mono, link=target))
 
     def _text_boxes(self, el) -> str:
         """The paragraphs of text boxes inside a drawing, one per line (text is never lost)."""
@@ -325,7 +280,7 @@ class _Converter:
         lines = []
         for box in el.iter(w("txbxContent")):
             for p in box.iter(w("p")):
-                text = _render_inline(self._inline(p, Style())).strip()
+                text = render_inline(self._inline(p, Style())).strip()
                 if text:
                     lines.append(text)
         self._field_stack = saved
@@ -391,7 +346,7 @@ class _Converter:
                 if not merged:
                     for p in tc.iter(w("p")):
                         segs = self._inline(p, Style())
-                        text = _render_inline(segs).strip()
+                        text = render_inline(segs).strip()
                         if text:
                             parts.append(text)
                 cell = "<br>".join(parts).replace("|", "\\|").replace("\n", "<br>")
@@ -423,72 +378,3 @@ def _unique_name(name: str, taken: dict[str, bytes]) -> str:
     if "." not in name:
         name += ".bin"
     return unique_file_name(name, taken)
-
-
-def _wrap(text: str, mark: str) -> str:
-    """``**`` around text, keeping surrounding spaces outside the markers."""
-    core = text.strip()
-    if not core:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return f"{lead}{mark}{core}{mark}{trail}"
-
-
-def _render_inline(segs: list[_Seg]) -> str:
-    """Segments to Markdown: adjacent runs with the same formatting are merged first."""
-    merged: list[_Seg] = []
-    for s in segs:
-        if merged and not s.raw and not merged[-1].raw and \
-                (s.bold, s.italic, s.code, s.link) == \
-                (merged[-1].bold, merged[-1].italic, merged[-1].code, merged[-1].link):
-            merged[-1].text += s.text
-        else:
-            merged.append(_Seg(s.text, s.bold, s.italic, s.code, s.link, s.raw))
-    out: list[str] = []
-    i = 0
-    while i < len(merged):
-        s = merged[i]
-        if s.raw:
-            out.append(s.text)
-            i += 1
-            continue
-        link = s.link
-        group = [s]
-        while i + len(group) < len(merged) and not merged[i + len(group)].raw and \
-                merged[i + len(group)].link == link:
-            group.append(merged[i + len(group)])
-        text = "".join(_format(g) for g in group)
-        plain = "".join(g.text for g in group).strip()
-        if link and plain:
-            out.append(f"<{link}>" if plain == link else f"[{text.strip()}]({link})")
-        else:
-            out.append(text)
-        i += len(group)
-    return "".join(out)
-
-
-def _format(s: _Seg) -> str:
-    text = s.text
-    if s.code and text.strip():
-        ticks = "`"
-        while ticks in text:
-            ticks += "`"
-        core = text.strip()
-        pad = " " if core.startswith("`") or core.endswith("`") else ""
-        text = _wrap_exact(text, f"{ticks}{pad}", f"{pad}{ticks}")
-        return text
-    if s.bold and s.italic:
-        return _wrap(text, "***")
-    if s.bold:
-        return _wrap(text, "**")
-    if s.italic:
-        return _wrap(text, "*")
-    return text
-
-
-def _wrap_exact(text: str, left: str, right: str) -> str:
-    core = text.strip()
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return f"{lead}{left}{core}{right}{trail}"
