@@ -71,7 +71,7 @@ class Vocabulary:
     children: dict[str, set[str]] = field(default_factory=dict)  # norm top -> norm children
     sub: set[str] = field(default_factory=set)
     deep: set[str] = field(default_factory=set)
-    bindings: dict[str, str] = field(default_factory=dict)      # squashed label -> bind
+    bindings: dict[str, str] = field(default_factory=dict)      # title_key(label) -> bind
     ids: dict[tuple[str, ...], str] = field(default_factory=dict)
     body_kinds: dict[str, str] = field(default_factory=dict)    # norm top -> body_kind
 
@@ -96,13 +96,13 @@ class Vocabulary:
                 for sec, _depth in top.walk():
                     for f in sec.fields:
                         if f.bind:
-                            v.bindings[squash(f.label).lower()] = f.bind
+                            v.bindings[title_key(f.label)] = f.bind
             for sec, path in walk_paths(template.sections):
                 v.ids[tuple(title_key(t) for t in path)] = sec.id
         v.sub.update(title_key(t) for t in EXTRA_SUBSECTIONS)
         v.deep.update(title_key(t) for t in DEEP_SUBSECTIONS)
         for label, bind in EXTRA_BINDINGS.items():
-            v.bindings.setdefault(squash(label).lower(), bind)
+            v.bindings.setdefault(title_key(label), bind)
         for title in known_titles or ():
             key = title_key(title)
             if key and key not in v.sub and key not in v.top:
@@ -119,7 +119,7 @@ class Vocabulary:
         return title_key(title) in self.children.get(title_key(parent), ())
 
     def binding(self, label: str) -> str | None:
-        return self.bindings.get(squash(label).lower())
+        return self.bindings.get(title_key(label))
 
     def series_pattern(self) -> str:
         return r"\s*".join(re.escape(part) for part in self.series.split())
