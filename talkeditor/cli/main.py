@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, paths
 from ..errors import TalkeditorError
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu")
@@ -41,7 +41,8 @@ def _command_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="start a new issue from a template or a past issue")
     p.add_argument("-o", "--output", required=True, help="the issue.yaml to create")
-    p.add_argument("--template", default=None, help="template name (default: openllm-talk)")
+    p.add_argument("--template", default=None,
+                   help=f"template name (default: {paths.DEFAULT_TEMPLATE})")
     p.add_argument("--from", dest="past", metavar="PAST.yaml",
                    help="start from this past issue (its format, next number and date)")
     p.add_argument("--archive", metavar="DIR",
@@ -106,7 +107,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .. import paths
     from ..storage.files import load_template, save_issue
 
     out = Path(args.output)

@@ -22,6 +22,7 @@ those names into ``Section.contributors``, clears the value and binds the field 
 
 from __future__ import annotations
 
+from ..errors import IssueFormatError
 from ..model import Issue, Section
 from .names import clean_name, is_placeholder, name_key, parse_credit_list, unique_names
 from .places import CONTRIBUTOR, OWNER, field_role, value_credits_field
@@ -29,13 +30,14 @@ from .signatures import find_signatures, is_signature_name, rename_in_text
 
 
 def check_name(name: str) -> str:
-    """``name`` cleaned; ValueError if it is empty, a placeholder or would not read back."""
+    """``name`` cleaned; IssueFormatError (a ValueError) if it is empty, a placeholder or would
+    not read back."""
     cleaned = clean_name(name)
     if is_placeholder(cleaned):
-        raise ValueError(f"{name!r} is not a name")
+        raise IssueFormatError(f"{name!r} is not a name")
     items = parse_credit_list(cleaned)
     if len(items) != 1 or items[0].name != cleaned:
-        raise ValueError(f"{name!r} cannot be written in a credit list")
+        raise IssueFormatError(f"{name!r} cannot be written in a credit list")
     return cleaned
 
 
@@ -81,13 +83,13 @@ def rename_person(issue: Issue, old: str, new: str) -> int:
     """
     key = name_key(old)
     if not key:
-        raise ValueError("no name to rename")
+        raise IssueFormatError("no name to rename")
     new = check_name(new)
     sections = [s for s, _d in issue.walk()]
     if not is_signature_name(new) and any(
             _signs(s.body, key) or any(field_role(f) is None and _signs(f.value, key)
                                        for f in s.fields) for s in sections):
-        raise ValueError(f"{new!r} would not read back as a signature's name")
+        raise IssueFormatError(f"{new!r} would not read back as a signature's name")
     total = 0
     issue.host, n = _rename_list(issue.host, key, new)
     total += n
