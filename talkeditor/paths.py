@@ -37,6 +37,15 @@ def guide_path(lang: str = "zh") -> Path:
     raise FileNotFoundError("the user guide is missing from this installation")
 
 
+def resource_text(*parts: str) -> str:
+    """A shipped text resource (``resource_text("styles", "preview.css")``); ``""`` when it
+    is missing or unreadable (a missing stylesheet must not stop the app)."""
+    try:
+        return resources_dir().joinpath(*parts).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def templates_dir() -> Path:
     return resources_dir() / "templates"
 

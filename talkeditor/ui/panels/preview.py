@@ -61,11 +61,7 @@ class PreviewPane(QTextBrowser):
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
-        try:
-            css = (paths.resources_dir() / "styles" / name).read_text(encoding="utf-8")
-        except OSError:
-            css = ""
-        self.document().setDefaultStyleSheet(css)
+        self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
         self._timer.start()
