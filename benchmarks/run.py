@@ -599,8 +599,7 @@ def save_issue(cfg: Config) -> Result:
 
 def _archive_modules():
     try:
-        import synthetic  # benchmarks/synthetic.py, beside this script
-
+        from benchmarks import synthetic
         from talkeditor.archive import search as archive_search
     except ImportError:
         return None
@@ -711,7 +710,7 @@ def measure(fig: Figure, cfg: Config) -> dict:
     start = time.perf_counter()
     try:
         result = fig.func(cfg)
-    except Exception as exc:  # one figure's failure must not stop the table
+    except Exception as exc:  # noqa: BLE001 - one figure's failure must not stop the table
         row["error"] = f"{type(exc).__name__}: {exc}"
         row["traceback"] = traceback.format_exc()
     else:

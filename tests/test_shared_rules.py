@@ -16,7 +16,7 @@ from talkeditor.importing.importer import import_text
 from talkeditor.importing.open_any import open_issue
 from talkeditor.model import Issue, Section, split_optional, title_key, walk_paths
 from talkeditor.render.title import published_title
-from talkeditor.reuse.past_issues import find_past_section
+from talkeditor.reuse.past_issues import find_past_section, past_list_title
 from talkeditor.storage import files as storage
 from talkeditor.zhihu.export import zhihu_title
 
@@ -86,14 +86,18 @@ def test_title_key_ignores_spaces_case_emphasis_the_optional_suffix_and_a_colon(
 
 def test_the_zhihu_title_and_the_past_list_line_are_the_same_line():
     cases = [Issue(number="004", highlights=["检索+LLM；", " 长驼 ", ""]),
-             Issue(number="000", title="我们做了一个\nLLM 平台"),
              Issue(number="番外02", title="【OpenLLM Talk】番外02：x"),
              Issue(number="008")]
-    assert [zhihu_title(i) for i in cases] == [published_title(i) for i in cases] == [
+    assert [zhihu_title(i) for i in cases] == [published_title(i) for i in cases] == \
+        [past_list_title(i) for i in cases] == [
         "【OpenLLM Talk 004】本期提要：检索+LLM；长驼",
-        "【OpenLLM Talk 000】我们做了一个 LLM 平台",
         "【OpenLLM Talk】番外02：x",
         "【OpenLLM Talk 008】"]
+    # A title off the pattern is published as written (the Zhihu check flags it); the past
+    # list puts the issue's head in front so that it knows the entry.
+    odd = Issue(number="000", title="我们做了一个\nLLM 平台")
+    assert zhihu_title(odd) == published_title(odd) == "我们做了一个 LLM 平台"
+    assert past_list_title(odd) == "【OpenLLM Talk 000】我们做了一个 LLM 平台"
 
 
 # ---------------------------------------------------------------- names

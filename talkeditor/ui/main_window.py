@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.archive_actions = ArchiveActions(self)
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
+        self.preview.zhihu_source = self.zhihu_actions.post
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -1,21 +1,28 @@
 """Zhihu export: the post's title, ``post.html`` (to paste), ``post.md`` (for 导入文档),
 ``title.txt`` and the local images in ``images/`` — plus the pre-publish check.
 
-The issue's Markdown (its sections as rendered by :mod:`talkeditor.render.issue_markdown`,
-without the title line, which on Zhihu is a separate field, and without optional sections left
-empty) is parsed
-once by :mod:`talkeditor.zhihu.transform` into a tree in Zhihu's dialect; the HTML, the Markdown
-and the plain text are all written from that tree. Pure Python, no Qt.
+The issue's Markdown (:mod:`talkeditor.zhihu.issue_text`: its sections without the title line
+and without optional sections left empty) is parsed once by :mod:`talkeditor.zhihu.transform`
+into a tree in Zhihu's dialect; the HTML, the Markdown and the plain text are all written from
+that tree. The title and its checks live in :mod:`talkeditor.zhihu.title` (re-exported here).
+Pure Python, no Qt.
 
 API for the app (the export dialog shows ``warnings`` and puts ``html`` + ``plain_text`` on
 the clipboard)::
 
-    zhihu_title(issue) -> str
-    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False) -> ZhihuPost
-    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False)
-        -> ZhihuExport
-    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False)
+    zhihu_title(issue) -> str          # the full series title (may exceed Zhihu's 100)
+    proposed_title(issue) -> str       # shortened to fit: whole 本期提要 items, a prefix
+    check_full_title(issue) -> list[ZhihuWarning]   # what ``talkeditor check`` reports
+    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
+        -> ZhihuPost                   # title None: proposed_title(issue)
+    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False,
+                 title=None) -> ZhihuExport
+    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
         -> list[ZhihuWarning]
+    preview_html(post) -> str          # the app's Zhihu preview: <h1>title</h1> + post.html
+
+The clipboard's HTML, the body of ``post.html`` and the preview after its ``<h1>`` are the
+same string, ``ZhihuPost.html``.
     markdown_to_zhihu(text, base_dir=None, image_base_url=None, link_cards=False,
                       skip_title=False) -> ZhihuPost
     markdown_to_zhihu_html(text, ...) -> str
@@ -32,22 +39,29 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from ..errors import IssueFormatError
-from ..model import Issue, Section
+from ..model import Issue
 from ..paths import IMAGE_SUFFIXES
-from ..render.issue_markdown import field_value, section_markdown
-from ..render.title import published_title
+from ..render.title import one_line
 from ..storage.files import atomic_write, unique_file_name
 from . import check as zhihu_check
 from . import transform
 from .check import Locator, ZhihuWarning, warning
 from .html import to_html, to_plain_text
+from .issue_text import SECTION_SEP, issue_body_markdown, issue_text
 from .markdown import to_markdown
+from .title import (
+    check_full_title,
+    check_issue_title,
+    proposed_title,
+    shorten_title,
+    zhihu_title,
+)
 
 __all__ = ["ZhihuExport", "ZhihuPost", "ZhihuWarning", "build_post", "cli_export",
            "export_issue", "issue_body_markdown", "markdown_to_zhihu", "markdown_to_zhihu_html",
-           "precheck", "zhihu_title"]
+           "precheck", "zhihu_title", "proposed_title", "shorten_title", "check_full_title",
+           "check_issue_title", "SECTION_SEP"]
 
-SECTION_SEP = " › "
 
 
 @dataclass
@@ -76,91 +90,6 @@ class ZhihuExport:
     @property
     def warnings(self) -> list[ZhihuWarning]:
         return self.post.warnings
-
-
-# ---------------------------------------------------------------- title
-
-
-def zhihu_title(issue: Issue) -> str:
-    """The post's title: the issue's published title line
-    (:func:`talkeditor.render.title.published_title`), e.g.
-    ``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``."""
-    return published_title(issue)
-
-
-# ---------------------------------------------------------------- the issue as Markdown
-
-
-def _own_empty(issue: Issue, section: Section) -> bool:
-    return not section.body.strip() and not any(
-        field_value(issue, section, f).strip() for f in section.fields)
-
-
-def _is_empty(issue: Issue, section: Section) -> bool:
-    return _own_empty(issue, section) and all(_is_empty(issue, c) for c in section.children)
-
-
-@dataclass
-class _Part:
-    where: str
-    start: int
-    body_start: int | None
-
-
-@dataclass
-class _Document:
-    text: str
-    parts: list[_Part]
-    warnings: list[ZhihuWarning]
-
-    def where(self, index: int) -> tuple[str, int | None]:
-        part = None
-        for candidate in self.parts:
-            if candidate.start > index:
-                break
-            part = candidate
-        if part is None:
-            return "", None
-        if part.body_start is not None and index >= part.body_start:
-            return part.where, index - part.body_start + 1
-        return part.where, None
-
-
-def _document(issue: Issue) -> _Document:
-    blocks: list[str] = []
-    parts: list[_Part] = []
-    warnings: list[ZhihuWarning] = []
-    line = 0
-
-    def visit(section: Section, depth: int, path: list[str]) -> None:
-        nonlocal line
-        path = path + [section.title]
-        where = SECTION_SEP.join(path)
-        if section.optional and _is_empty(issue, section):
-            warnings.append(warning("omitted-section", section=where))
-            return
-        if _own_empty(issue, section) and not section.children:
-            warnings.append(warning("empty-section", section=where))
-        text = section_markdown(issue, section, depth)
-        body = section.body.strip("\n")
-        body_start = None
-        if body.strip() and text.endswith(body):
-            body_start = line + text[:len(text) - len(body)].count("\n")
-        parts.append(_Part(where, line, body_start))
-        blocks.append(text)
-        line += text.count("\n") + 2
-        for child in section.children:
-            visit(child, depth + 1, path)
-
-    for section in issue.sections:
-        visit(section, 1, [])
-    return _Document("\n\n".join(blocks) + "\n", parts, warnings)
-
-
-def issue_body_markdown(issue: Issue) -> str:
-    """The Markdown that is exported: every section, no title line, empty optional sections
-    left out."""
-    return _document(issue).text
 
 
 # ---------------------------------------------------------------- images
@@ -249,11 +178,24 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         found.append((index if index is not None else len(locator.lines), placed))
     for index, chars in zhihu_check.find_emoji(text):
         found.append((index, locator.at(warning("emoji", chars), index)))
+    raw_html: list[tuple[str, str]] = []
+    markdown = to_markdown(parsed.root, parsed.footnotes, raw_html)
+    for kind, content in raw_html:
+        if kind == "math":
+            tex = content.removesuffix("\\\\")
+            source = tex.replace("\\lt ", "<").replace("\\gt ", ">")
+            item = warning("md-raw-html", f"公式 <img eeimg>：{tex}", (tex[:15], source[:15]))
+        else:
+            plain = content.replace("\\", "")
+            item = warning("md-raw-html", f"<{kind}>{plain[:30]}</{kind}>", (plain[:15],))
+        index = locator.find(item.needle)
+        found.append((index if index is not None else len(locator.lines),
+                      locator.at(item, index) if index is not None else item))
     found.sort(key=lambda pair: pair[0])
     return ZhihuPost(
         title=parsed.title,
         html=to_html(parsed.root),
-        markdown=to_markdown(parsed.root, parsed.footnotes),
+        markdown=markdown,
         plain_text=to_plain_text(parsed.root, parsed.footnotes),
         images=images.collected,
         warnings=list(extra) + [item for _index, item in found],
@@ -261,21 +203,26 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
 
 
 def build_post(issue: Issue, issue_dir: str | os.PathLike | None = None,
-               image_base_url: str | None = None, link_cards: bool = False) -> ZhihuPost:
-    """The issue as a Zhihu post, in memory; local images resolve against ``issue_dir``."""
-    document = _document(issue)
-    title = zhihu_title(issue)
+               image_base_url: str | None = None, link_cards: bool = False,
+               title: str | None = None) -> ZhihuPost:
+    """The issue as a Zhihu post, in memory; local images resolve against ``issue_dir``.
+
+    ``title`` is the title chosen by the host; None takes :func:`proposed_title`.
+    """
+    document = issue_text(issue)
+    chosen = proposed_title(issue) if title is None else one_line(title)
     post = _convert(document.text, base_dir=issue_dir, image_base_url=image_base_url,
                     link_cards=link_cards, skip_title=False, where=document.where,
-                    extra=zhihu_check.check_title(title) + document.warnings)
-    post.title = title
+                    extra=check_issue_title(issue, chosen) + document.warnings)
+    post.title = chosen
     return post
 
 
 def precheck(issue: Issue, issue_dir: str | os.PathLike | None = None,
-             image_base_url: str | None = None, link_cards: bool = False) -> list[ZhihuWarning]:
+             image_base_url: str | None = None, link_cards: bool = False,
+             title: str | None = None) -> list[ZhihuWarning]:
     """What would break or vanish on Zhihu (see :mod:`talkeditor.zhihu.check`)."""
-    return build_post(issue, issue_dir, image_base_url, link_cards).warnings
+    return build_post(issue, issue_dir, image_base_url, link_cards, title).warnings
 
 
 def markdown_to_zhihu(text: str, base_dir: str | os.PathLike | None = None,
@@ -309,6 +256,12 @@ def html_document(post: ZhihuPost) -> str:
             f"<title>{title}</title>\n</head>\n<body>\n{post.html}</body>\n</html>\n")
 
 
+def preview_html(post: ZhihuPost) -> str:
+    """The app's Zhihu preview: the title as ``<h1>``, then exactly ``post.html``."""
+    title = post.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<h1>{title}</h1>\n{post.html}"
+
+
 def _write(path: Path, data: str | bytes) -> None:
     atomic_write(path, data, backup=False)
 
@@ -321,8 +274,12 @@ def _check_base_url(image_base_url: str | None) -> None:
 
 def export_issue(issue: Issue, out_dir: str | os.PathLike,
                  issue_dir: str | os.PathLike | None = None,
-                 image_base_url: str | None = None, link_cards: bool = False) -> ZhihuExport:
+                 image_base_url: str | None = None, link_cards: bool = False,
+                 title: str | None = None) -> ZhihuExport:
     """Write ``post.md``, ``post.html``, ``title.txt`` and ``images/`` into ``out_dir``.
+
+    ``title`` is the one the host chose (written to ``title.txt``); None takes
+    :func:`proposed_title`.
 
     Every file is written atomically; files already in ``out_dir`` are replaced, never
     deleted. An output path that is not a folder, an unreadable image or a bad base URL
@@ -332,7 +289,7 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise IssueFormatError(f"{folder} exists and is not a folder")
-    post = build_post(issue, issue_dir, image_base_url, link_cards)
+    post = build_post(issue, issue_dir, image_base_url, link_cards, title)
     written: list[Path] = []
     for source, name in post.images:
         try:
@@ -351,7 +308,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
 
 
 def cli_export(args) -> int:
-    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--link-cards]``.
+    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--no-link-cards]
+    [--title TITLE]``.
 
     Prints what was written; pre-publish warnings go to stderr and do not change the exit
     code (0). Bad input raises IssueFormatError (exit 2 via the CLI).
@@ -362,7 +320,8 @@ def cli_export(args) -> int:
     issue = load_yaml_issue(args.issue)
     result = export_issue(issue, args.output, issue_dir=Path(args.issue).resolve().parent,
                           image_base_url=args.image_base_url,
-                          link_cards=bool(args.link_cards))
+                          link_cards=bool(args.link_cards),
+                          title=getattr(args, "title", None) or None)
     names = ["post.md", "post.html", "title.txt"]
     if result.images:
         names.append(f"images/ ({len(result.images)})")
