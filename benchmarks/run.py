@@ -710,7 +710,7 @@ def measure(fig: Figure, cfg: Config) -> dict:
     start = time.perf_counter()
     try:
         result = fig.func(cfg)
-    except Exception as exc:  # noqa: BLE001 - one figure's failure must not stop the table
+    except Exception as exc:  # one figure's failure must not stop the table
         row["error"] = f"{type(exc).__name__}: {exc}"
         row["traceback"] = traceback.format_exc()
     else:
