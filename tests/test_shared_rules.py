@@ -187,3 +187,19 @@ def test_open_issue_refuses_a_missing_file_naming_it(tmp_path):
 def test_the_past_list_is_found_the_same_way_after_import():
     opened = open_issue(FIXTURES / "issue-004.yaml")
     assert find_past_section(opened.issue) is not None
+
+
+def test_new_from_an_imported_past_issue_keeps_the_images_its_standing_text_uses(tmp_path):
+    (tmp_path / "qr.png").write_bytes(b"\x89PNG qr")
+    (tmp_path / "news.png").write_bytes(b"\x89PNG news")
+    source = tmp_path / "talk-008.md"
+    source.write_text("# 序章\n\n【编号】：OpenLLM Talk 008\n\n# 本周新闻\n\n![](news.png)\n\n"
+                      "# 加入/赞助我们\n\n![](qr.png)\n", encoding="utf-8")
+    out = tmp_path / "next" / "issue.yaml"
+    run = subprocess.run([sys.executable, "-m", "talkeditor", "new", "--from", str(source),
+                          "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    issue = storage.load_yaml_issue(out)
+    assert "![](assets/qr.png)" in issue.find_path("加入/赞助我们").body
+    assert sorted(p.name for p in (out.parent / "assets").iterdir()) == ["qr.png"]
+    assert (out.parent / "assets" / "qr.png").read_bytes() == b"\x89PNG qr"

@@ -21,13 +21,13 @@ from urllib.parse import unquote
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import DEFAULT_TEMPLATE, IMAGE_SUFFIXES
+from ..storage.assets import MAX_IMAGE_BYTES, write_assets
 from ..storage.files import read_limited, safe_file_name, unique_file_name
 from . import vocabulary
 from .text import parse_document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
 
@@ -136,14 +136,6 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
     if kind == "md":
         _collect_images(result, Path(base_dir) if base_dir is not None else None)
     return result
-
-
-def write_assets(assets: dict[str, bytes], folder: str | os.PathLike) -> None:
-    """Write imported images into ``folder/assets/``, each atomically; raises WriteError."""
-    from ..storage.files import atomic_write
-
-    for name, blob in assets.items():
-        atomic_write(Path(folder) / "assets" / safe_file_name(name, "image"), blob, backup=False)
 
 
 def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:

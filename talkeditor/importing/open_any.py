@@ -8,7 +8,7 @@ Issue, so all of them give the same result for the same file:
 - anything else: imported (``importer.import_file``) with the section titles of ``archive``'s
   issues as known titles; the result is a new draft (``path`` is None) with the images it
   uses in ``assets`` (to be written into ``assets/`` beside the file it is first saved to,
-  ``importer.write_assets``) and the importer's ``summary``.
+  ``storage.assets.write_assets``) and the importer's ``summary``.
 
 Every problem with the file is an IssueFormatError naming it.
 """

@@ -176,11 +176,20 @@ def folder_name(issue: Issue, fallback: str = "draft") -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip(".") or "draft"
 
 
+MAX_NAME_CHARS = 120
+
+
 def safe_file_name(name: str, fallback: str = "file") -> str:
     """``name`` (its last part only) as a file name that is safe in any folder: every
-    character but letters, digits, ``.``, ``-`` and ``_`` made ``_``, no leading dot;
-    ``fallback`` when nothing is left. ``../a b.png`` -> ``a_b.png``."""
-    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".")
+    character but letters, digits, ``.``, ``-`` and ``_`` made ``_``, no leading dot or dash,
+    at most MAX_NAME_CHARS (the extension kept); ``fallback`` when nothing is left.
+    ``../a b.png`` -> ``a_b.png``."""
+    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".-")
+    if len(clean) > MAX_NAME_CHARS:
+        stem, dot, ext = clean.rpartition(".")
+        keep = ext[:16] if dot and stem else ""
+        clean = clean[: MAX_NAME_CHARS - len(keep) - 1] + "." + keep if keep \
+            else clean[:MAX_NAME_CHARS]
     return clean or fallback
 
 

@@ -32,6 +32,7 @@ from . import dialogs
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
+from .controllers.links import LinkActions
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
 from .document.file_watcher import FileWatcher
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
         self.preview.zhihu_source = self.zhihu_actions.post
+        self.link_actions = LinkActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
             self.archive_actions.choose_archive_folder)
         self.actions_ = create_actions(self)
         self._build_menus()
+        self.link_actions.sync_actions()
         self._build_status_bar()
 
         self.tree.sectionSelected.connect(self._section_selected)
