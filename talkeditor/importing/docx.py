@@ -14,31 +14,44 @@ read; runs are written as Markdown by ``docx_inline``.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import IssueFormatError
-from ..storage.files import safe_file_name, unique_file_name
 from .docx_inline import Seg, render_inline
 from .docx_package import check_package
-from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_V = "urn:schemas-microsoft-com:vml"
-_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
+from .docx_parts import PartsMixin
+from .docx_styles import (
+    NS_M,
+    NS_MC,
+    NS_R,
+    Numbering,
+    Style,
+    fonts_mono,
+    is_on,
+    load_styles,
+    num_pr,
+    w,
+)
+from .escaping import escape_line_starts
+from .findings import Finding
 
 #: Elements whose children are read as if they were the paragraph's own (deleted text,
 #: w:del / w:moveFrom, and everything else not listed is skipped).
 _CONTAINERS = {w("ins"), w("smartTag"), w("customXml"), w("sdt"), w("sdtContent"), w("dir"),
                w("bdo"), w("moveTo")}
+#: Paragraph and body content that is left out on purpose: properties, marks, deleted text
+#: (tracked changes), comment anchors (comments are listed in the summary).
+_SKIPPED = {w(t) for t in (
+    "pPr", "rPr", "sectPr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
+    "commentRangeEnd", "permStart", "permEnd", "del", "moveFrom", "moveFromRangeStart",
+    "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart",
+    "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd", "sdtPr",
+    "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr", "lastRenderedPageBreak", "footnoteRef",
+    "endnoteRef", "separator", "continuationSeparator", "annotationRef", "commentReference",
+    "softHyphen", "delText", "delInstrText", "fldData")}
 
 
 @dataclass
@@ -49,6 +62,8 @@ class DocxMarkdown:
     markdown: str
     images: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Comments and content that could not be kept, footnotes kept (see ``Finding``).
+    findings: list[Finding] = field(default_factory=list)
 
 
 def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
@@ -65,7 +80,7 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
             EOFError, RecursionError) as exc:
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
-    except Exception as exc:  # lxml / python-docx raise many kinds
+    except Exception as exc:  # noqa: BLE001 - lxml / python-docx raise many kinds
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
 
@@ -73,7 +88,7 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
 # ---------------------------------------------------------------- the converter
 
 
-class _Converter:
+class _Converter(PartsMixin):
     def __init__(self, document) -> None:
         self.document = document
         self.part = document.part
@@ -82,7 +97,15 @@ class _Converter:
         self.images: dict[str, bytes] = {}
         self._by_hash: dict[str, str] = {}
         self.notes: list[str] = []
+        self.findings: list[Finding] = []
+        self.dropped: dict[str, int] = {}
         self.title: str | None = None
+        self.note_parts = {kind: self._notes_part(kind) for kind in ("footnotes", "endnotes")}
+        self.note_count = {"footnotes": 0, "endnotes": 0}
+        self.pending_notes: list[str] = []
+        self._numbered = 0
+        self.list_stack: list[int] = []   # ilvl of the open Markdown list items
+        self.list_num = ""                # numId of the open list
 
     # -- document level
 
@@ -99,7 +122,27 @@ class _Converter:
                 blocks.append(fence + "\n" + "\n".join(code) + "\n" + fence)
                 code.clear()
 
+        self._comments()
+        in_list = False
+        list_notes: list[str] = []   # definitions of the notes of the open list
         for kind, text in self._blocks(self.document.element.body):
+            notes = self._take_notes()   # the definitions of this block's note references
+            if kind not in ("item", "item-new", "blank") or kind == "item-new":
+                if kind != "item-new":
+                    self.list_stack, self.list_num = [], ""
+                in_list = in_list and kind == "item-new"
+                blocks.extend(list_notes)
+                list_notes = []
+            if kind in ("item", "item-new"):
+                flush_code()
+                if in_list and blocks and kind == "item":
+                    blocks[-1] += "\n" + text
+                else:
+                    blocks.append(text)
+                in_list = True
+                list_notes.extend(notes)
+                pending_blank = 0
+                continue
             if kind == "code":
                 if code and pending_blank:
                     code.extend([""] * pending_blank)
@@ -118,10 +161,32 @@ class _Converter:
                 blocks.append("# " + text)
             elif text.strip():
                 blocks.append(text)
+            blocks.extend(notes)
+        blocks.extend(list_notes)
         flush_code()
+        blocks.extend(self._take_notes())
         markdown = "\n\n".join(blocks) + "\n"
+        kept = {k: v for k, v in self.note_count.items() if v}
+        if kept:
+            self.findings.append(Finding("notes_kept", {"footnotes": kept.get("footnotes", 0),
+                                                        "endnotes": kept.get("endnotes", 0)}))
+        self.findings.extend(Finding("element_dropped", {"element": name, "count": count})
+                             for name, count in sorted(self.dropped.items()))
         return DocxMarkdown(title=self.title, markdown=markdown, images=self.images,
-                            notes=self.notes)
+                            notes=self.notes, findings=self.findings)
+
+    def _take_notes(self) -> list[str]:
+        notes, self.pending_notes = self.pending_notes, []
+        return notes
+
+    def _drop(self, el) -> None:
+        """Count an element that holds text the converter cannot keep."""
+        if el.tag in _SKIPPED or not isinstance(el.tag, str):
+            return
+        if not any((t.text or "").strip() for t in el.iter(w("t"), w("instrText"))):
+            return
+        name = el.tag.rsplit("}", 1)[-1]
+        self.dropped[name] = self.dropped.get(name, 0) + 1
 
     def _blocks(self, container):
         for child in container.iterchildren():
@@ -132,6 +197,8 @@ class _Converter:
                 yield "text", self._table(child)
             elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
                 yield from self._blocks(child)
+            else:
+                self._drop(child)
 
     def _paragraph(self, p) -> tuple[str, str]:
         ppr = p.find(w("pPr"))
@@ -144,10 +211,8 @@ class _Converter:
             return "blank", ""
         num = num_pr(ppr) or style.num
         label = None
-        indent = 0
-        if num is not None and num[0] != "0":
+        if num is not None and num[0] != "0" and (style.title or style.heading):
             label = self.numbering.label(num[0], num[1])
-            indent = num[1]
         if style.title or style.heading:
             text = "".join(s.text if not s.raw else "" for s in segs).replace("\n", " ").strip()
             images = [s.text for s in segs if s.raw]
@@ -162,11 +227,32 @@ class _Converter:
                 (style.code or all(s.code for s in texty)):
             return "code", "".join(s.text for s in segs)
         # Leading spaces are Word indentation; in Markdown four of them would make code.
-        body = render_inline(segs).lstrip(" \t")
-        if label is not None:
-            prefix = "    " * indent + (label + " " if label else "")
-            body = prefix + body.replace("\n", "\n" + "    " * indent + "  ")
-        return "text", body
+        body = escape_line_starts(render_inline(segs).lstrip(" \t"))
+        marker = None
+        if num is not None and num[0] != "0":
+            marker = self.numbering.marker(num[0], num[1])
+        if marker is None or marker[0] == "none":
+            return "text", body
+        if marker[0] == "text":
+            return "text", f"{marker[2]} {body}"
+        while self.list_stack and self.list_stack[-1] >= num[1]:
+            self.list_stack.pop()
+        new_list = not self.list_stack and num[0] != self.list_num
+        if not self.list_stack:
+            self.list_num = num[0]
+        return "item-new" if new_list else "item", self._list_item(num[1], marker, body)
+
+    def _list_item(self, level: int, marker: tuple[str, int, str], body: str) -> str:
+        """A Markdown list item nested under the open items of lower Word levels: any depth
+        renders as a nested list (four spaces a level). Ordered items keep their number at
+        their level (``c)`` is item 3)."""
+        while self.list_stack and self.list_stack[-1] >= level:
+            self.list_stack.pop()
+        indent = "    " * len(self.list_stack)
+        self.list_stack.append(level)
+        bullet = "-" if marker[0] == "bullet" else f"{marker[1]}."
+        hang = indent + " " * (len(bullet) + 1)
+        return f"{indent}{bullet} " + body.replace("\n", "\n" + hang)
 
     # -- runs
 
@@ -188,16 +274,18 @@ class _Converter:
                 self._walk(child, url or link, style, segs)
             elif tag in _CONTAINERS:
                 self._walk(child, link, style, segs)
-            elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_M}}}t"))
+            elif tag in (f"{{{NS_M}}}oMath", f"{{{NS_M}}}oMathPara"):
+                text = "".join(t.text or "" for t in child.iter(f"{{{NS_M}}}t"))
                 if text:
                     segs.append(Seg(text, link=link))
-            elif tag == f"{{{_MC}}}AlternateContent":
-                choice = child.find(f"{{{_MC}}}Choice")
+            elif tag == f"{{{NS_MC}}}AlternateContent":
+                choice = child.find(f"{{{NS_MC}}}Choice")
                 self._walk(choice if choice is not None else child, link, style, segs)
+            else:
+                self._drop(child)
 
     def _hyperlink(self, el) -> str | None:
-        rid = el.get(f"{{{_R}}}id")
+        rid = el.get(f"{{{NS_R}}}id")
         if rid:
             try:
                 rel = self.part.rels[rid]
@@ -260,7 +348,7 @@ class _Converter:
                     text = chr(int(child.get(w("char"), "20"), 16))
                 except ValueError:
                     text = ""
-            elif tag in (w("drawing"), w("pict"), w("object"), f"{{{_MC}}}AlternateContent"):
+            elif tag in (w("drawing"), w("pict"), w("object"), f"{{{NS_MC}}}AlternateContent"):
                 image = self._image(child)
                 if image:
                     segs.append(Seg(image, raw=True))
@@ -268,13 +356,27 @@ class _Converter:
                 if boxed:
                     segs.append(Seg(boxed, raw=True))
                 continue
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                ref = self._note_reference(child)
+                if ref:
+                    segs.append(Seg(ref, raw=True))
+                continue
+            elif tag == w("ptab"):
+                text = "\t"
+            elif tag == w("ruby"):
+                base = child.find(w("rubyBase"))
+                if base is not None:
+                    self._walk(base, link, style, segs)
+                continue
+            else:
+                self._drop(child)
             if text:
                 segs.append(Seg(text, bold=bold, italic=italic, code=mono, link=target))
 
     def _text_boxes(self, el) -> str:
         """The paragraphs of text boxes inside a drawing, one per line (text is never lost)."""
-        if el.tag == f"{{{_MC}}}AlternateContent":
-            choice = el.find(f"{{{_MC}}}Choice")
+        if el.tag == f"{{{NS_MC}}}AlternateContent":
+            choice = el.find(f"{{{NS_MC}}}Choice")
             el = choice if choice is not None else el
         saved = self._field_stack
         lines = []
@@ -286,81 +388,6 @@ class _Converter:
         self._field_stack = saved
         return "\n".join(lines)
 
-    # -- images
-
-    def _image(self, el) -> str | None:
-        if el.tag == f"{{{_MC}}}AlternateContent":
-            choice = el.find(f"{{{_MC}}}Choice")
-            el = choice if choice is not None else el
-        blip = next(el.iter(f"{{{_A}}}blip"), None)
-        rid = None
-        external = False
-        if blip is not None:
-            rid = blip.get(f"{{{_R}}}embed")
-            if not rid:
-                rid, external = blip.get(f"{{{_R}}}link"), True
-        else:
-            data = next(el.iter(f"{{{_V}}}imagedata"), None)
-            if data is not None:
-                rid = data.get(f"{{{_R}}}id")
-        if not rid:
-            return None
-        doc_pr = next(el.iter(f"{{{_WP}}}docPr"), None)
-        alt = ""
-        if doc_pr is not None:
-            alt = doc_pr.get("descr") or doc_pr.get("title") or ""
-        alt = alt.replace("]", "").replace("\n", " ").strip() or "image"
-        try:
-            rel = self.part.rels[rid]
-        except KeyError:
-            self.notes.append(f"图片引用 {rid} 不存在")
-            return None
-        if rel.is_external or external:
-            return f"![{alt}]({rel.target_ref})"
-        blob = rel.target_part.blob
-        digest = hashlib.sha1(blob).hexdigest()
-        name = self._by_hash.get(digest)
-        if name is None:
-            name = _unique_name(posixpath.basename(str(rel.target_part.partname)), self.images)
-            self.images[name] = blob
-            self._by_hash[digest] = name
-        return f"![{alt}](assets/{name})"
-
-    # -- tables
-
-    def _table(self, tbl) -> str:
-        rows: list[list[str]] = []
-        for tr in tbl.findall(w("tr")):
-            cells: list[str] = []
-            for tc in tr.findall(w("tc")):
-                tcpr = tc.find(w("tcPr"))
-                span = 1
-                merged = False
-                if tcpr is not None:
-                    gs = tcpr.find(w("gridSpan"))
-                    if gs is not None and gs.get(w("val"), "1").isdigit():
-                        span = max(1, min(int(gs.get(w("val"))), 64))
-                    vm = tcpr.find(w("vMerge"))
-                    merged = vm is not None and vm.get(w("val"), "continue") == "continue"
-                parts = []
-                if not merged:
-                    for p in tc.iter(w("p")):
-                        segs = self._inline(p, Style())
-                        text = render_inline(segs).strip()
-                        if text:
-                            parts.append(text)
-                cell = "<br>".join(parts).replace("|", "\\|").replace("\n", "<br>")
-                cells.append(cell)
-                cells.extend([""] * (span - 1))
-            rows.append(cells)
-        if not rows:
-            return ""
-        width = max(len(r) for r in rows) or 1
-        rows = [r + [""] * (width - len(r)) for r in rows]
-        lines = ["| " + " | ".join(rows[0]) + " |", "| " + " | ".join(["---"] * width) + " |"]
-        lines.extend("| " + " | ".join(r) + " |" for r in rows[1:])
-        return "\n".join(lines)
-
 
 def _field_url(instr: str) -> str | None:
     m = re.match(r'\s*HYPERLINK\s+(?:"([^"]+)"|(\S+))(?:.*?\\l\s+"([^"]+)")?', instr)
@@ -370,11 +397,3 @@ def _field_url(instr: str) -> str | None:
     if url and url.startswith("\\l"):
         return f"#{m.group(3)}" if m.group(3) else None
     return url
-
-
-def _unique_name(name: str, taken: dict[str, bytes]) -> str:
-    """A safe, unused asset name for an image part; ``.bin`` when the part has no extension."""
-    name = safe_file_name(name, "image")
-    if "." not in name:
-        name += ".bin"
-    return unique_file_name(name, taken)

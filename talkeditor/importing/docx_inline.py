@@ -2,12 +2,16 @@
 
 The converter (``importing.docx``) reads a paragraph into ``Seg`` pieces (text plus its
 formatting, or raw Markdown such as an image); ``render_inline`` writes them as Markdown,
-merging neighbours with the same formatting and keeping spaces outside the markers.
+escaped (Word text is text), merging neighbours with the same formatting, keeping spaces
+outside the markers and closing every emphasis on each line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .escaping import escape_markdown
 
 
 @dataclass
@@ -58,14 +62,34 @@ def render_inline(segs: list[Seg]) -> str:
         text = "".join(_format(g) for g in group)
         plain = "".join(g.text for g in group).strip()
         if link and plain:
-            out.append(f"<{link}>" if plain == link else f"[{text.strip()}]({link})")
+            if plain == link and not re.search(r"[\s<>]", link):
+                out.append(f"<{link}>")
+            else:
+                target = destination(link)
+                lines = text.strip().split("\n")
+                out.append("\n".join(f"[{line}]({target})" if line.strip() else line
+                                     for line in lines))
         else:
             out.append(text)
         i += len(group)
     return "".join(out)
 
 
+def destination(target: str) -> str:
+    """A link or image target as Markdown writes it: in ``<…>`` when it has spaces or
+    parentheses (``<screen shot (1).png>``)."""
+    if re.search(r"[\s()<>]", target):
+        return "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
+    return target
+
+
 def _format(s: Seg) -> str:
+    """One run of text as Markdown: escaped (Word text is text), and every emphasis or code
+    span opened and closed on each line (a Shift+Enter break inside bold gives two bold
+    lines, never a ``**`` left open)."""
+    if "\n" in s.text:
+        return "\n".join(_format(Seg(line, s.bold, s.italic, s.code, s.link))
+                         for line in s.text.split("\n"))
     text = s.text
     if s.code and text.strip():
         ticks = "`"
@@ -75,6 +99,7 @@ def _format(s: Seg) -> str:
         pad = " " if core.startswith("`") or core.endswith("`") else ""
         text = _wrap_exact(text, f"{ticks}{pad}", f"{pad}{ticks}")
         return text
+    text = escape_markdown(text, line_start=False)
     if s.bold and s.italic:
         return _wrap(text, "***")
     if s.bold:

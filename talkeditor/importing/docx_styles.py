@@ -12,6 +12,13 @@ import re
 from dataclasses import dataclass
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Other namespaces of a Word document (relationships, drawing, VML, math, compatibility).
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS_V = "urn:schemas-microsoft-com:vml"
+NS_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 MONO_FONTS = {"courier", "courier new", "consolas", "monaco", "menlo", "monospace",
               "source code pro", "fira code", "fira mono", "jetbrains mono", "dejavu sans mono",
@@ -179,8 +186,28 @@ class Numbering:
             if ab is not None:
                 self.nums[num.get(w("numId"), "")] = (ab.get(w("val"), ""), overrides)
 
+    def marker(self, num_id: str, ilvl: int) -> tuple[str, int, str] | None:
+        """How the item shows in a Markdown list: ``("bullet", 0, "")``,
+        ``("ordered", n, label)`` with ``n`` its number at its level (letters and roman
+        numerals count too: ``c`` is 3) and ``label`` as Word shows it (``c)``, ``iii.``),
+        ``("text", 0, label)`` for numbering Markdown has no list for (``一、``, counted in
+        CJK characters), ``("none", 0, "")``; None when the number is unknown."""
+        if num_id not in self.nums:
+            return None
+        ab_id, _overrides = self.nums[num_id]
+        fmt = self.abstract.get(ab_id, {}).get(ilvl, ("decimal", 1, ""))[0]
+        label = self.label(num_id, ilvl)
+        if fmt == "bullet":
+            return ("bullet", 0, "")
+        if fmt == "none" or not label:
+            return ("none", 0, "")
+        if fmt.startswith(("chinese", "ideograph", "japanese", "taiwanese", "korean")):
+            return ("text", 0, label)
+        return ("ordered", max(1, self.counters[num_id][ilvl]), label)
+
     def label(self, num_id: str, ilvl: int) -> str | None:
-        """The item's label; ``-`` for bullets, None when the number is unknown."""
+        """The item's label (advancing the counters); ``-`` for bullets, None when the
+        number is unknown."""
         if num_id not in self.nums:
             return None
         ab_id, overrides = self.nums[num_id]

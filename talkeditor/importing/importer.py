@@ -24,6 +24,9 @@ from ..paths import DEFAULT_TEMPLATE, IMAGE_SUFFIXES
 from ..storage.assets import MAX_IMAGE_BYTES, write_assets
 from ..storage.files import read_limited, safe_file_name, unique_file_name
 from . import vocabulary
+from .decoding import decode_text_detected
+from .escaping import escape_plain_text
+from .findings import Finding
 from .text import parse_document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -31,7 +34,11 @@ MAX_DOCX_BYTES = 100 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
 
-_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)((?:\s+\"[^\"\n]*\")?)\)")
+#: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
+#: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
+_DEST_PART = r"(?:[^()\s]|\([^()\s]*\))+"
+_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^<>\n]+>|" + _DEST_PART + r"(?: +(?!\")"
+                        + _DEST_PART + r")*)((?:\s+\"[^\"\n]*\")?)\s*\)")
 
 
 @dataclass
@@ -49,6 +56,8 @@ class ImportSummary:
     #: section) but were kept as body text.
     kept_as_text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: What was dropped, guessed or changed (see ``Finding``), in the order it was found.
+    findings: list[Finding] = field(default_factory=list)
     #: Non-empty lines of the source (for a .docx: its Markdown and its title paragraph) and
     #: how they were used: source_lines = heading_lines + fields + body_lines + metadata_lines.
     source_lines: int = 0
@@ -86,9 +95,30 @@ class ImportResult:
 # ---------------------------------------------------------------- entry points
 
 
-def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -> ImportResult:
+def import_file(path: str | os.PathLike, known_titles: set[str] | None = None, *,
+                archive_issues: list[Issue] | None = None) -> ImportResult:
     """Import a .txt, .md or .docx issue. ``known_titles`` are section titles seen in past
-    issues (the archive): they are recognised as top-level sections besides the template's."""
+    issues (the archive): they are recognised as top-level sections besides the template's.
+    With ``archive_issues``, sections whose body is the same in the last issues are judged
+    standing text (``reuse.next_issue.judge_standing``; listed as ``judged_standing``
+    findings)."""
+    result = _import_file(path, known_titles)
+    if archive_issues:
+        judge_standing_text(result, archive_issues)
+    return result
+
+
+def judge_standing_text(result: ImportResult, archive_issues: list[Issue]) -> None:
+    """Judge standing text in an imported issue from the archive's issues, recording each
+    decision as a ``judged_standing`` finding."""
+    from ..reuse.next_issue import judge_standing
+
+    for judged in judge_standing(result.issue, archive_issues):
+        result.summary.findings.append(Finding("judged_standing", {
+            "section": judged.title, "issues": judged.issues}))
+
+
+def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> ImportResult:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".doc":
@@ -108,12 +138,16 @@ def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -
         result = _import_markup(converted.markdown, "md", p.name, known_titles,
                                 title_hint=converted.title)
         result.assets.update(converted.images)
-        result.summary.images = len(result.assets)
+        _collect_images(result, p.parent)
         result.summary.notes.extend(converted.notes)
+        result.summary.findings[:0] = converted.findings
         return result
-    text = decode_text(data, p.name)
-    return import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
-                       base_dir=p.parent)
+    text, encoding = decode_text_detected(data, p.name)
+    result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
+                         base_dir=p.parent)
+    if encoding is not None:
+        result.summary.findings.insert(0, encoding)
+    return result
 
 
 def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] | None = None,
@@ -132,6 +166,8 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         raise IssueFormatError(f"{label} is binary data, not text")
     if not text.strip():
         raise IssueFormatError(f"{label} is empty")
+    if kind == "txt":
+        text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles)
     if kind == "md":
         _collect_images(result, Path(base_dir) if base_dir is not None else None)
@@ -159,16 +195,23 @@ def cli_import(args) -> int:
     * neither: beside each source, in a folder named after it: ``talk-003.md`` ->
       ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
     Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
-    With ``--archive``, the section titles of the issues already there are known titles.
-    All sources are read and checked before anything is written. Prints one summary per source.
+    With ``--archive``, the section titles of the issues already there are known titles and
+    standing text is judged from them (``judge_standing_text``).
+    All sources are read and checked before anything is written. Prints one summary per source
+    and, indented below it, what was dropped, guessed or changed (``describe_findings``).
     """
     from ..storage.files import folder_name
 
     sources = [Path(s) for s in args.sources]
     if args.output and args.archive:
         raise IssueFormatError("use either -o or --archive, not both")
-    known = archive_titles(args.archive) if args.archive else None
-    results = [(src, import_file(src, known)) for src in sources]
+    known = past = None
+    if args.archive:
+        from ..archive.folder import Archive
+
+        past = Archive(args.archive).issues()
+        known = {s.title for issue in past for s in issue.sections}
+    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
     targets: list[Path] = []
     for src, result in results:
         if args.output:
@@ -190,6 +233,8 @@ def cli_import(args) -> int:
     for (src, result), target in zip(results, targets, strict=True):
         saved = write_import(result, target)
         print(f"{src} -> {saved}: {result.summary.describe()}")
+        for line in describe_findings(result.summary.findings):
+            print(f"  {line}")
     return 0
 
 
@@ -203,34 +248,43 @@ def archive_titles(archive) -> set[str]:
     return {s.title for issue in archive.issues() for s in issue.sections}
 
 
-# ---------------------------------------------------------------- reading
-
-
-def decode_text(data: bytes, name: str = "the file") -> str:
-    """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030;
-    binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise IssueFormatError(f"{name} is not readable UTF-16 text") from None
-    else:
-        if b"\x00" in data:
-            raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+def describe_findings(findings: list[Finding]) -> list[str]:
+    """The findings worded for the command line (English, one line each); the app words
+    them itself (``ui/document/import_report.py``)."""
+    lines = []
+    for f in findings:
+        d = f.data
+        if f.code == "encoding_detected":
+            also = f" (also plausible: {', '.join(d['alternatives'])})" \
+                if d["alternatives"] else ""
+            lines.append(f"guessed: the file is not UTF-8; read it as {d['encoding']}{also}")
+        elif f.code == "comment_dropped":
+            by = f" by {d['author']}" if d["author"] else ""
+            lines.append(f"dropped: Word comment{by}: {_short(d['text'])}")
+        elif f.code == "element_dropped":
+            lines.append(f"dropped: {d['count']} Word element(s) <{d['element']}> with text")
+        elif f.code == "image_missing":
+            why = {"not_found": "not found", "too_large": "too large", "unreadable":
+                   "unreadable", "no_folder": "no source folder", "no_part":
+                   "missing from the Word file"}.get(d["reason"], d["reason"])
+            lines.append(f"missing image: {d['target']} ({why})")
+        elif f.code == "invisible_removed":
+            lines.append(f"changed: invisible characters {' '.join(d['characters'])} "
+                         f"ignored around {d['text']}")
+        elif f.code == "notes_kept":
+            lines.append(f"kept: {d['footnotes']} footnote(s) and {d['endnotes']} endnote(s)"
+                         " as Markdown footnotes")
+        elif f.code == "judged_standing":
+            lines.append(f"standing text: {d['section']} (the same in issues "
+                         f"{', '.join(d['issues'])})")
         else:
-            raise IssueFormatError(f"{name} is not text (neither UTF-8 nor GB18030)")
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if control > max(8, len(text) // 200):
-        raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-    if not text.strip():
-        raise IssueFormatError(f"{name} is empty")
-    return text
+            lines.append(f"{f.code}: {d}")
+    return lines
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @lru_cache(maxsize=4)
@@ -268,6 +322,8 @@ def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | Non
                              if line.strip())
     summary.kept_as_text = doc.kept_as_text + report.header_lines_in_body
     summary.notes = doc.notes + report.notes
+    summary.findings = [Finding("invisible_removed", {"text": shown, "characters": chars})
+                        for shown, chars in doc.invisible]
     summary.source_lines = sum(1 for line in text.splitlines() if line.strip())
     if title_hint is not None and title_hint.strip():
         summary.source_lines += 1  # the Word title paragraph, outside the Markdown
@@ -297,23 +353,30 @@ def _collect_images(result: ImportResult, base: Path | None) -> None:
 def _load_image(target: str, base: Path | None, result: ImportResult) -> str | None:
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
         return None  # a URL or a data: URI
-    path_text = unquote(target.strip("<>"))
+    path_text = unquote(target[1:-1] if target.startswith("<") else target)
+    if path_text.startswith("assets/") and Path(path_text).name in result.assets:
+        return None  # extracted from the Word file already
     if not path_text.lower().endswith(IMAGE_SUFFIXES):
         return None
+
+    def missing(reason: str) -> None:
+        result.summary.findings.append(Finding("image_missing",
+                                               {"target": path_text, "reason": reason}))
+
     if base is None:
-        result.summary.notes.append(f"图片 {target} 未导入（没有源文件目录）")
+        missing("no_folder")
         return None
     path = (base / path_text)
     try:
         if not path.is_file():
-            result.summary.notes.append(f"图片 {target} 找不到")
+            missing("not_found")
             return None
         if path.stat().st_size > MAX_IMAGE_BYTES:
-            result.summary.notes.append(f"图片 {target} 太大，未导入")
+            missing("too_large")
             return None
         blob = path.read_bytes()
     except OSError:
-        result.summary.notes.append(f"图片 {target} 无法读取")
+        missing("unreadable")
         return None
     # The same image referenced twice is one asset; another image of the same name gets -2 …
     other_images = {n for n, b in result.assets.items() if b != blob}

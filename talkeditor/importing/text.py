@@ -34,6 +34,15 @@ from .vocabulary import (
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MINUTES = re.compile(r"(\d+)\s*分钟")
+#: Characters that show nothing (zero-width space/joiners, word joiner, BOM, soft hyphen,
+#: direction marks): ignored when recognising titles and labels, kept in text.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` as it looks: invisible characters removed, no-break spaces as spaces."""
+    return INVISIBLE.sub("", text).replace("\u00a0", " ")
 
 
 @dataclass
@@ -47,6 +56,9 @@ class ParsedDocument:
     meta_lines: int = 0        # non-empty lines taken as metadata (title, comment, title hint)
     kept_as_text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Titles and labels recognised once invisible characters were ignored, with the
+    #: characters (``U+200B`` …) left out of them.
+    invisible: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -70,12 +82,13 @@ def parse_document(text: str, kind: str, vocab: Vocabulary,
                    title_hint: str | None = None) -> ParsedDocument:
     """Read ``text`` (``kind`` 'txt' or 'md') into sections; see the module docstring."""
     lines = clean_text(text).split("\n")
+    seen = [visible(line) for line in lines]
     doc = ParsedDocument(sections=[])
     start = _take_comment(lines, doc) if kind == "md" else 0
-    start = _take_title(lines, start, kind, vocab, doc, title_hint)
+    start = _take_title(seen, start, kind, vocab, doc, title_hint, lines)
     body = lines[start:]
-    md_headings = kind == "md" and _has_headings(body)
-    items = _classify(body, vocab, md_headings)
+    md_headings = kind == "md" and _has_headings(seen[start:])
+    items = _classify(seen[start:], vocab, md_headings, body, doc)
     strict = not md_headings or _follows_template(items, vocab)
     pre, roots = _build_tree(items, vocab, strict, doc)
     doc.sections = _to_sections(roots, vocab, pre, doc)
@@ -100,8 +113,15 @@ def _take_comment(lines: list[str], doc: ParsedDocument) -> int:
     return 0
 
 
+def _note_invisible(doc: ParsedDocument, original: str, shown: str) -> None:
+    hidden = sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(original)})
+    if hidden:
+        doc.invisible.append((shown.strip(), hidden))
+
+
 def _take_title(lines: list[str], start: int, kind: str, vocab: Vocabulary,
-                doc: ParsedDocument, title_hint: str | None) -> int:
+                doc: ParsedDocument, title_hint: str | None,
+                original: list[str] | None = None) -> int:
     if title_hint is not None:
         info = parse_title(title_hint, vocab)
         doc.title = info or TitleInfo(number="", title=title_hint.strip())
@@ -115,13 +135,15 @@ def _take_title(lines: list[str], start: int, kind: str, vocab: Vocabulary,
     line = lines[i].strip()
     heading = _HEADING.match(lines[i]) if kind == "md" else None
     text = heading.group(2) if heading else line
-    if vocab.is_top(text) or parse_field_line(text):
-        return start
+    if vocab.is_top(text) or parse_field_line(text) or text.startswith("\\"):
+        return start  # a section, a field, or escaped markup (text, never structure)
     info = parse_title(text, vocab)
     if info is None:
         return start
     doc.title = info
     doc.meta_lines += 1
+    if original is not None:
+        _note_invisible(doc, original[i], line)
     if info.title and len(info.title) <= len(f"{vocab.series} {info.number}") + 3:
         doc.notes.append(f"标题「{info.title}」与「{vocab.series} {info.number}」不同，已原样保留")
     return i + 1
@@ -159,33 +181,38 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
-def _classify(lines: list[str], vocab: Vocabulary, md_headings: bool) -> list[_Item]:
+def _classify(lines: list[str], vocab: Vocabulary, md_headings: bool, original: list[str],
+              doc: ParsedDocument) -> list[_Item]:
+    """Items from ``lines`` (invisible characters removed, for recognition); text items
+    keep the ``original`` line."""
     items: list[_Item] = []
     fence = None
     for i, line in enumerate(lines):
         fence, inside = _fence_state(line, fence)
         if inside:
-            items.append(_Item("text", line))
+            items.append(_Item("text", original[i]))
             continue
         if md_headings:
             m = _HEADING.match(line)
             if m:
                 items.append(_Item("heading", m.group(2).strip(), len(m.group(1))))
+                _note_invisible(doc, original[i], m.group(2))
             else:
-                items.append(_Item("text", line))
+                items.append(_Item("text", original[i]))
             continue
         level = _bare_title_level(line, lines, i, vocab)
         if level:
             items.append(_Item("heading", line.strip(), level, trusted=True))
+            _note_invisible(doc, original[i], line)
         else:
-            items.append(_Item("text", line))
+            items.append(_Item("text", original[i]))
     return items
 
 
 def _bare_title_level(line: str, lines: list[str], i: int, vocab: Vocabulary) -> int:
     """1 for a top-level section title, 2 for a subsection, 3 below; 0 for text."""
     text = line.strip()
-    if not looks_like_title(text) or text.startswith(("#", "-", "*", "`", "|")):
+    if not looks_like_title(text) or text.startswith(("#", "\\", "-", "*", "`", "|")):
         return 0
     if vocab.is_top(text):
         return 1
@@ -289,7 +316,7 @@ def _accept_top(title: str, items: list[_Item], index: int, vocab: Vocabulary,
         item = items[j]
         if item.kind == "text" and not item.text.strip():
             continue
-        return item.kind == "text" and parse_field_line(item.text) is not None
+        return item.kind == "text" and parse_field_line(visible(item.text)) is not None
     return False
 
 
@@ -333,7 +360,17 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
             continue
         f = parse_field_line(lines[i], title)
         if f is None:
-            break
+            # Invisible characters before the label (or inside it) do not hide a field;
+            # the value keeps the ones it has.
+            shown = visible(lines[i])
+            f = parse_field_line(shown, title)
+            if f is None:
+                break
+            as_written = parse_field_line(INVISIBLE.sub("", lines[i][:lines[i].find("】") + 1])
+                                          + lines[i][lines[i].find("】") + 1:], title)
+            if as_written is not None and visible(as_written.value) == f.value:
+                f = as_written
+            _note_invisible(doc, lines[i][:lines[i].find("】") + 1], f"【{f.label}】")
         section.fields.append(f)
         i += 1
     section.body = _body("\n".join(lines[i:]))

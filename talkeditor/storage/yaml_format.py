@@ -292,6 +292,9 @@ def loads(data: str | bytes) -> Issue:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        if "nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
+            raise IssueFormatError("nesting is too deep", line=mark.line + 1 if mark else None,
+                                   column=mark.column + 1 if mark else None) from None
         raise IssueFormatError(f"malformed YAML: {problem}",
                                line=mark.line + 1 if mark else None,
                                column=mark.column + 1 if mark else None) from None
@@ -307,70 +310,15 @@ def loads(data: str | bytes) -> Issue:
 # ---------------------------------------------------------------- dumping
 
 
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data):  # PyYAML hook
-        return True
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    if "\n" in value:
-        return dumper.represent_scalar(_STD + "str", value, style="|")
-    return dumper.represent_scalar(_STD + "str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def _field_dict(f: Field) -> dict:
-    out: dict[str, Any] = {"label": f.label}
-    if f.value:
-        out["value"] = f.value
-    if f.sep != "：":
-        out["sep"] = f.sep
-    if f.bind:
-        out["bind"] = f.bind
-    if f.note:
-        out["note"] = f.note
-    if not f.keep:
-        out["keep"] = False
-    out.update(f.extra)
-    return out
-
-
-def _section_dict(s: Section) -> dict:
-    out: dict[str, Any] = {"id": s.id, "title": s.title}
-    if s.optional:
-        out["optional"] = True
-    if s.minutes is not None:
-        out["minutes"] = s.minutes
-    if s.owners:
-        out["owners"] = list(s.owners)
-    if s.contributors:
-        out["contributors"] = list(s.contributors)
-    if s.fields:
-        out["fields"] = [_field_dict(f) for f in s.fields]
-    if s.body_kind != BODY_WEEKLY:
-        out["body_kind"] = s.body_kind
-    if s.body:
-        out["body"] = s.body
-    if s.children:
-        out["children"] = [_section_dict(c) for c in s.children]
-    out.update(s.extra)
-    return out
-
-
 def to_data(issue: Issue) -> dict:
-    """The issue as plain Python data, keys in the order they are written."""
-    out: dict[str, Any] = {"format": FORMAT_VERSION}
-    for key in ISSUE_KEYS[1:-1]:
-        value = getattr(issue, key)
-        out[key] = list(value) if isinstance(value, list) else value
-    out["sections"] = [_section_dict(s) for s in issue.sections]
-    out.update(issue.extra)
-    return out
+    """The issue as plain data in the file's key order (see :mod:`.yaml_dump`)."""
+    from .yaml_dump import to_data as _to_data
+
+    return _to_data(issue)
 
 
 def dumps(issue: Issue) -> str:
-    """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files."""
-    return yaml.dump(to_data(issue), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=1_000_000, default_flow_style=False, indent=2)
+    """The issue as ``issue.yaml`` text (see :mod:`.yaml_dump`)."""
+    from .yaml_dump import dumps as _dumps
+
+    return _dumps(issue)
