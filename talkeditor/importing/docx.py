@@ -80,7 +80,7 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
             EOFError, RecursionError) as exc:
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
-    except Exception as exc:  # noqa: BLE001 - lxml / python-docx raise many kinds
+    except Exception as exc:  # lxml / python-docx raise many kinds
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
 
