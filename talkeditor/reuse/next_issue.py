@@ -82,7 +82,7 @@ def judge_standing(issue: Issue, archive_issues: Iterable[Issue],
 
     The evidence is the ``last`` issues of ``archive_issues`` with the highest regular
     numbers (``issue`` itself counts once, whether or not it is in the archive). A section,
-    matched by its path of titles (``norm_title``), is standing when its body is not empty,
+    matched by its path of titles (``model.title_key``), is standing when its body is not empty,
     it appears in at least two of those issues, and its body is the same in all of them
     (trailing spaces and blank lines around it aside). The section's ``body_kind`` becomes
     ``standing`` and ``extra[STANDING_EVIDENCE]`` lists the numbers, oldest first.

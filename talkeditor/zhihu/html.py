@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .transform import TASK_DONE, TASK_OPEN, Footnote, is_math
+from .tree import TASK_DONE, TASK_OPEN, Footnote, is_math
 
 _VOID = frozenset({"br", "img", "hr"})
 
@@ -60,6 +60,8 @@ def _inline_text(element: etree.Element) -> str:
             out.append(text if text.strip() == href else f"{text}（{href}）")
         elif tag in ("ul", "ol"):
             out.append("\n" + _list_text(child, 1))
+        elif tag in ("pre", "blockquote", "table", "hr", "p"):  # a block inside a list item
+            out.append("\n" + block_text(child))
         else:
             out.append(_inline_text(child))
         out.append(child.tail or "")
