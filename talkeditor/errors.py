@@ -1,18 +1,32 @@
-"""The two kinds of failure the core reports: bad input and a failed write.
+"""The two errors the core raises for the user to see: bad input, and a write that failed.
 
-``IssueFormatError`` is anything wrong with a file the user gave us (its message names the
-place); ``WriteError`` is a write the disk refused (full, read-only, file size limit), with
-the file it was writing. Neither is a bug: the CLI prints one line and exits 2, the app shows
-a dialog.
+``IssueFormatError`` is any problem with what the user gave us (an issue file, a file to
+import, a command-line value); ``WriteError`` is a file that could not be written (the disk
+is full, the folder is read-only …). Both carry their place (the file, and for an issue file
+the key path, line and column), so one line tells the user what to fix and where. Callers
+catch these two (or their common base ``TalkeditorError``) instead of a mix of ``OSError``
+and ``ValueError``: the CLI prints the message and exits 2, the app shows it in a dialog.
+
+This module imports nothing, so catching an error never pulls in the YAML layer or Qt.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 
-class IssueFormatError(ValueError):
-    """Any problem with an issue file: one type, with a message that names the place."""
+class TalkeditorError(Exception):
+    """Base of the errors meant for the user: ``str(error)`` is one line naming the place."""
+
+
+class IssueFormatError(TalkeditorError, ValueError):
+    """Bad input: one type, with a message that names the place.
+
+    ``where`` is the place inside the input (``sections[3].fields[1].label``, or a file name),
+    ``line`` and ``column`` are 1-based positions in the file when known. ``str()`` gives
+    ``where: message (line L, column C)``.
+    """
 
     def __init__(self, message: str, where: str = "", line: int | None = None,
                  column: int | None = None):
@@ -29,30 +43,34 @@ class IssueFormatError(ValueError):
         return text
 
 
-class WriteError(OSError):
-    """Writing ``path`` failed (disk full, file too large, no permission…).
+class WriteError(TalkeditorError, OSError):
+    """A file could not be written: ``path`` is the file, ``reason`` the system's words
+    (``Permission denied``). ``str()`` gives ``cannot write PATH: REASON``.
 
-    ``written`` lists the files that were already replaced when the write failed (empty when
-    nothing on disk changed).
+    It is an ``OSError`` too (``strerror`` is the reason, ``filename`` the path), so code that
+    still catches ``OSError`` keeps working. ``written`` lists the files a multi-file write
+    (issue.yaml + issue.md) had already replaced when it failed, empty when nothing on disk
+    changed; ``str()`` then adds ``(already written: …)``.
     """
 
-    def __init__(self, path: str | os.PathLike, reason: str, errno_: int | None = None,
-                 written: tuple = ()):
-        self.path = str(path)
+    def __init__(self, path: str | os.PathLike, reason: str, written: tuple = ()):
+        self.path = Path(path)
         self.reason = reason
         self.written = tuple(str(p) for p in written)
-        super().__init__(errno_, f"cannot write {self.path}: {reason}")
+        message = f"cannot write {self.path}: {reason}"
+        if self.written:
+            message += f" (already written: {', '.join(self.written)})"
+        super().__init__(message)
+        self.strerror = reason
+        self.filename = str(self.path)
 
     def __str__(self) -> str:
-        text = f"cannot write {self.path}: {self.reason}"
-        if self.written:
-            text += f" (already written: {', '.join(self.written)})"
-        else:
-            text += " (nothing was changed on disk)"
-        return text
+        return self.args[0]
 
     @classmethod
-    def from_os_error(cls, path, exc: OSError, written: tuple = ()) -> WriteError:
-        if isinstance(exc, WriteError):
+    def from_os_error(cls, path: str | os.PathLike, exc: OSError,
+                      written: tuple = ()) -> WriteError:
+        """The WriteError for ``exc`` raised while writing ``path``."""
+        if isinstance(exc, WriteError) and not written:
             return exc
-        return cls(path, exc.strerror or str(exc), exc.errno, written)
+        return cls(path, exc.strerror or str(exc), written)

@@ -195,6 +195,7 @@ def test_restoring_over_a_file_that_changed_since_is_flagged(tmp_path, change):
     elif change == "delete":
         original.unlink()
     entry = store.entries()[0]
-    text = recovery.describe_difference(entry)
+    diff = recovery.compare_draft(entry)
     assert entry.original_changed() is (change != "none")
-    assert ("注意" in text) is (change != "none")
+    assert diff.original_changed is (change != "none")
+    assert diff.original_gone is (change == "delete")

@@ -1,5 +1,8 @@
 """Reading and writing issue files: atomic writes with a ``.bak``, and the issue folder.
 
+The YAML layer (PyYAML) is imported only when an issue is loaded or saved, so the helpers here
+(``atomic_write``, ``read_limited``, safe file names) cost nothing at start-up.
+
 An issue saved to ``…/issue.yaml`` also gets ``…/issue.md`` beside it. Every write goes to a
 temporary file in the same folder, is flushed and fsync-ed, and then renamed over the target,
 so a crash leaves either the old or the new file, never a mix; the previous version is kept
@@ -9,17 +12,18 @@ as ``<name>.bak``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Container
 from pathlib import Path
 
 from ..errors import IssueFormatError, WriteError
 from ..model import Issue
+from ..paths import YAML_SUFFIXES
 from ..render.issue_markdown import issue_markdown
-from . import limits, yaml_format
-
-YAML_SUFFIXES = (".yaml", ".yml")
+from . import limits
 
 
 def _current_umask() -> int:
@@ -127,6 +131,8 @@ def issue_texts(issue: Issue) -> tuple[str, str]:
     """``(yaml, markdown)`` of an issue that is within the size policy (storage/limits.py);
     IssueFormatError (nothing written) if it is not, so that nothing is ever written that
     loading would refuse."""
+    from . import yaml_format
+
     limits.check_issue(issue)
     text = yaml_format.dumps(issue)
     limits.check_yaml_size(len(text.encode("utf-8")))
@@ -194,23 +200,31 @@ def _restore(done: list[Path], had: list[bool]) -> tuple:
     return tuple(kept)
 
 
-def read_limited(path: str | os.PathLike, limit: int) -> bytes:
-    """A regular file's bytes, refusing anything else and files over ``limit`` bytes.
+def _size_text(size: int, limit: int) -> str:
+    unit, scale = ("MiB", 1024 * 1024) if limit >= 1024 * 1024 else ("KiB", 1024)
+    return f"{size // scale} {unit}; the limit is {limit // scale} {unit}"
 
-    The file is checked with stat before it is opened (a FIFO, a device such as /dev/zero, a
-    folder: IssueFormatError, never opened), opened with O_NONBLOCK (a file swapped for a FIFO
-    in between cannot block) and read up to ``limit + 1`` bytes (a file that grows in between
-    is refused, not read to the end). IssueFormatError for every problem.
+
+def read_limited(path: str | os.PathLike, limit: int) -> bytes:
+    """A regular file's bytes (at most ``limit``), refusing anything else before reading it.
+
+    Every problem is an IssueFormatError naming the file: ``cannot read PATH: no such file``,
+    ``PATH is not a file (it is a pipe (FIFO))``, ``NAME is too large (N MiB; the limit is
+    M MiB)``, or the system's reason. The file is checked with stat before it is opened (a
+    FIFO or a device such as /dev/zero is never opened), opened with O_NONBLOCK (a file
+    swapped for a FIFO in between cannot block) and read up to ``limit + 1`` bytes (a file
+    that grows past ``limit`` while it is read is refused too).
     """
     p = Path(path)
     try:
-        info = os.stat(p)
+        try:
+            info = os.stat(p)
+        except FileNotFoundError:
+            raise IssueFormatError(f"cannot read {p}: no such file") from None
         if not stat.S_ISREG(info.st_mode):
             raise IssueFormatError(f"{p} is not a file (it is {file_kind(info.st_mode)})")
         if info.st_size > limit:
-            raise IssueFormatError(
-                f"{p.name} is too large ({info.st_size // 1024:,} KiB; the limit is "
-                f"{limit // 1024:,} KiB)")
+            raise IssueFormatError(f"{p.name} is too large ({_size_text(info.st_size, limit)})")
         fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
             mode = os.fstat(fd).st_mode
@@ -225,12 +239,11 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
                 size += len(chunk)
         finally:
             os.close(fd)
-        if size > limit:
-            raise IssueFormatError(f"{p.name} is too large (it grew past "
-                                   f"{limit // 1024:,} KiB while being read)")
-        return b"".join(chunks)
     except OSError as exc:
         raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if size > limit:
+        raise IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})")
+    return b"".join(chunks)
 
 
 def file_kind(mode: int) -> str:
@@ -248,10 +261,12 @@ def file_kind(mode: int) -> str:
 
 def load_yaml_issue(path: str | os.PathLike) -> Issue:
     """Load an ``issue.yaml``; every problem is an IssueFormatError naming the file."""
+    from . import yaml_format
+
     data = read_limited(path, yaml_format.MAX_BYTES)
     try:
         return yaml_format.loads(data)
-    except yaml_format.IssueFormatError as exc:
+    except IssueFormatError as exc:
         exc.where = f"{Path(path).name}: {exc.where}" if exc.where else Path(path).name
         raise
 
@@ -262,10 +277,40 @@ def load_template(name: str) -> Issue:
     try:
         return load_yaml_issue(paths.template_path(name))
     except FileNotFoundError as exc:
-        raise yaml_format.IssueFormatError(str(exc)) from None
+        raise IssueFormatError(str(exc)) from None
 
 
 def folder_name(issue: Issue, fallback: str = "draft") -> str:
     """The folder an issue gets in an archive: its number (``004``, ``番外02``) or ``fallback``."""
     name = issue.number.strip() or fallback
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name).strip(".") or "draft"
+
+
+MAX_NAME_CHARS = 120
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """``name`` (its last part only) as a file name that is safe in any folder: every
+    character but letters, digits, ``.``, ``-`` and ``_`` made ``_``, no leading dot or dash,
+    at most MAX_NAME_CHARS (the extension kept); ``fallback`` when nothing is left.
+    ``../a b.png`` -> ``a_b.png``."""
+    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".-")
+    if len(clean) > MAX_NAME_CHARS:
+        stem, dot, ext = clean.rpartition(".")
+        keep = ext[:16] if dot and stem else ""
+        clean = clean[: MAX_NAME_CHARS - len(keep) - 1] + "." + keep if keep \
+            else clean[:MAX_NAME_CHARS]
+    return clean or fallback
+
+
+def unique_file_name(name: str, taken: Container[str]) -> str:
+    """``name``, or ``stem-2.ext``, ``stem-3.ext`` … : the first that is not in ``taken``."""
+    if name not in taken:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        stem, dot, ext = name, "", ""
+    n = 2
+    while f"{stem}-{n}{dot}{ext}" in taken:
+        n += 1
+    return f"{stem}-{n}{dot}{ext}"

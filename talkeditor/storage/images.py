@@ -17,11 +17,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import IssueFormatError
+from ..paths import IMAGE_SUFFIXES
+from .assets import MAX_IMAGE_BYTES
 from .files import file_kind, read_limited
 
-#: The largest image file the preview reads (bytes). Real issue images: under 2 MB.
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 

@@ -46,10 +46,10 @@ class _SnapshotCommand(QUndoCommand):
         self.merge_key = merge_key
         self._first = True
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:  # Qt API
         return 1 if self.merge_key else -1
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other) -> bool:  # Qt API
         if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after
@@ -68,8 +68,9 @@ class _SnapshotCommand(QUndoCommand):
 class _BodyCommand(QUndoCommand):
     """One typing run in one section body: its text before and after."""
 
-    def __init__(self, document: IssueDocument, section_id: str, before: str, after: str):
-        super().__init__(document.tr("Typing"))
+    def __init__(self, document: IssueDocument, text: str, section_id: str, before: str,
+                 after: str):
+        super().__init__(text)
         self.document = document
         self.section_id = section_id
         self.before = before
@@ -180,7 +181,7 @@ class IssueDocument(QObject):
         text = doc.toPlainText()
         if text != section.body:
             before, section.body = section.body, text
-            self.undo_stack.push(_BodyCommand(self, section_id, before, text))
+            self.undo_stack.push(_BodyCommand(self, self.tr("Typing"), section_id, before, text))
             self._touch(section_id)
 
     def end_typing_run(self) -> None:

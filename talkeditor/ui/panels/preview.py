@@ -34,10 +34,10 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPaint
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
+from ...errors import IssueFormatError
 from ...render.html import HtmlCache
 from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.images import ImageRefused
-from ...storage.yaml_format import IssueFormatError
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
@@ -99,11 +99,7 @@ class PreviewPane(QTextBrowser):
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
-        try:
-            css = (paths.resources_dir() / "styles" / name).read_text(encoding="utf-8")
-        except OSError:
-            css = ""
-        self.document().setDefaultStyleSheet(css)
+        self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
         self._timer.start()
@@ -237,13 +233,13 @@ class PreviewPane(QTextBrowser):
             return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
         return image
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event) -> None:  # Qt API
         super().resizeEvent(event)
         if self._fitted_width and self.width() != self._fitted_width:
             self._fitted_width = 0
             self.schedule()  # images are fitted again on the next render
 
-    def loadResource(self, kind, url):  # noqa: N802 - Qt API
+    def loadResource(self, kind, url):  # Qt API
         """Every resource the preview's document asks for; never None (None would let Qt
         read the file itself). Images through ``image_source``, everything else empty."""
         if kind != QTextDocument.ResourceType.ImageResource:
