@@ -422,7 +422,7 @@
     <message>
         <source>Typing</source>
         <extracomment>Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
-        <translation type="unfinished">输入</translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Edit %1</source>
