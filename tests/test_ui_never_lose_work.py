@@ -103,8 +103,7 @@ def test_an_unreadable_external_change_is_told_and_the_text_kept(qtbot, window, 
 def test_a_save_that_fails_half_way_says_what_was_written(qtbot, window, no_dialogs,
                                                          monkeypatch, issue_copy):
     def half(issue, path):
-        raise WriteError(path.with_suffix(".md"), "Input/output error", errno.EIO,
-                         written=(path,))
+        raise WriteError(path.with_suffix(".md"), "Input/output error", written=(path,))
 
     real_save = storage.save_issue
     monkeypatch.setattr(storage, "save_issue", half)

@@ -176,8 +176,7 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
 
 
 def _within_policy(result: ImportResult, label: str) -> ImportResult:
-    """The result, if the issue it makes could be saved and opened again (storage/limits.py);
-    otherwise IssueFormatError, so that nothing is written."""
+    """The result if its issue could be saved and opened again (limits.py), else an error."""
     from ..storage.files import issue_texts
 
     try:

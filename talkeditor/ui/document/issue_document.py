@@ -17,12 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import assets, images
 from ...storage import files as storage
+from .commands import BodyCommand, SnapshotCommand
 
 PAUSE_MS = 300
 
@@ -30,73 +31,6 @@ PAUSE_MS = 300
 def _qt_position(text: str, index: int) -> int:
     """A Python string index as a QTextDocument position (UTF-16: astral characters are 2)."""
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
-
-
-class _SnapshotCommand(QUndoCommand):
-    """One undo step: the issue before and after a change (section bodies excluded)."""
-
-    def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
-                 section_id: str, structural: bool, merge_key: str | None):
-        super().__init__(text)
-        self.document = document
-        self.before = before
-        self.after = after
-        self.section_id = section_id
-        self.structural = structural
-        self.merge_key = merge_key
-        self._first = True
-
-    def id(self) -> int:  # Qt API
-        return 1 if self.merge_key else -1
-
-    def mergeWith(self, other) -> bool:  # Qt API
-        if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.document._restore(self.after, self.section_id, self.structural)
-
-    def undo(self) -> None:
-        self.document._restore(self.before, self.section_id, self.structural)
-
-
-class _BodyCommand(QUndoCommand):
-    """One typing run in one section body: its text before and after."""
-
-    def __init__(self, document: IssueDocument, text: str, section_id: str, before: str,
-                 after: str):
-        super().__init__(text)
-        self.document = document
-        self.section_id = section_id
-        self.before = before
-        self.after = after
-        self.open = True  # later typing in the same section merges into this step
-        self._first = True
-
-    def id(self) -> int:  # noqa: A003 - Qt API
-        return 2
-
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
-        if not (isinstance(other, _BodyCommand) and self.open
-                and other.section_id == self.section_id):
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.document._set_body(self.section_id, self.after)
-
-    def undo(self) -> None:
-        self.open = False
-        self.document._set_body(self.section_id, self.before)
 
 
 class IssueDocument(QObject):
@@ -181,13 +115,13 @@ class IssueDocument(QObject):
         text = doc.toPlainText()
         if text != section.body:
             before, section.body = section.body, text
-            self.undo_stack.push(_BodyCommand(self, self.tr("Typing"), section_id, before, text))
+            self.undo_stack.push(BodyCommand(self, self.tr("Typing"), section_id, before, text))
             self._touch(section_id)
 
     def end_typing_run(self) -> None:
         """The next typing starts a new undo step (a pause, another section, another edit)."""
         top = self.undo_stack.command(self.undo_stack.index() - 1)
-        if isinstance(top, _BodyCommand):
+        if isinstance(top, BodyCommand):
             top.open = False
 
     def _set_body(self, section_id: str, text: str) -> None:
@@ -238,7 +172,7 @@ class IssueDocument(QObject):
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, section_id, structural,
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, section_id, structural,
                                               merge_key))
         if structural:
             self.structureChanged.emit()
@@ -353,7 +287,7 @@ class IssueDocument(QObject):
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, "", True, None))
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, "", True, None))
         self._reload_bodies()
         self.structureChanged.emit()
         self._touch("")
