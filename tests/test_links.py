@@ -214,3 +214,25 @@ def test_check_run_returns_within_its_total_time(server):
     results = check.check_urls(found, concurrency=2, timeout=10, total=1.0)
     assert time.monotonic() - started < 2.5
     assert {r.state for r in results.values()} == {check.UNCHECKED}
+
+
+def test_bracketed_issue_title_line_counts_as_the_title_of_the_url_below():
+    body = ("【OpenLLM Talk 005】本期提要：llama2；RetNet - 羡鱼智能的文章 - 知乎\n\n"
+            "<https://zhuanlan.zhihu.com/p/645679737>\n\n"
+            "【talk模板】：\n\n<https://zhuanlan.zhihu.com/p/640522290>\n\n"
+            "【本期贡献者】- 排名不分先后：\n\n<https://a.example/x>\n\n"
+            "【视频】\n\n<https://b.example/y>")
+    assert urls.missing_titles(body) == [(7, "https://zhuanlan.zhihu.com/p/640522290"),
+                                         (11, "https://a.example/x"),
+                                         (15, "https://b.example/y")]
+
+
+def test_filling_titles_leaves_a_bracketed_title_line_alone():
+    body = "【OpenLLM Talk 004】本期提要：外挂知识 - 羡鱼智能的文章 - 知乎\n\n<https://z.example/p/1>"
+    assert fill_body_titles(body, {"https://z.example/p/1": "Another title"}) == (body, 0)
+
+
+def test_an_overlong_page_title_is_cut_to_one_short_line():
+    line = urls.one_line_title("T" * 200_000 + "\n")
+    assert len(line) == urls.MAX_TITLE and line.endswith("…")
+    assert urls.one_line_title("标题 " * 10) == ("标题 " * 10).strip()

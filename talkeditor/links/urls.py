@@ -9,7 +9,9 @@ on a line of its own, usually written ``<https://…>``::
 
 A *bare* URL line is a line holding one URL and nothing else (``<URL>`` or ``URL``). It
 *lacks a title* when the nearest non-blank line above it is missing, a heading, a
-``【label】`` line, an image, or itself holds a URL (the title of another link).
+``【label】：value`` field line, an image, or itself holds a URL (the title of another link).
+A line that only starts with a bracketed name, such as the 往期精彩 titles
+``【OpenLLM Talk 005】本期提要：… - 羡鱼智能的文章 - 知乎``, is a title.
 
 Cleaning drops query parameters that only say who shared a link from where (``utm_*``,
 ``spm``, ``share_source``, ``vd_source`` …, the tables of ``repeats``) and unwraps redirect
@@ -38,6 +40,10 @@ _HOSTS_WHERE_T_TRACKS = ("twitter.com", "x.com")
 
 _LONE = re.compile(r"^\s*<?(https?://[^\s<>]+?)>?\s*$", re.I)
 _IMAGE = re.compile(r"^\s*!\[")
+# A field line: 【label】 then (after an optional "- note") a colon, or nothing at all.
+_FIELD_LINE = re.compile(r"^【[^【】\n]{1,40}】\s*(?:[-—–][^【】：:\n]{0,24}?)?\s*(?:[：:]|$)")
+#: Longest title line put in from a page, in characters (longer ones are cut, with "…").
+MAX_TITLE = 200
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def url_spots(text: str) -> list[UrlSpot]:
 def is_title_line(line: str) -> bool:
     """Whether ``line`` can be the title of the link below it (see the module docstring)."""
     stripped = line.strip()
-    if not stripped or stripped.startswith("#") or stripped.startswith("【"):
+    if not stripped or stripped.startswith("#") or _FIELD_LINE.match(stripped):
         return False
     if _IMAGE.match(stripped) or find_urls(stripped):
         return False
@@ -111,8 +117,12 @@ def insert_title(text: str, line: int, title: str) -> str:
 
 
 def one_line_title(title: str) -> str:
-    """A page title as one line: whitespace runs (newlines too) become one space."""
-    return " ".join(title.split())
+    """A page title as one line: whitespace runs (newlines too) become one space, and a
+    title longer than ``MAX_TITLE`` characters is cut there and ends with "…"."""
+    line = " ".join(title.split())
+    if len(line) > MAX_TITLE:
+        line = line[:MAX_TITLE - 1].rstrip() + "…"
+    return line
 
 
 # ---------------------------------------------------------------- cleaning
