@@ -1,7 +1,9 @@
 """Markdown to HTML: one parse that feeds the preview (and, through the Zhihu transform, the post).
 
 HTML comes from Python-Markdown (tables, fenced code, footnotes, bare URLs as links, one line =
-one line);
+one line); a bare URL's link ends where CJK text or full-width punctuation starts
+(``见 https://a.example/x，还有`` links ``https://a.example/x``), and a URL right after such a
+character (``（https://…）``) is a link too (DESIGN.md, "Markdown and Zhihu");
 ``HtmlCache`` keeps each section's HTML keyed by its Markdown so that an edit re-renders one
 section, not the issue.
 """
@@ -25,12 +27,47 @@ def _markdown_engine():
     from markdown.extensions.tables import TableExtension
     from pymdownx.magiclink import MagiclinkExtension
 
-    return markdown.Markdown(
+    engine = markdown.Markdown(
         extensions=[TableExtension(), FencedCodeExtension(), FootnoteExtension(),
                     SaneListExtension(), Nl2BrExtension(),
                     MagiclinkExtension(hide_protocol=False)],
         output_format="html",
     )
+    return end_bare_urls_at_cjk(engine)
+
+
+def end_bare_urls_at_cjk(engine):
+    """Make the bare-URL links of a Python-Markdown ``engine`` built with
+    ``pymdownx.magiclink`` end at CJK text and full-width punctuation (see the module
+    docstring); returns the engine. The preview and the Zhihu transform both use it."""
+    magic = engine.inlinePatterns["magic-link"]
+    bare = _bare_url_pattern(type(magic))(_BARE_URL, engine)
+    bare.config = magic.config
+    engine.inlinePatterns.register(bare, "magic-link", 85)
+    return engine
+
+
+# Characters that end a bare URL and may stand right before one: CJK text, CJK and full-width
+# punctuation, Chinese quotes, dashes and ellipses.
+_CJK = ("\u2010-\u2027\u2e80-\u2fff\u3000-\u303f\u3040-\u9fff\uac00-\ud7af"
+        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef")
+# pymdownx.magiclink's RE_LINK, with CJK characters allowed right before the URL.
+_BARE_URL = (r"(?xi)(?<![^\s*_~^[('\"\x03" + _CJK + r"])"
+             r"(?:(?:ht|f)tps?://|(?P<www>w{3}\.))")
+
+
+def _bare_url_pattern(base):
+    """magiclink's bare-URL pattern, cut at the first CJK character after the match."""
+    import re
+
+    stop = re.compile("[" + _CJK + "]")
+
+    class BareUrlPattern(base):
+        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
+            found = stop.search(data, m.end(0))
+            return super().handleMatch(m, data[:found.start()] if found else data)
+
+    return BareUrlPattern
 
 
 class MarkdownConverter:

@@ -170,12 +170,14 @@ def _markdown(options: Options, warnings: list[ZhihuWarning]):
             md.treeprocessors.deregister("prettify")
             md.treeprocessors.register(ZhihuTree(md), "zhihu", -10)
 
-    return markdown.Markdown(
+    from ..render.html import end_bare_urls_at_cjk
+
+    return end_bare_urls_at_cjk(markdown.Markdown(
         extensions=["tables", "fenced_code", "sane_lists", "footnotes", "nl2br",
                     "pymdownx.magiclink", ZhihuExtension()],
         extension_configs={"pymdownx.magiclink": {"hide_protocol": False}},
         output_format="html",
-    )
+    ))
 
 
 _MATH_BODY = r"(?:\\.|[^$\\\x02\x03])+?"
