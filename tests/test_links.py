@@ -236,3 +236,18 @@ def test_an_overlong_page_title_is_cut_to_one_short_line():
     line = urls.one_line_title("T" * 200_000 + "\n")
     assert len(line) == urls.MAX_TITLE and line.endswith("…")
     assert urls.one_line_title("标题 " * 10) == ("标题 " * 10).strip()
+
+
+@pytest.mark.parametrize("title", [
+    "Vec<T> in *Rust* and `code`", "# 1 tool - GitHub", "1. Introduction - arXiv",
+    "> a quote", "- a dash", "+ a plus", "* a star", "C:\\path\\x", "A & B <C> 中文",
+    "GitHub - foo/my_repo: fast", "[2307.09288] Llama 2", "标题 - 作者的文章 - 知乎"])
+def test_a_fetched_title_renders_as_plain_text_in_the_body(title):
+    from talkeditor.render.html import markdown_to_html
+
+    line = urls.one_line_title(title)
+    html = markdown_to_html(line)
+    assert html.startswith("<p>") and html.endswith("</p>")
+    text = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert text == title
+    assert urls.is_title_line(line)

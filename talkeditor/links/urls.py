@@ -117,12 +117,35 @@ def insert_title(text: str, line: int, title: str) -> str:
 
 
 def one_line_title(title: str) -> str:
-    """A page title as one line: whitespace runs (newlines too) become one space, and a
-    title longer than ``MAX_TITLE`` characters is cut there and ends with "…"."""
+    """A page title as one line of a Markdown body that reads as the title says: whitespace
+    runs (newlines too) become one space, a title longer than ``MAX_TITLE`` characters is
+    cut there and ends with "…", and what Markdown would take as markup is neutralised
+    (``<T>`` is not an HTML tag, ``*x*`` not emphasis, a leading ``#``/``>``/``-``/``1.``
+    not a heading, quote or list; see :func:`markdown_text`)."""
     line = " ".join(title.split())
     if len(line) > MAX_TITLE:
         line = line[:MAX_TITLE - 1].rstrip() + "…"
-    return line
+    return markdown_text(line)
+
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_BLOCK_START = re.compile(r"^(?:#+|>|[-+](?=\s)|(\d+)[.)](?=\s))")
+
+
+def markdown_text(line: str) -> str:
+    """``line`` (plain text) escaped so that Python-Markdown shows it as written: ``*`` and
+    backquotes get a backslash, ``<`` before a letter becomes ``&lt;``, and a leading
+    heading, quote or list marker is escaped. Underscores and brackets are left alone
+    (``my_repo``, ``[2307.09288]`` render as written)."""
+    line = line.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`")
+    line = _TAG_START.sub("&lt;", line)
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    digits = match.group(1)
+    if digits:  # "1. " or "1) " would start an ordered list
+        return digits + "\\" + line[len(digits):]
+    return "\\" + line
 
 
 # ---------------------------------------------------------------- cleaning
