@@ -597,6 +597,7 @@ class _Transform:
             cells = []
             for cell in row:
                 if cell.tag in ("th", "td"):
+                    self._table_cell_losses(cell)
                     new = etree.Element(cell.tag)
                     new.text = _collapse(_clean_amp(text_of(cell)))
                     cells.append(new)
@@ -611,6 +612,20 @@ class _Transform:
             for cell in cells:
                 row.append(cell)
         return table
+
+    def _table_cell_losses(self, cell: etree.Element) -> None:
+        """Name the links and images of a table cell: Zhihu's cells hold text only."""
+        for link in cell.iter("a"):
+            href = _clean_amp(link.get("href") or "").strip()
+            if href and href != _collapse(text_of(link)):
+                self.warnings.append(zhihu_check.warning(
+                    "table-link", f"{_collapse(text_of(link))} → {href}",
+                    (f"]({href}", f'href="{href}"', href)))
+        for image in cell.iter("img"):
+            if not is_math(image):
+                src = image.get("src") or ""
+                self.warnings.append(zhihu_check.warning(
+                    "table-image", src, (f"]({src}", f'src="{src}"', src)))
 
     def list_(self, element: etree.Element) -> list[etree.Element]:
         items = [self.list_item(li) for li in element if li.tag == "li"]
