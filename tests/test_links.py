@@ -246,7 +246,7 @@ def test_a_fetched_title_renders_as_plain_text_in_the_body(title):
     from talkeditor.render.html import markdown_to_html
 
     line = urls.one_line_title(title)
-    html = markdown_to_html(line)
+    html = markdown_to_html(line).strip()
     assert html.startswith("<p>") and html.endswith("</p>")
     text = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert text == title

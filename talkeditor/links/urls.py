@@ -133,7 +133,7 @@ _BLOCK_START = re.compile(r"^(?:#+|>|[-+](?=\s)|(\d+)[.)](?=\s))")
 
 
 def markdown_text(line: str) -> str:
-    """``line`` (plain text) escaped so that Python-Markdown shows it as written: ``*`` and
+    """``line`` (plain text) escaped so that the Markdown renderer shows it as written: ``*`` and
     backquotes get a backslash, ``<`` before a letter becomes ``&lt;``, and a leading
     heading, quote or list marker is escaped. Underscores and brackets are left alone
     (``my_repo``, ``[2307.09288]`` render as written)."""
