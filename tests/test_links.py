@@ -251,3 +251,13 @@ def test_a_fetched_title_renders_as_plain_text_in_the_body(title):
     text = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert text == title
     assert urls.is_title_line(line)
+
+
+def test_a_lead_in_line_ending_with_a_colon_is_not_the_title_of_the_url_below():
+    body = "简介：\n\n<https://github.com/gorilla-llm/gorilla-cli>\n\n原文:\n<https://a.example/x>"
+    assert urls.missing_titles(body) == [(3, "https://github.com/gorilla-llm/gorilla-cli"),
+                                         (6, "https://a.example/x")]
+    filled, count = fill_body_titles(body, {"https://github.com/gorilla-llm/gorilla-cli":
+                                            "GitHub - gorilla-llm/gorilla-cli"})
+    assert count == 1
+    assert filled.startswith("简介：\n\nGitHub - gorilla-llm/gorilla-cli\n\n<https://github.com/")

@@ -9,7 +9,8 @@ on a line of its own, usually written ``<https://…>``::
 
 A *bare* URL line is a line holding one URL and nothing else (``<URL>`` or ``URL``). It
 *lacks a title* when the nearest non-blank line above it is missing, a heading, a
-``【label】：value`` field line, an image, or itself holds a URL (the title of another link).
+``【label】：value`` field line, a lead-in ending with a colon (``简介：``), an image, or
+itself holds a URL (the title of another link).
 A line that only starts with a bracketed name, such as the 往期精彩 titles
 ``【OpenLLM Talk 005】本期提要：… - 羡鱼智能的文章 - 知乎``, is a title.
 
@@ -40,6 +41,7 @@ _HOSTS_WHERE_T_TRACKS = ("twitter.com", "x.com")
 
 _LONE = re.compile(r"^\s*<?(https?://[^\s<>]+?)>?\s*$", re.I)
 _IMAGE = re.compile(r"^\s*!\[")
+_LEAD_IN_ENDS = ("：", ":")
 # A field line: 【label】 then (after an optional "- note") a colon, or nothing at all.
 _FIELD_LINE = re.compile(r"^【[^【】\n]{1,40}】\s*(?:[-—–][^【】：:\n]{0,24}?)?\s*(?:[：:]|$)")
 #: Longest title line put in from a page, in characters (longer ones are cut, with "…").
@@ -85,6 +87,8 @@ def is_title_line(line: str) -> bool:
     if not stripped or stripped.startswith("#") or _FIELD_LINE.match(stripped):
         return False
     if _IMAGE.match(stripped) or find_urls(stripped):
+        return False
+    if stripped.endswith(_LEAD_IN_ENDS):  # "简介：", "原文:" introduce the link, not name it
         return False
     return not set(stripped) <= set("-*_=>|` ")
 
