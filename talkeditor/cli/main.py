@@ -236,12 +236,6 @@ def main(argv: list[str] | None = None) -> int:
     except TalkeditorError as exc:  # bad input (IssueFormatError) or a failed write
         print(f"talkeditor: error: {exc}", file=sys.stderr)
         return 2
-    except OSError as exc:
-        if exc.filename is None:
-            print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return 1
-        print(f"talkeditor: error: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # an output path that cannot be written (-o into a missing folder …)
