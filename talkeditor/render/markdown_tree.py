@@ -123,7 +123,9 @@ def bare_url_rule(state, silent: bool) -> bool:
     src = state.src
     if state.linkLevel > 0 or not src.startswith("://", pos):
         return False
-    scheme = _SCHEME_TAIL_RE.search(state.pending)
+    # only the pending text's last five characters: a search anchored at ``$`` still scans
+    # the whole string, which made a paragraph of many non-URL ``://`` quadratic
+    scheme = _SCHEME_TAIL_RE.search(state.pending[-5:])
     if scheme is None:
         return False
     start = pos - len(scheme.group(0))
@@ -139,7 +141,7 @@ def bare_url_rule(state, silent: bool) -> bool:
     if not state.md.validateLink(href):
         return False
     if not silent:
-        state.pending = state.pending[:scheme.start()]
+        state.pending = state.pending[:len(state.pending) - len(scheme.group(0))]
         token = state.push("link_open", "a", 1)
         token.attrs = {"href": href}
         token.markup, token.info = "linkify", "auto"
