@@ -66,9 +66,9 @@ class MarkdownLimitError(IssueFormatError):
 #: Characters that end a bare URL besides whitespace and ``<``: CJK ideographs, kana, Hangul,
 #: CJK and full-width punctuation (。，；：、！？（）「」『』【】《》), and the general
 #: punctuation block (… “ ” ‘ ’ —).
-_URL_STOP = ("\u1100-\u11ff\u2010-\u206f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+URL_STOP = ("\u1100-\u11ff\u2010-\u206f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff"
              "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
-_URL_RE = re.compile(r"(?i)https?://[a-z0-9_-][^\s<" + _URL_STOP + r"]*")
+_URL_RE = re.compile(r"(?i)https?://[a-z0-9_-][^\s<" + URL_STOP + r"]*")
 _SCHEME_TAIL_RE = re.compile(r"(?i)https?$")
 _HOST_RE = re.compile(r"[A-Za-z0-9_.-]*")
 _AFTER_OK = re.compile(r"[\s*_~(:;,]|[^\x00-\x7f]")
@@ -153,7 +153,7 @@ def bare_url_rule(state, silent: bool) -> bool:
 
 
 _WWW_EMAIL_RE = re.compile(
-    r"(?P<www>(?i:www)\.[A-Za-z0-9_-][^\s<" + _URL_STOP + r"]*)"
+    r"(?P<www>(?i:www)\.[A-Za-z0-9_-][^\s<" + URL_STOP + r"]*)"
     r"|(?<![A-Za-z0-9.+_-])(?P<email>[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)")
 
 
