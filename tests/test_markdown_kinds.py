@@ -159,6 +159,13 @@ CASES = [
     ("8", "# 见 [论文](https://a.b/c)",
      '<h1>见 <a href="https://a.b/c">论文</a></h1>\n',
      "<h2>见 论文 (https://a.b/c)</h2>\n", "## 见 论文 (https://a.b/c)\n"),
+    ("8", "| 联系 | 邮箱 |\n|---|---|\n| 甲 | foo@bar.com |",
+     "<table>\n<thead>\n<tr>\n<th>联系</th>\n<th>邮箱</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+     '<td>甲</td>\n<td><a href="mailto:foo@bar.com">foo@bar.com</a></td>\n</tr>\n</tbody>\n'
+     "</table>\n",
+     "<table><tbody><tr><th>联系</th><th>邮箱</th></tr><tr><td>甲</td><td>foo@bar.com</td></tr>"
+     "</tbody></table>\n",
+     "| 联系 | 邮箱 |\n| --- | --- |\n| 甲 | foo@bar.com |\n"),
     ("8", "> 甲\n\n> 乙",
      "<blockquote>\n<p>甲</p>\n</blockquote>\n<blockquote>\n<p>乙</p>\n</blockquote>\n",
      "<blockquote><p>甲</p></blockquote>\n<blockquote><p>乙</p></blockquote>\n",
@@ -190,6 +197,13 @@ def test_what_zhihu_cannot_keep_is_in_the_pre_publish_warnings():
     codes = [w.code for w in zhihu.markdown_to_zhihu(
         "~~旧说法~~\n\n| 甲 | 乙 |\n|---|---|\n| $x$ | ![图](https://a.b/c.png) |\n").warnings]
     assert codes == ["strikethrough", "table-math", "table-image"]
+
+
+def test_a_formula_in_a_heading_is_kept_as_text_with_a_warning():
+    post = zhihu.markdown_to_zhihu("## 能量 $E=mc^2$ 公式")
+    assert post.html == "<h3>能量 $E=mc^2$ 公式</h3>\n"
+    assert [(w.code, w.message) for w in post.warnings] == [
+        ("heading-math", "标题里的公式「E=mc^2」：知乎的标题只保留文字，已写成 $…$ 文字")]
 
 
 def test_inline_code_is_escaped_once_on_the_clipboard_text_too():

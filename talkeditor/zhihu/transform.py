@@ -236,7 +236,9 @@ def text_with_urls(element: etree.Element) -> str:
             text = text_with_urls(child)
             href = (child.get("href") or "").strip()
             keep = href and zhihu_check.url_scheme(href) in ("http", "https", "mailto")
-            out.append(f"{text} ({href})" if keep and text.strip() != href else text or href)
+            shown = text.strip()
+            same = shown in (href, href.removeprefix("mailto:"))  # a bare URL or e-mail
+            out.append(f"{text} ({href})" if keep and not same else text or href)
         elif child.tag == MATH:
             out.append(f"${child.text or ''}$")
         elif child.tag == "img":
@@ -483,6 +485,9 @@ class _Transform:
                 src = image.get("src") or ""
                 self.warnings.append(zhihu_check.warning(
                     "heading-image", image.get("alt") or src, (f"]({src}", src, text[:30])))
+        for math in element.iter(MATH):
+            tex = math.text or ""
+            self.warnings.append(zhihu_check.warning("heading-math", tex, (tex, text[:30])))
         if level <= 2:
             heading = etree.Element(f"h{level + 1}")
             heading.text = text
