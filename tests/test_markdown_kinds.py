@@ -314,3 +314,20 @@ def test_the_cli_refuses_a_section_beyond_the_limits_in_one_line(tmp_path):
 ])
 def test_bold_next_to_chinese_punctuation_is_bold_and_the_rest_is_commonmark(text, html):
     assert render.markdown_to_html(text) == html
+
+
+def test_a_footnote_defined_in_another_section_shows_in_the_preview_as_on_zhihu():
+    from talkeditor.model import Issue, Section
+
+    issue = Issue(number="9", sections=[
+        Section(title="学术", body="正文引用[^a]，自带[^b]。\n\n[^b]: 本节的注"),
+        Section(title="参考资料", body="[^a]: 另一节的定义 https://a.com/x\n    续行")])
+    preview = render.issue_html(issue)
+    academic = preview.split("<h1>参考资料</h1>")[0]
+    assert "[^a]" not in preview
+    assert '<li id="fn:a"><p>另一节的定义 <a href="https://a.com/x">https://a.com/x</a><br>续行' \
+        in academic
+    assert '<li id="fn:b"><p>本节的注' in academic
+    post = zhihu.build_post(issue)
+    assert 'data-text="另一节的定义 续行" data-url="https://a.com/x"' in post.html
+    assert "[^a]" not in post.html
