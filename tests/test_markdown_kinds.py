@@ -166,6 +166,11 @@ CASES = [
      "<table><tbody><tr><th>联系</th><th>邮箱</th></tr><tr><td>甲</td><td>foo@bar.com</td></tr>"
      "</tbody></table>\n",
      "| 联系 | 邮箱 |\n| --- | --- |\n| 甲 | foo@bar.com |\n"),
+    # GFM task items: the preview shows the boxes the Zhihu post writes
+    ("7", "- [ ] 待办\n- [x] 完成\n- [X]无空格\n- 普通 [ ] 项",
+     "<ul>\n<li>☐ 待办</li>\n<li>☑ 完成</li>\n<li>[X]无空格</li>\n<li>普通 [ ] 项</li>\n</ul>\n",
+     "<ul><li>☐ 待办</li><li>☑ 完成</li><li>[X]无空格</li><li>普通 [ ] 项</li></ul>\n",
+     "- ☐ 待办\n- ☑ 完成\n- \\[X\\]无空格\n- 普通 \\[ \\] 项\n"),
     ("8", "> 甲\n\n> 乙",
      "<blockquote>\n<p>甲</p>\n</blockquote>\n<blockquote>\n<p>乙</p>\n</blockquote>\n",
      "<blockquote><p>甲</p></blockquote>\n<blockquote><p>乙</p></blockquote>\n",

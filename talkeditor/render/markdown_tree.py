@@ -597,7 +597,7 @@ def _element_html(element: etree.Element, out: list[str]) -> None:
         out.append(f"<{tag}{_attrs(element)}>")
     else:
         out.append(f"<{tag}{_attrs(element)}>")
-        out.append(_escape(element.text or ""))
+        out.append(_escape(_task_box(element.text or "") if tag == "li" else element.text or ""))
         block = tag in _BLOCK_TAGS and tag not in ("p", "pre", "th", "td", "li") \
             and not tag.startswith("h")
         for child in element:
@@ -608,6 +608,18 @@ def _element_html(element: etree.Element, out: list[str]) -> None:
         if block and len(element):
             out.append("\n")
         out.append(f"</{tag}>")
+
+
+_TASK_RE = re.compile(r"\[([ xX])\](?=\s)")
+
+
+def _task_box(text: str) -> str:
+    """A GFM task item's ``[ ]`` / ``[x]`` as ☐ / ☑ (the preview cannot show a checkbox; the
+    Zhihu post writes the same characters)."""
+    match = _TASK_RE.match(text)
+    if match is None:
+        return text
+    return ("☐" if match.group(1) == " " else "☑") + text[match.end():]
 
 
 def to_html(root: etree.Element) -> str:
