@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-from ...render.markdown_tree import URL_STOP, bare_url_end
+from ...render.markdown_rules import URL_STOP, bare_url_end
 
 # block states: inside a fence opened with backticks / with tildes
 _IN_FENCE, _IN_TILDE_FENCE = 1, 2
@@ -71,7 +71,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         }
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+    def highlightBlock(self, text: str) -> None:  # Qt API
         fence = self.previousBlockState() if self.previousBlockState() in (
             _IN_FENCE, _IN_TILDE_FENCE) else 0
         marks = _FENCE.match(text.lstrip())
