@@ -229,6 +229,23 @@ def test_invisible_characters_never_hide_a_title_or_a_field_label(hidden, where)
     assert [f.code for f in result.summary.findings] == ["invisible_removed"]
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+@pytest.mark.parametrize("label,value,attribute,expected", [
+    ("主持人", "羡鱼", "host", ["羡鱼"]),
+    ("时间", "20230916 晚上八点", "time", "20:00"),
+    ("本期提要", "检索；长文本", "highlights", ["检索", "长文本"]),
+])
+def test_an_invisible_character_inside_a_field_label_does_not_hide_the_field(
+        hidden, label, value, attribute, expected):
+    written = label[0] + hidden + label[1:]
+    text = f"OpenLLM Talk 012\n\n本期记录\n【{written}】：{value}\n\n本周新闻\n正文\n"
+    result = import_text(text, "txt")
+    assert [f.label for f in result.issue.find_path("本期记录").fields] == [label]
+    assert getattr(result.issue, attribute) == expected
+    assert [f.data["text"] for f in result.summary.findings
+            if f.code == "invisible_removed"] == [f"【{label}】"]
+
+
 def test_invisible_characters_before_a_markdown_heading_do_not_hide_it():
     text = "# 本周新闻\n\n\u200b## 学术\n\n正文\n\n\ufeff# 本周推荐\n\n推荐\n"
     result = import_text(text, "md")
