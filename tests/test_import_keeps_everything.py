@@ -298,6 +298,83 @@ def test_a_word_picture_linked_to_a_file_with_spaces_is_copied_from_beside_the_d
     assert _academic(result) == "![截图](assets/screen_shot__1_.png)"
 
 
+@pytest.mark.parametrize("written,file", [
+    ("![e](pics/e\\[1\\].png)", "e[1].png"),
+    ("![a](pics/a\\_b\\_.png)", "a_b_.png"),
+    ("![p](pics/100%25.png)", "100%.png"),
+    ("![l](pics/b%20c.png)", "b%20c.png"),  # a name that really holds %20
+])
+def test_an_escaped_or_encoded_image_name_is_found_and_copied(tmp_path, written, file):
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / file).write_bytes(_png((7, 7, 7)))
+    source = tmp_path / "issue.md"
+    source.write_text(f"# 本周新闻\n\n{written}\n", encoding="utf-8")
+    result = import_file(source)
+    assert list(result.assets.values()) == [_png((7, 7, 7))]
+    assert result.issue.sections[0].body.startswith("![") and "](assets/" in \
+        result.issue.sections[0].body
+    assert "image_missing" not in _codes(result)
+
+
+def test_images_in_reference_definitions_and_html_img_tags_are_copied_or_named_missing(
+        tmp_path):
+    (tmp_path / "ref (1).png").write_bytes(_png((1, 1, 1)))
+    (tmp_path / "tag pic.png").write_bytes(_png((2, 2, 2)))
+    source = tmp_path / "issue.md"
+    source.write_text('# 本周新闻\n\n![图一][r1]\n\n<img src="tag pic.png" width="300">\n\n'
+                      "<IMG SRC='gone tag.png'>\n\n![图二][r2]\n\n"
+                      '[r1]: <ref (1).png> "标题"\n[r2]: gone-ref.png\n', encoding="utf-8")
+    result = import_file(source)
+    assert result.assets == {"ref__1_.png": _png((1, 1, 1)), "tag_pic.png": _png((2, 2, 2))}
+    body = result.issue.sections[0].body
+    assert '[r1]: assets/ref__1_.png "标题"' in body
+    assert '<img src="assets/tag_pic.png" width="300">' in body
+    assert '<img alt="图一" src="assets/ref__1_.png" title="标题"' in markdown_to_html(body)
+    missing = [f.data["target"] for f in result.summary.findings if f.code == "image_missing"]
+    assert sorted(missing) == ["gone tag.png", "gone-ref.png"]
+
+
+@pytest.mark.parametrize("written", [
+    "C:\\Users\\me\\Typora\\typora-user-images\\shot 1.png",
+    "file:///C:/Users/me/Pictures/shot%201.png",
+    "D:/pics/shot 1.png",
+])
+def test_an_image_at_a_windows_path_is_taken_from_beside_the_document_or_named_missing(
+        tmp_path, written):
+    source = tmp_path / "issue.md"
+    source.write_text(f"# 本周新闻\n\n![截图](<{written}>)\n", encoding="utf-8")
+    result = import_file(source)
+    assert result.assets == {}
+    assert [f.code for f in result.summary.findings] == ["image_missing"]
+    (tmp_path / "shot 1.png").write_bytes(_png((3, 3, 3)))
+    result = import_file(source)
+    assert result.assets == {"shot_1.png": _png((3, 3, 3))}
+    assert result.issue.sections[0].body == "![截图](assets/shot_1.png)"
+
+
+def test_a_word_picture_linked_to_a_missing_file_on_another_machine_is_named_missing(tmp_path):
+    from .docx_build import image_run
+
+    result = _import_docx(tmp_path, para(image_run("rIdImg", linked=True, alt="截图")),
+                          rels=[("rIdImg", "image",
+                                 "file:///C:/Users/me/Pictures/linked%20pic.png", True)])
+    assert result.assets == {}
+    assert [f.data for f in result.summary.findings if f.code == "image_missing"] == [
+        {"target": "C:/Users/me/Pictures/linked pic.png", "reason": "not_found"}]
+
+
+@pytest.mark.parametrize("typed", ["![不是图片](x.png)", "见 ![图](<a b.png>) 一节",
+                                   "<img src=\"y.png\"> 是 HTML 写法"])
+def test_image_markup_typed_as_text_in_word_is_neither_copied_nor_reported(tmp_path, typed):
+    result = _import_docx(tmp_path, para(run(typed)))
+    assert result.assets == {} and "image_missing" not in _codes(result)
+    import html as htmllib
+
+    html = markdown_to_html(_academic(result))
+    assert "<img" not in html
+    assert htmllib.unescape(re.sub(r"<[^>]+>", "", html).strip()) == typed
+
+
 # ---------------------------------------------------------------- 7. encodings
 
 BIG5_TEXT = "OpenLLM Talk 013\n\nFree Talk\n繁體中文的內容：模型與資料，問與答\n"
