@@ -363,6 +363,24 @@ def test_a_word_picture_linked_to_a_missing_file_on_another_machine_is_named_mis
         {"target": "C:/Users/me/Pictures/linked pic.png", "reason": "not_found"}]
 
 
+@pytest.mark.parametrize("typed", ["$x_1$ 公式", "成本$a$和$b$", "$$E=mc^2$$",
+                                   "账号 $HOME/$USER 路径"])
+def test_dollars_typed_in_word_are_text_in_the_preview_and_the_zhihu_post(tmp_path, typed):
+    import html as htmllib
+
+    from talkeditor.zhihu.export import markdown_to_zhihu_html
+
+    md = _academic(_import_docx(tmp_path, para(run(typed))))
+    for html in (markdown_to_html(md), markdown_to_zhihu_html(md)):
+        assert "eeimg" not in html
+        assert htmllib.unescape(re.sub(r"<[^>]+>", "", html).strip()) == typed
+
+
+@pytest.mark.parametrize("typed", ["价格 $5 到 $10", "美元$20，大约$3一次", "单个 $ 符号"])
+def test_dollar_amounts_typed_in_word_stay_as_written(tmp_path, typed):
+    assert _academic(_import_docx(tmp_path, para(run(typed)))) == typed
+
+
 @pytest.mark.parametrize("typed", ["![不是图片](x.png)", "见 ![图](<a b.png>) 一节",
                                    "<img src=\"y.png\"> 是 HTML 写法"])
 def test_image_markup_typed_as_text_in_word_is_neither_copied_nor_reported(tmp_path, typed):

@@ -423,13 +423,26 @@ _LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]
                          r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
 
 
+def _math_openers(text: str) -> set[int]:
+    """Positions of the ``$`` in ``text`` that would open TeX math in the Zhihu export (a
+    ``$`` before a non-space, with a later ``$`` after a non-space and not before a digit:
+    pandoc's rule, see ``zhihu/transform.py``). ``$5 和 $10`` has none."""
+    closers = [j for j, ch in enumerate(text) if ch == "$" and j and not text[j - 1].isspace()
+               and not (j + 1 < len(text) and text[j + 1].isdigit())]
+    return {i for i, ch in enumerate(text) if ch == "$" and i + 1 < len(text)
+            and not text[i + 1].isspace() and any(j > i + 1 for j in closers)}
+
+
 def _escape_inline(text: str) -> str:
     out = []
     n = len(text)
+    dollars = _math_openers(text) if "$" in text else set()
     for i, ch in enumerate(text):
         nxt = text[i + 1] if i + 1 < n else ""
         prev = text[i - 1] if i else ""
-        if ch == "\\":
+        if i in dollars:
+            out.append("&#36;")
+        elif ch == "\\":
             out.append("\\\\" if nxt in _MD_ESCAPABLE or not nxt else ch)
         elif ch in "*`":
             out.append("\\" + ch)
@@ -454,7 +467,8 @@ def escape_markdown(text: str, line_start: bool = True) -> str:
 
     Escapes emphasis (``*``, ``_`` at word edges so ``__init__`` stays, ``snake_case`` is
     left alone), code spans, link/footnote brackets (``[备注](可选)``), HTML-looking tags
-    (``<think>`` → ``&lt;think>``) and entities, and, at the start of each line when
+    (``<think>`` → ``&lt;think>``) and entities, a ``$`` that would open TeX math in the Zhihu
+    export (``$x_1$`` → ``&#36;x_1$``; dollar amounts stay), and, at the start of each line when
     ``line_start``, what would make a heading, quote, list, rule or code fence
     (``# 标题`` → ``\\# 标题``). URLs are left as they are (they are turned into links).
     Escapes are Python-Markdown's backslash escapes, which the preview and the Zhihu export
