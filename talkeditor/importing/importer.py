@@ -208,7 +208,8 @@ def cli_import(args) -> int:
       ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
     Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
     With ``--archive``, the section titles of the issues already there are known titles and
-    standing text is judged from them (``judge_standing_text``).
+    standing text is judged from them and from the other sources of the run
+    (``judge_standing_text``).
     All sources are read and checked before anything is written. Prints one summary per source
     and, indented below it, what was dropped, guessed or changed (``describe_findings``).
     """
@@ -223,7 +224,13 @@ def cli_import(args) -> int:
 
         past = Archive(args.archive).issues()
         known = {s.title for issue in past for s in issue.sections}
-    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
+    results = [(src, import_file(src, known)) for src in sources]
+    if args.archive:
+        # The back catalogue imported in one run is evidence too: 012–014 imported together
+        # judge 014's privacy notice standing just as they would one by one.
+        evidence = [*past, *(result.issue for _src, result in results)]
+        for _src, result in results:
+            judge_standing_text(result, evidence)
     targets: list[Path] = []
     for src, result in results:
         if args.output:
