@@ -4,7 +4,7 @@ section editor shows standing text judged from the archive, which the host can f
 from __future__ import annotations
 
 from talkeditor.model import BODY_STANDING, BODY_WEEKLY, Issue, Section
-from talkeditor.reuse.next_issue import STANDING_EVIDENCE
+from talkeditor.reuse.next_issue import KIND_CHOSEN, STANDING_EVIDENCE, next_issue
 
 
 def _pane(qtbot, issue):
@@ -43,12 +43,37 @@ def test_flipping_a_judged_section_to_weekly_replaces_the_judgement_and_undo_res
     pane.body_kind.setCurrentIndex(pane.body_kind.findData(BODY_WEEKLY))
     section = document.issue.find("privacy")
     assert section.body_kind == BODY_WEEKLY and STANDING_EVIDENCE not in section.extra
+    assert section.extra[KIND_CHOSEN] is True
     assert pane.body_kind_note.isHidden()
     document.undo_stack.undo()
     section = document.issue.find("privacy")
     assert section.body_kind == BODY_STANDING
     assert section.extra[STANDING_EVIDENCE] == ["012", "013", "014"]
     assert pane.body_kind.currentData() == BODY_STANDING and not pane.body_kind_note.isHidden()
+
+
+def test_a_section_the_host_flipped_to_weekly_is_cleared_in_the_next_issue_not_judged_again(
+        qtbot, tmp_path):
+    from talkeditor.archive.folder import Archive
+    from talkeditor.storage import yaml_format
+    from talkeditor.storage.files import save_issue
+
+    folder = tmp_path / "archive"
+    for n in ("012", "013"):
+        save_issue(Issue(number=n, date="2023-09-16", sections=[
+            Section(title="注意事项", id="privacy", body="录屏提示\n")]), folder / n / "issue.yaml")
+    document, pane = _pane(qtbot, _judged_issue())
+    pane.load("privacy")
+    pane.body_kind.setCurrentIndex(pane.body_kind.findData(BODY_WEEKLY))
+    assert document.issue.find("privacy").extra == {KIND_CHOSEN: True}
+    document.issue.date = "2023-09-30"
+    saved = yaml_format.loads(yaml_format.dumps(document.issue))  # as saved in 014
+    following = next_issue(saved, Archive(folder))
+    privacy = following.find("privacy")
+    assert privacy.body_kind == BODY_WEEKLY and privacy.body == ""
+    assert STANDING_EVIDENCE not in privacy.extra
+    pane.body_kind.setCurrentIndex(pane.body_kind.findData(BODY_STANDING))  # and back
+    assert next_issue(document.issue, Archive(folder)).find("privacy").body == "录屏提示\n"
 
 
 def test_opening_an_old_issue_shows_what_the_import_dropped_or_guessed(qtbot, window, tmp_path,
