@@ -415,6 +415,20 @@ def test_text_files_are_read_in_their_encoding_and_a_guess_is_named(tmp_path, en
     assert found == ([named] if named else [])
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [GB_TEXT, BIG5_TEXT,
+                                  "OpenLLM Talk 013\n\nFree Talk\nplain ASCII\n"])
+def test_utf16_without_a_byte_order_mark_is_read_and_the_guess_is_named(tmp_path, encoding,
+                                                                       text):
+    path = tmp_path / "issue.txt"
+    path.write_bytes(text.encode(encoding))
+    result = import_file(path)
+    assert result.issue.number == "013"
+    assert result.issue.find_path("Free Talk").body == text.rstrip("\n").rsplit("\n", 1)[1]
+    assert result.summary.findings[0] == Finding("encoding_detected",
+                                                 {"encoding": encoding, "alternatives": []})
+
+
 def test_bytes_no_encoding_reads_as_text_are_refused_with_one_clear_line(tmp_path):
     from .conftest import run_cli
 
