@@ -416,9 +416,9 @@ def _body(text: str) -> str:
 # ---------------------------------------------------------------- text that is not Markdown
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）\[\]]+|www\.[^\s<>()（）\[\]]+")
-#: Escapes Python-Markdown (the preview and the Zhihu export) understands; for other
-#: characters an HTML character reference is used.
-_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
+#: Characters whose backslash escape the preview and the Zhihu export read (CommonMark
+#: escapes every ASCII punctuation character); for others an HTML character reference is used.
+_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!~")
 _LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|"
                          r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
 
@@ -446,6 +446,8 @@ def _escape_inline(text: str) -> str:
             out.append("\\\\" if nxt in _MD_ESCAPABLE or not nxt else ch)
         elif ch in "*`":
             out.append("\\" + ch)
+        elif ch == "~" and "~" in (prev, nxt):
+            out.append("\\~")  # ``~~删除~~`` is strikethrough; ``共~10分钟`` stays
         elif ch == "_":
             inner = prev.isalnum() and nxt.isalnum()
             out.append(ch if inner else "\\_")
@@ -479,9 +481,17 @@ def escape_markdown(text: str, line_start: bool = True) -> str:
     parts = []
     last = 0
     for m in _URL.finditer(text):
+        if m.start() < last:
+            continue
         parts.append(_escape_inline(text[last:m.start()]))
         parts.append(m.group(0))
         last = m.end()
+        if text.startswith(">", last):
+            # ``<https://…>`` typed in Word: the ``<`` is ``&lt;``, and a bare ``>`` (or
+            # ``\>``) would be read as part of the link (GFM autolinks end at ``<`` only);
+            # a trailing entity is not (``render.markdown_tree.bare_url_end``).
+            parts.append("&gt;")
+            last += 1
     parts.append(_escape_inline(text[last:]))
     out = "".join(parts)
     return escape_line_starts(out) if line_start else out
