@@ -153,7 +153,8 @@ def test_a_bullet_list_then_a_numbered_list_are_two_lists(tmp_path):
 
 @pytest.mark.parametrize("typed", ["__init__ 方法", "<think>推理过程</think>", "[备注](可选)",
                                    "*星号* 与 `反引号`", "1. 不是列表", "- 也不是", "> 不是引用",
-                                   "&amp; 字面", "见[^1]"])
+                                   "&amp; 字面", "见[^1]", "a\\=b", "路径 C:\\~x\\$y",
+                                   "1\\|2 与 \\@某人", "\\\"引号\\\""])
 def test_markdown_characters_typed_in_word_come_back_as_the_same_text(tmp_path, typed):
     md = _academic(_import_docx(tmp_path, para(run(typed))))
     html = markdown_to_html(md)

@@ -20,6 +20,7 @@ a section heading, a field, or a body. Nothing is dropped; what is not recognise
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 
 from ..model import Section, clean_text, new_id
@@ -418,7 +419,7 @@ def _body(text: str) -> str:
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）\[\]]+|www\.[^\s<>()（）\[\]]+")
 #: Characters whose backslash escape the preview and the Zhihu export read (CommonMark
 #: escapes every ASCII punctuation character); for others an HTML character reference is used.
-_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!~")
+_MD_ESCAPABLE = set(string.punctuation)
 _LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|"
                          r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
 
