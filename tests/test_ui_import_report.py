@@ -94,3 +94,20 @@ def test_opening_a_clean_old_issue_shows_no_report(qtbot, window, tmp_path, no_d
     source.write_text("# OpenLLM Talk 017\n\n# 本周新闻\n\n内容\n", encoding="utf-8")
     assert window.open_path(source)
     assert [a for a in no_dialogs["asked"] if isinstance(a, tuple)] == []
+
+
+def test_invisible_characters_ignored_before_every_label_are_reported_on_one_line():
+    from talkeditor.importing.importer import import_text
+    from talkeditor.ui.document.import_report import finding_lines
+
+    labels = [f"标签{n}" for n in range(60)]
+    text = "OpenLLM Talk 012\n\n\u200b本周新闻\n" + "".join(
+        f"\u200b【{label}】：值\n" for label in labels) + "\ufeff学术\n正文\n"
+    result = import_text(text, "txt")
+    assert len([f for f in result.summary.findings if f.code == "invisible_removed"]) == 62
+    lines = finding_lines(result.summary.findings)
+    first, second = lines
+    assert first.startswith("Invisible characters U+200B ignored in "
+                            "“本周新闻、【标签0】、【标签1】、")
+    assert first.endswith("…”") and len(first) < 130
+    assert second == "Invisible characters U+FEFF ignored in “学术”"
