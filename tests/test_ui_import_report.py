@@ -111,3 +111,20 @@ def test_invisible_characters_ignored_before_every_label_are_reported_on_one_lin
                             "“本周新闻、【标签0】、【标签1】、")
     assert first.endswith("…”") and len(first) < 130
     assert second == "Invisible characters U+FEFF ignored in “学术”"
+
+
+def test_starting_the_app_on_an_old_issue_shows_the_report_over_the_window_not_before_it(
+        qtbot, no_dialogs, tmp_path, monkeypatch):
+    from talkeditor.ui import dialogs
+    from talkeditor.ui.app import create_main_window
+
+    source = tmp_path / "talk-016.txt"
+    source.write_bytes("OpenLLM Talk 016\n\nFree Talk\n繁體的問與答\n".encode("big5"))
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info",
+                        lambda parent, title, text: shown.append((parent.isVisible(), title)))
+    win = create_main_window(source, lang="en")  # talkeditor talk-016.txt
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [(True, "Imported “talk-016.txt”")]
+    win.document.set_modified(False)
