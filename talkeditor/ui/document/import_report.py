@@ -66,7 +66,7 @@ def finding_lines(findings) -> list[str]:
     """One line per finding, in order, except that the titles and labels where the same
     invisible characters were ignored share one line (a file with a zero-width space before
     every line gave a line per label, a dialog taller than the screen)."""
-    from ...importing.text import Finding
+    from ...importing.findings import Finding
 
     grouped: list = []
     names: dict[tuple[str, ...], list[str]] = {}
