@@ -114,3 +114,13 @@ class Settings:
 
     def set_zhihu_link_cards(self, on: bool) -> None:
         self._data["zhihu_link_cards"] = bool(on)
+
+    # -- collaboration
+    def author(self) -> str:
+        """The contributor's name: commits made by Sync, the default signature of Sign Line
+        As. ``''`` when not set."""
+        value = self._data.get("author")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_author(self, name: str) -> None:
+        self._data["author"] = name.strip()

@@ -1,0 +1,647 @@
+"""Structural three-way merge of two edits of one issue (no Qt, no git).
+
+``merge_issues(base, ours, theirs)`` merges by the issue's structure, never by lines of YAML
+(git's line merge or ``merge=union`` would write one YAML key twice or break a ``|`` block):
+
+- sections are matched by their stable ``id``: renames, moves (to another place or another
+  parent), additions and deletions on either side merge; a section deleted on one side and
+  edited on the other is kept with a ``section`` conflict;
+- a section's fields are matched by label (attribute by attribute), the issue's metadata key
+  by key, unknown keys key by key;
+- lists (highlights, host, editors, owners, contributors, the order of sections and fields)
+  merge as ordered sets: what either side added is kept, what one side removed and the other
+  did not re-add goes, and a reorder on one side is kept;
+- a body merges as a sequence of blocks (paragraphs separated by blank lines, each list item,
+  each fenced code block): blocks both sides insert at the same place are both kept (ours
+  first), a block edited on one side takes the edit, and only a block changed differently on
+  both sides (or edited on one side and deleted on the other) is a conflict.
+
+A conflict never writes markers into the text: the issue keeps our version (or theirs when we
+deleted it), so it stays complete and loads, and records a :class:`~talkeditor.model.Conflict`
+(``part``, ``ours``, ``theirs``) in the section (or in the issue, for metadata); the format is
+documented in docs/format.md. :func:`resolve` applies Take Mine / Take Theirs / Keep Both.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import difflib
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Conflict, Field, Issue, Section
+
+ISSUE_SCALARS = ("series", "number", "title", "date", "time", "timezone", "video", "zhihu",
+                 "template")
+ISSUE_LISTS = ("highlights", "host", "editors")
+SECTION_SCALARS = ("title", "optional", "minutes", "body_kind")
+FIELD_ATTRS = ("value", "sep", "bind", "note", "keep")
+
+#: Choices of :func:`resolve`.
+MINE, THEIRS, BOTH = "mine", "theirs", "both"
+
+
+@dataclass
+class MergeResult:
+    """The merged issue and the conflicts this merge recorded in it (older ones not counted)."""
+
+    issue: Issue
+    conflicts: list[tuple[str, Conflict]]  # (section id, '' for the issue's metadata; conflict)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+# ---------------------------------------------------------------- small merges
+
+
+def _pick(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
+    """Three-way merge of one value: (result, conflicted). On conflict the result is ours."""
+    if ours == theirs or theirs == base:
+        return ours, False
+    if ours == base:
+        return theirs, False
+    return ours, True
+
+
+def merge_ordered(base: Sequence[Hashable], ours: Sequence[Hashable],
+                  theirs: Sequence[Hashable], keep: set | None = None) -> list:
+    """Three-way merge of ordered sets (no repeats in the result).
+
+    An item is kept when both sides have it or one side added it (absent from ``base``);
+    ``keep`` overrides that choice. The order is the side that reordered (ours if both did);
+    the other side's additions go after their predecessor there, after ours at the same place.
+    """
+    if keep is None:
+        if ours == theirs or theirs == base:
+            return list(dict.fromkeys(ours))
+        if ours == base:
+            return list(dict.fromkeys(theirs))
+    b, o, t = set(base), set(ours), set(theirs)
+    if keep is None:
+        keep = {x for x in o | t if (x in o and x in t) or x not in b}
+    common = set(base) & o & t
+    base_order = [x for x in dict.fromkeys(base) if x in common]
+    ours_order = [x for x in dict.fromkeys(ours) if x in common]
+    ours_primary = not (ours_order == base_order
+                        and [x for x in dict.fromkeys(theirs) if x in common] != base_order)
+    primary, secondary = (ours, theirs) if ours_primary else (theirs, ours)
+    result: list = []
+    placed: set = set()
+    for x in primary:
+        if x in keep and x not in placed:
+            result.append(x)
+            placed.add(x)
+    previous = None
+    for x in secondary:
+        if x in placed:
+            previous = x
+            continue
+        if x not in keep:
+            continue
+        at = 0 if previous is None else result.index(previous) + 1
+        if ours_primary:  # ours first at the same place: skip past ours' own additions
+            while at < len(result) and result[at] not in b and result[at] in o \
+                    and result[at] not in t:
+                at += 1
+        result.insert(at, x)
+        placed.add(x)
+        previous = x
+    return result
+
+
+# ---------------------------------------------------------------- bodies as blocks
+
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+@dataclass
+class _Block:
+    text: str
+    sep: str | None = None  # what followed it in its source (None: it was last)
+    next_text: str | None = None  # the block that followed it there
+
+
+@dataclass
+class _Body:
+    blocks: list[_Block]
+    leading: str
+    trailing: str
+
+
+def split_blocks(text: str) -> list[str]:
+    """The blocks of a body in order: paragraphs, list items and fenced code blocks."""
+    return [b.text for b in _split(text).blocks]
+
+
+def _split(text: str) -> _Body:
+    lines = text.split("\n")
+    spans: list[list[int]] = []  # [first line, last line] of each block
+    fence: str | None = None
+    ended = True
+    for n, line in enumerate(lines):
+        if fence is not None:
+            spans[-1][1] = n
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        if not line.strip():
+            ended = True
+            continue
+        opens = _FENCE.match(line)
+        if ended or _LIST_ITEM.match(line) or opens:
+            spans.append([n, n])
+        else:
+            spans[-1][1] = n
+        ended = False
+        if opens:
+            fence = opens.group(1)
+            ended = True  # the text after a fenced block starts a new block
+    if not spans:
+        return _Body([], text, "")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def start(n: int) -> int:
+        return offsets[n]
+
+    def end(n: int) -> int:
+        return offsets[n] + len(lines[n])
+
+    blocks = []
+    for k, (first, last) in enumerate(spans):
+        content = text[start(first):end(last)]
+        if k + 1 < len(spans):
+            nxt = spans[k + 1]
+            blocks.append(_Block(content, text[end(last):start(nxt[0])],
+                                 text[start(nxt[0]):end(nxt[1])]))
+        else:
+            blocks.append(_Block(content))
+    return _Body(blocks, text[:start(spans[0][0])], text[end(spans[-1][1]):])
+
+
+def _join(blocks: list[_Block], leading: str, trailing: str) -> str:
+    parts = [leading]
+    for k, block in enumerate(blocks):
+        parts.append(block.text)
+        if k + 1 < len(blocks):
+            nxt = blocks[k + 1].text
+            if block.sep is not None and block.next_text == nxt:
+                parts.append(block.sep)
+            elif _LIST_ITEM.match(block.text) and _LIST_ITEM.match(nxt):
+                parts.append("\n")
+            else:
+                parts.append("\n\n")
+    if blocks:
+        parts.append(trailing)
+    return "".join(parts)
+
+
+_KEPT, _DELETED = "kept", "deleted"
+
+
+def _align(base: list[str], side: list[_Block]):
+    """What a side did to each base block (kept / deleted / the edited block) and what it
+    inserted before each base block (index len(base): at the end)."""
+    status: list[Any] = [_DELETED] * len(base)
+    gaps: list[list[_Block]] = [[] for _ in range(len(base) + 1)]
+    texts = [b.text for b in side]
+    matcher = difflib.SequenceMatcher(None, base, texts, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            for k in range(i2 - i1):
+                status[i1 + k] = (_KEPT, side[j1 + k])
+        elif op == "insert":
+            gaps[i1].extend(side[j1:j2])
+        elif op == "replace":
+            j = j1
+            for i in range(i1, i2):
+                best, best_ratio = None, 0.3
+                for k in range(j, j2):
+                    ratio = difflib.SequenceMatcher(None, base[i], texts[k],
+                                                    autojunk=False).ratio()
+                    if ratio > best_ratio:
+                        best, best_ratio = k, ratio
+                if best is None:
+                    continue
+                gaps[i].extend(side[j:best])
+                status[i] = side[best]
+                j = best + 1
+            gaps[i2].extend(side[j:j2])
+    return status, gaps
+
+
+def merge_bodies(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
+    """Three-way merge of two edits of one body; see the module docstring."""
+    if ours == theirs or theirs == base:
+        return ours, []
+    if ours == base:
+        return theirs, []
+    b, o, t = _split(base), _split(ours), _split(theirs)
+    base_texts = [x.text for x in b.blocks]
+    o_status, o_gaps = _align(base_texts, o.blocks)
+    t_status, t_gaps = _align(base_texts, t.blocks)
+    out: list[_Block] = []
+    conflicts: list[Conflict] = []
+    for i in range(len(base_texts) + 1):
+        mine = o_gaps[i]
+        out.extend(mine)
+        mine_texts = {x.text for x in mine}
+        out.extend(x for x in t_gaps[i] if x.text not in mine_texts)
+        if i == len(base_texts):
+            break
+        so, st = o_status[i], t_status[i]
+        o_kept = isinstance(so, tuple)
+        t_kept = isinstance(st, tuple)
+        if o_kept and t_kept:
+            out.append(so[1])
+        elif o_kept and st == _DELETED or so == _DELETED and t_kept:
+            continue
+        elif so == _DELETED and st == _DELETED:
+            continue
+        elif o_kept:  # theirs edited
+            out.append(st)
+        elif t_kept:  # ours edited
+            out.append(so)
+        elif so == _DELETED:  # deleted by us, edited by them: keep their edit
+            out.append(st)
+            conflicts.append(Conflict("body", "", st.text))
+        elif st == _DELETED:
+            out.append(so)
+            conflicts.append(Conflict("body", so.text, ""))
+        elif so.text == st.text:
+            out.append(so)
+        else:
+            out.append(so)
+            conflicts.append(Conflict("body", so.text, st.text))
+    leading, _ = _pick(b.leading, o.leading, t.leading)
+    trailing, _ = _pick(b.trailing, o.trailing, t.trailing)
+    return _join(out, leading, trailing), conflicts
+
+
+# ---------------------------------------------------------------- fields and sections
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _field_keys(fields: Iterable[Field]) -> dict[tuple[str, int], Field]:
+    out: dict[tuple[str, int], Field] = {}
+    seen: dict[str, int] = {}
+    for f in fields:
+        n = seen.get(f.label, 0)
+        seen[f.label] = n + 1
+        out[(f.label, n)] = f
+    return out
+
+
+def _merge_extra(base: dict, ours: dict, theirs: dict, prefix: str,
+                 conflicts: list[Conflict]) -> dict:
+    out: dict = {}
+    missing = object()
+    for key in list(dict.fromkeys([*ours, *theirs])):
+        value, clash = _pick(base.get(key, missing), ours.get(key, missing),
+                             theirs.get(key, missing))
+        if clash:
+            conflicts.append(Conflict(f"{prefix}{key}", _as_text(ours.get(key, "")),
+                                      _as_text(theirs.get(key, ""))))
+        if value is not missing:
+            out[key] = value
+    return out
+
+
+def _merge_fields(base: list[Field], ours: list[Field], theirs: list[Field],
+                  conflicts: list[Conflict]) -> list[Field]:
+    if ours == theirs or theirs == base:
+        return copy.deepcopy(ours)
+    if ours == base:
+        return copy.deepcopy(theirs)
+    b, o, t = _field_keys(base), _field_keys(ours), _field_keys(theirs)
+    keep = set()
+    for key in set(o) | set(t):
+        if key in o and key in t:
+            keep.add(key)
+        elif key not in b:
+            keep.add(key)
+        else:  # deleted on one side: gone unless the other side edited it
+            survivor = o.get(key) or t.get(key)
+            if survivor != b[key]:
+                keep.add(key)
+    order = merge_ordered(list(b), list(o), list(t), keep)
+    out = []
+    for key in order:
+        fo, ft, fb = o.get(key), t.get(key), b.get(key)
+        if fo is None or ft is None:
+            out.append(copy.deepcopy(fo or ft))
+            continue
+        fb = fb or Field(label=key[0])
+        merged = Field(label=key[0])
+        for attr in FIELD_ATTRS:
+            value, clash = _pick(getattr(fb, attr), getattr(fo, attr), getattr(ft, attr))
+            setattr(merged, attr, value)
+            if clash:
+                part = f"field:{key[0]}" if attr == "value" else f"field:{key[0]}:{attr}"
+                conflicts.append(Conflict(part, _as_text(getattr(fo, attr)),
+                                          _as_text(getattr(ft, attr))))
+        merged.extra = _merge_extra(fb.extra, fo.extra, ft.extra, f"field:{key[0]}:",
+                                    conflicts)
+        out.append(merged)
+    return out
+
+
+def _own(section: Section) -> Section:
+    """The section without its children and conflicts: what "edited" compares."""
+    return dataclasses.replace(section, children=[], conflicts=[])
+
+
+def _conflict_union(*lists: list[Conflict]) -> list[Conflict]:
+    out: list[Conflict] = []
+    for items in lists:
+        for c in items:
+            if c not in out:
+                out.append(copy.deepcopy(c))
+    return out
+
+
+def _merge_section(base: Section | None, ours: Section, theirs: Section) -> Section:
+    """One section's own content (not its children); conflicts added to its list."""
+    if base is None:
+        base = Section(title="", id=ours.id)
+    if _own(ours) == _own(theirs) or _own(theirs) == _own(base):
+        merged = _own(ours)
+    elif _own(ours) == _own(base):
+        merged = _own(theirs)
+    else:
+        new: list[Conflict] = []
+        merged = Section(title=ours.title, id=ours.id)
+        for attr in SECTION_SCALARS:
+            value, clash = _pick(getattr(base, attr), getattr(ours, attr),
+                                 getattr(theirs, attr))
+            setattr(merged, attr, value)
+            if clash:
+                new.append(Conflict(attr, _as_text(getattr(ours, attr)),
+                                    _as_text(getattr(theirs, attr))))
+        merged.owners = merge_ordered(base.owners, ours.owners, theirs.owners)
+        merged.contributors = merge_ordered(base.contributors, ours.contributors,
+                                            theirs.contributors)
+        merged.fields = _merge_fields(base.fields, ours.fields, theirs.fields, new)
+        merged.body, body_conflicts = merge_bodies(base.body, ours.body, theirs.body)
+        new.extend(body_conflicts)
+        merged.extra = _merge_extra(base.extra, ours.extra, theirs.extra, "extra:", new)
+        merged = copy.deepcopy(merged)
+        merged.conflicts = new
+        return _with_old_conflicts(merged, base, ours, theirs)
+    return _with_old_conflicts(copy.deepcopy(merged), base, ours, theirs)
+
+
+def _with_old_conflicts(merged: Section, base: Section, ours: Section,
+                        theirs: Section) -> Section:
+    """Conflicts already recorded: one side resolving one (removing it) resolves it."""
+    old = [c for c in _conflict_union(ours.conflicts, theirs.conflicts)
+           if not (c in base.conflicts and (c not in ours.conflicts
+                                            or c not in theirs.conflicts))]
+    merged.conflicts = _conflict_union(old, merged.conflicts)
+    return merged
+
+
+def _index(issue: Issue) -> tuple[dict[str, Section], dict[str, str], dict[str, list[str]]]:
+    """Every section by id, the parent id of each ('' at the top), the child ids of each."""
+    sections: dict[str, Section] = {}
+    parents: dict[str, str] = {}
+    children: dict[str, list[str]] = {"": [s.id for s in issue.sections]}
+    for section, _depth in issue.walk():
+        sections[section.id] = section
+        children[section.id] = [c.id for c in section.children]
+        for child in section.children:
+            parents[child.id] = section.id
+        parents.setdefault(section.id, "")
+    return sections, parents, children
+
+
+def _merge_tree(base: Issue, ours: Issue, theirs: Issue) -> list[Section]:
+    bs, bp, bc = _index(base)
+    os_, op, oc = _index(ours)
+    ts, tp, tc = _index(theirs)
+    merged: dict[str, Section] = {}
+    parent: dict[str, str] = {}
+    dropped: dict[str, tuple[Section, str, Conflict]] = {}
+    for sid in dict.fromkeys([*os_, *ts, *bs]):
+        b, o, t = bs.get(sid), os_.get(sid), ts.get(sid)
+        if o is not None and t is not None:
+            merged[sid] = _merge_section(b, o, t)
+            parent[sid] = _pick(bp.get(sid), op[sid], tp[sid])[0]
+        elif o is not None or t is not None:
+            side, where = (o, op) if o is not None else (t, tp)
+            gone = Conflict("section", "" if o is None else "edited",
+                            "" if t is None else "edited")
+            if b is None or _own(side) != _own(b):
+                section = copy.deepcopy(_own(side))
+                section.conflicts = _conflict_union(side.conflicts)
+                if b is not None:
+                    section.conflicts.append(gone)
+                merged[sid] = section
+                parent[sid] = where[sid]
+            else:
+                dropped[sid] = (side, where[sid], gone)
+        elif b is not None:
+            dropped[sid] = (b, bp[sid], Conflict("section", "", ""))
+    # A section someone deleted comes back when something below it survives.
+    changed = True
+    while changed:
+        changed = False
+        for sid in list(merged):
+            up = parent[sid]
+            if up and up not in merged and up in dropped:
+                side, where, gone = dropped.pop(up)
+                section = copy.deepcopy(_own(side))
+                section.conflicts = _conflict_union(side.conflicts, [gone])
+                merged[up] = section
+                parent[up] = where
+                changed = True
+            elif up and up not in merged:
+                parent[sid] = ""
+    # Moves on both sides can make a loop: such a section goes to the top level.
+    for sid in merged:
+        seen = {sid}
+        up = parent[sid]
+        while up:
+            if up in seen:
+                parent[sid] = ""
+                break
+            seen.add(up)
+            up = parent[up]
+    by_parent: dict[str, list[str]] = {}
+    for sid in merged:
+        by_parent.setdefault(parent[sid], []).append(sid)
+
+    def build(pid: str) -> list[Section]:
+        members = by_parent.get(pid, [])
+        order = merge_ordered(bc.get(pid, []), oc.get(pid, []), tc.get(pid, []), set(members))
+        order += [m for m in members if m not in order]
+        out = []
+        for sid in order:
+            section = merged[sid]
+            section.children = build(sid)
+            out.append(section)
+        return out
+
+    return build("")
+
+
+def _count(issue: Issue) -> list[tuple[str, Conflict]]:
+    out = [("", c) for c in issue.conflicts]
+    for section, _depth in issue.walk():
+        out.extend((section.id, c) for c in section.conflicts)
+    return out
+
+
+def merge_issues(base: Issue | None, ours: Issue, theirs: Issue) -> MergeResult:
+    """Merge ``ours`` and ``theirs``, two edits of ``base`` (None: both added the issue).
+
+    Returns a new issue; the inputs are not changed. Conflicts recorded by this merge are in
+    ``MergeResult.conflicts``; conflicts the sides already carried are kept in the issue.
+    """
+    base = base if base is not None else Issue(sections=[])
+    if ours == theirs or theirs == base:
+        return MergeResult(ours.clone(), [])
+    if ours == base:
+        return MergeResult(theirs.clone(), [])
+    before = _count(ours) + _count(theirs)
+    out = Issue()
+    new: list[Conflict] = []
+    for key in ISSUE_SCALARS:
+        value, clash = _pick(getattr(base, key), getattr(ours, key), getattr(theirs, key))
+        setattr(out, key, value)
+        if clash:
+            new.append(Conflict(key, getattr(ours, key), getattr(theirs, key)))
+    for key in ISSUE_LISTS:
+        setattr(out, key, merge_ordered(getattr(base, key), getattr(ours, key),
+                                        getattr(theirs, key)))
+    out.extra = _merge_extra(base.extra, ours.extra, theirs.extra, "", new)
+    out.sections = _merge_tree(base, ours, theirs)
+    old = [c for c in _conflict_union(ours.conflicts, theirs.conflicts)
+           if not (c in base.conflicts and (c not in ours.conflicts
+                                            or c not in theirs.conflicts))]
+    out.conflicts = _conflict_union(old, new)
+    recorded = [(sid, c) for sid, c in _count(out) if (sid, c) not in before]
+    return MergeResult(out, recorded)
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def _replace_block(body: str, kept: str, replacement: list[str]) -> str:
+    parsed = _split(body)
+    for k, block in enumerate(parsed.blocks):
+        if block.text == kept:
+            new = [_Block(text) for text in replacement if text]
+            blocks = parsed.blocks[:k] + new + parsed.blocks[k + 1:]
+            return _join(blocks, parsed.leading, parsed.trailing)
+    return body
+
+
+def _parse_scalar(attr: str, text: str) -> Any:
+    if attr == "minutes":
+        return int(text) if text.strip().lstrip("-").isdigit() else None
+    if attr == "optional":
+        return text == "true"
+    return text
+
+
+def resolve(issue: Issue, section_id: str, index: int, choice: str) -> None:
+    """Settle conflict ``index`` of the section (``''``: of the issue) in place.
+
+    ``choice`` is :data:`MINE`, :data:`THEIRS` or :data:`BOTH` (both blocks of a body, both
+    texts of a title or field joined with " / "; for a yes/no or a number, Keep Both keeps
+    mine). Raises KeyError for an unknown section, IndexError for an unknown conflict,
+    ValueError for an unknown choice.
+    """
+    if choice not in (MINE, THEIRS, BOTH):
+        raise ValueError(f"unknown choice {choice!r}")
+    if not section_id:
+        conflict = issue.conflicts.pop(index)
+        if choice != MINE and conflict.part in ISSUE_SCALARS:
+            value = conflict.theirs if choice == THEIRS else _both(conflict)
+            setattr(issue, conflict.part, value)
+        return
+    section = issue.find(section_id)
+    if section is None:
+        raise KeyError(section_id)
+    conflict = section.conflicts.pop(index)
+    part = conflict.part
+    if part == "body":
+        kept = conflict.ours or conflict.theirs
+        wanted = {MINE: [conflict.ours], THEIRS: [conflict.theirs],
+                  BOTH: [conflict.ours, conflict.theirs]}[choice]
+        section.body = _replace_block(section.body, kept, wanted)
+    elif part == "section":
+        chosen = conflict.ours if choice == MINE else conflict.theirs
+        if choice != BOTH and chosen == "":
+            issue.siblings_of(section_id).remove(section)
+    elif part in SECTION_SCALARS:
+        if choice == THEIRS or (choice == BOTH and part == "title"):
+            value = conflict.theirs if choice == THEIRS else _both(conflict)
+            setattr(section, part, _parse_scalar(part, value))
+    elif part.startswith("field:") and choice != MINE:
+        label, _, attr = part[len("field:"):].partition(":")
+        target = section.field_named(label)
+        attr = attr or "value"
+        if target is not None and attr in ("value", "note", "sep"):
+            setattr(target, attr, conflict.theirs if choice == THEIRS else _both(conflict))
+        elif target is not None and attr == "keep" and choice == THEIRS:
+            target.keep = conflict.theirs == "true"
+        elif target is not None and attr == "bind" and choice == THEIRS:
+            target.bind = conflict.theirs or None
+
+
+def _both(conflict: Conflict) -> str:
+    return " / ".join(x for x in (conflict.ours, conflict.theirs) if x)
+
+
+# ---------------------------------------------------------------- files (the git driver)
+
+
+def _load_side(path: str, allow_empty: bool) -> Issue | None:
+    from ..storage import read_limited
+    from ..yamlio import MAX_BYTES, IssueFormatError, loads
+
+    data = read_limited(path, MAX_BYTES)
+    if allow_empty and not data.strip():
+        return None
+    try:
+        return loads(data)
+    except IssueFormatError as exc:
+        exc.where = f"{path}: {exc.where}" if exc.where else str(path)
+        raise
+
+
+def merge_files(base: str, ours: str, theirs: str,
+                output: str | None = None) -> list[tuple[str, Conflict]]:
+    """Merge three ``issue.yaml`` files; write the result to ``output`` (None: over ``ours``,
+    as git's merge driver contract ``%O %A %B`` wants). An empty base means both sides added
+    the file. Returns the conflicts recorded, as (section title or ``metadata``, conflict).
+    Raises IssueFormatError when a file cannot be read or is not an issue."""
+    from ..storage import atomic_write
+    from ..yamlio import dumps
+
+    b = _load_side(base, allow_empty=True)
+    o = _load_side(ours, allow_empty=False)
+    t = _load_side(theirs, allow_empty=False)
+    result = merge_issues(b, o, t)
+    atomic_write(output or ours, dumps(result.issue), backup=False)
+    named = []
+    for sid, conflict in result.conflicts:
+        section = result.issue.find(sid) if sid else None
+        named.append((section.title if section else "metadata", conflict))
+    return named
