@@ -170,7 +170,10 @@ def default_author(archive: Path) -> str:
 
 
 def merge_command() -> str:
-    """The merge driver's command line as git runs it (through ``sh``)."""
+    """The merge driver's command line as git runs it (through ``sh``): this Python with
+    ``-m talkeditor``, or the frozen (PyInstaller) executable itself, which runs the CLI."""
+    if getattr(sys, "frozen", False):
+        return f"{shlex.quote(sys.executable)} merge %O %A %B"
     return f"{shlex.quote(sys.executable)} -m talkeditor merge %O %A %B"
 
 
