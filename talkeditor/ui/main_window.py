@@ -32,6 +32,7 @@ from .actions import MENUS, create_actions, menu_title
 from .archive_actions import ArchiveActions
 from .archive_panel import ArchivePanel
 from .autosave import Autosaver
+from .controllers.sync import SyncController
 from .credits_actions import CreditsActions
 from .credits_panel import CreditsPanel
 from .document import IssueDocument
@@ -106,9 +107,11 @@ class MainWindow(QMainWindow):
         self.archive_panel.nextRequested.connect(self.archive_actions.new_next_from)
         self.archive_panel.folderChangeRequested.connect(
             self.archive_actions.choose_archive_folder)
+        self.sync_controller = SyncController(self)
         self.actions_ = create_actions(self)
         self._build_menus()
         self._build_status_bar()
+        self.sync_controller.install()
 
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
