@@ -26,7 +26,7 @@ def tool(name: str) -> str:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "talkeditor" / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "talkeditor" / "ui").rglob("*.py"))
     subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *sources,
                     "-ts", str(TS.relative_to(ROOT))], cwd=ROOT, check=True)
     subprocess.run([tool("lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT,
