@@ -118,6 +118,7 @@ def merge_ordered(base: Sequence[Hashable], ours: Sequence[Hashable],
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _FENCE = re.compile(r"\s{0,3}(```|~~~)")
+_ITEM_STARTS = frozenset("-*+0123456789")
 
 
 @dataclass
@@ -140,50 +141,39 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _split(text: str) -> _Body:
-    lines = text.split("\n")
-    spans: list[list[int]] = []  # [first line, last line] of each block
+    spans: list[list[int]] = []  # [start, end) character offsets of each block
     fence: str | None = None
     ended = True
-    for n, line in enumerate(lines):
+    pos = 0
+    for line in text.split("\n"):
+        line_end = pos + len(line)
         if fence is not None:
-            spans[-1][1] = n
+            spans[-1][1] = line_end
             if line.strip().startswith(fence):
                 fence = None
-            continue
-        if not line.strip():
-            ended = True
-            continue
-        opens = _FENCE.match(line)
-        if ended or _LIST_ITEM.match(line) or opens:
-            spans.append([n, n])
+        elif line.strip():
+            opens = _FENCE.match(line) if ("```" in line or "~~~" in line) else None
+            if ended or opens or (line[0] in _ITEM_STARTS and _LIST_ITEM.match(line)):
+                spans.append([pos, line_end])
+            else:
+                spans[-1][1] = line_end
+            ended = False
+            if opens:
+                fence = opens.group(1)
+                ended = True  # the text after a fenced block starts a new block
         else:
-            spans[-1][1] = n
-        ended = False
-        if opens:
-            fence = opens.group(1)
-            ended = True  # the text after a fenced block starts a new block
+            ended = True
+        pos = line_end + 1
     if not spans:
         return _Body([], text, "")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-
-    def start(n: int) -> int:
-        return offsets[n]
-
-    def end(n: int) -> int:
-        return offsets[n] + len(lines[n])
-
     blocks = []
     for k, (first, last) in enumerate(spans):
-        content = text[start(first):end(last)]
         if k + 1 < len(spans):
             nxt = spans[k + 1]
-            blocks.append(_Block(content, text[end(last):start(nxt[0])],
-                                 text[start(nxt[0]):end(nxt[1])]))
+            blocks.append(_Block(text[first:last], text[last:nxt[0]], text[nxt[0]:nxt[1]]))
         else:
-            blocks.append(_Block(content))
-    return _Body(blocks, text[:start(spans[0][0])], text[end(spans[-1][1]):])
+            blocks.append(_Block(text[first:last]))
+    return _Body(blocks, text[:spans[0][0]], text[spans[-1][1]:])
 
 
 def _join(blocks: list[_Block], leading: str, trailing: str) -> str:
@@ -317,16 +307,16 @@ def _merge_extra(base: dict, ours: dict, theirs: dict, prefix: str,
             conflicts.append(Conflict(f"{prefix}{key}", _as_text(ours.get(key, "")),
                                       _as_text(theirs.get(key, ""))))
         if value is not missing:
-            out[key] = value
+            out[key] = copy.deepcopy(value)
     return out
 
 
 def _merge_fields(base: list[Field], ours: list[Field], theirs: list[Field],
                   conflicts: list[Conflict]) -> list[Field]:
     if ours == theirs or theirs == base:
-        return copy.deepcopy(ours)
+        return [_copy_field(f) for f in ours]
     if ours == base:
-        return copy.deepcopy(theirs)
+        return [_copy_field(f) for f in theirs]
     b, o, t = _field_keys(base), _field_keys(ours), _field_keys(theirs)
     keep = set()
     for key in set(o) | set(t):
@@ -343,7 +333,7 @@ def _merge_fields(base: list[Field], ours: list[Field], theirs: list[Field],
     for key in order:
         fo, ft, fb = o.get(key), t.get(key), b.get(key)
         if fo is None or ft is None:
-            out.append(copy.deepcopy(fo or ft))
+            out.append(_copy_field(fo or ft))
             continue
         fb = fb or Field(label=key[0])
         merged = Field(label=key[0])
@@ -360,9 +350,23 @@ def _merge_fields(base: list[Field], ours: list[Field], theirs: list[Field],
     return out
 
 
-def _own(section: Section) -> Section:
-    """The section without its children and conflicts: what "edited" compares."""
-    return dataclasses.replace(section, children=[], conflicts=[])
+def _own(section: Section) -> tuple:
+    """What "edited" compares: the section without its children and conflicts."""
+    s = section
+    return (s.title, s.optional, s.minutes, s.owners, s.contributors, s.fields, s.body,
+            s.body_kind, s.extra)
+
+
+def _copy_field(f: Field) -> Field:
+    return dataclasses.replace(f, extra=copy.deepcopy(f.extra) if f.extra else {})
+
+
+def _copy_own(s: Section) -> Section:
+    """A copy of the section without children or conflicts (strings are shared: immutable)."""
+    return Section(title=s.title, id=s.id, optional=s.optional, minutes=s.minutes,
+                   owners=list(s.owners), contributors=list(s.contributors),
+                   fields=[_copy_field(f) for f in s.fields], body=s.body,
+                   body_kind=s.body_kind, extra=copy.deepcopy(s.extra) if s.extra else {})
 
 
 def _conflict_union(*lists: list[Conflict]) -> list[Conflict]:
@@ -370,7 +374,7 @@ def _conflict_union(*lists: list[Conflict]) -> list[Conflict]:
     for items in lists:
         for c in items:
             if c not in out:
-                out.append(copy.deepcopy(c))
+                out.append(dataclasses.replace(c))
     return out
 
 
@@ -378,10 +382,11 @@ def _merge_section(base: Section | None, ours: Section, theirs: Section) -> Sect
     """One section's own content (not its children); conflicts added to its list."""
     if base is None:
         base = Section(title="", id=ours.id)
-    if _own(ours) == _own(theirs) or _own(theirs) == _own(base):
-        merged = _own(ours)
-    elif _own(ours) == _own(base):
-        merged = _own(theirs)
+    own_o, own_t = _own(ours), _own(theirs)
+    if own_o == own_t or own_t == _own(base):
+        merged = _copy_own(ours)
+    elif own_o == _own(base):
+        merged = _copy_own(theirs)
     else:
         new: list[Conflict] = []
         merged = Section(title=ours.title, id=ours.id)
@@ -399,10 +404,8 @@ def _merge_section(base: Section | None, ours: Section, theirs: Section) -> Sect
         merged.body, body_conflicts = merge_bodies(base.body, ours.body, theirs.body)
         new.extend(body_conflicts)
         merged.extra = _merge_extra(base.extra, ours.extra, theirs.extra, "extra:", new)
-        merged = copy.deepcopy(merged)
         merged.conflicts = new
-        return _with_old_conflicts(merged, base, ours, theirs)
-    return _with_old_conflicts(copy.deepcopy(merged), base, ours, theirs)
+    return _with_old_conflicts(merged, base, ours, theirs)
 
 
 def _with_old_conflicts(merged: Section, base: Section, ours: Section,
@@ -446,7 +449,7 @@ def _merge_tree(base: Issue, ours: Issue, theirs: Issue) -> list[Section]:
             gone = Conflict("section", "" if o is None else "edited",
                             "" if t is None else "edited")
             if b is None or _own(side) != _own(b):
-                section = copy.deepcopy(_own(side))
+                section = _copy_own(side)
                 section.conflicts = _conflict_union(side.conflicts)
                 if b is not None:
                     section.conflicts.append(gone)
@@ -464,7 +467,7 @@ def _merge_tree(base: Issue, ours: Issue, theirs: Issue) -> list[Section]:
             up = parent[sid]
             if up and up not in merged and up in dropped:
                 side, where, gone = dropped.pop(up)
-                section = copy.deepcopy(_own(side))
+                section = _copy_own(side)
                 section.conflicts = _conflict_union(side.conflicts, [gone])
                 merged[up] = section
                 parent[up] = where
