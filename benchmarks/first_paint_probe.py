@@ -4,13 +4,13 @@ Run as a fresh process, the way a user starts the app on a file::
 
     QT_QPA_PLATFORM=offscreen python benchmarks/first_paint_probe.py ISSUE.yaml
 
-It takes the same path as ``python -m talkeditor FILE`` (``talkeditor.cli``, then
+It takes the same path as ``python -m talkeditor FILE`` (``talkeditor.cli.main``, then
 ``talkeditor.ui.app.create_main_window``), watches the application's events for the first
 ``QEvent.Paint`` of a widget in the main window, lets that paint pass finish (a zero timer),
 and prints one JSON object on stdout, then exits without touching any talkeditor file:
 
 - ``marks``: seconds since process start at each milestone (``python`` = first line of this
-  script, ``imports`` = talkeditor.cli + ui.app + ui.main_window imported, ``qapp`` =
+  script, ``imports`` = talkeditor.cli.main + ui.app + ui.main_window imported, ``qapp`` =
   QApplication and translations ready, ``window`` = create_main_window returned,
   ``first_paint`` = first Paint event delivered, ``painted`` = that paint pass done);
 - ``rss_mb`` / ``hwm_mb``: current and peak resident memory after ``--settle`` (visit every

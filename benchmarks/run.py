@@ -23,7 +23,7 @@ What runs where:
 Inputs: the real issue is ``tests/fixtures/issue-004.yaml`` (OpenLLM Talk 004, ~10k
 characters of Markdown); the 10x issue repeats its sections with new ids until the Markdown
 passes 100k characters; the 3,000-line section cycles the real issue's body lines; the
-archive is ``talkeditor.archive_bench``'s synthetic issues (~10k characters each).
+archive is ``benchmarks.synthetic``'s synthetic issues (~10k characters each).
 """
 
 from __future__ import annotations
@@ -178,13 +178,14 @@ def real_issue_copy(cfg: Config, name: str) -> Path:
 def scaled_issue(times: int, min_chars: int = 0):
     """The real issue with its top-level sections repeated ``times`` times (new ids; titles of
     the copies end in `` (k)``), and more copies until the Markdown has ``min_chars``."""
-    from talkeditor import render, storage
     from talkeditor.model import new_id
+    from talkeditor.render.issue_markdown import issue_markdown
+    from talkeditor.storage import files as storage
 
     base = storage.load_yaml_issue(REAL_ISSUE)
     issue = base.clone()
     k = 1
-    while k < times or len(render.issue_markdown(issue)) < min_chars:
+    while k < times or len(issue_markdown(issue)) < min_chars:
         k += 1
         for top in base.sections:
             copy = top.clone() if hasattr(top, "clone") else _clone(top)
@@ -203,7 +204,7 @@ def _clone(obj):
 
 def big_issue_file(cfg: Config) -> Path:
     """The 10x issue saved as ``<workdir>/big/issue.yaml`` (made once per run)."""
-    from talkeditor import storage
+    from talkeditor.storage import files as storage
 
     target = cfg.workdir / "big" / "issue.yaml"
     if not target.exists():
@@ -338,8 +339,9 @@ def import_costs(env: dict[str, str]) -> dict[str, float]:
                            "import talkeditor.ui.main_window"], env=env, capture_output=True,
                           text=True, timeout=60, check=True)
     wanted = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "shiboken6", "yaml",
-              "markdown", "talkeditor.ui.main_window", "talkeditor.storage",
-              "talkeditor.ui.section_editor", "talkeditor.ui.preview", "talkeditor.ui.actions")
+              "markdown", "talkeditor.ui.main_window", "talkeditor.storage.files",
+              "talkeditor.ui.editor.section_editor", "talkeditor.ui.panels.preview",
+              "talkeditor.ui.actions")
     found: dict[str, float] = {}
     for line in proc.stderr.splitlines():
         parts = [p.strip() for p in line.split("|")]
@@ -356,7 +358,8 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from talkeditor import render
+    from talkeditor.render.html import markdown_to_html
+    from talkeditor.render.issue_markdown import issue_markdown, section_markdown
 
     window = open_window(path)
     try:
@@ -388,10 +391,10 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
                 window.editor.current_id)))
         section = window.document.issue.find(window.editor.current_id)
         depth = next(d for s, d in window.document.issue.walk() if s is section)
-        one_section = render.section_markdown(window.document.issue, section, depth)
-        convert_s = median([timed(lambda: render.markdown_to_html(one_section))
+        one_section = section_markdown(window.document.issue, section, depth)
+        convert_s = median([timed(lambda: markdown_to_html(one_section))
                             for _ in range(3)])
-        whole = render.issue_markdown(window.document.issue)
+        whole = issue_markdown(window.document.issue)
         details = {
             "markdown_chars": len(whole), "html_chars": len(html_text),
             "edited_section_chars": len(one_section),
@@ -469,7 +472,7 @@ def keystroke_window_10x(cfg: Config) -> Result:
 
 def long_body(lines: int) -> str:
     """``lines`` lines cut from the real issue's bodies (links, 【fields】, lists, CJK)."""
-    from talkeditor import storage
+    from talkeditor.storage import files as storage
 
     issue = storage.load_yaml_issue(REAL_ISSUE)
     source = [line for s, _d in issue.walk() for line in s.body.splitlines()]
@@ -489,9 +492,9 @@ def highlight_keystroke(cfg: Config) -> Result:
     from PySide6.QtWidgets import QApplication
 
     from talkeditor.model import Issue, Section
-    from talkeditor.ui.document import IssueDocument
-    from talkeditor.ui.highlighter import MarkdownHighlighter
-    from talkeditor.ui.section_editor import BodyEditor
+    from talkeditor.ui.document.issue_document import IssueDocument
+    from talkeditor.ui.editor.highlighter import MarkdownHighlighter
+    from talkeditor.ui.editor.section_editor import BodyEditor
 
     text = long_body(cfg.section_lines)
     document = IssueDocument(Issue(sections=[Section(title="Long", id="long", body=text)]))
@@ -541,7 +544,7 @@ def highlight_keystroke(cfg: Config) -> Result:
 
 @figure("open_issue", "open an issue (load YAML + MainWindow.open_path)", "ms", None)
 def open_issue(cfg: Config) -> Result:
-    from talkeditor import storage
+    from talkeditor.storage import files as storage
 
     path = real_issue_copy(cfg, "open")
     big = big_issue_file(cfg)
@@ -564,14 +567,16 @@ def open_issue(cfg: Config) -> Result:
 
 @figure("save_issue", "save an issue (YAML + Markdown, atomic, .bak)", "ms", 50)
 def save_issue(cfg: Config) -> Result:
-    from talkeditor import render, storage, yamlio
+    from talkeditor.render.issue_markdown import issue_markdown
+    from talkeditor.storage import files as storage
+    from talkeditor.storage import yaml_format
 
     path = real_issue_copy(cfg, "save")
     issue = storage.load_yaml_issue(path)
     saves = [timed(lambda: storage.save_issue(issue, path)) for _ in range(cfg.reps)]
-    dumps = median([timed(lambda: yamlio.dumps(issue)) for _ in range(cfg.reps)])
-    markdown = median([timed(lambda: render.issue_markdown(issue)) for _ in range(cfg.reps)])
-    text = yamlio.dumps(issue)
+    dumps = median([timed(lambda: yaml_format.dumps(issue)) for _ in range(cfg.reps)])
+    markdown = median([timed(lambda: issue_markdown(issue)) for _ in range(cfg.reps)])
+    text = yaml_format.dumps(issue)
     write = median([timed(lambda: storage.atomic_write(path, text)) for _ in range(cfg.reps)])
     big_path = big_issue_file(cfg)
     big = storage.load_yaml_issue(big_path)
@@ -595,7 +600,8 @@ def save_issue(cfg: Config) -> Result:
 
 def _archive_modules():
     try:
-        from talkeditor import archive_bench, archive_search
+        from talkeditor import archive_bench
+        from talkeditor.archive import search as archive_search
     except ImportError:
         return None
     return archive_bench, archive_search
@@ -656,15 +662,15 @@ def archive_open_cold(cfg: Config) -> Result:
     modules = _archive_modules()
     if modules is None:
         return Result(None, skipped="n/a: archive module missing")
-    from talkeditor import yamlio
-    from talkeditor.archive import Archive
+    from talkeditor.archive.folder import Archive
+    from talkeditor.storage import yaml_format
 
     folder = cfg.workdir / "archive"
     if not folder.exists():
         for issue in _synthetic_issues(cfg):
             target = folder / issue.number / "issue.yaml"
             target.parent.mkdir(parents=True)
-            target.write_text(yamlio.dumps(issue), encoding="utf-8")
+            target.write_text(yaml_format.dumps(issue), encoding="utf-8")
     archive = Archive(folder)
     listing = timed(archive.refresh)
     index = timed(archive.search_index)
@@ -709,8 +715,9 @@ def _two_edits(issue):
 
 @figure("merge_10x", "structural three-way merge of the 10× issue", "ms", 100)
 def merge_10x(cfg: Config) -> Result:
-    from talkeditor import storage, yamlio
     from talkeditor.collab.merge import merge_files, merge_issues
+    from talkeditor.storage import files as storage
+    from talkeditor.storage import yaml_format as yamlio
 
     base = storage.load_yaml_issue(big_issue_file(cfg))
     ours, theirs = _two_edits(base)
@@ -738,8 +745,8 @@ def merge_10x(cfg: Config) -> Result:
 @figure("sync_local", "talkeditor sync against a local remote (commit, fetch, merge, push)",
         "ms", None)
 def sync_local(cfg: Config) -> Result:
-    from talkeditor import storage
     from talkeditor.collab import sync
+    from talkeditor.storage import files as storage
 
     saved = {k: os.environ.get(k) for k in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL",
                                             "GIT_CONFIG_NOSYSTEM", "HOME")}

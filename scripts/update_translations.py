@@ -3,7 +3,7 @@
 
     python scripts/update_translations.py
 
-Runs pyside6-lupdate over talkeditor/ui/*.py into resources/i18n/talkeditor_zh_CN.ts (existing
+Runs pyside6-lupdate over talkeditor/ui/**/*.py into resources/i18n/talkeditor_zh_CN.ts (existing
 translations are kept; new strings appear as unfinished, to be translated in Qt Linguist or by
 hand) and pyside6-lrelease into talkeditor_zh_CN.qm.
 """

@@ -1,5 +1,5 @@
 """``python -m talkeditor`` runs the command line (and so, with no command, the app)."""
 
-from .cli import run
+from .cli.main import run
 
 run()

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from . import paths
-from .storage import atomic_write
+from .storage.files import atomic_write
 
 MAX_RECENT = 10
 

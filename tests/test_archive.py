@@ -5,10 +5,10 @@ import shutil
 
 import pytest
 
-from talkeditor.archive import Archive, following_number
+from talkeditor.archive.folder import Archive, following_number
 from talkeditor.model import Issue, Section
-from talkeditor.storage import load_yaml_issue
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.storage.files import load_yaml_issue
+from talkeditor.storage.yaml_format import IssueFormatError
 
 from .conftest import FIXTURES
 
@@ -136,7 +136,7 @@ def test_a_missing_archive_folder_lists_nothing(tmp_path):
 
 def test_the_default_archive_lives_in_the_user_data_folder(tmp_path):
     from talkeditor import paths
-    from talkeditor.archive import default_archive
+    from talkeditor.archive.folder import default_archive
 
     assert default_archive().folder == paths.default_archive_dir()
 

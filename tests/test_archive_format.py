@@ -3,9 +3,9 @@ what did not match is listed, not lost."""
 
 import pytest
 
-from talkeditor.archive_format import copy_format
 from talkeditor.model import BODY_STANDING, Field, Issue, Section
-from talkeditor.storage import load_yaml_issue
+from talkeditor.reuse.copy_format import copy_format
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES
 
@@ -110,8 +110,8 @@ def test_copying_the_same_format_onto_an_issue_changes_nothing(past):
 
 
 def test_the_drafts_past_issue_list_is_kept(past):
-    from talkeditor.archive import Archive
-    from talkeditor.nextissue import next_issue
+    from talkeditor.archive.folder import Archive
+    from talkeditor.reuse.next_issue import next_issue
 
     draft = next_issue(past, Archive(FIXTURES / "archive"))
     result, report = copy_format(draft, past)

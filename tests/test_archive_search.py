@@ -5,10 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor.archive_bench import make_synthetic_issue, make_synthetic_issues
-from talkeditor.archive_search import SearchIndex, parse_query
+from benchmarks.synthetic import make_synthetic_issue, make_synthetic_issues
+from talkeditor.archive.search import SearchIndex, parse_query
 from talkeditor.model import Field, Issue, Section
-from talkeditor.storage import load_yaml_issue
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES
 

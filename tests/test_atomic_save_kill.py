@@ -8,15 +8,16 @@ import subprocess
 import sys
 import time
 
-from talkeditor import render, storage
 from talkeditor.model import Field, Issue, Section
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage import files as storage
 
 KILLS = 100
 
 CHILD = r"""
 import sys
 from tests.test_atomic_save_kill import version
-from talkeditor import storage
+from talkeditor.storage import files as storage
 path = sys.argv[1]
 i = int(sys.argv[2])
 storage.save_issue(version(i), path)
@@ -53,7 +54,7 @@ def test_a_save_killed_at_random_moments_never_leaves_a_broken_file(tmp_path):
         assert number >= written
         markdown = (tmp_path / "issue.md").read_text(encoding="utf-8")
         md_number = int(markdown.split("\n", 1)[0].rsplit(" ", 1)[1])
-        assert markdown == render.issue_markdown(version(md_number))
+        assert markdown == issue_markdown(version(md_number))
         written = number + 1
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) <= KILLS  # temporary files may remain after a kill, never the target

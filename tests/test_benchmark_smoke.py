@@ -38,7 +38,7 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     rows = {row["name"]: row for row in data["figures"]}
     assert set(EXPECTED) <= set(rows), sorted(rows)
-    archive_missing = importlib.util.find_spec("talkeditor.archive_search") is None
+    archive_missing = importlib.util.find_spec("talkeditor.archive.search") is None
     for name in EXPECTED:
         row = rows[name]
         assert row["error"] is None, f"{name}: {row['error']}\n{row.get('traceback', '')}"

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor import yamlio
 from talkeditor.collab.merge import (
     BOTH,
     MINE,
@@ -21,6 +20,7 @@ from talkeditor.collab.merge import (
     split_blocks,
 )
 from talkeditor.model import Field, Issue, Section
+from talkeditor.storage import yaml_format as yamlio
 
 from .conftest import FIXTURES, run_cli
 

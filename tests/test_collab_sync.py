@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import render, storage
 from talkeditor.collab import sync
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage import files as storage
 
 from .conftest import FIXTURES, run_cli
 
@@ -114,7 +115,7 @@ def test_two_people_adding_items_to_one_section_both_arrive_everywhere_without_c
                              "Alice: FlashAttention-2 <https://a.example>")
         assert load(who) == load(alice)
         md = (who / "004" / "issue.md").read_text(encoding="utf-8")
-        assert md == render.issue_markdown(load(who))  # rendered, never merged
+        assert md == issue_markdown(load(who))  # rendered, never merged
         assert "<<<<<<<" not in md
         assert git(who, "status", "--porcelain") == ""
     log = git(bob, "log", "--format=%an|%s")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import render, yamlio
-from talkeditor.credits import (
+from talkeditor.credits.names import ANONYMOUS, GROUP, PERSON
+from talkeditor.credits.places import (
     CONTRIBUTOR,
     EDITOR,
     HOST,
@@ -35,14 +35,15 @@ from talkeditor.credits import (
     place_text,
     unclaimed_sections,
 )
-from talkeditor.credits_names import ANONYMOUS, GROUP, PERSON
 from talkeditor.model import Field, Issue, Section
+from talkeditor.render.issue_markdown import bound_value, field_line
+from talkeditor.storage import yaml_format
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "credits"
 
 
 def load(number: str) -> Issue:
-    return yamlio.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
+    return yaml_format.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
 
 
 def who(person) -> dict:
@@ -159,7 +160,7 @@ def test_a_bound_field_value_credits_no_one_once_the_metadata_is_set():
     assert people["煮鱼"].contributor_to == ["freetalk"]
     assert people["羡鱼"].contributor_to == []
     freetalk = issue.find("freetalk")
-    assert render.field_line(issue, freetalk, freetalk.fields[1]) == "【贡献者】：煮鱼"
+    assert field_line(issue, freetalk, freetalk.fields[1]) == "【贡献者】：煮鱼"
 
 
 def test_spellings_differing_in_spaces_are_one_person():
@@ -178,14 +179,14 @@ def test_traditional_and_simplified_spellings_are_suggested_not_merged():
 
 def test_aliases_show_two_spellings_as_one_person_without_editing_the_issue():
     issue = load("000")
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     people = credits_of(issue, aliases={"羨鱼": "羡鱼"})
     person = find_person(people, "羡鱼")
     assert person.name == "羡鱼"
     assert person.spellings == ["羨鱼", "羡鱼"]
     assert person.signature_counts == {"freetalk": 2}
     assert find_person(people, "羨鱼") is person
-    assert yamlio.dumps(issue) == before
+    assert yaml_format.dumps(issue) == before
 
 
 def test_placeholders_and_empty_claims_credit_no_one():
@@ -260,7 +261,7 @@ def test_section_owners_in_the_block_read_as_render_writes_a_bound_owner_line():
     owners_field = next(f for f in record.fields if f.bind == "owners")
     expected = "本周新闻：yuhan、suc16；Free Talk：羡鱼"
     assert dict(credits_block(issue))["版块负责人"] == expected
-    assert render.bound_value(issue, record, owners_field) == expected
+    assert bound_value(issue, record, owners_field) == expected
 
 
 def test_all_contributors_lists_people_then_groups_and_no_anonymous_credit():
@@ -273,8 +274,8 @@ def test_all_contributors_lists_people_then_groups_and_no_anonymous_credit():
 
 def test_the_credits_modules_load_without_qt():
     code = ("import sys\n"
-            "import talkeditor.credits, talkeditor.credits_edit, talkeditor.credits_names\n"
-            "import talkeditor.signatures, talkeditor.roster\n"
+            "import talkeditor.credits.places, talkeditor.credits.edit, talkeditor.credits.names\n"
+            "import talkeditor.credits.signatures, talkeditor.credits.roster\n"
             "print([m for m in sys.modules if m.split('.')[0] in "
             "('PySide6', 'PyQt5', 'PyQt6', 'shiboken6')])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

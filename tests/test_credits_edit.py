@@ -4,23 +4,24 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import render, yamlio
-from talkeditor.credits import alias_suggestions, credits_of, find_person, unclaimed_sections
-from talkeditor.credits_edit import (
+from talkeditor.credits.edit import (
     add_contributor,
     merge_people,
     remove_contributor,
     rename_person,
     set_owner,
 )
+from talkeditor.credits.places import alias_suggestions, credits_of, find_person, unclaimed_sections
+from talkeditor.credits.signatures import find_signatures
 from talkeditor.model import Field, Issue, Section
-from talkeditor.signatures import find_signatures
+from talkeditor.render.issue_markdown import field_line
+from talkeditor.storage import yaml_format
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "credits"
 
 
 def load(number: str) -> Issue:
-    return yamlio.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
+    return yaml_format.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
 
 
 def field(section: Section, label: str) -> Field:
@@ -29,7 +30,7 @@ def field(section: Section, label: str) -> Field:
 
 def contributors_line(issue: Issue, section_id: str) -> str:
     section = issue.find(section_id)
-    return render.field_line(issue, section, field(section, "贡献者"))
+    return field_line(issue, section, field(section, "贡献者"))
 
 
 # ---------------------------------------------------------------- rename
@@ -53,9 +54,9 @@ def test_rename_reaches_every_credit_field_and_signature_in_issue_000():
 
 def test_rename_changes_exactly_the_credited_occurrences_in_issue_004():
     issue = load("004")
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     assert rename_person(issue, "羡鱼", "Xianyu") == 4   # host, editors, Free Talk 贡献者, --羡鱼
-    after = yamlio.dumps(issue)
+    after = yaml_format.dumps(issue)
     assert after.count("Xianyu") == 4
     assert after.count("羡鱼") == before.count("羡鱼") - 4
     assert issue.host == ["Xianyu"]
@@ -104,11 +105,11 @@ def test_rename_to_a_name_already_in_a_list_leaves_it_once():
 
 def test_rename_then_back_restores_the_issue_byte_for_byte():
     issue = load("004")
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     rename_person(issue, "符尧", "Fu Yao")
-    assert yamlio.dumps(issue) != before
+    assert yaml_format.dumps(issue) != before
     rename_person(issue, "Fu Yao", "符尧")
-    assert yamlio.dumps(issue) == before
+    assert yaml_format.dumps(issue) == before
 
 
 def test_rename_works_in_place_so_the_ui_can_snapshot_one_undo_step():
@@ -119,23 +120,23 @@ def test_rename_works_in_place_so_the_ui_can_snapshot_one_undo_step():
     assert [s for s, _d in issue.walk()] == sections
     assert all(a is b for a, b in zip(sections, (s for s, _d in issue.walk()), strict=True))
     assert issue != snapshot
-    assert yamlio.dumps(snapshot) == yamlio.dumps(load("004"))
+    assert yaml_format.dumps(snapshot) == yaml_format.dumps(load("004"))
 
 
 @pytest.mark.parametrize("bad", ["", "  ", "XX", "a、b", "羡鱼（编辑）", "羨鱼的朋友"])
 def test_a_bad_new_name_is_refused_and_nothing_changes(bad):
     issue = load("000")
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     with pytest.raises(ValueError):
         rename_person(issue, "羨鱼", bad)
-    assert yamlio.dumps(issue) == before
+    assert yaml_format.dumps(issue) == before
 
 
 def test_renaming_someone_absent_changes_nothing():
     issue = load("004")
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     assert rename_person(issue, "nobody", "somebody") == 0
-    assert yamlio.dumps(issue) == before
+    assert yaml_format.dumps(issue) == before
 
 
 # ---------------------------------------------------------------- merge

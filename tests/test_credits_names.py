@@ -2,7 +2,7 @@
 
 import pytest
 
-from talkeditor.credits_names import (
+from talkeditor.credits.names import (
     ANONYMOUS,
     GROUP,
     PERSON,

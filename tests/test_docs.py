@@ -4,7 +4,8 @@ as the document says."""
 import re
 from pathlib import Path
 
-from talkeditor import render, yamlio
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage import yaml_format
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 
@@ -15,9 +16,9 @@ def _blocks(language: str) -> list[str]:
 
 def test_the_format_example_loads_round_trips_and_renders_as_documented():
     (example,) = _blocks("yaml")
-    issue = yamlio.loads(example)
-    assert yamlio.dumps(issue) == example
-    rendered = render.issue_markdown(issue)
+    issue = yaml_format.loads(example)
+    assert yaml_format.dumps(issue) == example
+    rendered = issue_markdown(issue)
     (expected,) = _blocks("markdown")
     for line in expected.splitlines():
         if line and line != "…":

@@ -8,8 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor import importer, yamlio
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.importing import importer
+from talkeditor.storage import yaml_format
+from talkeditor.storage.yaml_format import IssueFormatError
 
 from .conftest import FIXTURES, SAMPLES, TEMPLATE
 
@@ -45,19 +46,19 @@ def _only_format_errors(call, *args):
 @FUZZ
 @given(seed=st.sampled_from(SEEDS), edits=EDITS)
 def test_mutated_yaml_issues_load_or_fail_with_the_documented_error(seed, edits):
-    _only_format_errors(yamlio.loads, _mutate(seed, edits))
+    _only_format_errors(yaml_format.loads, _mutate(seed, edits))
 
 
 @FUZZ
 @given(data=st.binary(max_size=2000))
 def test_random_bytes_never_escape_as_anything_but_the_documented_error(data):
-    _only_format_errors(yamlio.loads, data)
+    _only_format_errors(yaml_format.loads, data)
 
 
 @FUZZ
 @given(text=st.text(max_size=2000))
 def test_random_text_never_escapes_as_anything_but_the_documented_error(text):
-    _only_format_errors(yamlio.loads, text)
+    _only_format_errors(yaml_format.loads, text)
     _only_format_errors(importer.import_text, text, "md")
     _only_format_errors(importer.import_text, text, "txt")
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from talkeditor.storage import load_yaml_issue
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import SAMPLES, run_cli
 

@@ -11,9 +11,11 @@ import zlib
 
 import pytest
 
-from talkeditor import import_docx, render
-from talkeditor.importer import import_file, write_import
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.importing import docx as import_docx
+from talkeditor.importing.importer import import_file, write_import
+from talkeditor.render.html import markdown_to_html
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage.yaml_format import IssueFormatError
 
 from .test_importer_samples import tree
 
@@ -53,7 +55,7 @@ def test_the_special_issue_gets_its_number_and_title_from_the_title_paragraph(fa
     assert issue.number == "番外02"
     assert issue.title == "【OpenLLM Talk】番外02：OpenRLHF框架、OpenLLM Talk和一些想法"
     assert (issue.date, issue.time, issue.highlights) == ("", "", [])
-    assert render.issue_markdown(issue).startswith("# 【OpenLLM Talk】番外02：OpenRLHF框架")
+    assert issue_markdown(issue).startswith("# 【OpenLLM Talk】番外02：OpenRLHF框架")
 
 
 def test_the_special_issue_tree_follows_its_heading_styles(fanwai):
@@ -72,7 +74,7 @@ def test_every_paragraph_of_the_word_document_comes_back(fanwai):
     path, result = fanwai
     paragraphs = ["".join(p.text.split()) for p in docx.Document(str(path)).paragraphs]
     paragraphs = [p for p in paragraphs if p]
-    remaining = _markdown_text(render.issue_markdown(result.issue))
+    remaining = _markdown_text(issue_markdown(result.issue))
     for text in paragraphs:
         assert text in remaining, text
         remaining = remaining.replace(text, "\x00", 1)
@@ -232,7 +234,7 @@ def test_bold_links_lists_code_tables_and_images_become_markdown(built):
 
 
 def test_the_converted_table_renders_as_an_html_table(built):
-    html = render.markdown_to_html(built.issue.find_path("本周新闻", "学术").body)
+    html = markdown_to_html(built.issue.find_path("本周新闻", "学术").body)
     assert "<table>" in html and "<td>A|B</td>" in html
 
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor import yamlio
-from talkeditor.import_meta import parse_datetime, parse_field_line, parse_title
-from talkeditor.importer import import_file, import_text, vocabulary
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.importing.importer import import_file, import_text, series_vocabulary
+from talkeditor.importing.vocabulary import parse_datetime, parse_field_line, parse_title
+from talkeditor.storage import yaml_format
+from talkeditor.storage.yaml_format import IssueFormatError
 
 from .test_importer_samples import assert_nothing_lost, leaf, tree
 
@@ -182,7 +182,7 @@ def test_field_lines_are_recognised_with_their_separator_as_written(line, title,
     ("本周新闻", None),
 ])
 def test_issue_titles_give_the_number(line, expected):
-    info = parse_title(line, vocabulary())
+    info = parse_title(line, series_vocabulary())
     assert (None if info is None else (info.number, info.title)) == expected
 
 
@@ -216,5 +216,5 @@ def test_any_document_of_known_pieces_imports_without_losing_a_line(lines, kind)
         assert not text.strip()
         return
     assert_nothing_lost(text, result)
-    dumped = yamlio.dumps(result.issue)
-    assert yamlio.loads(dumped) == result.issue
+    dumped = yaml_format.dumps(result.issue)
+    assert yaml_format.loads(dumped) == result.issue

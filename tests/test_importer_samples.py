@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import render, yamlio
-from talkeditor.importer import ImportResult, import_file, write_import
-from talkeditor.storage import load_yaml_issue
+from talkeditor.importing.importer import ImportResult, import_file, write_import
+from talkeditor.render.issue_markdown import heading_text, issue_markdown
+from talkeditor.storage import yaml_format
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES
 
@@ -49,7 +50,7 @@ def assert_nothing_lost(text: str, result: ImportResult) -> int:
     Also checks the importer's own accounting: every source line is a heading, a field, a body
     line or metadata. Returns the number of lines checked.
     """
-    rendered = [line for line in render.issue_markdown(result.issue).split("\n") if line.strip()]
+    rendered = [line for line in issue_markdown(result.issue).split("\n") if line.strip()]
     exact = Counter(_line(line) for line in rendered)
     loose = Counter(_squashed(line) for line in rendered)
     lines = source_lines(text, result.issue.extra.get("imported_from", {}).get("comment", ""))
@@ -71,7 +72,7 @@ def assert_nothing_lost(text: str, result: ImportResult) -> int:
 def tree(issue) -> list:
     """The section tree as nested (heading text, children) pairs."""
     def node(section):
-        return (render.heading_text(section), [node(c) for c in section.children])
+        return (heading_text(section), [node(c) for c in section.children])
     return [node(s) for s in issue.sections]
 
 
@@ -262,9 +263,9 @@ def test_markdown_images_become_assets_and_placeholders_stay(imported, name):
 @pytest.mark.parametrize("name", TEXT_SAMPLES)
 def test_the_imported_issue_survives_a_yaml_round_trip(imported, name):
     issue = imported[name][1].issue
-    text = yamlio.dumps(issue)
-    assert yamlio.loads(text) == issue
-    assert yamlio.dumps(yamlio.loads(text)) == text
+    text = yaml_format.dumps(issue)
+    assert yaml_format.loads(text) == issue
+    assert yaml_format.dumps(yaml_format.loads(text)) == text
 
 
 def test_write_import_saves_yaml_markdown_and_assets_that_load_back(imported, tmp_path):
@@ -273,7 +274,7 @@ def test_write_import_saves_yaml_markdown_and_assets_that_load_back(imported, tm
     assert saved == tmp_path / "002" / "issue.yaml"
     assert load_yaml_issue(saved) == result.issue
     assert (tmp_path / "002" / "issue.md").read_text(encoding="utf-8") == \
-        render.issue_markdown(result.issue)
+        issue_markdown(result.issue)
     for name, blob in result.assets.items():
         assert (tmp_path / "002" / "assets" / name).read_bytes() == blob
 

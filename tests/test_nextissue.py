@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from talkeditor.archive import Archive
-from talkeditor.archive_pastlist import past_issue_lines, title_line
+from talkeditor.archive.folder import Archive
 from talkeditor.model import BODY_STANDING, Issue, Section
-from talkeditor.nextissue import next_issue, next_session_date
-from talkeditor.storage import load_yaml_issue
+from talkeditor.reuse.next_issue import next_issue, next_session_date
+from talkeditor.reuse.past_issues import past_issue_lines, title_line
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES, run_cli
 

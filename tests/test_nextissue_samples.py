@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from talkeditor.archive import Archive
-from talkeditor.archive_pastlist import past_issue_lines
-from talkeditor.nextissue import next_issue
-from talkeditor.repeats import RepeatIndex
+from talkeditor.archive.folder import Archive
+from talkeditor.archive.repeats import RepeatIndex
+from talkeditor.reuse.next_issue import next_issue
+from talkeditor.reuse.past_issues import past_issue_lines
 
 from .conftest import run_cli
 
-importer = pytest.importorskip("talkeditor.importer")
+importer = pytest.importorskip("talkeditor.importing.importer")
 
 
 @pytest.fixture(scope="module")

@@ -133,7 +133,7 @@ def test_the_wheel_carries_every_module_and_resource_and_no_bytecode(dists):
     missing_docs = [name for name in docs if name not in names]
     assert missing_docs == []
     assert [n for n in names if "__pycache__" in n or n.endswith(".pyc")] == []
-    assert re.search(r"^talkeditor = talkeditor\.cli:run$", entry_points, re.M)
+    assert re.search(r"^talkeditor = talkeditor\.cli\.main:run$", entry_points, re.M)
 
 
 def test_the_sdist_is_a_complete_source_release(dists):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import storage
 from talkeditor.model import Issue, Section
-from talkeditor.recovery import RecoveryStore, describe_difference
+from talkeditor.storage import files as storage
+from talkeditor.storage.recovery import RecoveryStore, describe_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 

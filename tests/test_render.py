@@ -2,8 +2,10 @@
 
 import re
 
-from talkeditor import render, yamlio
 from talkeditor.model import Field, Issue, Section
+from talkeditor.render.html import HtmlCache, issue_html, markdown_to_html
+from talkeditor.render.issue_markdown import chinese_time, issue_markdown
+from talkeditor.storage import yaml_format
 
 from .conftest import FIXTURES, TEMPLATE
 
@@ -13,8 +15,8 @@ def _norm(line: str) -> str:
 
 
 def test_the_hand_built_issue_004_renders_every_line_of_the_seed_text(samples):
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
-    rendered = {_norm(line) for line in render.issue_markdown(issue).splitlines()}
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    rendered = {_norm(line) for line in issue_markdown(issue).splitlines()}
     seed = (samples / "seed" / "openllm-talk-004.txt").read_text(encoding="utf-8")
     missing = [line for line in seed.splitlines() if line.strip() and _norm(line) not in rendered]
     assert missing == []
@@ -22,8 +24,8 @@ def test_the_hand_built_issue_004_renders_every_line_of_the_seed_text(samples):
 
 
 def test_header_fields_are_generated_from_the_metadata():
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
-    md = render.issue_markdown(issue)
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    md = issue_markdown(issue)
     assert "【编号】：OpenLLM Talk 004 (三位数是希望" in md
     assert "【时间】：20230715 晚上九点（每周六晚上九点，节假日顺延）" in md
     assert "【本期提要】：检索+LLM；抱抱脸 daily papers；" in md
@@ -31,7 +33,7 @@ def test_header_fields_are_generated_from_the_metadata():
     assert "【编辑】：羡鱼、suc16（最好由主持人兼任）" in md
     issue.number, issue.time, issue.host = "005", "20:00", ["suc16", "初七"]
     issue.highlights = ["A", "B"]
-    md = render.issue_markdown(issue)
+    md = issue_markdown(issue)
     assert "【编号】：OpenLLM Talk 005 (" in md
     assert "【时间】：20230715 晚上八点（" in md
     assert "【主持人】：suc16、初七（" in md
@@ -39,12 +41,12 @@ def test_header_fields_are_generated_from_the_metadata():
 
 
 def test_section_owners_replace_the_fallback_text_when_assigned():
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
-    assert "【版块负责人】：多人（后续每期由大家自行认领）" in render.issue_markdown(issue)
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    assert "【版块负责人】：多人（后续每期由大家自行认领）" in issue_markdown(issue)
     issue.find("news").owners = ["suc16"]
     issue.find("recommend").owners = ["初七", "羡鱼"]
     assert ("【版块负责人】：本周新闻：suc16；本周推荐：初七、羡鱼（后续每期由大家自行认领）"
-            in render.issue_markdown(issue))
+            in issue_markdown(issue))
 
 
 def test_the_layout_has_headings_by_depth_optional_suffix_and_blank_lines_between_blocks():
@@ -52,13 +54,13 @@ def test_the_layout_has_headings_by_depth_optional_suffix_and_blank_lines_betwee
         Section(title="本周新闻", fields=[Field("贡献者", "甲")],
                 children=[Section(title="学术", body="第一条\n<https://a.b/c>\n")]),
         Section(title="本周经典", optional=True)])
-    assert render.issue_markdown(issue) == (
+    assert issue_markdown(issue) == (
         "# OpenLLM Talk 009\n\n# 本周新闻\n\n【贡献者】：甲\n\n## 学术\n\n第一条\n<https://a.b/c>\n\n"
         "# 本周经典-optional\n")
 
 
 def test_the_template_renders_the_whole_skeleton_in_the_seed_order():
-    md = render.issue_markdown(yamlio.loads(TEMPLATE.read_bytes()))
+    md = issue_markdown(yaml_format.loads(TEMPLATE.read_bytes()))
     headings = [line for line in md.splitlines() if line.startswith("#")]
     assert headings == [
         "# OpenLLM Talk", "# 序章", "## 背景介绍", "## 本期记录", "## 注意事项", "# 本周新闻",
@@ -68,16 +70,16 @@ def test_the_template_renders_the_whole_skeleton_in_the_seed_order():
 
 
 def test_chinese_times_read_as_the_issues_write_them():
-    assert render.chinese_time("21:00") == "晚上九点"
-    assert render.chinese_time("22:00") == "晚上十点"
-    assert render.chinese_time("20:30") == "晚上八点半"
-    assert render.chinese_time("14:00") == "下午两点"
-    assert render.chinese_time("10:05") == "上午十点5分"
-    assert render.chinese_time("12:00") == "中午十二点"
+    assert chinese_time("21:00") == "晚上九点"
+    assert chinese_time("22:00") == "晚上十点"
+    assert chinese_time("20:30") == "晚上八点半"
+    assert chinese_time("14:00") == "下午两点"
+    assert chinese_time("10:05") == "上午十点5分"
+    assert chinese_time("12:00") == "中午十二点"
 
 
 def test_html_has_tables_fenced_code_and_links_for_bare_urls():
-    html = render.markdown_to_html(
+    html = markdown_to_html(
         "见 https://github.com/dair-ai/ML-Papers-of-the-Week 和 <https://a.cn>\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint(1)\n```\n")
     assert '<a href="https://github.com/dair-ai/ML-Papers-of-the-Week">' in html
@@ -87,12 +89,12 @@ def test_html_has_tables_fenced_code_and_links_for_bare_urls():
 
 
 def test_one_typed_line_is_one_line_in_the_html():
-    assert "第一行<br" in render.markdown_to_html("第一行\n第二行")
+    assert "第一行<br" in markdown_to_html("第一行\n第二行")
 
 
 def test_an_edit_reconverts_only_the_changed_section():
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
-    cache = render.HtmlCache()
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    cache = HtmlCache()
     first = cache.issue_html(issue)
     sections = sum(1 for _ in issue.walk())
     assert cache.conversions == sections + 1
@@ -104,20 +106,20 @@ def test_an_edit_reconverts_only_the_changed_section():
 
 
 def test_the_cached_html_equals_an_uncached_render():
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
-    cache = render.HtmlCache()
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    cache = HtmlCache()
     cache.issue_html(issue)
     issue.find("freetalk").body = "changed"
-    assert cache.issue_html(issue) == render.issue_html(issue)
+    assert cache.issue_html(issue) == issue_html(issue)
 
 
 def test_the_content_contributors_line_is_generated_from_credits_and_signatures():
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
     field = issue.find("record").field_named("具体内容贡献者")
     field.bind = "content_contributors"
-    assert "【具体内容贡献者】：羡鱼、符尧、OpenLLM 群友" in render.issue_markdown(issue)
+    assert "【具体内容贡献者】：羡鱼、符尧、OpenLLM 群友" in issue_markdown(issue)
     for section, _depth in issue.walk():
         section.body = ""
         section.fields = [f for f in section.fields if f.label != "贡献者"]
     assert ("【具体内容贡献者】：请查看具体内容后面的署名，比如问题、回答和观点的来源"
-            in render.issue_markdown(issue))
+            in issue_markdown(issue))

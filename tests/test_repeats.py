@@ -3,10 +3,10 @@ issue and section it came from; standing text and new links are not."""
 
 import pytest
 
-from talkeditor.archive import Archive
+from talkeditor.archive.folder import Archive
+from talkeditor.archive.repeats import RepeatIndex, find_titles, line_keys, normalize_url
 from talkeditor.model import BODY_STANDING, Field, Issue, Section
-from talkeditor.repeats import RepeatIndex, find_titles, line_keys, normalize_url
-from talkeditor.storage import load_yaml_issue
+from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES
 

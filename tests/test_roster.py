@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from talkeditor import yamlio
-from talkeditor.credits import credits_of, find_person
-from talkeditor.credits_edit import rename_person
+from talkeditor.credits.edit import rename_person
+from talkeditor.credits.places import credits_of, find_person
+from talkeditor.credits.roster import Roster
 from talkeditor.model import Issue
-from talkeditor.roster import Roster
+from talkeditor.storage import yaml_format
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "credits"
 
 
 def load(number: str) -> Issue:
-    return yamlio.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
+    return yaml_format.loads((FIXTURES / f"issue-{number}.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from talkeditor.signatures import (
+from talkeditor.credits.signatures import (
     STYLE_BY,
     STYLE_DASH,
     STYLE_DOUBLE_HYPHEN,

@@ -4,19 +4,21 @@ import os
 
 import pytest
 
-from talkeditor import render, storage, yamlio
 from talkeditor.model import Issue, Section
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage import files as storage
+from talkeditor.storage import yaml_format
 
 from .conftest import FIXTURES
 
 
 def test_saving_writes_yaml_and_rendered_markdown_side_by_side(tmp_path):
-    issue = yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    issue = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
     path = storage.save_issue(issue, tmp_path / "004" / "issue.yaml")
     assert path == tmp_path / "004" / "issue.yaml"
     assert storage.load_yaml_issue(path) == issue
     assert (tmp_path / "004" / "issue.md").read_text(encoding="utf-8") == \
-        render.issue_markdown(issue)
+        issue_markdown(issue)
 
 
 def test_saving_again_keeps_the_previous_version_as_bak(tmp_path):
@@ -24,7 +26,7 @@ def test_saving_again_keeps_the_previous_version_as_bak(tmp_path):
     storage.save_issue(Issue(number="001"), path)
     storage.save_issue(Issue(number="002"), path)
     assert storage.load_yaml_issue(path).number == "002"
-    assert yamlio.loads((tmp_path / "issue.yaml.bak").read_bytes()).number == "001"
+    assert yaml_format.loads((tmp_path / "issue.yaml.bak").read_bytes()).number == "001"
     assert "OpenLLM Talk 001" in (tmp_path / "issue.md.bak").read_text(encoding="utf-8")
 
 
@@ -57,12 +59,12 @@ def test_a_name_without_yaml_suffix_is_saved_as_yaml(tmp_path):
 
 
 def test_loading_a_missing_or_oversized_file_is_a_format_error(tmp_path):
-    with pytest.raises(yamlio.IssueFormatError, match="cannot read"):
+    with pytest.raises(yaml_format.IssueFormatError, match="cannot read"):
         storage.load_yaml_issue(tmp_path / "nope.yaml")
-    with pytest.raises(yamlio.IssueFormatError, match="is not a file"):
+    with pytest.raises(yaml_format.IssueFormatError, match="is not a file"):
         storage.load_yaml_issue(tmp_path)
     big = tmp_path / "big.yaml"
     with open(big, "wb") as handle:
-        handle.truncate(yamlio.MAX_BYTES + 10)
-    with pytest.raises(yamlio.IssueFormatError, match="too large"):
+        handle.truncate(yaml_format.MAX_BYTES + 10)
+    with pytest.raises(yaml_format.IssueFormatError, match="too large"):
         storage.load_yaml_issue(big)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
-from talkeditor import storage
+from talkeditor.storage import files as storage
 from talkeditor.ui import dialogs
 
 from .conftest import FIXTURES, run_cli

@@ -5,10 +5,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, QUrl
 from PySide6.QtGui import QInputMethodEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from talkeditor import storage
+from talkeditor.storage import files as storage
 from talkeditor.ui.app import create_main_window
-from talkeditor.ui.highlighter import MarkdownHighlighter
-from talkeditor.ui.section_tree import MIME, SectionTreeModel
+from talkeditor.ui.editor.highlighter import MarkdownHighlighter
+from talkeditor.ui.panels.section_tree import MIME, SectionTreeModel
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -206,7 +206,7 @@ def test_clicking_a_heading_in_the_preview_selects_its_section(qtbot, window):
 
 def test_the_preview_loads_nothing_remote_and_opens_only_web_links(qtbot, window, monkeypatch):
     opened = []
-    from talkeditor.ui import preview as preview_module
+    from talkeditor.ui.panels import preview as preview_module
 
     monkeypatch.setattr(preview_module.QDesktopServices, "openUrl", lambda url: opened.append(url))
     kind = QTextDocument.ResourceType.ImageResource

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from talkeditor import render, yamlio, zhihu, zhihu_check
 from talkeditor.model import Field, Issue, Section
-from talkeditor.yamlio import IssueFormatError
+from talkeditor.render.issue_markdown import issue_markdown
+from talkeditor.storage import yaml_format
+from talkeditor.storage.yaml_format import IssueFormatError
+from talkeditor.zhihu import check as zhihu_check
+from talkeditor.zhihu import export as zhihu
 
 from .conftest import FIXTURES, run_cli
 from .test_zhihu_html import ALLOWED
@@ -19,7 +22,7 @@ PNG = (GOLDEN / "assets" / "pic.png").read_bytes()
 
 
 def issue_004() -> Issue:
-    return yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    return yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
 
 
 def constructs_issue() -> Issue:
@@ -152,15 +155,15 @@ def _missing_lines(markdown_lines: list[str], exported_text: str) -> list[str]:
 
 def test_every_line_of_the_issue_is_in_post_html_in_order(tmp_path):
     issue = issue_004()
-    before = yamlio.dumps(issue)
+    before = yaml_format.dumps(issue)
     result = zhihu.export_issue(issue, tmp_path / "out", issue_dir=FIXTURES)
     page = read_page(result.post_html)
-    lines = render.issue_markdown(issue).splitlines()
+    lines = issue_markdown(issue).splitlines()
     assert lines[0] == "# OpenLLM Talk 004"  # the title line: it goes to title.txt instead
     body_lines = [line for line in lines[1:] if line.strip()]
     assert len(body_lines) > 200
     assert _missing_lines(body_lines, "".join(page.text)) == []
-    assert yamlio.dumps(issue) == before  # exporting does not touch the issue
+    assert yaml_format.dumps(issue) == before  # exporting does not touch the issue
 
 
 @pytest.mark.parametrize("number", ("001", "002", "003", "005", "006"))
@@ -353,7 +356,7 @@ def test_cli_export_rewrites_local_images_with_the_base_url(tmp_path):
     (folder / "assets" / "qr.png").write_bytes(PNG)
     issue = Issue(number="011", highlights=["图"],
                   sections=[Section(title="加入我们", body="![群](assets/qr.png)\n")])
-    (folder / "issue.yaml").write_text(yamlio.dumps(issue), encoding="utf-8")
+    (folder / "issue.yaml").write_text(yaml_format.dumps(issue), encoding="utf-8")
     out = run_cli("export-zhihu", folder / "issue.yaml", "-o", tmp_path / "post",
                   "--image-base-url", "https://img.example.com/011")
     assert out.returncode == 0 and out.stderr == ""

@@ -9,8 +9,9 @@ import os
 
 import pytest
 
-from talkeditor import yamlio, zhihu
-from talkeditor.storage import atomic_write
+from talkeditor.storage import yaml_format
+from talkeditor.storage.files import atomic_write
+from talkeditor.zhihu import export as zhihu
 
 from .conftest import FIXTURES
 
@@ -28,7 +29,7 @@ def assert_golden(name: str, actual: str) -> None:
 
 
 def _issue_004():
-    return yamlio.loads((FIXTURES / "issue-004.yaml").read_bytes())
+    return yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
 
 
 def test_issue_004_post_html_matches_the_golden_file():

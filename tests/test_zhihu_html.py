@@ -1,4 +1,4 @@
-"""Markdown to Zhihu's dialect, construct by construct (talkeditor.zhihu_html via the API)."""
+"""Markdown to Zhihu's dialect, construct by construct (talkeditor.zhihu.transform via the API)."""
 
 import re
 from html.parser import HTMLParser
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor import zhihu
-from talkeditor.zhihu_html import EQUATION_URL
+from talkeditor.zhihu import export as zhihu
+from talkeditor.zhihu.transform import EQUATION_URL
 
 
 def html(text: str, **kwargs) -> str:

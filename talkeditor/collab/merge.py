@@ -616,8 +616,8 @@ def _both(conflict: Conflict) -> str:
 
 
 def _load_side(path: str, allow_empty: bool) -> Issue | None:
-    from ..storage import read_limited
-    from ..yamlio import MAX_BYTES, IssueFormatError, loads
+    from ..storage.files import read_limited
+    from ..storage.yaml_format import MAX_BYTES, IssueFormatError, loads
 
     data = read_limited(path, MAX_BYTES)
     if allow_empty and not data.strip():
@@ -635,8 +635,8 @@ def merge_files(base: str, ours: str, theirs: str,
     as git's merge driver contract ``%O %A %B`` wants). An empty base means both sides added
     the file. Returns the conflicts recorded, as (section title or ``metadata``, conflict).
     Raises IssueFormatError when a file cannot be read or is not an issue."""
-    from ..storage import atomic_write
-    from ..yamlio import dumps
+    from ..storage.files import atomic_write
+    from ..storage.yaml_format import dumps
 
     b = _load_side(base, allow_empty=True)
     o = _load_side(ours, allow_empty=False)

@@ -294,8 +294,9 @@ def commit_local(archive: Path, author: str | None = None) -> list[str]:
 
 def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
     """Write ``issue.md`` again from each merged ``issue.yaml``; returns the files written."""
-    from ..storage import atomic_write, load_yaml_issue, markdown_path_for
-    from ..yamlio import IssueFormatError
+    from ..render.issue_markdown import issue_markdown
+    from ..storage.files import atomic_write, load_yaml_issue, markdown_path_for
+    from ..storage.yaml_format import IssueFormatError
 
     written = []
     for rel in yaml_paths:
@@ -306,8 +307,6 @@ def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
             issue = load_yaml_issue(path)
         except IssueFormatError:
             continue
-        from ..render import issue_markdown
-
         md = markdown_path_for(path)
         atomic_write(md, issue_markdown(issue), backup=False)
         written.append(str(md.relative_to(archive)))
@@ -355,8 +354,8 @@ def _merge_remote(archive: Path, branch: str, author: str | None,
 def find_conflicts(archive: Path) -> list[tuple[str, str, Conflict]]:
     """Every conflict recorded in the archive's issues: (issue.yaml relative to the archive,
     ``section > subsection`` or ``metadata``, conflict)."""
-    from ..storage import load_yaml_issue
-    from ..yamlio import IssueFormatError
+    from ..storage.files import load_yaml_issue
+    from ..storage.yaml_format import IssueFormatError
 
     out = []
     for path in sorted(archive.glob("*/issue.yaml")):

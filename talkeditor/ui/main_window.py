@@ -22,26 +22,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, paths, storage
-from ..archive import Archive
+from .. import __version__, paths
+from ..archive.folder import Archive
 from ..model import Issue
 from ..settings import Settings
-from ..yamlio import IssueFormatError
+from ..storage import files as storage
+from ..storage.yaml_format import IssueFormatError
 from . import dialogs
 from .actions import MENUS, create_actions, menu_title
-from .archive_actions import ArchiveActions
-from .archive_panel import ArchivePanel
-from .autosave import Autosaver
+from .controllers.archive import ArchiveActions
+from .controllers.credits import CreditsActions
 from .controllers.sync import SyncController
-from .credits_actions import CreditsActions
-from .credits_panel import CreditsPanel
-from .document import IssueDocument
-from .file_watcher import FileWatcher
-from .find_panel import FindPanel
-from .preview import PreviewPane
-from .section_editor import SectionEditor
-from .section_tree import META_ID, SectionTreeModel, SectionTreeView
-from .zhihu_actions import ZhihuActions
+from .controllers.zhihu import ZhihuActions
+from .document.autosave import Autosaver
+from .document.file_watcher import FileWatcher
+from .document.issue_document import IssueDocument
+from .editor.find_panel import FindPanel
+from .editor.section_editor import SectionEditor
+from .panels.archive_panel import ArchivePanel
+from .panels.credits_panel import CreditsPanel
+from .panels.preview import PreviewPane
+from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _import_document(self, path: Path) -> IssueDocument:
-        from ..importer import import_file
+        from ..importing.importer import import_file
 
         result = import_file(path)
         document = IssueDocument(result.issue, None)
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
             return self.save_as_action()
         try:
             if self.document.pending_assets:
-                from ..importer import write_assets
+                from ..importing.importer import write_assets
 
                 write_assets(self.document.pending_assets, target.parent)
             saved = self.document.save(target)
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
         restored."""
         from datetime import datetime
 
-        from ..recovery import describe_difference
+        from ..storage.recovery import describe_difference
 
         orphans = self.autosaver.store.orphans()
         if not orphans:
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
         if self.document.is_modified():
             import difflib
 
-            from ..render import issue_markdown
+            from ..render.issue_markdown import issue_markdown
 
             diff = "\n".join(difflib.unified_diff(
                 issue_markdown(theirs).splitlines(), issue_markdown(self.issue()).splitlines(),
@@ -521,8 +522,8 @@ class MainWindow(QMainWindow):
         dialogs.about(self, __version__)
 
     def show_guide(self):
-        from ..render import markdown_to_html
-        from ..storage import read_limited
+        from ..render.html import markdown_to_html
+        from ..storage.files import read_limited
 
         try:
             guide = paths.guide_path()

@@ -1,1 +1,3 @@
-"""What the window does, grouped by feature: helper objects that hold the window's handlers."""
+"""What the window does for archive, credits and Zhihu work, between the panels, the document and
+the core.
+"""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
 from ...collab import sync as git_sync
 from ...collab.merge import merge_issues, resolve
 from ...model import Issue
-from ...yamlio import IssueFormatError
+from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..panels.conflicts import ConflictsPanel
 
@@ -190,7 +190,7 @@ class SyncController(QObject):
     def _read_disk(self) -> Issue | None:
         if self._path is None or not self._path.exists():
             return None
-        from ...storage import load_yaml_issue
+        from ...storage.files import load_yaml_issue
 
         try:
             return load_yaml_issue(self._path)

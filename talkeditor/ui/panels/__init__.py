@@ -1,1 +1,1 @@
-"""The window's docked panels."""
+"""The docked panels: section tree, preview, credits and archive."""

@@ -1,0 +1,1 @@
+"""The talkeditor command line (argparse); with no command it opens the app."""

@@ -1,0 +1,231 @@
+"""The ``talkeditor`` command: with no sub-command it opens the app, otherwise it works on files.
+
+Exit codes: 0 success, 2 bad input or usage (one clear line on stderr, no traceback),
+1 anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from ..storage.yaml_format import IssueFormatError
+
+COMMANDS = ("render", "check", "new", "import", "export-zhihu", "merge", "sync")
+
+
+class UsageError(Exception):
+    """Bad command-line usage; reported in one line with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # noqa: D102 - argparse hook
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="talkeditor", description="Compose the issues of a weekly talk.")
+    parser.add_argument("--version", action="version", version=f"talkeditor {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("render", help="render an issue to Markdown or HTML")
+    p.add_argument("issue", help="the issue.yaml to render")
+    p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--to", choices=("markdown", "html"), default="markdown")
+
+    p = sub.add_parser("check", help="validate an issue file")
+    p.add_argument("issue")
+
+    p = sub.add_parser("new", help="start a new issue from a template or a past issue")
+    p.add_argument("-o", "--output", required=True, help="the issue.yaml to create")
+    p.add_argument("--template", default=None, help="template name (default: openllm-talk)")
+    p.add_argument("--from", dest="past", metavar="PAST.yaml",
+                   help="start from this past issue (its format, next number and date)")
+    p.add_argument("--archive", metavar="DIR",
+                   help="the archive of past issues (numbering, 往期精彩; without --from: "
+                        "start from its latest issue)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = sub.add_parser("import", help="import past issues (.txt, .md, .docx) as issue.yaml")
+    p.add_argument("sources", nargs="+", metavar="SRC", help="the file(s) to import")
+    p.add_argument("-o", "--output", help="the issue.yaml to write (one source only)")
+    p.add_argument("--archive", metavar="DIR",
+                   help="import into this archive folder (NNN/issue.yaml)")
+
+    p = sub.add_parser("export-zhihu", help="export a Zhihu-ready post (post.md, post.html, title)")
+    p.add_argument("issue", help="the issue.yaml to export")
+    p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
+    p.add_argument("--image-base-url", help="rewrite local image paths to this URL prefix")
+    p.add_argument("--link-cards", action="store_true",
+                   help="turn a URL alone on a line into a Zhihu link card")
+
+    p = sub.add_parser("merge", help="structural three-way merge of issue.yaml (a git merge "
+                                     "driver: talkeditor merge %%O %%A %%B)")
+    p.add_argument("base", metavar="BASE", help="the common ancestor (may be empty)")
+    p.add_argument("ours", metavar="OURS", help="our version; replaced by the result without -o")
+    p.add_argument("theirs", metavar="THEIRS", help="their version")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the result here instead")
+
+    p = sub.add_parser("sync", help="share the archive through git: commit, fetch, merge, push")
+    p.add_argument("archive", nargs="?", metavar="ARCHIVE",
+                   help="the archive folder (default: the app's archive folder)")
+    p.add_argument("--init", action="store_true",
+                   help="make the archive a git repository (or adopt a clone) and register "
+                        "the merge driver")
+    p.add_argument("--remote", metavar="URL", help="the shared repository to sync with")
+    p.add_argument("--author", metavar="NAME", help="the name commits are made with")
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="talkeditor", description="Open the talkeditor app.",
+                     epilog=f"commands: {', '.join(COMMANDS)} (talkeditor COMMAND --help)")
+    parser.add_argument("--version", action="version", version=f"talkeditor {__version__}")
+    parser.add_argument("file", nargs="?", help="an issue to open (.yaml, .md, .txt, .docx)")
+    parser.add_argument("--lang", help="UI language, e.g. zh_CN or en")
+    return parser
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output:
+        from ..storage.files import atomic_write
+
+        atomic_write(output, text, backup=False)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_render(args) -> int:
+    from ..render.html import issue_html
+    from ..render.issue_markdown import issue_markdown
+    from ..storage.files import load_yaml_issue
+
+    issue = load_yaml_issue(args.issue)
+    if args.to == "html":
+        text = issue_html(issue) + "\n"
+    else:
+        text = issue_markdown(issue)
+    _write_output(text, args.output)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from ..storage.files import load_yaml_issue
+
+    issue = load_yaml_issue(args.issue)
+    count = sum(1 for _ in issue.walk())
+    print(f"{args.issue}: OK ({issue.display_title() or 'untitled'}, {count} sections)")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .. import paths
+    from ..storage.files import load_template, save_issue
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(f"talkeditor new: {out} exists (use --force to overwrite)")
+    if args.past or args.archive:
+        from ..reuse.next_issue import cli_new
+
+        return cli_new(args)
+    issue = load_template(args.template or paths.DEFAULT_TEMPLATE)
+    saved = save_issue(issue, out)
+    print(f"created {saved}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    if args.output and len(args.sources) > 1:
+        raise UsageError("talkeditor import: -o takes one source; use --archive DIR for several")
+    from ..importing.importer import cli_import
+
+    return cli_import(args)
+
+
+def cmd_export_zhihu(args) -> int:
+    from ..zhihu.export import cli_export
+
+    return cli_export(args)
+
+
+def cmd_merge(args) -> int:
+    from ..collab.merge import merge_files
+
+    conflicts = merge_files(args.base, args.ours, args.theirs, args.output)
+    for where, conflict in conflicts:
+        print(f"talkeditor merge: conflict in {where} ({conflict.part})", file=sys.stderr)
+    return 1 if conflicts else 0
+
+
+def cmd_sync(args) -> int:
+    from ..collab import sync
+    from ..settings import Settings
+
+    settings = None
+    if args.archive is None or args.author is None:
+        settings = Settings()
+    archive = Path(args.archive) if args.archive else settings.archive_dir()
+    author = args.author or (settings.author() if settings else "") or None
+
+    def progress(message: str) -> None:
+        if sys.stderr.isatty():  # otherwise stderr carries only the result lines
+            print(f"talkeditor sync: {message}", file=sys.stderr)
+
+    try:
+        if args.init:
+            print(sync.init(archive, args.remote, author, progress))
+            conflicts = sync.find_conflicts(archive)
+        else:
+            result = sync.sync(archive, args.remote, author, progress)
+            print(result.summary())
+            conflicts = result.conflicts
+    except sync.SyncError as exc:
+        raise UsageError(f"talkeditor sync: {exc}") from None
+    for path, where, conflict in conflicts:
+        print(f"conflict: {path}: {where} ({conflict.part})", file=sys.stderr)
+    return 1 if conflicts else 0
+
+
+HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": cmd_import,
+            "export-zhihu": cmd_export_zhihu, "merge": cmd_merge, "sync": cmd_sync}
+
+
+def _open_app(argv: list[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    try:
+        from ..ui.app import main as app_main
+    except ImportError as exc:
+        if "PySide6" not in str(exc) and "shiboken6" not in str(exc):
+            raise
+        raise UsageError("talkeditor: the app needs Qt (pip install PySide6-Essentials); "
+                         f"the commands work without it ({exc})") from None
+
+    return app_main(path=args.file, lang=args.lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            return HANDLERS[args.command](args)
+        return _open_app(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except IssueFormatError as exc:
+        print(f"talkeditor: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,2 @@
+"""Credits: names, inline signatures, who is credited where, renames, and the roster across issues.
+"""

@@ -1,0 +1,3 @@
+"""Rendering an issue: Issue -> Markdown in the issues' own layout, and Markdown -> HTML (one
+parse).
+"""

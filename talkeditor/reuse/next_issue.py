@@ -1,0 +1,173 @@
+"""Start the next issue from a past one: same skeleton and format, weekly content cleared.
+
+``next_issue(past, archive, today)`` keeps the past issue's sections (order, ids, optional
+flags, minutes), every field's label, separator, binding and note, the values of fields with
+``keep=True`` and the bodies of ``standing`` sections (背景介绍, 注意事项, 后续计划, 加入/赞助我们);
+it clears weekly bodies, ``keep=False`` values, highlights, per-section owners and
+contributors, the custom title, the video and Zhihu links.
+
+- Number: the archive's highest regular number + 1 (or the past issue's + 1), padded alike.
+- Date: the next session in the past issue's rhythm, same weekday and time a week on; if
+  that is before ``today``, whole weeks later, the first one on or after ``today``.
+- People: the host is cleared (the issues say 主持人……后续每期由大家自行认领, so each issue's
+  host signs up anew); the editors are kept, because whoever starts the next issue is usually
+  its editor and the list is short to change. ``keep_host`` / ``keep_editors`` override.
+- 往期精彩 is regenerated from the archive and the past issue (see ``archive_pastlist``).
+
+``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``).
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..archive.folder import Archive, following_number, regular_number
+from ..model import BODY_WEEKLY, Issue, Section
+from ..storage import files as storage
+from ..storage.yaml_format import IssueFormatError
+from . import past_issues
+
+WEEK = timedelta(weeks=1)
+
+
+def next_session_date(past_date: str, today: date | None = None) -> str:
+    """``past_date`` + 7 days, moved on in whole weeks to the first day >= ``today``;
+    ``''`` when the past date is missing or not ``YYYY-MM-DD``."""
+    try:
+        day = date.fromisoformat(past_date.strip()) + WEEK
+    except ValueError:
+        return ""
+    if today is not None and day < today:
+        weeks = -(-(today - day).days // 7)
+        day += timedelta(weeks=weeks)
+    return day.isoformat()
+
+
+def next_number(past: Issue, archive: Archive | None = None) -> str:
+    """The archive's highest regular number + 1 (the past issue's counts too), padded like
+    them; ``''`` when nothing is numbered (e.g. only the special issue 番外02)."""
+    numbers = [past.number]
+    if archive is not None:
+        numbers += archive.numbers()
+    return following_number(numbers, default="")
+
+
+def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = True) -> Issue:
+    """A copy of ``past`` with its skeleton and standing text only (number and date kept)."""
+    issue = past.clone()
+    issue.title = ""
+    issue.highlights = []
+    issue.video = ""
+    issue.zhihu = ""
+    issue.conflicts = []
+    if not keep_host:
+        issue.host = []
+    if not keep_editors:
+        issue.editors = []
+    for section, _depth in issue.walk():
+        section.owners = []
+        section.contributors = []
+        section.conflicts = []
+        if section.body_kind == BODY_WEEKLY:
+            section.body = ""
+        for f in section.fields:
+            if not f.keep:
+                f.value = ""
+    return issue
+
+
+def next_issue(past: Issue, archive: Archive | None = None, today: date | None = None, *,
+               keep_host: bool = False, keep_editors: bool = True) -> Issue:
+    """The issue after ``past``: see the module docstring. ``today`` defaults to the
+    local date. ``past`` is not changed."""
+    today = date.today() if today is None else today
+    issue = clear_weekly(past, keep_host=keep_host, keep_editors=keep_editors)
+    issue.number = next_number(past, archive)
+    issue.date = next_session_date(past.date, today)
+    before = find_past_list(past)
+    if before is not None:
+        after = issue.find(before.id)
+        after.fields = copy.deepcopy(before.fields)
+        after.body = before.body
+        after.body_kind = before.body_kind
+        listed = list(archive.issues()) if archive is not None else []
+        if not any(_same_issue(i, past) for i in listed):
+            listed.append(past)
+        past_issues.regenerate(after, issue.series or past.series, listed)
+    return issue
+
+
+def find_past_list(issue: Issue) -> Section | None:
+    """The issue's 往期精彩 section, or None."""
+    return past_issues.find_past_section(issue)
+
+
+def _same_issue(a: Issue, b: Issue) -> bool:
+    if regular_number(a.number) is not None:
+        return regular_number(a.number) == regular_number(b.number)
+    return a.number.strip() == b.number.strip()
+
+
+# ---------------------------------------------------------------- command line
+
+
+def load_past(path: str | Path) -> Issue:
+    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx``."""
+    source = Path(path)
+    if source.suffix.lower() in storage.YAML_SUFFIXES:
+        return storage.load_yaml_issue(source)
+    if not source.is_file():
+        raise IssueFormatError(f"{source}: no such file")
+    try:
+        from ..importing.importer import import_file
+    except ImportError:
+        raise IssueFormatError(f"{source.name}: importing {source.suffix or 'this'} files is "
+                               "not available in this version") from None
+    return import_file(source).issue
+
+
+def cli_new(args) -> int:
+    """``talkeditor new -o OUT.yaml [--from PAST | --template NAME] [--archive DIR]``.
+
+    - ``--from PAST``: the issue after PAST (YAML, or a .md/.txt/.docx it imports);
+    - ``--archive DIR`` alone: the issue after the archive's latest regular issue;
+    - ``--archive DIR --template NAME``: a fresh issue from the template, numbered and dated
+      after the archive's latest issue.
+    ``--archive`` always gives the numbering and the issues 往期精彩 lists. Broken files in the
+    archive are skipped with a warning on stderr.
+    """
+    if args.past and getattr(args, "template", None):
+        raise IssueFormatError("use either --from or --template, not both")
+    archive = None
+    if args.archive:
+        folder = Path(args.archive)
+        if not folder.is_dir():
+            raise IssueFormatError(f"the archive {folder} is not a folder")
+        archive = Archive(folder)
+    latest = archive.latest() if archive is not None else None
+    if args.past:
+        past = load_past(args.past)
+        origin = str(args.past)
+    elif latest is None:
+        problems = f" ({len(archive.errors)} unreadable)" if archive.errors else ""
+        raise IssueFormatError(f"the archive {args.archive} has no issues{problems}")
+    elif getattr(args, "template", None):
+        past = storage.load_template(args.template)
+        origin = f"template {args.template}, after {latest.number}"
+    else:
+        past = archive.load(latest)
+        origin = str(latest.path)
+    issue = next_issue(past, archive)
+    if not issue.date and latest is not None:
+        issue.date = next_session_date(latest.date, date.today())
+        issue.time = issue.time or latest.time
+    if archive is not None:
+        for path, message in archive.errors:
+            print(f"talkeditor: warning: skipped {path}: {message}", file=sys.stderr)
+    saved = storage.save_issue(issue, args.output)
+    when = " ".join(p for p in (issue.date, issue.time) if p) or "no date"
+    print(f"created {saved}: {issue.display_title() or 'untitled'}, {when} (from {origin})")
+    return 0

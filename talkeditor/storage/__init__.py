@@ -1,0 +1,3 @@
+"""Issue files: the YAML format (load, dump, validation), atomic writes and the issue folder,
+autosaved drafts.
+"""

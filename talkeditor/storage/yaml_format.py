@@ -1,0 +1,429 @@
+"""Load and dump the ``issue.yaml`` format: validation, format version, stable output.
+
+Loading composes the YAML node tree with a safe loader that refuses aliases (so alias bombs
+fail at once), then converts it by hand so that every error can name its place
+(``sections[3].fields[1].label: expected text, got a list (line 12, column 9)``) and so that
+text fields take the scalar as written (``NO`` stays ``NO``, ``004`` stays ``004``).
+Dumping writes keys in a fixed order, multi-line text as ``|`` blocks, Chinese as Chinese,
+and never wraps lines, so that dumping what was loaded gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..model import (
+    BINDINGS,
+    BODY_STANDING,
+    BODY_WEEKLY,
+    FORMAT_VERSION,
+    Conflict,
+    Field,
+    Issue,
+    Section,
+    new_id,
+)
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in
+                 ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+ISSUE_KEYS = ("format", "series", "number", "title", "date", "time", "timezone", "highlights",
+              "host", "editors", "video", "zhihu", "template", "sections", "conflicts")
+SECTION_KEYS = ("id", "title", "optional", "minutes", "owners", "contributors", "fields",
+                "body_kind", "body", "children", "conflicts")
+FIELD_KEYS = ("label", "value", "sep", "bind", "note", "keep")
+CONFLICT_KEYS = ("part", "ours", "theirs")
+
+
+class IssueFormatError(ValueError):
+    """Any problem with an issue file: one type, with a message that names the place."""
+
+    def __init__(self, message: str, where: str = "", line: int | None = None,
+                 column: int | None = None):
+        self.message = message
+        self.where = where
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.line is not None:
+            text += f" (line {self.line}, column {self.column})"
+        return text
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that refuses aliases and very deep nesting."""
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
+                                   line=mark.line + 1, column=mark.column + 1)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise IssueFormatError("nesting is too deep", line=mark.line + 1,
+                                       column=mark.column + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _compose_fast(data: str) -> yaml.Node | None:
+    """Compose with libyaml (about 15x faster), after a pass over its events that refuses
+    aliases and deep nesting before any node is built."""
+    depth = 0
+    for event in yaml.parse(data, Loader=_FAST_LOADER):
+        if isinstance(event, _OPENERS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise IssueFormatError("nesting is too deep", line=mark.line + 1,
+                                       column=mark.column + 1)
+        elif isinstance(event, _CLOSERS):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
+                                   line=mark.line + 1, column=mark.column + 1)
+    return yaml.compose(data, Loader=_FAST_LOADER)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    tag = node.tag[len(_STD):] if node.tag.startswith(_STD) else node.tag
+    return {"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
+            "null": "nothing", "timestamp": "a date"}.get(tag, tag)
+
+
+class _Reader:
+    """Converts a composed node tree into the model, tracking the path for error messages."""
+
+    def fail(self, node: yaml.Node, where: str, message: str) -> IssueFormatError:
+        mark = node.start_mark
+        return IssueFormatError(message, where, mark.line + 1, mark.column + 1)
+
+    def check_tags(self, node: yaml.Node, where: str) -> None:
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.fail(node, where, f"the tag {node.tag} is not allowed in an issue file")
+
+    def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        self.check_tags(node, where)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, where, f"expected a mapping, got {_kind(node)}")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            self.check_tags(key_node, where)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "null":
+                raise self.fail(key_node, where, "keys must be text")
+            key = key_node.value
+            if key in out:
+                raise self.fail(key_node, f"{where}.{key}" if where else key, "duplicate key")
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, node: yaml.Node, where: str) -> str:
+        self.check_tags(node, where)
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, where, f"expected text, got {_kind(node)}")
+        if node.tag == _STD + "null":
+            return ""
+        return node.value
+
+    def text_list(self, node: yaml.Node, where: str) -> list[str]:
+        self.check_tags(node, where)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of text, got {_kind(node)}")
+        return [self.text(item, f"{where}[{i}]") for i, item in enumerate(node.value)]
+
+    def boolean(self, node: yaml.Node, where: str) -> bool:
+        self.check_tags(node, where)
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "bool":
+            raise self.fail(node, where, f"expected true or false, got {_kind(node)}")
+        return bool(_CONSTRUCTOR.construct_yaml_bool(node))
+
+    def integer(self, node: yaml.Node, where: str, allow_null: bool = False) -> int | None:
+        self.check_tags(node, where)
+        if allow_null and isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "int":
+            raise self.fail(node, where, f"expected a whole number, got {_kind(node)}")
+        return int(_CONSTRUCTOR.construct_yaml_int(node))
+
+    def plain(self, node: yaml.Node, where: str) -> Any:
+        """An unknown key's value, kept as plain Python data so it can be written back."""
+        self.check_tags(node, where)
+        if isinstance(node, yaml.MappingNode):
+            return {k: self.plain(v, f"{where}.{k}") for k, (_kn, v) in
+                    self.mapping(node, where).items()}
+        if isinstance(node, yaml.SequenceNode):
+            return [self.plain(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
+        if node.tag in (_STD + "str", _STD + "timestamp"):
+            return node.value
+        return _CONSTRUCTOR.construct_object(node)
+
+    def extras(self, items: dict, known: tuple[str, ...], where: str) -> dict:
+        return {k: self.plain(v, f"{where}.{k}" if where else k)
+                for k, (_kn, v) in items.items() if k not in known}
+
+    def issue(self, node: yaml.Node) -> Issue:
+        items = self.mapping(node, "")
+        if "format" not in items:
+            raise self.fail(node, "format", "missing: this is not a talkeditor issue file")
+        version = self.integer(items["format"][1], "format")
+        if version > FORMAT_VERSION:
+            raise self.fail(items["format"][1], "format",
+                            f"written by a newer talkeditor (format {version}); "
+                            f"this version reads format {FORMAT_VERSION} and older")
+        if version < 1:
+            raise self.fail(items["format"][1], "format", f"unknown format version {version}")
+        issue = Issue(format=FORMAT_VERSION)
+        for key in ("series", "number", "title", "date", "time", "timezone", "video", "zhihu",
+                    "template"):
+            if key in items:
+                setattr(issue, key, self.text(items[key][1], key))
+        for key in ("highlights", "host", "editors"):
+            if key in items:
+                setattr(issue, key, self.text_list(items[key][1], key))
+        if issue.date and not _DATE_RE.match(issue.date):
+            raise self.fail(items["date"][1], "date", f"expected YYYY-MM-DD, got {issue.date!r}")
+        if issue.time and not _TIME_RE.match(issue.time):
+            raise self.fail(items["time"][1], "time", f"expected HH:MM, got {issue.time!r}")
+        if "sections" in items:
+            issue.sections = self.sections(items["sections"][1], "sections")
+        if "conflicts" in items:
+            issue.conflicts = self.conflicts(items["conflicts"][1], "conflicts")
+        issue.extra = self.extras(items, ISSUE_KEYS, "")
+        seen: dict[str, str] = {}
+        for section, _depth in issue.walk():
+            if section.id in seen:
+                raise IssueFormatError(f"duplicate section id {section.id!r}", "sections")
+            seen[section.id] = section.title
+        return issue
+
+    def sections(self, node: yaml.Node, where: str) -> list[Section]:
+        self.check_tags(node, where)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of sections, got {_kind(node)}")
+        return [self.section(item, f"{where}[{i}]") for i, item in enumerate(node.value)]
+
+    def section(self, node: yaml.Node, where: str) -> Section:
+        items = self.mapping(node, where)
+        if "title" not in items:
+            raise self.fail(node, f"{where}.title", "missing")
+        section = Section(title=self.text(items["title"][1], f"{where}.title"))
+        section.id = self.text(items["id"][1], f"{where}.id") if "id" in items else new_id()
+        if not section.id:
+            section.id = new_id()
+        if "optional" in items:
+            section.optional = self.boolean(items["optional"][1], f"{where}.optional")
+        if "minutes" in items:
+            section.minutes = self.integer(items["minutes"][1], f"{where}.minutes", True)
+        for key in ("owners", "contributors"):
+            if key in items:
+                setattr(section, key, self.text_list(items[key][1], f"{where}.{key}"))
+        if "fields" in items:
+            fnode = items["fields"][1]
+            self.check_tags(fnode, f"{where}.fields")
+            if isinstance(fnode, yaml.SequenceNode):
+                section.fields = [self.field(f, f"{where}.fields[{i}]")
+                                  for i, f in enumerate(fnode.value)]
+            elif not (isinstance(fnode, yaml.ScalarNode) and fnode.tag == _STD + "null"):
+                raise self.fail(fnode, f"{where}.fields", f"expected a list, got {_kind(fnode)}")
+        if "body_kind" in items:
+            kind = self.text(items["body_kind"][1], f"{where}.body_kind")
+            if kind not in (BODY_WEEKLY, BODY_STANDING):
+                raise self.fail(items["body_kind"][1], f"{where}.body_kind",
+                                f"expected {BODY_WEEKLY} or {BODY_STANDING}, got {kind!r}")
+            section.body_kind = kind
+        if "body" in items:
+            section.body = self.text(items["body"][1], f"{where}.body")
+        if "children" in items:
+            section.children = self.sections(items["children"][1], f"{where}.children")
+        if "conflicts" in items:
+            section.conflicts = self.conflicts(items["conflicts"][1], f"{where}.conflicts")
+        section.extra = self.extras(items, SECTION_KEYS, where)
+        return section
+
+    def conflicts(self, node: yaml.Node, where: str) -> list[Conflict]:
+        self.check_tags(node, where)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of conflicts, got {_kind(node)}")
+        out = []
+        for i, item in enumerate(node.value):
+            at = f"{where}[{i}]"
+            items = self.mapping(item, at)
+            if "part" not in items:
+                raise self.fail(item, f"{at}.part", "missing")
+            conflict = Conflict(part=self.text(items["part"][1], f"{at}.part"))
+            for key in CONFLICT_KEYS[1:]:
+                if key in items:
+                    setattr(conflict, key, self.text(items[key][1], f"{at}.{key}"))
+            out.append(conflict)
+        return out
+
+    def field(self, node: yaml.Node, where: str) -> Field:
+        items = self.mapping(node, where)
+        if "label" not in items:
+            raise self.fail(node, f"{where}.label", "missing")
+        f = Field(label=self.text(items["label"][1], f"{where}.label"))
+        for key in ("value", "sep", "note"):
+            if key in items:
+                setattr(f, key, self.text(items[key][1], f"{where}.{key}"))
+        if "keep" in items:
+            f.keep = self.boolean(items["keep"][1], f"{where}.keep")
+        if "bind" in items:
+            bind = self.text(items["bind"][1], f"{where}.bind") or None
+            if bind is not None and bind not in BINDINGS:
+                raise self.fail(items["bind"][1], f"{where}.bind",
+                                f"unknown binding {bind!r} (one of {', '.join(BINDINGS)})")
+            f.bind = bind
+        f.extra = self.extras(items, FIELD_KEYS, where)
+        return f
+
+
+def loads(data: str | bytes) -> Issue:
+    """Parse an issue from YAML text or bytes; raises IssueFormatError on any problem."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise IssueFormatError(f"the file is too large ({len(data) // 1024} KiB; "
+                                   f"the limit is {MAX_BYTES // 1024 // 1024} MiB)")
+        if b"\x00" in data:
+            raise IssueFormatError("this is binary data, not a YAML issue file")
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise IssueFormatError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    if len(data) > MAX_BYTES:
+        raise IssueFormatError("the text is too large for an issue file")
+    if "\x00" in data:
+        raise IssueFormatError("this is binary data, not a YAML issue file")
+    try:
+        node = _compose_fast(data) if _FAST_LOADER else yaml.compose(data, Loader=_Loader)
+    except IssueFormatError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise IssueFormatError(f"malformed YAML: {problem}",
+                               line=mark.line + 1 if mark else None,
+                               column=mark.column + 1 if mark else None) from None
+    except yaml.YAMLError as exc:
+        raise IssueFormatError(f"malformed YAML: {exc}") from None
+    except RecursionError:
+        raise IssueFormatError("nesting is too deep") from None
+    if node is None:
+        raise IssueFormatError("the file is empty")
+    return _Reader().issue(node)
+
+
+# ---------------------------------------------------------------- dumping
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's emitter when PyYAML has it (8x faster on a 10x issue: 100 ms instead of 800,
+    same bytes), else PyYAML's own."""
+
+    def ignore_aliases(self, data):  # noqa: D102 - PyYAML hook
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    if "\n" in value:
+        return dumper.represent_scalar(_STD + "str", value, style="|")
+    return dumper.represent_scalar(_STD + "str", value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _field_dict(f: Field) -> dict:
+    out: dict[str, Any] = {"label": f.label}
+    if f.value:
+        out["value"] = f.value
+    if f.sep != "：":
+        out["sep"] = f.sep
+    if f.bind:
+        out["bind"] = f.bind
+    if f.note:
+        out["note"] = f.note
+    if not f.keep:
+        out["keep"] = False
+    out.update(f.extra)
+    return out
+
+
+def _conflict_dict(c: Conflict) -> dict:
+    return {"part": c.part, "ours": c.ours, "theirs": c.theirs}
+
+
+def _section_dict(s: Section) -> dict:
+    out: dict[str, Any] = {"id": s.id, "title": s.title}
+    if s.optional:
+        out["optional"] = True
+    if s.minutes is not None:
+        out["minutes"] = s.minutes
+    if s.owners:
+        out["owners"] = list(s.owners)
+    if s.contributors:
+        out["contributors"] = list(s.contributors)
+    if s.fields:
+        out["fields"] = [_field_dict(f) for f in s.fields]
+    if s.body_kind != BODY_WEEKLY:
+        out["body_kind"] = s.body_kind
+    if s.body:
+        out["body"] = s.body
+    if s.children:
+        out["children"] = [_section_dict(c) for c in s.children]
+    if s.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in s.conflicts]
+    out.update(s.extra)
+    return out
+
+
+def to_data(issue: Issue) -> dict:
+    """The issue as plain Python data, keys in the order they are written."""
+    out: dict[str, Any] = {"format": FORMAT_VERSION}
+    for key in ISSUE_KEYS[1:-2]:
+        value = getattr(issue, key)
+        out[key] = list(value) if isinstance(value, list) else value
+    out["sections"] = [_section_dict(s) for s in issue.sections]
+    if issue.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in issue.conflicts]
+    out.update(issue.extra)
+    return out
+
+
+def dumps(issue: Issue) -> str:
+    """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files."""
+    return yaml.dump(to_data(issue), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=1_000_000, default_flow_style=False, indent=2)

@@ -1,0 +1,1 @@
+"""The open issue: IssueDocument (model, undo, bodies), autosave and the file watcher."""

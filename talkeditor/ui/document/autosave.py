@@ -1,0 +1,65 @@
+"""Autosave: every open draft, saved or not, is copied to the recovery folder shortly after
+typing pauses, and the copy is removed once the draft is saved or closed cleanly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...storage.recovery import RecoveryStore
+from .issue_document import IssueDocument
+
+AUTOSAVE_MS = 1500
+
+
+class Autosaver(QObject):
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, store: RecoveryStore | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store or RecoveryStore()
+        self.document: IssueDocument | None = None
+        self.entry_id = ""
+        self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def attach(self, document: IssueDocument, entry_id: str | None = None) -> None:
+        """Follow ``document``; a restored draft keeps its recovery entry id."""
+        if self.document is not None:
+            self.document.changed.disconnect(self._schedule)
+            self.document.modifiedChanged.disconnect(self._modified_changed)
+            if self.entry_id and entry_id != self.entry_id:
+                self.store.remove(self.entry_id)
+        self.document = document
+        self.entry_id = entry_id or self.store.new_id()
+        document.changed.connect(self._schedule)
+        document.modifiedChanged.connect(self._modified_changed)
+        if document.is_modified():
+            self._schedule()
+
+    def _schedule(self, *_args) -> None:
+        self._timer.start()
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self._timer.stop()
+            self.store.remove(self.entry_id)
+
+    def flush(self) -> None:
+        """Write the recovery copy now (if there is anything unsaved)."""
+        self._timer.stop()
+        if self.document is None or not self.document.is_modified():
+            return
+        try:
+            path = self.store.write(self.entry_id, self.document.saved_issue(),
+                                    self.document.path)
+        except OSError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.saved.emit(str(path))
+
+    def discard(self) -> None:
+        """The draft was closed on purpose: forget its recovery copy."""
+        self._timer.stop()
+        if self.entry_id:
+            self.store.remove(self.entry_id)

@@ -1,0 +1,317 @@
+"""IssueDocument: the open issue between the model and the widgets.
+
+It owns the Issue, its path, the dirty state, a QUndoStack for structure, fields and metadata
+(every such change is one snapshot command), and one QTextDocument per section body, so each
+section keeps its own text, cursor and undo history. Widgets call its methods; it emits
+``changed(section_id)`` ('' for the issue's metadata), ``structureChanged``,
+``modifiedChanged(bool)`` and ``changesStopped`` (once typing pauses).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from ...model import Field, Issue, Section, clean_text, new_id
+from ...storage import files as storage
+
+PAUSE_MS = 300
+
+
+class _SnapshotCommand(QUndoCommand):
+    """One undo step: the issue before and after a change (section bodies excluded)."""
+
+    def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
+                 section_id: str, structural: bool, merge_key: str | None):
+        super().__init__(text)
+        self.document = document
+        self.before = before
+        self.after = after
+        self.section_id = section_id
+        self.structural = structural
+        self.merge_key = merge_key
+        self._first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.document._restore(self.after, self.section_id, self.structural)
+
+    def undo(self) -> None:
+        self.document._restore(self.before, self.section_id, self.structural)
+
+
+class IssueDocument(QObject):
+    changed = Signal(str)
+    structureChanged = Signal()
+    modifiedChanged = Signal(bool)
+    changesStopped = Signal()
+    pathChanged = Signal(object)
+
+    def __init__(self, issue: Issue | None = None, path: Path | None = None, parent=None):
+        super().__init__(parent)
+        self.issue = issue or Issue()
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self._bodies: dict[str, QTextDocument] = {}
+        self._modified = False
+        self._loading = False
+        #: Images of an imported past issue, written to assets/ on its first save.
+        self.pending_assets: dict[str, bytes] = {}
+        self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
+        self._pause.timeout.connect(self.changesStopped)
+
+    # ------------------------------------------------------------------ state
+    def is_modified(self) -> bool:
+        return self._modified
+
+    def set_modified(self, modified: bool) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.modifiedChanged.emit(modified)
+
+    def _touch(self, section_id: str) -> None:
+        self.set_modified(True)
+        self.changed.emit(section_id)
+        self._pause.start()
+
+    def display_name(self) -> str:
+        if self.path:
+            return f"{self.path.parent.name}/{self.path.name}" if self.path.parent.name else \
+                self.path.name
+        return self.issue.display_title() or "untitled"
+
+    # ------------------------------------------------------------------ bodies
+    def body_document(self, section_id: str) -> QTextDocument:
+        """The section body's text document, created on first use."""
+        doc = self._bodies.get(section_id)
+        if doc is None:
+            section = self.issue.find(section_id)
+            doc = QTextDocument(self)
+            doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+            doc.setPlainText(section.body if section else "")
+            doc.setModified(False)
+            doc.clearUndoRedoStacks()
+            doc.contentsChanged.connect(lambda sid=section_id: self._body_edited(sid))
+            self._bodies[section_id] = doc
+        return doc
+
+    def _body_edited(self, section_id: str) -> None:
+        if self._loading:
+            return
+        section = self.issue.find(section_id)
+        doc = self._bodies.get(section_id)
+        if section is None or doc is None:
+            return
+        text = doc.toPlainText()
+        if text != section.body:
+            section.body = text
+            self._touch(section_id)
+
+    def _sync_bodies_into(self, issue: Issue) -> None:
+        """Bodies follow their text documents: structural undo never reverts typing."""
+        for section, _depth in issue.walk():
+            doc = self._bodies.get(section.id)
+            if doc is not None:
+                section.body = doc.toPlainText()
+
+    # ------------------------------------------------------------------ snapshot commands
+    def _snapshot(self) -> Issue:
+        return self.issue.clone()
+
+    def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
+              structural: bool = False, merge_key: str | None = None) -> None:
+        """Run ``mutate`` on the issue as one undo step named ``text``."""
+        before = self._snapshot()
+        mutate(self.issue)
+        after = self._snapshot()
+        if after == before:
+            return
+        self.undo_stack.push(_SnapshotCommand(self, text, before, after, section_id, structural,
+                                              merge_key))
+        if structural:
+            self.structureChanged.emit()
+        self._touch(section_id)
+
+    def _restore(self, snapshot: Issue, section_id: str, structural: bool) -> None:
+        issue = snapshot.clone()
+        self._sync_bodies_into(issue)
+        self.issue = issue
+        if structural:
+            self.structureChanged.emit()
+        self._touch(section_id)
+
+    # ------------------------------------------------------------------ edits
+    def set_meta(self, key: str, value) -> None:
+        def mutate(issue: Issue) -> None:
+            setattr(issue, key, value)
+
+        self.apply(self.tr("Edit %1").replace("%1", key), mutate, "", merge_key=f"meta:{key}")
+
+    def set_section_attr(self, section_id: str, key: str, value, structural=False) -> None:
+        def mutate(issue: Issue) -> None:
+            section = issue.find(section_id)
+            if section is not None:
+                setattr(section, key, value)
+
+        self.apply(self.tr("Edit section"), mutate, section_id, structural=structural,
+                   merge_key=f"{section_id}:{key}")
+
+    def rename_section(self, section_id: str, title: str) -> None:
+        title = title.strip()
+        if title:
+            self.set_section_attr(section_id, "title", title, structural=True)
+
+    def set_fields(self, section_id: str, fields: list[Field], merge_key: str | None = None):
+        def mutate(issue: Issue) -> None:
+            section = issue.find(section_id)
+            if section is not None:
+                section.fields = [dataclasses.replace(f) for f in fields]
+
+        self.apply(self.tr("Edit fields"), mutate, section_id, merge_key=merge_key)
+
+    def add_section(self, after_id: str | None, title: str, as_child: bool = False) -> str:
+        """Add a section after ``after_id`` (or as its last child); returns the new id."""
+        new = Section(title=title, id=new_id())
+
+        def mutate(issue: Issue) -> None:
+            anchor = issue.find(after_id) if after_id else None
+            if anchor is None:
+                issue.sections.append(new)
+            elif as_child:
+                anchor.children.append(new)
+            else:
+                siblings = issue.siblings_of(anchor.id)
+                siblings.insert(siblings.index(anchor) + 1, new)
+
+        self.apply(self.tr("Add section"), mutate, new.id, structural=True)
+        return new.id
+
+    def delete_section(self, section_id: str) -> None:
+        def mutate(issue: Issue) -> None:
+            section = issue.find(section_id)
+            if section is not None:
+                issue.siblings_of(section_id).remove(section)
+
+        self.apply(self.tr("Delete section"), mutate, "", structural=True)
+
+    def move_section(self, section_id: str, delta: int) -> bool:
+        siblings = self.issue.siblings_of(section_id)
+        index = next((i for i, s in enumerate(siblings) if s.id == section_id), None)
+        if index is None or not 0 <= index + delta < len(siblings):
+            return False
+
+        def mutate(issue: Issue) -> None:
+            sibs = issue.siblings_of(section_id)
+            i = next(i for i, s in enumerate(sibs) if s.id == section_id)
+            sibs.insert(i + delta, sibs.pop(i))
+
+        self.apply(self.tr("Move section"), mutate, section_id, structural=True)
+        return True
+
+    def reparent_section(self, section_id: str, parent_id: str | None, row: int) -> bool:
+        """Move a section under ``parent_id`` (None: top level) at ``row`` (drag and drop)."""
+        if parent_id == section_id:
+            return False
+        moving = self.issue.find(section_id)
+        if moving is None:
+            return False
+        if parent_id and any(s.id == parent_id for s, _d in moving.walk()):
+            return False  # into its own subtree
+
+        def mutate(issue: Issue) -> None:
+            section = issue.find(section_id)
+            old = issue.siblings_of(section_id)
+            old_index = old.index(section)
+            target = issue.find(parent_id).children if parent_id else issue.sections
+            at = row if 0 <= row <= len(target) else len(target)
+            if target is old and old_index < at:
+                at -= 1
+            old.remove(section)
+            target.insert(at, section)
+
+        self.apply(self.tr("Move section"), mutate, section_id, structural=True)
+        return True
+
+    def replace_issue(self, mutate: Callable[[Issue], None], text: str) -> None:
+        """A change across the issue (rename a person, copy format) as one undo step."""
+        self._sync_bodies_into(self.issue)
+        before = self._snapshot()
+        mutate(self.issue)
+        after = self._snapshot()
+        if after == before:
+            return
+        self.undo_stack.push(_SnapshotCommand(self, text, before, after, "", True, None))
+        self._reload_bodies()
+        self.structureChanged.emit()
+        self._touch("")
+
+    def _reload_bodies(self) -> None:
+        """Bring text documents in line with the model after a whole-issue change."""
+        self._loading = True
+        try:
+            for section, _depth in self.issue.walk():
+                doc = self._bodies.get(section.id)
+                if doc is not None and doc.toPlainText() != section.body:
+                    cursor = QTextCursor(doc)
+                    cursor.beginEditBlock()
+                    cursor.select(QTextCursor.SelectionType.Document)
+                    cursor.insertText(section.body)
+                    cursor.endEditBlock()
+        finally:
+            self._loading = False
+
+    # ------------------------------------------------------------------ files
+    def saved_issue(self) -> Issue:
+        """What goes to disk: the issue with its bodies cleaned of trailing spaces."""
+        issue = self.issue.clone()
+        self._sync_bodies_into(issue)
+        for section, _depth in issue.walk():
+            section.body = clean_text(section.body)
+        return issue
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save to ``path`` (or the known path) atomically; raises OSError on failure."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no path to save to")
+        saved = storage.save_issue(self.saved_issue(), target)
+        if saved != self.path:
+            self.path = saved
+            self.pathChanged.emit(saved)
+        for doc in self._bodies.values():
+            doc.setModified(False)
+        self.undo_stack.setClean()
+        self.set_modified(False)
+        return saved
+
+    def text_length(self, section_id: str | None = None) -> int:
+        """Characters, not counting whitespace (each Chinese character counts once)."""
+        if section_id:
+            section = self.issue.find(section_id)
+            sections = [section] if section else []
+        else:
+            sections = [s for s, _d in self.issue.walk()]
+        total = 0
+        for section in sections:
+            text = section.body + "".join(f.label + f.value for f in section.fields)
+            total += sum(1 for ch in text if not ch.isspace())
+        return total
+
+    def total_minutes(self) -> int:
+        return sum(s.minutes or 0 for s, _d in self.issue.walk())

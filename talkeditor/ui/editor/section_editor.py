@@ -1,0 +1,273 @@
+"""The editor pane: the metadata form for the issue node, or one section's title, options,
+fields table and Markdown body.
+
+There is one body editor (objectName ``bodyEditor``); switching sections swaps in that
+section's own QTextDocument and restores its cursor, so each section keeps its text, cursor
+position and undo history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model import BODY_STANDING, BODY_WEEKLY
+from ..document.issue_document import IssueDocument
+from .fields_table import FieldsTable
+from .highlighter import MarkdownHighlighter
+from .metadata_form import MetadataForm, split_names
+
+
+class BodyEditor(QPlainTextEdit):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("bodyEditor")
+        self.setTabChangesFocus(False)
+        font = QFont()
+        font.setPointSize(11)
+        self.setFont(font)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+
+class SectionPane(QWidget):
+    """Title, options, fields and body of one section."""
+
+    def __init__(self, document: IssueDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.section_id = ""
+        self._updating = False
+        self._cursors: dict[str, int] = {}
+        self._shown: tuple = ()  # what the header and fields last showed
+        self._highlighters: dict[str, MarkdownHighlighter] = {}
+        self.dark = False
+
+        self.title = QLineEdit(self)
+        self.title.setObjectName("sectionTitle")
+        title_font = self.title.font()
+        title_font.setPointSize(title_font.pointSize() + 3)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.optional = QCheckBox(self.tr("Optional"), self)
+        self.optional.setToolTip(self.tr("Optional sections are titled 本周经典-optional and "
+                                         "left out of the Zhihu post when empty"))
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(0, 600)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setSpecialValueText(self.tr("no time"))
+        self.body_kind = QComboBox(self)
+        self.body_kind.addItem(self.tr("Weekly content"), BODY_WEEKLY)
+        self.body_kind.addItem(self.tr("Standing text"), BODY_STANDING)
+        self.body_kind.setToolTip(self.tr("Weekly content is cleared in the next issue; "
+                                          "standing text is kept"))
+        self.owners = QLineEdit(self)
+        self.owners.setPlaceholderText(self.tr("unclaimed — names separated by 、"))
+        self.contributors = QLineEdit(self)
+        self.contributors.setPlaceholderText(self.tr("names separated by 、"))
+
+        options = QHBoxLayout()
+        options.addWidget(self.optional)
+        options.addWidget(QLabel(self.tr("Time"), self))
+        options.addWidget(self.minutes)
+        options.addWidget(self.body_kind)
+        options.addStretch(1)
+        people = QFormLayout()
+        people.addRow(self.tr("Owner"), self.owners)
+        people.addRow(self.tr("Contributors"), self.contributors)
+
+        self.fields = FieldsTable(document, self)
+        self.body = BodyEditor(self)
+        self.body.setPlaceholderText(self.tr("Write this section in Markdown: news, links, "
+                                             "Q&A … one item per line"))
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("sectionSplitter")
+        splitter.addWidget(self.fields)
+        splitter.addWidget(self.body)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        self.repeats = QListWidget(self)
+        self.repeats.setObjectName("repeatWarnings")
+        self.repeats.setMaximumHeight(90)
+        self.repeats.setToolTip(self.tr("Links and papers that already appeared in past issues; "
+                                        "double-click to go to the line"))
+        self.repeats.itemActivated.connect(self._goto_repeat)
+        self.repeats.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(options)
+        layout.addLayout(people)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.repeats)
+
+        self.title.editingFinished.connect(self._title_edited)
+        self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
+        self.minutes.valueChanged.connect(lambda v: self._set("minutes", v or None))
+        self.body_kind.currentIndexChanged.connect(
+            lambda _i: self._set("body_kind", self.body_kind.currentData()))
+        self.owners.textEdited.connect(lambda t: self._set("owners", split_names(t)))
+        self.contributors.textEdited.connect(lambda t: self._set("contributors", split_names(t)))
+        document.changed.connect(self._document_changed)
+
+    def _set(self, key: str, value, structural: bool = False) -> None:
+        if self._updating or not self.section_id:
+            return
+        self._updating = True
+        try:
+            self.document.set_section_attr(self.section_id, key, value, structural=structural)
+        finally:
+            self._updating = False
+
+    def _title_edited(self) -> None:
+        section = self.document.issue.find(self.section_id)
+        if section is not None and self.title.text().strip() \
+                and self.title.text().strip() != section.title:
+            self.document.rename_section(self.section_id, self.title.text())
+
+    def _document_changed(self, section_id: str) -> None:
+        """Refresh what a change can have touched; typing in the body touches none of it."""
+        section = self.document.issue.find(self.section_id) if self.section_id else None
+        if section is None or section_id not in ("", self.section_id):
+            return
+        shown = (section.title, section.optional, section.minutes, section.body_kind,
+                 tuple(section.owners), tuple(section.contributors),
+                 tuple((f.label, f.value, f.sep, f.bind, f.note, f.keep) for f in section.fields))
+        if section_id == self.section_id and shown == self._shown:
+            return
+        self._shown = shown
+        if not self._updating:
+            self._refresh_header()
+        self.fields.refresh()
+
+    def load(self, section_id: str) -> None:
+        if self.section_id and self.section_id != section_id:
+            self._cursors[self.section_id] = self.body.textCursor().position()
+        self.section_id = section_id
+        doc = self.document.body_document(section_id)
+        if section_id not in self._highlighters:
+            self._highlighters[section_id] = MarkdownHighlighter(doc, self.dark)
+        self.body.setDocument(doc)
+        cursor = QTextCursor(doc)
+        cursor.setPosition(min(self._cursors.get(section_id, 0), doc.characterCount() - 1))
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+        self._shown = ()
+        self.fields.load(section_id)
+        self._fit_fields()
+        self._refresh_header()
+
+    def _fit_fields(self) -> None:
+        """Give the fields table the room its rows need (at most 40%), the body the rest."""
+        table = self.fields.table
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        wanted = table.horizontalHeader().height() + max(rows, table.verticalHeader()
+                                                         .defaultSectionSize()) + 6
+        total = max(sum(self.splitter.sizes()), 400)
+        top = min(wanted, int(total * 0.4))
+        self.splitter.setSizes([top, total - top])
+
+    def _refresh_header(self) -> None:
+        section = self.document.issue.find(self.section_id)
+        if section is None:
+            return
+        self._updating = True
+        try:
+            if self.title.text() != section.title and not self.title.hasFocus():
+                self.title.setText(section.title)
+            self.optional.setChecked(section.optional)
+            self.minutes.setValue(section.minutes or 0)
+            self.body_kind.setCurrentIndex(0 if section.body_kind == BODY_WEEKLY else 1)
+            if split_names(self.owners.text()) != section.owners:
+                self.owners.setText("、".join(section.owners))
+            if split_names(self.contributors.text()) != section.contributors:
+                self.contributors.setText("、".join(section.contributors))
+        finally:
+            self._updating = False
+
+    def set_repeats(self, items: list[tuple[int, str]]) -> None:
+        """Show (body line, message) warnings for this section; hidden when there are none."""
+        self.repeats.clear()
+        for line, message in items:
+            item = QListWidgetItem("⚠ " + (self.tr("line %1: ").replace("%1", str(line))
+                                           if line else "") + message)
+            item.setData(Qt.ItemDataRole.UserRole, line)
+            self.repeats.addItem(item)
+        self.repeats.setVisible(bool(items))
+
+    def _goto_repeat(self, item: QListWidgetItem) -> None:
+        self.goto_line(int(item.data(Qt.ItemDataRole.UserRole) or 0))
+
+    def goto_line(self, line: int) -> None:
+        block = self.body.document().findBlockByLineNumber(max(line - 1, 0))
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.setFocus()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        for highlighter in self._highlighters.values():
+            highlighter.set_dark(dark)
+
+    def reset(self, document: IssueDocument) -> None:
+        """Forget the previous issue's cursors and highlighters (a new document)."""
+        self.document.changed.disconnect(self._document_changed)
+        self.document = document
+        self.fields.document = document
+        document.changed.connect(self._document_changed)
+        self._cursors.clear()
+        self._highlighters.clear()
+        self.section_id = ""
+
+
+class SectionEditor(QStackedWidget):
+    """Shows the metadata form for the issue node ('') and the section pane otherwise."""
+
+    sectionShown = Signal(str)
+
+    def __init__(self, document: IssueDocument, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sectionEditor")
+        self.meta = MetadataForm(document, self)
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(self.meta)
+        self.pane = SectionPane(document, self)
+        self.addWidget(scroller)
+        self.addWidget(self.pane)
+        self.current_id = ""
+
+    def show_section(self, section_id: str) -> None:
+        self.current_id = section_id
+        if section_id and self.pane.document.issue.find(section_id) is not None:
+            self.pane.load(section_id)
+            self.setCurrentWidget(self.pane)
+        else:
+            self.current_id = ""
+            self.meta.refresh()
+            self.setCurrentIndex(0)
+        self.sectionShown.emit(self.current_id)
+
+    def attach(self, document: IssueDocument) -> None:
+        self.meta.attach(document)
+        self.pane.reset(document)

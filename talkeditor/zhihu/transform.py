@@ -1,0 +1,735 @@
+"""Markdown to the Zhihu dialect, as an ElementTree: one Python-Markdown parse, then a transform.
+
+Python-Markdown (tables, fenced code, footnotes, sane lists, one line = one line, bare URLs
+as links) is extended with TeX math (``$…$``, ``$$…$$`` inline and as a block) that becomes
+Zhihu equation images, and a last tree processor rewrites the parsed tree into what Zhihu's
+editor keeps:
+
+* ``#`` → ``h2``, ``##`` → ``h3``, deeper headings → ``<p><strong>…</strong></p>``;
+* bare ``<table><tbody><tr><th|td>`` with cell text only (no ``thead``/``colgroup``/alignment);
+* ``<pre lang="python"><code>…</code></pre>``; no ``style``/``class``/``id`` anywhere;
+* footnotes → Zhihu reference superscripts; ``- [ ]`` / ``- [x]`` → ☐ / ☑;
+* loose list items unwrapped; an ordered list that does not start at 1 (the issues number
+  questions ``1.`` … ``2.`` with text in between) or has one item becomes numbered paragraphs,
+  because Zhihu renumbers every list from 1;
+* links other than http(s)/mailto unwrapped to text; images passed to a callback (copy,
+  rewrite, or drop); raw HTML reduced by :mod:`talkeditor.zhihu.sanitize`;
+* optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``).
+
+Dollar amounts are not math: the opening ``$`` must be followed by a non-space, the closing
+``$`` preceded by a non-space and not followed by a digit (pandoc's rule), so ``$0.0049 … $0.03``
+stays text, and ``\\$`` is always a literal dollar.
+
+Findings for the pre-publish check are collected as :class:`ZhihuWarning` with needles to
+locate them in the source.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from . import check as zhihu_check
+from . import sanitize
+from .check import ZhihuWarning
+
+EQUATION_URL = "https://www.zhihu.com/equation?tex="
+TASK_OPEN, TASK_DONE = "☐", "☑"
+
+_BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre",
+                    "table", "hr", "div", "thead", "tbody", "tfoot", "tr", "li"})
+_TASK_RE = re.compile(r"^\s*\[([ xX])\]\s+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass
+class Options:
+    """How to convert: link cards, dropping the title heading, what to do with images.
+
+    ``on_image(src)`` returns the address to use, or None to drop the image; it may append
+    findings to the list it is given as second argument.
+    """
+
+    link_cards: bool = False
+    skip_title: bool = False
+    on_image: Callable[[str, list[ZhihuWarning]], str | None] | None = None
+
+
+@dataclass
+class Footnote:
+    numero: int
+    text: str
+    url: str
+
+
+@dataclass
+class Parsed:
+    """The Zhihu tree (children of ``root`` are the blocks), plus what was found on the way."""
+
+    root: etree.Element
+    title: str = ""
+    footnotes: list[Footnote] = field(default_factory=list)
+    warnings: list[ZhihuWarning] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- math
+
+
+def normalize_tex(tex: str) -> str:
+    """TeX as Zhihu's equation service wants it: one line; ``<``/``>`` as ``\\lt``/``\\gt``
+    (a raw ``>`` in the alt text garbles the next escaped brace on Zhihu)."""
+    tex = tex.replace("<", r"\lt ").replace(">", r"\gt ")
+    return " ".join(tex.split())
+
+
+def math_image(tex: str, display: bool) -> etree.Element:
+    """``<img src="…equation?tex=…" alt="…" eeimg="1">``; display math ends with ``\\\\``."""
+    tex = normalize_tex(tex)
+    if display:
+        tex += "\\\\"
+    element = etree.Element("img")
+    element.set("src", EQUATION_URL + quote(tex, safe=""))
+    element.set("alt", tex)
+    element.set("eeimg", "1")
+    return element
+
+
+def is_math(element: etree.Element) -> bool:
+    return element.tag == "img" and element.get("eeimg") is not None \
+        and (element.get("src") or "").startswith(EQUATION_URL)
+
+
+def _markdown(options: Options, warnings: list[ZhihuWarning]):
+    import markdown
+    from markdown.blockprocessors import BlockProcessor
+    from markdown.extensions import Extension
+    from markdown.inlinepatterns import InlineProcessor
+    from markdown.treeprocessors import Treeprocessor
+
+    class InlineMath(InlineProcessor):
+        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
+            return math_image(m.group("d") or m.group("s"), display=False), m.start(0), m.end(0)
+
+    class DangerousInline(InlineProcessor):
+        """``<script>…</script>`` inside a paragraph: drop the element with its content."""
+
+        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
+            warnings.append(zhihu_check.warning("raw-html", m.group(1).lower(),
+                                                (m.group(0)[:40],)))
+            return "", m.start(0), m.end(0)
+
+    class BlockMath(BlockProcessor):
+        """A paragraph that starts with ``$$`` and closes it (possibly blocks later)."""
+
+        def test(self, parent, block):
+            return block.lstrip().startswith("$$")
+
+        def run(self, parent, blocks):
+            text = blocks[0].lstrip()[2:]
+            used = 1
+            while True:
+                end = _closing_dollars(text)
+                if end >= 0:
+                    break
+                if used >= len(blocks):
+                    return False
+                text += "\n\n" + blocks[used]
+                used += 1
+            tex, rest = text[:end], text[end + 2:]
+            first_line, _, more = rest.partition("\n")
+            if first_line.strip() or not tex.strip():
+                return False
+            del blocks[:used]
+            if more.strip():
+                blocks.insert(0, more)
+            paragraph = etree.SubElement(parent, "p")
+            paragraph.append(math_image(tex, display=True))
+            return True
+
+    class ZhihuTree(Treeprocessor):
+        def run(self, root):
+            self.md.zhihu_result = _Transform(self.md, options, warnings).run(root)
+            return None
+
+    class ZhihuExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown API
+            md.ESCAPED_CHARS.append("$")
+            md.inlinePatterns.register(InlineMath(_INLINE_MATH_RE, md), "zhihu-math", 185)
+            md.inlinePatterns.register(DangerousInline(_DANGEROUS_INLINE_RE, md),
+                                       "zhihu-dangerous", 95)
+            md.parser.blockprocessors.register(BlockMath(md.parser), "zhihu-math-block", 77)
+            md.treeprocessors.deregister("prettify")
+            md.treeprocessors.register(ZhihuTree(md), "zhihu", -10)
+
+    return markdown.Markdown(
+        extensions=["tables", "fenced_code", "sane_lists", "footnotes", "nl2br",
+                    "pymdownx.magiclink", ZhihuExtension()],
+        extension_configs={"pymdownx.magiclink": {"hide_protocol": False}},
+        output_format="html",
+    )
+
+
+_MATH_BODY = r"(?:\\.|[^$\\\x02\x03])+?"
+_INLINE_MATH_RE = (r"(?<![\\$])(?:\$\$(?P<d>" + _MATH_BODY + r")\$\$"
+                   r"|\$(?![\s$])(?P<s>" + _MATH_BODY + r")(?<![\s\\])\$(?!\d))")
+_DANGEROUS_INLINE_RE = (r"(?i)<(" + "|".join(sorted(sanitize.DROP_TAGS)) +
+                        r")\b[^>]*>.*?</\1\s*>")
+
+
+def _closing_dollars(text: str) -> int:
+    index = 0
+    while True:
+        index = text.find("$$", index)
+        if index < 0 or (index == 0 or text[index - 1] != "\\"):
+            return index
+        index += 2
+
+
+def parse(text: str, options: Options | None = None) -> Parsed:
+    """Convert Markdown into the Zhihu tree (see the module docstring)."""
+    options = options or Options()
+    warnings: list[ZhihuWarning] = []
+    md = _markdown(options, warnings)
+    md.convert(text)
+    result: Parsed = getattr(md, "zhihu_result", None) or Parsed(etree.Element("div"))
+    result.warnings = warnings
+    return result
+
+
+# ---------------------------------------------------------------- tree helpers
+
+
+def pieces(element: etree.Element) -> list:
+    """The element's content as a list of strings and child elements (tails detached)."""
+    out: list = [element.text] if element.text else []
+    for child in list(element):
+        out.append(child)
+        if child.tail:
+            out.append(child.tail)
+        child.tail = None
+    return out
+
+
+def set_pieces(element: etree.Element, items: list) -> etree.Element:
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    last = None
+    for item in items:
+        if isinstance(item, str):
+            if not item:
+                continue
+            if last is None:
+                element.text = (element.text or "") + item
+            else:
+                last.tail = (last.tail or "") + item
+        else:
+            item.tail = None
+            element.append(item)
+            last = item
+    return element
+
+
+def text_of(element: etree.Element) -> str:
+    """Text content, with equation images as their TeX and images as their alt text."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == "img":
+            out.append(child.get("alt") or "")
+        elif child.tag == "br":
+            out.append(" ")
+        else:
+            out.append(text_of(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _collapse(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _is_blank(item) -> bool:
+    return isinstance(item, str) and not item.strip()
+
+
+def _clean_amp(text: str) -> str:
+    from markdown.util import AMP_SUBSTITUTE
+
+    if AMP_SUBSTITUTE in text:
+        return html.unescape(text.replace(AMP_SUBSTITUTE, "&"))
+    return text
+
+
+# ---------------------------------------------------------------- the transform
+
+
+class _Transform:
+    def __init__(self, md, options: Options, warnings: list[ZhihuWarning]):
+        from markdown.extensions.footnotes import NBSP_PLACEHOLDER
+        from markdown.util import HTML_PLACEHOLDER_RE
+
+        self.md = md
+        self.options = options
+        self.warnings = warnings
+        self.placeholder_re = HTML_PLACEHOLDER_RE
+        self.nbsp = NBSP_PLACEHOLDER
+        self.footnotes: dict[str, Footnote] = {}
+        # elements already in Zhihu form, by id (the values keep them alive, so ids stay unique)
+        self.done: dict[int, etree.Element] = {}
+
+    def run(self, root: etree.Element) -> Parsed:
+        self.resolve_raw_html(root)
+        title = self.take_title(root) if self.options.skip_title else ""
+        definitions = self.take_footnote_definitions(root)
+        self.references(root, definitions)
+        set_pieces(root, self.blocks(pieces(root)))
+        if self.options.link_cards:
+            set_pieces(root, self.link_cards(list(root)))
+        return Parsed(root, title, sorted(self.footnotes.values(), key=lambda f: f.numero))
+
+    # -- raw HTML ------------------------------------------------------
+
+    def _stashed(self, index: int) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        item = blocks[index] if 0 <= index < len(blocks) else ""
+        return item if isinstance(item, str) else ""
+
+    def _note_dropped(self, dropped: list[str], raw: str) -> None:
+        for tag in dict.fromkeys(dropped):
+            self.warnings.append(zhihu_check.warning("raw-html", tag, (f"<{tag}", raw[:40])))
+
+    def resolve_raw_html(self, root: etree.Element) -> None:
+        """Replace the stash placeholders Python-Markdown left in the tree."""
+        for parent in list(root.iter()):
+            for child in list(parent):
+                text = (child.text or "").strip()
+                match = self.placeholder_re.fullmatch(text)
+                if child.tag == "p" and match and not len(child):
+                    raw = self._stashed(int(match.group(1)))
+                    fragment, dropped = sanitize.parse_fragment(raw)
+                    self._note_dropped(dropped, raw)
+                    fragment.tail = child.tail
+                    parent.insert(list(parent).index(child), fragment)
+                    parent.remove(child)
+        for element in list(root.iter()):
+            items = pieces(element)
+            if any(isinstance(i, str) and self.placeholder_re.search(i) for i in items):
+                set_pieces(element, [x for i in items for x in self._split_inline(i)])
+            else:
+                set_pieces(element, items)
+
+    def _split_inline(self, item) -> list:
+        if not isinstance(item, str):
+            return [item]
+        out: list = []
+        position = 0
+        for match in self.placeholder_re.finditer(item):
+            out.append(item[position:match.start()])
+            raw = self._stashed(int(match.group(1)))
+            replacement, dropped = sanitize.inline_fragment(raw)
+            self._note_dropped(dropped, raw)
+            out.append(replacement)
+            position = match.end()
+        out.append(item[position:])
+        return out
+
+    # -- title and footnotes ---------------------------------------------
+
+    def take_title(self, root: etree.Element) -> str:
+        for child in list(root):
+            if child.tag == "div" and not _collapse("".join(child.itertext())) \
+                    and child.find(".//img") is None:
+                continue
+            if child.tag == "h1":
+                root.remove(child)
+                return _collapse(text_of(child))
+            return ""
+        return ""
+
+    def take_footnote_definitions(self, root: etree.Element) -> dict[str, tuple[str, str]]:
+        definitions: dict[str, tuple[str, str]] = {}
+        for child in list(root):
+            if child.tag != "div" or "footnote" not in (child.get("class") or "").split():
+                continue
+            for item in child.iter("li"):
+                key = (item.get("id") or "").removeprefix("fn:")
+                url = ""
+                parts: list[str] = []
+                self._footnote_text(item, parts)
+                for link in item.iter("a"):
+                    href = self._clean_footnote(link.get("href") or "")
+                    if "footnote-backref" in (link.get("class") or "") or not href:
+                        continue
+                    if not url and zhihu_check.url_scheme(href) in ("http", "https"):
+                        url = href
+                text = _collapse(self._clean_footnote("".join(parts)))
+                definitions[key] = (text or url, url)
+            root.remove(child)
+        return definitions
+
+    def _footnote_text(self, element: etree.Element, parts: list[str]) -> None:
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            classes = child.get("class") or ""
+            if child.tag == "a" and "footnote-backref" in classes:
+                pass
+            elif child.tag == "a" and self._clean_footnote(_collapse(text_of(child))) == \
+                    self._clean_footnote(child.get("href") or ""):
+                pass  # a bare URL: it goes to data-url
+            elif child.tag == "img":
+                parts.append(child.get("alt") or "")
+            else:
+                self._footnote_text(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+
+    def _clean_footnote(self, text: str) -> str:
+        return text.replace(self.nbsp, " ").replace("\xa0", " ").strip()
+
+    def references(self, root: etree.Element, definitions: dict[str, tuple[str, str]]) -> None:
+        for sup in list(root.iter("sup")):
+            link = sup.find("a")
+            if link is None or "footnote-ref" not in (link.get("class") or ""):
+                continue
+            key = (link.get("href") or "").removeprefix("#fn:")
+            text, url = definitions.get(key, ("", ""))
+            note = self.footnotes.get(key)
+            if note is None:
+                note = Footnote(len(self.footnotes) + 1, text, url)
+                self.footnotes[key] = note
+            sup.attrib.clear()
+            sup.remove(link)
+            sup.text = f"[{note.numero}]"
+            for name, value in (("data-text", note.text), ("data-url", note.url),
+                                ("data-draft-node", "inline"),
+                                ("data-draft-type", "reference"),
+                                ("data-numero", str(note.numero))):
+                sup.set(name, value)
+
+    # -- blocks ------------------------------------------------------------
+
+    def blocks(self, items: list) -> list[etree.Element]:
+        """Normalize block content: inline runs wrapped in ``<p>``, containers flattened."""
+        out: list[etree.Element] = []
+        run: list = []
+
+        def flush():
+            if any(not _is_blank(i) for i in run):
+                paragraph = self.paragraph(set_pieces(etree.Element("p"), run))
+                if paragraph is not None:
+                    out.append(paragraph)
+            run.clear()
+
+        for item in items:
+            if isinstance(item, str) or item.tag not in _BLOCK:
+                run.append(item)
+                continue
+            flush()
+            out.extend(self.block(item))
+        flush()
+        return out
+
+    def block(self, element: etree.Element) -> list[etree.Element]:
+        tag = element.tag
+        if tag == "p":
+            paragraph = self.paragraph(element)
+            return [paragraph] if paragraph is not None else []
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return self.heading(element)
+        if tag in ("ul", "ol"):
+            return self.list_(element)
+        if tag == "pre":
+            return [self.code_block(element)]
+        if tag == "table":
+            table = self.table(element)
+            return [table] if table is not None else []
+        if tag == "blockquote":
+            content = self.blocks(pieces(element))
+            if not content:
+                return []
+            quote_ = etree.Element("blockquote")
+            set_pieces(quote_, content)
+            return [quote_]
+        if tag == "hr":
+            return [etree.Element("hr")]
+        if tag in ("thead", "tbody", "tfoot", "tr"):
+            table = etree.Element("table")
+            table.append(element)
+            return self.block(table)
+        # div, li outside a list, and anything else: flatten
+        return self.blocks(pieces(element))
+
+    def paragraph(self, element: etree.Element) -> etree.Element | None:
+        paragraph = etree.Element("p")
+        items = self.inline(pieces(element))
+        # no line break at the start or end of a paragraph
+        while items and (_is_blank(items[0]) or getattr(items[0], "tag", "") == "br"):
+            items.pop(0)
+        while items and (_is_blank(items[-1]) or getattr(items[-1], "tag", "") == "br"):
+            items.pop()
+        if not items:
+            return None
+        for index, item in enumerate(items):  # no whitespace around line breaks
+            if getattr(item, "tag", "") != "br":
+                continue
+            if index and isinstance(items[index - 1], str):
+                items[index - 1] = items[index - 1].rstrip()
+            if index + 1 < len(items) and isinstance(items[index + 1], str):
+                items[index + 1] = items[index + 1].lstrip()
+        if isinstance(items[0], str):
+            items[0] = items[0].lstrip()
+        if isinstance(items[-1], str):
+            items[-1] = items[-1].rstrip()
+        return set_pieces(paragraph, items)
+
+    def heading(self, element: etree.Element) -> list[etree.Element]:
+        level = int(element.tag[1])
+        text = _collapse(text_of(element))
+        if not text:
+            return []
+        if level <= 2:
+            heading = etree.Element(f"h{level + 1}")
+            heading.text = text
+            return [heading]
+        marks = "#" * level + " "
+        self.warnings.append(zhihu_check.warning(
+            "heading-depth", text, (marks + text[:30], marks + text.split()[0], text[:30])))
+        paragraph = etree.Element("p")
+        etree.SubElement(paragraph, "strong").text = text
+        return [paragraph]
+
+    def code_block(self, element: etree.Element) -> etree.Element:
+        code = element.find("code")
+        source = code if code is not None else element
+        lang = element.get("lang") or ""
+        for name in (source.get("class") or "").split():
+            if name.startswith("language-"):
+                lang = name.removeprefix("language-")
+        pre = etree.Element("pre")
+        if re.fullmatch(r"[\w+#.\-]+", lang or ""):
+            pre.set("lang", lang)
+        etree.SubElement(pre, "code").text = "".join(source.itertext()).rstrip("\n")
+        return pre
+
+    def table(self, element: etree.Element) -> etree.Element | None:
+        rows = []
+        for row in element.iter("tr"):
+            cells = []
+            for cell in row:
+                if cell.tag in ("th", "td"):
+                    new = etree.Element(cell.tag)
+                    new.text = _collapse(_clean_amp(text_of(cell)))
+                    cells.append(new)
+            if cells:
+                rows.append(cells)
+        if not rows:
+            return None
+        table = etree.Element("table")
+        body = etree.SubElement(table, "tbody")
+        for cells in rows:
+            row = etree.SubElement(body, "tr")
+            for cell in cells:
+                row.append(cell)
+        return table
+
+    def list_(self, element: etree.Element) -> list[etree.Element]:
+        items = [self.list_item(li) for li in element if li.tag == "li"]
+        items = [i for i in items if i is not None]
+        if not items:
+            return []
+        try:
+            start = int(element.get("start") or "1")
+        except ValueError:
+            start = 1
+        if element.tag == "ul" or (start == 1 and len(items) > 1):
+            new = etree.Element(element.tag)
+            for item in items:
+                new.append(item)
+            return [new]
+        # numbered paragraphs: Zhihu would renumber a list from 1
+        out = []
+        for number, item in enumerate(items, start):
+            inline = [i for i in pieces(item)
+                      if isinstance(i, str) or i.tag not in ("ul", "ol")]
+            nested = [i for i in list(item) if i.tag in ("ul", "ol")]
+            paragraph = etree.Element("p")
+            set_pieces(paragraph, [f"{number}. "] + inline)
+            out.append(paragraph)
+            out.extend(nested)
+        return out
+
+    def list_item(self, element: etree.Element) -> etree.Element | None:
+        inline: list = []
+        nested: list[etree.Element] = []
+        for item in pieces(element):
+            if isinstance(item, str) or item.tag not in _BLOCK:
+                inline.append(item)
+            elif item.tag in ("ul", "ol"):
+                nested.extend(self.list_(item))
+            elif item.tag == "p":
+                content = pieces(item)
+                if any(not _is_blank(i) for i in inline):
+                    inline.append(etree.Element("br"))
+                inline.extend(content)
+            else:
+                for block in self.block(item):
+                    if block.tag == "p":
+                        if any(not _is_blank(i) for i in inline):
+                            inline.append(etree.Element("br"))
+                        inline.extend(pieces(block))
+                    else:
+                        nested.append(block)
+        paragraph = self.paragraph(set_pieces(etree.Element("p"), inline))
+        li = etree.Element("li")
+        content = pieces(paragraph) if paragraph is not None else []
+        if content and isinstance(content[0], str):
+            match = _TASK_RE.match(content[0])
+            if match:
+                mark = TASK_OPEN if match.group(1) == " " else TASK_DONE
+                content[0] = f"{mark} " + content[0][match.end():]
+        if not content and not nested:
+            return None
+        return set_pieces(li, content + nested)
+
+    # -- inline --------------------------------------------------------------
+
+    def inline(self, items: list) -> list:
+        out: list = []
+        for item in items:
+            if isinstance(item, str):
+                out.append(_clean_amp(item))
+                continue
+            out.extend(self.inline_element(item))
+        return out
+
+    def inline_element(self, element: etree.Element) -> list:
+        if id(element) in self.done:
+            return [element]
+        out = self._inline_element(element)
+        self.done.update((id(e), e) for e in out if not isinstance(e, str))
+        return out
+
+    def _inline_element(self, element: etree.Element) -> list:
+        tag = element.tag
+        if tag == "br":
+            return [etree.Element("br")]
+        if tag == "img":
+            image = self.image(element)
+            return [image] if image is not None else []
+        if tag == "a":
+            return self.link(element)
+        if tag in ("strong", "em"):
+            content = self.inline(pieces(element))
+            if not any(not _is_blank(i) for i in content):
+                return content
+            return [set_pieces(etree.Element(tag), content)]
+        if tag == "code":
+            code = etree.Element("code")
+            code.text = "".join(element.itertext())
+            return [code] if code.text else []
+        if tag == "sup" and element.get("data-draft-type") == "reference":
+            return [element]
+        if tag in _BLOCK:
+            # a block inside a paragraph (raw HTML): keep its text on a line of its own
+            content = self.inline(pieces(element))
+            return [etree.Element("br")] + content if content else []
+        return self.inline(pieces(element))
+
+    def image(self, element: etree.Element) -> etree.Element | None:
+        if is_math(element):
+            math = etree.Element("img")
+            for name in ("src", "alt", "eeimg"):
+                math.set(name, element.get(name) or "")
+            return math
+        src = (element.get("src") or "").strip()
+        alt = _collapse(element.get("alt") or "")
+        if self.options.on_image is not None:
+            src = self.options.on_image(src, self.warnings)
+        elif not src:
+            self.warnings.append(zhihu_check.warning("image-empty", needle=("![](", "<img")))
+            src = None
+        if not src:
+            return None
+        image = etree.Element("img")
+        image.set("src", src)
+        image.set("alt", alt)
+        return image
+
+    def link(self, element: etree.Element) -> list:
+        href = _clean_amp(element.get("href") or "").strip()
+        content = self.inline(pieces(element))
+        if not zhihu_check.is_link_allowed(href):
+            self.warnings.append(zhihu_check.warning(
+                "link-scheme", href or "（空）", (f"]({href})", f"]({href} ", f'href="{href}"')))
+            return content
+        if not any(not _is_blank(i) for i in content):
+            content = [href]
+        link = etree.Element("a")
+        link.set("href", href)
+        return [set_pieces(link, content)]
+
+    # -- link cards ------------------------------------------------------------
+
+    def link_cards(self, blocks: list[etree.Element]) -> list[etree.Element]:
+        out: list[etree.Element] = []
+        for block in blocks:
+            if block.tag != "p":
+                out.append(block)
+                continue
+            lines: list[list] = [[]]
+            for item in pieces(block):
+                if getattr(item, "tag", "") == "br":
+                    lines.append([])
+                else:
+                    lines[-1].append(item)
+            pending: list[list] = []
+            for line in lines:
+                card = self._card(line)
+                if card is None:
+                    pending.append(line)
+                    continue
+                out.extend(self._lines_paragraph(pending))
+                pending = []
+                out.append(card)
+            out.extend(self._lines_paragraph(pending))
+        return out
+
+    @staticmethod
+    def _card(line: list) -> etree.Element | None:
+        solid = [i for i in line if not _is_blank(i)]
+        if len(solid) != 1 or isinstance(solid[0], str) or solid[0].tag != "a":
+            return None
+        link = solid[0]
+        href = link.get("href") or ""
+        if zhihu_check.url_scheme(href) not in ("http", "https"):
+            return None
+        card = etree.Element("a")
+        card.set("href", href)
+        card.set("data-draft-node", "block")
+        card.set("data-draft-type", "link-card")
+        card.text = _collapse(text_of(link)) or href
+        return card
+
+    @staticmethod
+    def _lines_paragraph(lines: list[list]) -> list[etree.Element]:
+        if not lines:
+            return []
+        items: list = []
+        for index, line in enumerate(lines):
+            if index:
+                items.append(etree.Element("br"))
+            items.extend(line)
+        while items and (_is_blank(items[0]) or getattr(items[0], "tag", "") == "br"):
+            items.pop(0)
+        while items and (_is_blank(items[-1]) or getattr(items[-1], "tag", "") == "br"):
+            items.pop()
+        if not items:
+            return []
+        if isinstance(items[0], str):
+            items[0] = items[0].lstrip()
+        return [set_pieces(etree.Element("p"), items)]
