@@ -600,7 +600,7 @@ def save_issue(cfg: Config) -> Result:
 
 def _archive_modules():
     try:
-        from talkeditor import archive_bench
+        from benchmarks import synthetic as archive_bench
         from talkeditor.archive import search as archive_search
     except ImportError:
         return None

@@ -186,7 +186,8 @@ def test_syncing_an_unshared_archive_asks_for_the_remote_and_cancel_does_nothing
     monkeypatch.setattr(dialogs, "ask_text", lambda *a: asked.append(a[1]) or None)
     assert window.sync_controller.sync_archive() is False
     assert asked == ["Share the archive"]
-    assert "not shared" in window.sync_controller.status_label.text()
+    window.sync_controller.update_status()
+    assert window.sync_controller.status_label.text() == "Archive not shared"
 
 
 def test_the_author_name_is_a_setting_and_the_default_signature(qtbot, window, no_dialogs,

@@ -27,6 +27,7 @@ from .. import dialogs
 from ..panels.conflicts import ConflictsPanel
 
 STATUS_REFRESH_MS = 60_000
+STATUS_FIRST_MS = 1_500
 
 
 class SyncWorker(QThread):
@@ -123,7 +124,7 @@ class SyncController(QObject):
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
         w.installEventFilter(self)
-        QTimer.singleShot(0, self.update_status)
+        QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if obj is self.w and event.type() == QEvent.Type.Close and self.running():
@@ -213,6 +214,7 @@ class SyncController(QObject):
         self.finished.emit(True)
 
     def _failed(self, message: str) -> None:
+        self._merge_open_issue()  # a merge may have landed before the push failed
         self.last_message = message
         self.w.statusBar().clearMessage()
         dialogs.show_error(self.w, self.tr("Sync failed"),
