@@ -290,7 +290,7 @@ def edits(draw):
     deleted or added, metadata changed. Returns (issue, texts it added)."""
     issue = base()
     added: list[str] = []
-    for _ in range(draw(st.integers(0, 6))):
+    for step in range(draw(st.integers(0, 6))):
         kind = draw(st.sampled_from(["add_block", "edit_block", "drop_block", "rename", "move",
                                      "delete", "add_section", "meta", "highlight"]))
         sections = [s for s, _d in issue.walk()]
@@ -322,7 +322,7 @@ def edits(draw):
             issue.siblings_of(section.id).remove(section)
         elif kind == "add_section":
             text = f"NEW-{word}-{draw(st.integers(0, 10**6))}"
-            section.children.append(Section(title=text, id="n" + text.encode().hex()[:16],
+            section.children.append(Section(title=text, id=f"n{step}-{text.encode().hex()[:16]}",
                                             body=text))
             added.append(text)
         elif kind == "meta":
