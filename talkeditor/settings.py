@@ -110,7 +110,8 @@ class Settings:
         self._data["image_base_url"] = url
 
     def zhihu_link_cards(self) -> bool:
-        return bool(self._data.get("zhihu_link_cards", False))
+        """Link cards in the Zhihu export: on unless the host turned them off."""
+        return bool(self._data.get("zhihu_link_cards", True))
 
     def set_zhihu_link_cards(self, on: bool) -> None:
         self._data["zhihu_link_cards"] = bool(on)
@@ -124,3 +125,10 @@ class Settings:
 
     def set_author(self, name: str) -> None:
         self._data["author"] = name.strip()
+
+    def fetch_link_titles(self) -> bool:
+        """Whether pasting a lone URL fetches the page's title (on unless turned off)."""
+        return bool(self._data.get("fetch_link_titles", True))
+
+    def set_fetch_link_titles(self, on: bool) -> None:
+        self._data["fetch_link_titles"] = bool(on)

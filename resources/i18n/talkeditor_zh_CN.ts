@@ -124,6 +124,37 @@
     </message>
 </context>
 <context>
+    <name>BodyPaste</name>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>The image was not saved: %1</source>
+        <translation>图片未保存：%1</translation>
+    </message>
+    <message>
+        <source>Image saved as %1</source>
+        <translation>图片已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Fetching the title of %1 …</source>
+        <translation>正在获取 %1 的标题……</translation>
+    </message>
+    <message>
+        <source>Title added: %1</source>
+        <translation>已添加标题：%1</translation>
+    </message>
+    <message>
+        <source>the line changed</source>
+        <translation>该行已改动</translation>
+    </message>
+    <message>
+        <source>No title for %1: %2</source>
+        <translation>未能获取 %1 的标题：%2</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>The same item of the text was changed differently</source>
@@ -167,15 +198,15 @@
     </message>
     <message>
         <source>Theirs</source>
-        <translation>他们的</translation>
+        <translation>对方的</translation>
     </message>
     <message>
         <source>Take Mine</source>
-        <translation>用我的</translation>
+        <translation>采用我的</translation>
     </message>
     <message>
         <source>Take Theirs</source>
-        <translation>用他们的</translation>
+        <translation>采用对方的</translation>
     </message>
     <message>
         <source>Keep Both</source>
@@ -394,7 +425,7 @@
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
-        <extracomment>Images of an imported past issue, written to assets/ on its first save.</extracomment>
+        <extracomment>Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -416,6 +447,45 @@
     <message>
         <source>Move section</source>
         <translation>移动版块</translation>
+    </message>
+</context>
+<context>
+    <name>LinkActions</name>
+    <message>
+        <source>Every link has a title line</source>
+        <translation>每个链接都已有标题行</translation>
+    </message>
+    <message>
+        <source>Fetching %1 link titles …</source>
+        <translation>正在获取 %1 个链接的标题……</translation>
+    </message>
+    <message>
+        <source>Added %1 link titles</source>
+        <translation>已添加 %1 个链接标题</translation>
+    </message>
+    <message>
+        <source>; %1 pages gave no title</source>
+        <translation>；%1 个网页未取到标题</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Choose a section first: the image goes into its body.</source>
+        <translation>请先选择一个版块：图片会插入到它的正文中。</translation>
+    </message>
+    <message>
+        <source>Cannot insert the image</source>
+        <translation>无法插入图片</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>Images not copied: %1</source>
+        <translation>图片未复制：%1</translation>
     </message>
 </context>
 <context>
@@ -620,6 +690,7 @@
     <name>SectionPane</name>
     <message>
         <source>Optional</source>
+        <extracomment>Called with the QMimeData of a paste or drop; True when it handled it (images, a lone URL: see ui/editor/paste.py). Set by the window&apos;s link controller.</extracomment>
         <translation>可选</translation>
     </message>
     <message>
@@ -801,6 +872,69 @@
     </message>
 </context>
 <context>
+    <name>ZhihuExportDialog</name>
+    <message>
+        <source>Export for Zhihu</source>
+        <translation>导出到知乎</translation>
+    </message>
+    <message>
+        <source>Full title (%1 characters):</source>
+        <translation>完整标题（%1 个字）：</translation>
+    </message>
+    <message>
+        <source>Title to publish:</source>
+        <translation>发布用的标题：</translation>
+    </message>
+    <message>
+        <source>Pre-publish check:</source>
+        <translation>发布前检查：</translation>
+    </message>
+    <message>
+        <source>Pre-publish check: no problems found.</source>
+        <translation>发布前检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Where you host the images: local image paths become this address + the file name</source>
+        <translation>图片放在哪里：本地图片路径会换成这个地址 + 文件名</translation>
+    </message>
+    <message>
+        <source>Image base URL</source>
+        <translation>图片地址前缀</translation>
+    </message>
+    <message>
+        <source>Link cards: a URL alone on a line (with the title line above it) becomes a Zhihu link card</source>
+        <translation>链接卡片：单独一行的网址（连同上一行的标题）导出为知乎链接卡片</translation>
+    </message>
+    <message>
+        <source>Writes post.md (for 导入文档), post.html, title.txt and images/, and copies the post to the clipboard.</source>
+        <translation>写出 post.md（用于「导入文档」）、post.html、title.txt 和 images/，并把文章复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 个字</translation>
+    </message>
+    <message>
+        <source>Zhihu allows at most 100 characters</source>
+        <translation>知乎标题最多 100 个字</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New from Template</source>
@@ -907,6 +1041,30 @@
         <translation>把当前行署名给某人（—名字）</translation>
     </message>
     <message>
+        <source>Fill Missing &amp;Link Titles</source>
+        <translation>补全链接标题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fetch the page title of every bare link that has no title line</source>
+        <translation>为每个没有标题行的链接获取网页标题</translation>
+    </message>
+    <message>
+        <source>Fetch Titles of &amp;Pasted Links</source>
+        <translation>粘贴链接时获取标题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When a link is pasted on an empty line, fetch its page title and put it above</source>
+        <translation>在空行粘贴链接时，读取网页标题并放在上一行</translation>
+    </message>
+    <message>
+        <source>&amp;Image…</source>
+        <translation>图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Put a picture into the issue&apos;s assets/ and insert it at the cursor</source>
+        <translation>把图片放进本期的 assets/ 并插入到光标处</translation>
+    </message>
+    <message>
         <source>&amp;Add Section</source>
         <translation>添加版块(&amp;A)</translation>
     </message>
@@ -1003,6 +1161,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Section</source>
         <translation>版块(&amp;S)</translation>
     </message>
@@ -1044,6 +1206,14 @@
     <message>
         <source>talkeditor issues (*.yaml)</source>
         <translation>talkeditor 期刊 (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

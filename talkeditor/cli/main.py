@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import __version__
 from ..storage.yaml_format import IssueFormatError
 
-COMMANDS = ("render", "check", "new", "import", "export-zhihu", "merge", "sync")
+COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links", "merge", "sync")
 
 
 class UsageError(Exception):
@@ -35,8 +35,10 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--to", choices=("markdown", "html"), default="markdown")
 
-    p = sub.add_parser("check", help="validate an issue file")
+    p = sub.add_parser("check", help="validate an issue file and its Zhihu title")
     p.add_argument("issue")
+    p.add_argument("--zhihu", action="store_true",
+                   help="also run the whole Zhihu pre-publish check (what breaks or is lost)")
 
     p = sub.add_parser("new", help="start a new issue from a template or a past issue")
     p.add_argument("-o", "--output", required=True, help="the issue.yaml to create")
@@ -58,8 +60,30 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("issue", help="the issue.yaml to export")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
     p.add_argument("--image-base-url", help="rewrite local image paths to this URL prefix")
-    p.add_argument("--link-cards", action="store_true",
-                   help="turn a URL alone on a line into a Zhihu link card")
+    p.add_argument("--link-cards", action=argparse.BooleanOptionalAction, default=True,
+                   help="turn a URL alone on a line (and the title line above it) into a "
+                        "Zhihu link card (default: on)")
+    p.add_argument("--title", help="the title to publish (default: the series title, "
+                                   "shortened to Zhihu's 100 characters)")
+
+    p = sub.add_parser("links", help="fill link titles, clean URLs, check links",
+                       description="Without options: list bare URLs that have no title line "
+                       "and URLs with tracking parameters. Exit 0 when nothing is reported, 1 "
+                       "when something is, 2 on bad input.")
+    p.add_argument("issue", help="the issue.yaml to work on")
+    p.add_argument("--fill-titles", action="store_true",
+                   help="fetch the page title of each bare URL that has no title line")
+    p.add_argument("--check", action="store_true",
+                   help="check every link (HEAD then GET); report dead and redirected ones")
+    p.add_argument("--clean", action="store_true",
+                   help="strip tracking parameters (utm_*, spm, share_source …) and unwrap "
+                        "redirect links")
+    p.add_argument("-o", "--output", metavar="OUT.yaml",
+                   help="write the issue with the changes here (otherwise only report)")
+    p.add_argument("--timeout", type=_seconds, default=8.0, metavar="S",
+                   help="seconds per page (default 8)")
+    p.add_argument("--total", type=_seconds, default=60.0, metavar="S",
+                   help="seconds for the whole link check (default 60)")
 
     p = sub.add_parser("merge", help="structural three-way merge of issue.yaml (a git merge "
                                      "driver: talkeditor merge %%O %%A %%B)")
@@ -77,6 +101,16 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("--remote", metavar="URL", help="the shared repository to sync with")
     p.add_argument("--author", metavar="NAME", help="the name commits are made with")
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"out of range (0 < S <= 3600): {text}")
+    return value
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -112,11 +146,21 @@ def cmd_render(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """Load the issue; report its Zhihu title (over 100 characters, not in the series'
+    pattern) and, with ``--zhihu``, every finding of the pre-publish check, one
+    ``talkeditor: warning:`` line each on stderr. Findings do not change the exit code."""
     from ..storage.files import load_yaml_issue
+    from ..zhihu import export as zhihu
 
     issue = load_yaml_issue(args.issue)
     count = sum(1 for _ in issue.walk())
+    if args.zhihu:
+        findings = zhihu.precheck(issue, Path(args.issue).resolve().parent)
+    else:
+        findings = zhihu.check_full_title(issue)
     print(f"{args.issue}: OK ({issue.display_title() or 'untitled'}, {count} sections)")
+    for item in findings:
+        print(f"talkeditor: warning: {item}", file=sys.stderr)
     return 0
 
 
@@ -149,6 +193,12 @@ def cmd_export_zhihu(args) -> int:
     from ..zhihu.export import cli_export
 
     return cli_export(args)
+
+
+def cmd_links(args) -> int:
+    from ..links.issue_links import cli_links
+
+    return cli_links(args)
 
 
 def cmd_merge(args) -> int:
@@ -190,7 +240,8 @@ def cmd_sync(args) -> int:
 
 
 HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": cmd_import,
-            "export-zhihu": cmd_export_zhihu, "merge": cmd_merge, "sync": cmd_sync}
+            "export-zhihu": cmd_export_zhihu, "links": cmd_links, "merge": cmd_merge,
+            "sync": cmd_sync}
 
 
 def _open_app(argv: list[str]) -> int:

@@ -32,6 +32,7 @@ from . import dialogs
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
+from .controllers.links import LinkActions
 from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.archive_actions = ArchiveActions(self)
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
+        self.preview.zhihu_source = self.zhihu_actions.post
+        self.link_actions = LinkActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
         self.sync_controller = SyncController(self)
         self.actions_ = create_actions(self)
         self._build_menus()
+        self.link_actions.sync_actions()
         self._build_status_bar()
         self.sync_controller.install()
 

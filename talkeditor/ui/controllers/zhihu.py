@@ -1,5 +1,10 @@
-"""What the window does for Zhihu: the export (check, options, files, clipboard) and the
-Zhihu preview mode."""
+"""What the window does for Zhihu: the export (check, options, title, files, clipboard) and the
+Zhihu preview mode.
+
+One path: :meth:`ZhihuActions.post` builds the post with the window's settings; the preview
+shows it, and the export writes ``post.html`` and fills the clipboard from the same
+:func:`talkeditor.zhihu.export.build_post` result, so their bodies are the same bytes.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +21,36 @@ class ZhihuActions(QObject):
         super().__init__(window)
         self.w = window
 
+    def _issue_dir(self):
+        return self.w.document.path.parent if self.w.document.path else None
+
+    def post(self, title: str | None = None, image_base_url: str | None = None,
+             link_cards: bool | None = None):
+        """The post as the export would write it (the settings' image prefix and link cards
+        unless given; the proposed title unless ``title``)."""
+        from ...zhihu import export as zhihu
+
+        base = self.w.settings.image_base_url() if image_base_url is None else image_base_url
+        cards = self.w.settings.zhihu_link_cards() if link_cards is None else link_cards
+        return zhihu.build_post(self.w.issue(), self._issue_dir(), base or None, cards, title)
+
     def export_zhihu(self) -> bool:
         """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
         from ...zhihu import export as zhihu
 
         issue = self.w.issue()
-        issue_dir = self.w.document.path.parent if self.w.document.path else None
+        issue_dir = self._issue_dir()
         base_url = self.w.settings.image_base_url()
-        warnings = [f"{w.where}：{w.message}" if w.where else w.message
-                    for w in zhihu.precheck(issue, issue_dir, base_url or None)]
+        try:
+            post = self.post()
+        except IssueFormatError as exc:
+            dialogs.show_error(self.w, self.tr("Export failed"), str(exc))
+            return False
+        warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
         folder = (issue_dir or self.w.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
-        options = dialogs.zhihu_export(self.w, zhihu.zhihu_title(issue), warnings, folder,
-                                       base_url, self.w.settings.zhihu_link_cards())
+        options = dialogs.zhihu_export(self.w, post.title, warnings, folder, base_url,
+                                       self.w.settings.zhihu_link_cards(),
+                                       zhihu.zhihu_title(issue))
         if options is None:
             return False
         self.w.settings.set_image_base_url(options["image_base_url"])
@@ -35,11 +58,14 @@ class ZhihuActions(QObject):
         self.w.save_settings()
         try:
             result = zhihu.export_issue(issue, options["folder"], issue_dir,
-                                        options["image_base_url"] or None, options["link_cards"])
+                                        options["image_base_url"] or None, options["link_cards"],
+                                        options.get("title") or None)
         except (OSError, IssueFormatError) as exc:
             dialogs.show_error(self.w, self.tr("Export failed"), str(exc))
             return False
         self.copy_post_to_clipboard(result.post)
+        if self.w.preview.mode == "zhihu":
+            self.w.preview.refresh()
         self.w.statusBar().showMessage(self.tr("Exported to %1; the post is on the clipboard")
                                      .replace("%1", str(result.folder)), 10000)
         return True
