@@ -87,7 +87,7 @@ def patch_text(document, new: str) -> None:
 class SyncController(QObject):
     """The window's Sync, Your Name… and conflict handlers; see the module docstring."""
 
-    finished = Signal(bool)  # True when the sync succeeded
+    finished = Signal(bool)  # after a sync has ended and everything is updated: True if it worked
 
     def __init__(self, window):
         super().__init__(window)
@@ -96,6 +96,7 @@ class SyncController(QObject):
         self._base: Issue | None = None
         self._path: Path | None = None
         self.last_message = ""
+        self._ok = False
 
     # ------------------------------------------------------------------ set-up
     def install(self) -> None:
@@ -182,6 +183,7 @@ class SyncController(QObject):
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._ended)
+        self._ok = False
         self.w.actions_["actionSync"].setEnabled(False)
         self.busy.show()
         self._progress(self.tr("Syncing %1…").replace("%1", str(archive)))
@@ -211,7 +213,7 @@ class SyncController(QObject):
             text = self.tr("Synced: %1").replace("%1", result.summary())
         self.w.statusBar().showMessage(text, 15000)
         self.last_message = text
-        self.finished.emit(True)
+        self._ok = True
 
     def _failed(self, message: str) -> None:
         self._merge_open_issue()  # a merge may have landed before the push failed
@@ -219,7 +221,6 @@ class SyncController(QObject):
         self.w.statusBar().clearMessage()
         dialogs.show_error(self.w, self.tr("Sync failed"),
                            self.tr("The archive was not synced."), message)
-        self.finished.emit(False)
 
     def _ended(self) -> None:
         self.w.watcher.note_own_write()
@@ -229,6 +230,7 @@ class SyncController(QObject):
         self.update_status()
         self.worker.deleteLater()
         self.worker = None
+        self.finished.emit(self._ok)
 
     def _merge_open_issue(self) -> None:
         """Bring the sync's result into the open issue, keeping unsaved typing and cursors."""
