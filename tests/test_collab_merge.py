@@ -9,16 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor.collab.merge import (
-    BOTH,
-    MINE,
-    THEIRS,
-    merge_bodies,
-    merge_issues,
-    merge_ordered,
-    resolve,
-    split_blocks,
-)
+from talkeditor.collab.blocks import merge_bodies, merge_ordered, split_blocks
+from talkeditor.collab.merge import merge_issues
+from talkeditor.collab.resolve import BOTH, MINE, THEIRS, resolve
 from talkeditor.model import Field, Issue, Section
 from talkeditor.storage import yaml_format as yamlio
 

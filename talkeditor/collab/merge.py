@@ -19,29 +19,26 @@
 A conflict never writes markers into the text: the issue keeps our version (or theirs when we
 deleted it), so it stays complete and loads, and records a :class:`~talkeditor.model.Conflict`
 (``part``, ``ours``, ``theirs``) in the section (or in the issue, for metadata); the format is
-documented in docs/format.md. :func:`resolve` applies Take Mine / Take Theirs / Keep Both.
+documented in docs/format.md. :func:`talkeditor.collab.resolve.resolve` applies Take Mine /
+Take Theirs / Keep Both; the small merges (values, ordered sets, bodies) are in blocks.py.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import difflib
-import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Conflict, Field, Issue, Section
+from .blocks import merge_bodies, merge_ordered, pick
 
 ISSUE_SCALARS = ("series", "number", "title", "date", "time", "timezone", "video", "zhihu",
                  "template")
 ISSUE_LISTS = ("highlights", "host", "editors")
 SECTION_SCALARS = ("title", "optional", "minutes", "body_kind")
 FIELD_ATTRS = ("value", "sep", "bind", "note", "keep")
-
-#: Choices of :func:`resolve`.
-MINE, THEIRS, BOTH = "mine", "theirs", "both"
 
 
 @dataclass
@@ -54,226 +51,6 @@ class MergeResult:
     @property
     def clean(self) -> bool:
         return not self.conflicts
-
-
-# ---------------------------------------------------------------- small merges
-
-
-def _pick(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
-    """Three-way merge of one value: (result, conflicted). On conflict the result is ours."""
-    if ours == theirs or theirs == base:
-        return ours, False
-    if ours == base:
-        return theirs, False
-    return ours, True
-
-
-def merge_ordered(base: Sequence[Hashable], ours: Sequence[Hashable],
-                  theirs: Sequence[Hashable], keep: set | None = None) -> list:
-    """Three-way merge of ordered sets (no repeats in the result).
-
-    An item is kept when both sides have it or one side added it (absent from ``base``);
-    ``keep`` overrides that choice. The order is the side that reordered (ours if both did);
-    the other side's additions go after their predecessor there, after ours at the same place.
-    """
-    if keep is None:
-        if ours == theirs or theirs == base:
-            return list(dict.fromkeys(ours))
-        if ours == base:
-            return list(dict.fromkeys(theirs))
-    b, o, t = set(base), set(ours), set(theirs)
-    if keep is None:
-        keep = {x for x in o | t if (x in o and x in t) or x not in b}
-    common = set(base) & o & t
-    base_order = [x for x in dict.fromkeys(base) if x in common]
-    ours_order = [x for x in dict.fromkeys(ours) if x in common]
-    ours_primary = not (ours_order == base_order
-                        and [x for x in dict.fromkeys(theirs) if x in common] != base_order)
-    primary, secondary = (ours, theirs) if ours_primary else (theirs, ours)
-    result: list = []
-    placed: set = set()
-    for x in primary:
-        if x in keep and x not in placed:
-            result.append(x)
-            placed.add(x)
-    previous = None
-    for x in secondary:
-        if x in placed:
-            previous = x
-            continue
-        if x not in keep:
-            continue
-        at = 0 if previous is None else result.index(previous) + 1
-        if ours_primary:  # ours first at the same place: skip past ours' own additions
-            while at < len(result) and result[at] not in b and result[at] in o \
-                    and result[at] not in t:
-                at += 1
-        result.insert(at, x)
-        placed.add(x)
-        previous = x
-    return result
-
-
-# ---------------------------------------------------------------- bodies as blocks
-
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
-_FENCE = re.compile(r"\s{0,3}(```|~~~)")
-_ITEM_STARTS = frozenset("-*+0123456789")
-
-
-@dataclass
-class _Block:
-    text: str
-    sep: str | None = None  # what followed it in its source (None: it was last)
-    next_text: str | None = None  # the block that followed it there
-
-
-@dataclass
-class _Body:
-    blocks: list[_Block]
-    leading: str
-    trailing: str
-
-
-def split_blocks(text: str) -> list[str]:
-    """The blocks of a body in order: paragraphs, list items and fenced code blocks."""
-    return [b.text for b in _split(text).blocks]
-
-
-def _split(text: str) -> _Body:
-    spans: list[list[int]] = []  # [start, end) character offsets of each block
-    fence: str | None = None
-    ended = True
-    pos = 0
-    for line in text.split("\n"):
-        line_end = pos + len(line)
-        if fence is not None:
-            spans[-1][1] = line_end
-            if line.strip().startswith(fence):
-                fence = None
-        elif line.strip():
-            opens = _FENCE.match(line) if ("```" in line or "~~~" in line) else None
-            if ended or opens or (line[0] in _ITEM_STARTS and _LIST_ITEM.match(line)):
-                spans.append([pos, line_end])
-            else:
-                spans[-1][1] = line_end
-            ended = False
-            if opens:
-                fence = opens.group(1)
-                ended = True  # the text after a fenced block starts a new block
-        else:
-            ended = True
-        pos = line_end + 1
-    if not spans:
-        return _Body([], text, "")
-    blocks = []
-    for k, (first, last) in enumerate(spans):
-        if k + 1 < len(spans):
-            nxt = spans[k + 1]
-            blocks.append(_Block(text[first:last], text[last:nxt[0]], text[nxt[0]:nxt[1]]))
-        else:
-            blocks.append(_Block(text[first:last]))
-    return _Body(blocks, text[:spans[0][0]], text[spans[-1][1]:])
-
-
-def _join(blocks: list[_Block], leading: str, trailing: str) -> str:
-    parts = [leading]
-    for k, block in enumerate(blocks):
-        parts.append(block.text)
-        if k + 1 < len(blocks):
-            nxt = blocks[k + 1].text
-            if block.sep is not None and block.next_text == nxt:
-                parts.append(block.sep)
-            elif _LIST_ITEM.match(block.text) and _LIST_ITEM.match(nxt):
-                parts.append("\n")
-            else:
-                parts.append("\n\n")
-    if blocks:
-        parts.append(trailing)
-    return "".join(parts)
-
-
-_KEPT, _DELETED = "kept", "deleted"
-
-
-def _align(base: list[str], side: list[_Block]):
-    """What a side did to each base block (kept / deleted / the edited block) and what it
-    inserted before each base block (index len(base): at the end)."""
-    status: list[Any] = [_DELETED] * len(base)
-    gaps: list[list[_Block]] = [[] for _ in range(len(base) + 1)]
-    texts = [b.text for b in side]
-    matcher = difflib.SequenceMatcher(None, base, texts, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            for k in range(i2 - i1):
-                status[i1 + k] = (_KEPT, side[j1 + k])
-        elif op == "insert":
-            gaps[i1].extend(side[j1:j2])
-        elif op == "replace":
-            j = j1
-            for i in range(i1, i2):
-                best, best_ratio = None, 0.3
-                for k in range(j, j2):
-                    ratio = difflib.SequenceMatcher(None, base[i], texts[k],
-                                                    autojunk=False).ratio()
-                    if ratio > best_ratio:
-                        best, best_ratio = k, ratio
-                if best is None:
-                    continue
-                gaps[i].extend(side[j:best])
-                status[i] = side[best]
-                j = best + 1
-            gaps[i2].extend(side[j:j2])
-    return status, gaps
-
-
-def merge_bodies(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
-    """Three-way merge of two edits of one body; see the module docstring."""
-    if ours == theirs or theirs == base:
-        return ours, []
-    if ours == base:
-        return theirs, []
-    b, o, t = _split(base), _split(ours), _split(theirs)
-    base_texts = [x.text for x in b.blocks]
-    o_status, o_gaps = _align(base_texts, o.blocks)
-    t_status, t_gaps = _align(base_texts, t.blocks)
-    out: list[_Block] = []
-    conflicts: list[Conflict] = []
-    for i in range(len(base_texts) + 1):
-        mine = o_gaps[i]
-        out.extend(mine)
-        mine_texts = {x.text for x in mine}
-        out.extend(x for x in t_gaps[i] if x.text not in mine_texts)
-        if i == len(base_texts):
-            break
-        so, st = o_status[i], t_status[i]
-        o_kept = isinstance(so, tuple)
-        t_kept = isinstance(st, tuple)
-        if o_kept and t_kept:
-            out.append(so[1])
-        elif o_kept and st == _DELETED or so == _DELETED and t_kept:
-            continue
-        elif so == _DELETED and st == _DELETED:
-            continue
-        elif o_kept:  # theirs edited
-            out.append(st)
-        elif t_kept:  # ours edited
-            out.append(so)
-        elif so == _DELETED:  # deleted by us, edited by them: keep their edit
-            out.append(st)
-            conflicts.append(Conflict("body", "", st.text))
-        elif st == _DELETED:
-            out.append(so)
-            conflicts.append(Conflict("body", so.text, ""))
-        elif so.text == st.text:
-            out.append(so)
-        else:
-            out.append(so)
-            conflicts.append(Conflict("body", so.text, st.text))
-    leading, _ = _pick(b.leading, o.leading, t.leading)
-    trailing, _ = _pick(b.trailing, o.trailing, t.trailing)
-    return _join(out, leading, trailing), conflicts
-
 
 # ---------------------------------------------------------------- fields and sections
 
@@ -301,7 +78,7 @@ def _merge_extra(base: dict, ours: dict, theirs: dict, prefix: str,
     out: dict = {}
     missing = object()
     for key in list(dict.fromkeys([*ours, *theirs])):
-        value, clash = _pick(base.get(key, missing), ours.get(key, missing),
+        value, clash = pick(base.get(key, missing), ours.get(key, missing),
                              theirs.get(key, missing))
         if clash:
             conflicts.append(Conflict(f"{prefix}{key}", _as_text(ours.get(key, "")),
@@ -338,7 +115,7 @@ def _merge_fields(base: list[Field], ours: list[Field], theirs: list[Field],
         fb = fb or Field(label=key[0])
         merged = Field(label=key[0])
         for attr in FIELD_ATTRS:
-            value, clash = _pick(getattr(fb, attr), getattr(fo, attr), getattr(ft, attr))
+            value, clash = pick(getattr(fb, attr), getattr(fo, attr), getattr(ft, attr))
             setattr(merged, attr, value)
             if clash:
                 part = f"field:{key[0]}" if attr == "value" else f"field:{key[0]}:{attr}"
@@ -391,7 +168,7 @@ def _merge_section(base: Section | None, ours: Section, theirs: Section) -> Sect
         new: list[Conflict] = []
         merged = Section(title=ours.title, id=ours.id)
         for attr in SECTION_SCALARS:
-            value, clash = _pick(getattr(base, attr), getattr(ours, attr),
+            value, clash = pick(getattr(base, attr), getattr(ours, attr),
                                  getattr(theirs, attr))
             setattr(merged, attr, value)
             if clash:
@@ -443,7 +220,7 @@ def _merge_tree(base: Issue, ours: Issue, theirs: Issue) -> list[Section]:
         b, o, t = bs.get(sid), os_.get(sid), ts.get(sid)
         if o is not None and t is not None:
             merged[sid] = _merge_section(b, o, t)
-            parent[sid] = _pick(bp.get(sid), op[sid], tp[sid])[0]
+            parent[sid] = pick(bp.get(sid), op[sid], tp[sid])[0]
         elif o is not None or t is not None:
             side, where = (o, op) if o is not None else (t, tp)
             gone = Conflict("section", "" if o is None else "edited",
@@ -524,7 +301,7 @@ def merge_issues(base: Issue | None, ours: Issue, theirs: Issue) -> MergeResult:
     out = Issue()
     new: list[Conflict] = []
     for key in ISSUE_SCALARS:
-        value, clash = _pick(getattr(base, key), getattr(ours, key), getattr(theirs, key))
+        value, clash = pick(getattr(base, key), getattr(ours, key), getattr(theirs, key))
         setattr(out, key, value)
         if clash:
             new.append(Conflict(key, getattr(ours, key), getattr(theirs, key)))
@@ -541,83 +318,13 @@ def merge_issues(base: Issue | None, ours: Issue, theirs: Issue) -> MergeResult:
     return MergeResult(out, recorded)
 
 
-# ---------------------------------------------------------------- resolving
-
-
-def _replace_block(body: str, kept: str, replacement: list[str]) -> str:
-    parsed = _split(body)
-    for k, block in enumerate(parsed.blocks):
-        if block.text == kept:
-            new = [_Block(text) for text in replacement if text]
-            blocks = parsed.blocks[:k] + new + parsed.blocks[k + 1:]
-            return _join(blocks, parsed.leading, parsed.trailing)
-    return body
-
-
-def _parse_scalar(attr: str, text: str) -> Any:
-    if attr == "minutes":
-        return int(text) if text.strip().lstrip("-").isdigit() else None
-    if attr == "optional":
-        return text == "true"
-    return text
-
-
-def resolve(issue: Issue, section_id: str, index: int, choice: str) -> None:
-    """Settle conflict ``index`` of the section (``''``: of the issue) in place.
-
-    ``choice`` is :data:`MINE`, :data:`THEIRS` or :data:`BOTH` (both blocks of a body, both
-    texts of a title or field joined with " / "; for a yes/no or a number, Keep Both keeps
-    mine). Raises KeyError for an unknown section, IndexError for an unknown conflict,
-    ValueError for an unknown choice.
-    """
-    if choice not in (MINE, THEIRS, BOTH):
-        raise ValueError(f"unknown choice {choice!r}")
-    if not section_id:
-        conflict = issue.conflicts.pop(index)
-        if choice != MINE and conflict.part in ISSUE_SCALARS:
-            value = conflict.theirs if choice == THEIRS else _both(conflict)
-            setattr(issue, conflict.part, value)
-        return
-    section = issue.find(section_id)
-    if section is None:
-        raise KeyError(section_id)
-    conflict = section.conflicts.pop(index)
-    part = conflict.part
-    if part == "body":
-        kept = conflict.ours or conflict.theirs
-        wanted = {MINE: [conflict.ours], THEIRS: [conflict.theirs],
-                  BOTH: [conflict.ours, conflict.theirs]}[choice]
-        section.body = _replace_block(section.body, kept, wanted)
-    elif part == "section":
-        chosen = conflict.ours if choice == MINE else conflict.theirs
-        if choice != BOTH and chosen == "":
-            issue.siblings_of(section_id).remove(section)
-    elif part in SECTION_SCALARS:
-        if choice == THEIRS or (choice == BOTH and part == "title"):
-            value = conflict.theirs if choice == THEIRS else _both(conflict)
-            setattr(section, part, _parse_scalar(part, value))
-    elif part.startswith("field:") and choice != MINE:
-        label, _, attr = part[len("field:"):].partition(":")
-        target = section.field_named(label)
-        attr = attr or "value"
-        if target is not None and attr in ("value", "note", "sep"):
-            setattr(target, attr, conflict.theirs if choice == THEIRS else _both(conflict))
-        elif target is not None and attr == "keep" and choice == THEIRS:
-            target.keep = conflict.theirs == "true"
-        elif target is not None and attr == "bind" and choice == THEIRS:
-            target.bind = conflict.theirs or None
-
-
-def _both(conflict: Conflict) -> str:
-    return " / ".join(x for x in (conflict.ours, conflict.theirs) if x)
-
-
 # ---------------------------------------------------------------- files (the git driver)
 
 
 def _load_side(path: str, allow_empty: bool) -> Issue | None:
+    from ..errors import IssueFormatError
     from ..storage.files import read_limited
-    from ..storage.yaml_format import MAX_BYTES, IssueFormatError, loads
+    from ..storage.yaml_format import MAX_BYTES, loads
 
     data = read_limited(path, MAX_BYTES)
     if allow_empty and not data.strip():
@@ -636,7 +343,7 @@ def merge_files(base: str, ours: str, theirs: str,
     the file. Returns the conflicts recorded, as (section title or ``metadata``, conflict).
     Raises IssueFormatError when a file cannot be read or is not an issue."""
     from ..storage.files import atomic_write
-    from ..storage.yaml_format import dumps
+    from ..storage.yaml_dump import dumps
 
     b = _load_side(base, allow_empty=True)
     o = _load_side(ours, allow_empty=False)

@@ -18,7 +18,6 @@ push loses a race with another contributor it fetches, merges and pushes again.
 
 from __future__ import annotations
 
-import os
 import shlex
 import subprocess
 import sys
@@ -28,11 +27,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Conflict
+from .git import (
+    REMOTE,
+    SyncError,
+    changed_paths,
+    current_branch,
+    default_author,
+    git,
+    git_dir,
+    has_commits,
+    identity,
+    is_repository,
+    last_line,
+    remote_url,
+)
 
-REMOTE = "origin"
 PUSH_TRIES = 5
 NETWORK_TIMEOUT_S = 300
-LOCAL_TIMEOUT_S = 120
 STAMP = "talkeditor-last-sync"  # in .git/: when the archive was last synced (not versioned)
 
 ATTRIBUTES = """\
@@ -46,12 +57,6 @@ IGNORE = """\
 *.bak
 .*.tmp
 """
-
-
-class SyncError(Exception):
-    """Bad input for a sync: no repository, no remote, an unreachable remote, git missing.
-
-    The message is one line for the user (the CLI prints it and exits 2)."""
 
 
 @dataclass
@@ -90,81 +95,6 @@ Progress = Callable[[str], None]
 
 def _quiet(_message: str) -> None:
     pass
-
-
-# ---------------------------------------------------------------- running git
-
-
-def _env(author: str | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX")}
-    env["GIT_TERMINAL_PROMPT"] = "0"
-    env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
-    env["LC_ALL"] = "C"
-    if author:
-        for who in ("AUTHOR", "COMMITTER"):
-            env[f"GIT_{who}_NAME"] = author
-    return env
-
-
-def git(repo: Path, *args: str, check: bool = True, author: str | None = None,
-        timeout: float = LOCAL_TIMEOUT_S) -> subprocess.CompletedProcess:
-    """Run ``git -C repo args…`` and capture its output (text). Raises SyncError when git is
-    missing, times out, or (with ``check``) fails."""
-    try:
-        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", env=_env(author),
-                              timeout=timeout, stdin=subprocess.DEVNULL)
-    except FileNotFoundError:
-        raise SyncError("git is not installed (install it: apt install git, or "
-                        "https://git-scm.com)") from None
-    except subprocess.TimeoutExpired:
-        raise SyncError(f"git {args[0]} took longer than {int(timeout)} s; gave up") from None
-    if check and done.returncode != 0:
-        raise SyncError(f"git {args[0]} failed: {_last_line(done)}")
-    return done
-
-
-def _last_line(done: subprocess.CompletedProcess) -> str:
-    lines = [line.strip() for line in (done.stderr + "\n" + done.stdout).splitlines()
-             if line.strip() and not line.startswith("hint:")]
-    fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
-    return (fatal or lines or [f"exit status {done.returncode}"])[0]
-
-
-def is_repository(archive: Path) -> bool:
-    """True when ``archive`` is the top folder of a git work tree."""
-    if not (archive / ".git").exists():
-        return False
-    done = git(archive, "rev-parse", "--show-toplevel", check=False)
-    return done.returncode == 0 and Path(done.stdout.strip()).resolve() == archive.resolve()
-
-
-def _git_dir(archive: Path) -> Path:
-    out = git(archive, "rev-parse", "--absolute-git-dir").stdout.strip()
-    return Path(out)
-
-
-def _branch(archive: Path) -> str:
-    done = git(archive, "symbolic-ref", "--short", "HEAD", check=False)
-    if done.returncode != 0:
-        raise SyncError(f"{archive}: not on a branch (a detached HEAD); check out a branch first")
-    return done.stdout.strip()
-
-
-def _has_commits(archive: Path) -> bool:
-    return git(archive, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode == 0
-
-
-def remote_url(archive: Path) -> str:
-    done = git(archive, "remote", "get-url", REMOTE, check=False)
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def default_author(archive: Path) -> str:
-    """The name git would commit with in this archive, or ``''``."""
-    return git(archive, "config", "user.name", check=False).stdout.strip()
-
 
 # ---------------------------------------------------------------- setting up
 
@@ -227,27 +157,16 @@ def init(archive: Path, remote: str | None = None, author: str | None = None,
         else:
             git(archive, "remote", "add", REMOTE, remote)
         done.append(f"remote {remote}")
-    if changed or not _has_commits(archive):
+    if changed or not has_commits(archive):
         who = author or default_author(archive) or "talkeditor"
         git(archive, "add", "-A")
-        git(archive, *_identity(archive, author), "commit", "-q", "--allow-empty", "-m",
+        git(archive, *identity(archive, author), "commit", "-q", "--allow-empty", "-m",
             f"Share this archive with talkeditor (by {who})", author=author or None)
         done.append("committed the archive")
     if remote_url(archive):
         result = sync(archive, author=author, progress=progress)
         done.append(result.summary())
     return "; ".join(done)
-
-
-def _identity(archive: Path, author: str | None) -> list[str]:
-    """``-c user.name/-c user.email`` when git has no identity of its own here."""
-    args = []
-    if not (author or default_author(archive)):
-        args += ["-c", "user.name=talkeditor"]
-    if not git(archive, "config", "user.email", check=False).stdout.strip():
-        args += ["-c", "user.email=talkeditor@localhost"]
-    return args
-
 
 # ---------------------------------------------------------------- syncing
 
@@ -260,43 +179,25 @@ def _issue_folders(paths: list[str]) -> list[str]:
         out[parts[0] if len(parts) > 1 else path] = None
     return list(out)
 
-
-def _changed_paths(archive: Path) -> list[str]:
-    done = git(archive, "status", "--porcelain", "-z", "--untracked-files=all")
-    out = []
-    entries = done.stdout.split("\0")
-    skip = False
-    for entry in entries:
-        if skip:
-            skip = False
-            continue
-        if len(entry) < 4:
-            continue
-        out.append(entry[3:])
-        if entry[0] in "RC":
-            skip = True
-    return out
-
-
 def commit_local(archive: Path, author: str | None = None) -> list[str]:
     """Commit every local change; returns the issue folders committed ([] when none)."""
-    changed = _changed_paths(archive)
+    changed = changed_paths(archive)
     if not changed:
         return []
     folders = _issue_folders(changed)
     who = author or default_author(archive) or "talkeditor"
     shown = ", ".join(folders[:8]) + (f" and {len(folders) - 8} more" if len(folders) > 8 else "")
     git(archive, "add", "-A")
-    git(archive, *_identity(archive, author), "commit", "-q", "-m",
+    git(archive, *identity(archive, author), "commit", "-q", "-m",
         f"Edit {shown} (by {who})", author=author or None)
     return folders
 
 
 def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
     """Write ``issue.md`` again from each merged ``issue.yaml``; returns the files written."""
+    from ..errors import IssueFormatError
     from ..render.issue_markdown import issue_markdown
     from ..storage.files import atomic_write, load_yaml_issue, markdown_path_for
-    from ..storage.yaml_format import IssueFormatError
 
     written = []
     for rel in yaml_paths:
@@ -321,11 +222,11 @@ def _merge_remote(archive: Path, branch: str, author: str | None,
         return []  # the remote has no such branch yet: nothing to merge
     before = git(archive, "rev-parse", "HEAD").stdout.strip()
     progress(f"merging {upstream}")
-    done = git(archive, *_identity(archive, author), "merge", "--no-commit", "--no-edit",
+    done = git(archive, *identity(archive, author), "merge", "--no-commit", "--no-edit",
                upstream, check=False, author=author or None)
-    merging = (_git_dir(archive) / "MERGE_HEAD").exists()
+    merging = (git_dir(archive) / "MERGE_HEAD").exists()
     if done.returncode != 0 and not merging:
-        raise SyncError(f"git merge failed: {_last_line(done)}")
+        raise SyncError(f"git merge failed: {last_line(done)}")
     if not merging:
         after = git(archive, "rev-parse", "HEAD").stdout.strip()
         if after == before:
@@ -345,7 +246,7 @@ def _merge_remote(archive: Path, branch: str, author: str | None,
     git(archive, "add", "--", *sorted(set(yaml_paths + rendered + unmerged)))
     who = author or default_author(archive) or "talkeditor"
     folders = _issue_folders(names + unmerged)
-    git(archive, *_identity(archive, author), "commit", "-q", "--no-edit", "-m",
+    git(archive, *identity(archive, author), "commit", "-q", "--no-edit", "-m",
         f"Merge {', '.join(folders) or upstream} from {upstream} (by {who})",
         author=author or None)
     return folders
@@ -354,8 +255,8 @@ def _merge_remote(archive: Path, branch: str, author: str | None,
 def find_conflicts(archive: Path) -> list[tuple[str, str, Conflict]]:
     """Every conflict recorded in the archive's issues: (issue.yaml relative to the archive,
     ``section > subsection`` or ``metadata``, conflict)."""
+    from ..errors import IssueFormatError
     from ..storage.files import load_yaml_issue
-    from ..storage.yaml_format import IssueFormatError
 
     out = []
     for path in sorted(archive.glob("*/issue.yaml")):
@@ -394,12 +295,12 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
     if not url:
         raise SyncError(f"{archive} has no remote to sync with: add one with "
                         "talkeditor sync --remote URL")
-    if (_git_dir(archive) / "MERGE_HEAD").exists():
+    if (git_dir(archive) / "MERGE_HEAD").exists():
         raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it first")
     ensure_driver(archive)
-    branch = _branch(archive)
+    branch = current_branch(archive)
     result = SyncResult()
-    if not _has_commits(archive):
+    if not has_commits(archive):
         _adopt_remote_branch(archive, branch, url, progress)
     progress("committing local changes")
     result.committed = commit_local(archive, author)
@@ -407,7 +308,7 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
         progress(f"fetching from {url}")
         done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
         if done.returncode != 0:
-            raise SyncError(f"cannot reach the remote {url}: {_last_line(done)}")
+            raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
         for folder in _merge_remote(archive, branch, author, progress):
             if folder not in result.merged:
                 result.merged.append(folder)
@@ -423,7 +324,7 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
             result.pushed = True
             break
         if not _lost_race(done) or attempt == PUSH_TRIES:
-            raise SyncError(f"the remote {url} refused the push: {_last_line(done)}")
+            raise SyncError(f"the remote {url} refused the push: {last_line(done)}")
         progress("someone pushed first: merging their changes")
     _stamp(archive)
     result.conflicts = find_conflicts(archive)
@@ -446,7 +347,7 @@ def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progres
     progress(f"fetching from {url}")
     done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
     if done.returncode != 0:
-        raise SyncError(f"cannot reach the remote {url}: {_last_line(done)}")
+        raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
     upstream = f"{REMOTE}/{branch}"
     if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode == 0:
         git(archive, "reset", "-q", upstream)
@@ -454,7 +355,7 @@ def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progres
 
 def _stamp(archive: Path) -> None:
     try:
-        (_git_dir(archive) / STAMP).write_text(f"{time.time():.0f}\n", encoding="ascii")
+        (git_dir(archive) / STAMP).write_text(f"{time.time():.0f}\n", encoding="ascii")
     except OSError:
         pass
 
@@ -466,13 +367,13 @@ def status(archive: Path) -> SyncStatus:
     try:
         if not archive.is_dir() or not is_repository(archive):
             return SyncStatus(False)
-        stamp = _git_dir(archive) / STAMP
+        stamp = git_dir(archive) / STAMP
         last = None
         if stamp.exists():
             try:
                 last = float(stamp.read_text(encoding="ascii").strip())
             except (OSError, ValueError):
                 last = None
-        return SyncStatus(True, last, bool(_changed_paths(archive)), remote_url(archive))
+        return SyncStatus(True, last, bool(changed_paths(archive)), remote_url(archive))
     except SyncError:
         return SyncStatus(False)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, paths
 from ..archive.folder import Archive
+from ..errors import IssueFormatError
 from ..model import Issue
 from ..settings import Settings
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 from . import dialogs
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
@@ -44,8 +44,6 @@ from .panels.archive_panel import ArchivePanel
 from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class MainWindow(QMainWindow):
@@ -243,7 +241,7 @@ class MainWindow(QMainWindow):
         """Open an issue file; a past issue (.md/.txt/.docx) is imported as a new draft."""
         path = Path(path)
         try:
-            if path.suffix.lower() in YAML_SUFFIXES:
+            if path.suffix.lower() in paths.YAML_SUFFIXES:
                 document = IssueDocument(storage.load_yaml_issue(path), path.resolve())
             else:
                 document = self._import_document(path)
@@ -312,14 +310,15 @@ class MainWindow(QMainWindow):
         restored."""
         from datetime import datetime
 
-        from ..storage.recovery import describe_difference
+        from ..storage.recovery import compare_draft
+        from .wording import describe_draft
 
         orphans = self.autosaver.store.orphans()
         if not orphans:
             return False
         rows = [(e.title or self.tr("untitled"),
                  datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
-                 describe_difference(e)) for e in orphans]
+                 describe_draft(compare_draft(e))) for e in orphans]
         answer, index = dialogs.ask_recover(self, rows)
         if answer == "discard":
             for entry in orphans:

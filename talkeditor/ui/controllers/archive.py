@@ -8,11 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from ... import paths
 from ...archive.folder import Archive
+from ...errors import IssueFormatError
 from ...model import Issue
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..document.issue_document import IssueDocument
+from ..wording import describe_format_note, describe_repeat
 
 
 class ArchiveActions(QObject):
@@ -59,7 +61,7 @@ class ArchiveActions(QObject):
         issue = next_issue(past, self.w.archive)
         document = IssueDocument(issue, None)
         self.w.set_document(document)
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.w.link_actions.carry_images(issue, Path(path).parent)
         document.set_modified(True)
         self.w.tree_dock.raise_()
@@ -91,9 +93,10 @@ class ArchiveActions(QObject):
                 setattr(issue, name, getattr(merged, name))
 
         self.w.document.replace_issue(mutate, self.tr("Copy format"))
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.w.link_actions.carry_images(merged, Path(path).parent, skip=own_images)
-        dialogs.show_info(self.w, self.tr("Format copied"), "\n".join(report) or
+        dialogs.show_info(self.w, self.tr("Format copied"),
+                          "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))
         return True
 
@@ -118,5 +121,5 @@ class ArchiveActions(QObject):
         self.show_repeats(self.w.editor.current_id)
 
     def show_repeats(self, section_id: str) -> None:
-        self.w.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
+        self.w.editor.pane.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
                                       if section_id and r.section_id == section_id])

@@ -20,9 +20,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
 
 from ...collab import sync as git_sync
-from ...collab.merge import merge_issues, resolve
+from ...collab.merge import merge_issues
+from ...collab.resolve import resolve
+from ...errors import IssueFormatError
 from ...model import Issue
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..panels.conflicts import ConflictsPanel
 

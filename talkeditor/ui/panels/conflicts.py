@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...collab.merge import BOTH, MINE, THEIRS
+from ...collab.resolve import BOTH, MINE, THEIRS
 from ...model import Conflict
 
 _SCALAR_PARTS = ("minutes", "optional", "body_kind")
