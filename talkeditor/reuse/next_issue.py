@@ -145,6 +145,7 @@ def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = T
     issue.highlights = []
     issue.video = ""
     issue.zhihu = ""
+    issue.conflicts = []
     if not keep_host:
         issue.host = []
     if not keep_editors:
@@ -152,6 +153,7 @@ def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = T
     for section, _depth in issue.walk():
         section.owners = []
         section.contributors = []
+        section.conflicts = []
         if section.body_kind == BODY_WEEKLY:
             section.body = ""
         for f in section.fields:

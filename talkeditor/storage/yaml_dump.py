@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..model import BODY_WEEKLY, FORMAT_VERSION, Field, Issue, Section
+from ..model import BODY_WEEKLY, FORMAT_VERSION, Conflict, Field, Issue, Section
 from .yaml_format import _STD, ISSUE_KEYS, KeptScalar
 
 #: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
@@ -99,6 +99,10 @@ def _field_dict(f: Field) -> dict:
     return out
 
 
+def _conflict_dict(c: Conflict) -> dict:
+    return {"part": c.part, "ours": c.ours, "theirs": c.theirs}
+
+
 def _section_dict(s: Section) -> dict:
     out: dict[str, Any] = {"id": s.id, "title": s.title}
     if s.optional:
@@ -117,6 +121,8 @@ def _section_dict(s: Section) -> dict:
         out["body"] = s.body
     if s.children:
         out["children"] = [_section_dict(c) for c in s.children]
+    if s.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in s.conflicts]
     out.update(s.extra)
     return out
 
@@ -124,10 +130,12 @@ def _section_dict(s: Section) -> dict:
 def to_data(issue: Issue) -> dict:
     """The issue as plain Python data, keys in the order they are written."""
     out: dict[str, Any] = {"format": FORMAT_VERSION}
-    for key in ISSUE_KEYS[1:-1]:
+    for key in ISSUE_KEYS[1:-2]:  # then sections and conflicts
         value = getattr(issue, key)
         out[key] = list(value) if isinstance(value, list) else value
     out["sections"] = [_section_dict(s) for s in issue.sections]
+    if issue.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in issue.conflicts]
     out.update(issue.extra)
     return out
 

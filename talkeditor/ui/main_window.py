@@ -33,6 +33,7 @@ from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.links import LinkActions
 from .controllers.safety import WorkSafety
+from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
 from .document.file_watcher import FileWatcher
@@ -112,10 +113,12 @@ class MainWindow(QMainWindow):
         self.archive_panel.nextRequested.connect(self.archive_actions.new_next_from)
         self.archive_panel.folderChangeRequested.connect(
             self.archive_actions.choose_archive_folder)
+        self.sync_controller = SyncController(self)
         self.actions_ = create_actions(self)
         self._build_menus()
         self.link_actions.sync_actions()
         self._build_status_bar()
+        self.sync_controller.install()
 
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
