@@ -261,3 +261,18 @@ def test_a_lead_in_line_ending_with_a_colon_is_not_the_title_of_the_url_below():
                                             "GitHub - gorilla-llm/gorilla-cli"})
     assert count == 1
     assert filled.startswith("简介：\n\nGitHub - gorilla-llm/gorilla-cli\n\n<https://github.com/")
+
+
+@given(st.lists(st.sampled_from([
+    "", "我自己写的标题", "## 小节", "【talk视频】：", "简介：", "<https://a.example/x>",
+    "https://b.example/y", "**粗体标题**", "![](assets/a.png)", "---"]), max_size=6))
+def test_a_url_lacks_a_title_exactly_when_missing_titles_says_so(above):
+    body = "\n".join([*above, "<https://c.example/z>"])
+    found = (len(above) + 1, "https://c.example/z") in urls.missing_titles(body)
+    assert urls.lacks_title(above) is found
+
+
+def test_a_typed_text_line_one_blank_line_above_is_the_urls_title():
+    assert not urls.lacks_title(["我自己写的标题", ""])
+    assert urls.lacks_title(["标题", "", "<https://a.example/x>", ""])
+    assert urls.lacks_title(["## 小节", ""]) and urls.lacks_title(["", ""])

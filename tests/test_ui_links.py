@@ -31,6 +31,15 @@ def _empty_line_at_end(qtbot, window, *titles):
     return body
 
 
+def _untitled_spot(qtbot, window, *titles):
+    """An empty line under a heading: a URL pasted there has no title line yet."""
+    body = _empty_line_at_end(qtbot, window, *titles)
+    qtbot.keyClicks(body, "## Links")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    return body
+
+
 def _paste_text(qtbot, body, text):
     QApplication.clipboard().setText(text)
     qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -38,7 +47,7 @@ def _paste_text(qtbot, body, text):
 
 def test_pasted_url_gets_its_title_while_typing_goes_on_and_undo_removes_it(qtbot, window,
                                                                            server):
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body = _untitled_spot(qtbot, window, "本周新闻", "学术")
     url = server + "/slow"
     _paste_text(qtbot, body, url)
     assert body.toPlainText().endswith(f"\n\n<{url}>")
@@ -68,7 +77,7 @@ def test_pasted_gbk_and_zhihu_urls_get_their_titles(qtbot, window, server):
 
 
 def test_failed_fetch_inserts_nothing(qtbot, window, server):
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body = _untitled_spot(qtbot, window, "本周新闻", "学术")
     failures = []
     window.link_actions.paste.titleFailed.connect(lambda url, why: failures.append(url))
     _paste_text(qtbot, body, server + "/missing")
@@ -251,3 +260,16 @@ def test_copy_format_brings_the_standing_images_into_the_open_issue(qtbot, windo
     assert sorted(p.name for p in own.iterdir()) == ["qq-qr.png", "wechat-qr.png", "weekly.png"]
     assert (own / "weekly.png").read_bytes() == b"the draft's own picture"
     assert len(_preview_images(window)) >= 2
+
+
+def test_url_pasted_below_a_typed_title_and_a_blank_line_fetches_no_second_title(
+        qtbot, window, server):
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    type_text(qtbot, body, "我自己写的标题")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    _paste_text(qtbot, body, server + "/utf8")
+    assert window.link_actions.fetcher.pending() == 0
+    assert body.toPlainText().endswith(f"\n\n我自己写的标题\n\n<{server}/utf8>")
+    qtbot.wait(300)
+    assert link_server.UTF8_TITLE not in body.toPlainText()

@@ -3,8 +3,9 @@
 - A lone URL pasted on an empty line goes in as ``<URL>`` (house style) and the page's title
   is fetched in a worker thread and put above it as ``title``, blank line, ``<URL>`` — one
   undo step, nothing at all when the fetch fails, the line was changed meanwhile, or the
-  setting is off. Typing goes on while it fetches. When the line right above (no blank line
-  between) is text, the host typed the title already and nothing is fetched.
+  setting is off. Typing goes on while it fetches. When the nearest non-blank line above is
+  a title line (text, as in ``标题``, blank line, ``<URL>``), the host typed the title already
+  and nothing is fetched: ``links.urls.lacks_title``, the rule Fill Missing Link Titles uses.
 - A pasted image, or dropped picture files, are stored as PNG in the issue's ``assets/``
   under a content-hash name (through the document, which writes them or keeps them pending
   until the first save) and ``![](assets/NAME.png)`` is inserted.
@@ -205,14 +206,15 @@ class BodyPaste(QObject):
                 or cursor.block().text().strip():
             return False
         doc = self.editor.document()
-        above = cursor.block().previous()  # the line right above: a title typed by hand?
+        number = cursor.block().blockNumber()
+        untitled = urls.lacks_title(doc.toPlainText().split("\n")[:number])
         cursor.beginEditBlock()
         cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(f"<{url}>")
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)
-        if not self.fetch_titles() or (above.isValid() and urls.is_title_line(above.text())):
+        if not self.fetch_titles() or not untitled:  # a title typed by hand is kept
             return True
         marker = QTextCursor(doc)
         marker.setPosition(cursor.block().position())
