@@ -182,11 +182,32 @@ def test_a_title_line_needs_to_read_like_a_title():
 
     assert cards("大模型面试八股 - 花甘者浅狐的文章 - 知乎\n<https://zhuanlan.zhihu.com/p/1>\n") \
         == [("https://zhuanlan.zhihu.com/p/1", "大模型面试八股 - 花甘者浅狐的文章 - 知乎")]
-    for lead in ("简介：", "**加粗的标题**", "5. 第五条", "见 [链接](https://a.b)",
+    for lead in ("简介：", "**加粗的引子：**", "**1. 加粗的第一条**", "**加粗的句子。**",
+                 "*斜体的一行*", "5. 第五条", "见 [链接](https://a.b)",
                  "两个大模型：**FreeWilly 1** 和 **FreeWilly 2**。刚刚登顶榜首。",
                  "我们正式升级为一个组织了！叫做OpenLLMAI."):
         url = "https://x.y/z"
         assert cards(f"{lead}\n\n<{url}>\n") == [(url, url)], lead
+
+
+def test_a_whole_bold_item_title_above_a_url_titles_its_card():
+    cards = _cards(zhihu.markdown_to_zhihu_html(
+        "**ICML2023杰出论文出炉**\n\n<https://mp.weixin.qq.com/s/x>\n\n"
+        "**chinese版llama2**\n<https://github.com/a/b>\n", link_cards=True))
+    assert cards == [("https://mp.weixin.qq.com/s/x", "ICML2023杰出论文出炉"),
+                     ("https://github.com/a/b", "chinese版llama2")]
+
+
+def test_the_news_items_of_006_give_their_bold_titles_to_the_cards():
+    text = (SAMPLES / "talk-006.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    pairs = [(line[2:-2], nxt[1:-1]) for line, nxt in zip(lines, lines[1:], strict=False)
+             if re.fullmatch(r"\*\*[^*]+\*\*", line) and re.fullmatch(r"<https?://\S+>", nxt)
+             and not line[2:-2].endswith(("：", "；", "，", "。"))]
+    cards = dict(_cards(zhihu.build_post(sample_issue("006"), link_cards=True).html))
+    assert len(pairs) >= 5
+    for title, url in pairs:
+        assert cards[url.replace("&", "&amp;")] == title.replace("&", "&amp;")
 
 
 # ---------------------------------------------------------------- 3. post.md without raw HTML
