@@ -112,3 +112,14 @@ def test_output_in_another_folder_takes_the_images_along(tmp_path):
     assert done.returncode == 1, done.stderr
     assert (tmp_path / "b" / "assets" / "qr.png").read_bytes() == b"png bytes"
     assert "<https://a.example/p>" in load_yaml_issue(out).sections[0].body
+
+
+def test_links_past_the_time_limit_are_reported_as_not_checked_never_dead(server, tmp_path):
+    issue = Issue(number="008", sections=[Section(title="慢", body=(
+        f"慢一\n\n<{server}/slow?a=1>\n\n慢二\n\n<{server}/slow?b=2>\n"))])
+    path = save_issue(issue, tmp_path / "008" / "issue.yaml")
+    done = run_cli("links", path, "--check", "--total", "0.5", "--timeout", "5")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines() == [
+        f"慢, line 3: not checked (time limit) {server}/slow?a=1",
+        f"慢, line 7: not checked (time limit) {server}/slow?b=2"]

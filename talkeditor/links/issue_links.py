@@ -169,7 +169,10 @@ def cli_links(args, out=sys.stdout) -> int:
                                    total=args.total)
         for place, url in found:
             status = results[url]
-            if status.state != check.OK:
+            if status.state == check.UNCHECKED:
+                print(f"{place.describe()}: not checked (time limit) {url}", file=out)
+                reported += 1
+            elif status.state != check.OK:
                 print(f"{place.describe()}: {status.state} {url} ({status.detail})", file=out)
                 reported += 1
 
