@@ -273,3 +273,20 @@ def test_url_pasted_below_a_typed_title_and_a_blank_line_fetches_no_second_title
     assert body.toPlainText().endswith(f"\n\n我自己写的标题\n\n<{server}/utf8>")
     qtbot.wait(300)
     assert link_server.UTF8_TITLE not in body.toPlainText()
+
+
+def test_insert_image_of_a_folder_says_why_in_chinese(qtbot, window, no_dialogs, tmp_path,
+                                                      monkeypatch, qapp):
+    from talkeditor.ui.app import install_translations
+
+    folder = tmp_path / "截图.png"
+    folder.mkdir()
+    monkeypatch.setattr(dialogs, "open_image_path", lambda parent, start=None: folder)
+    window.select_section("本周新闻")
+    _focus_body(qtbot, window)
+    install_translations(qapp, "zh_CN")
+    try:
+        assert window.link_actions.insert_image() is False
+    finally:
+        install_translations(qapp, "en")
+    assert no_dialogs["errors"][-1][1] == f"{folder} 不是文件"

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .. import paths
+from .. import errors, paths
 from ..errors import IssueFormatError
 from ..model import Issue
 from .files import atomic_write, read_limited
@@ -149,5 +149,7 @@ def read_image_file(path: str | os.PathLike) -> bytes:
     ValueError) with a message naming the file."""
     p = Path(path)
     if p.suffix.lower() not in IMAGE_SUFFIXES:
-        raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)")
+        raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)",
+                               code=errors.NOT_A_PICTURE,
+                               data={"path": str(p), "name": p.name})
     return read_limited(p, MAX_IMAGE_BYTES)

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Container
 from pathlib import Path
 
+from .. import errors
 from ..errors import IssueFormatError, WriteError
 from ..model import Issue
 from ..paths import YAML_SUFFIXES
@@ -132,21 +133,31 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
     reason. A file that grows past ``limit`` while it is read is refused too.
     """
     p = Path(path)
+    place = {"path": str(p), "name": p.name}
     try:
         if not p.exists():
-            raise IssueFormatError(f"cannot read {p}: no such file")
+            raise IssueFormatError(f"cannot read {p}: no such file", code=errors.NO_SUCH_FILE,
+                                   data=place)
         if not p.is_file():
-            raise IssueFormatError(f"{p} is not a file")
+            raise IssueFormatError(f"{p} is not a file", code=errors.NOT_A_FILE, data=place)
         size = p.stat().st_size
         if size > limit:
-            raise IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})")
+            raise _too_large(p, size, limit)
         with p.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise IssueFormatError(f"cannot read {p}: {reason}", code=errors.CANNOT_READ,
+                               data={**place, "reason": reason}) from None
     if len(data) > limit:
-        raise IssueFormatError(f"{p.name} is too large ({_size_text(len(data), limit)})")
+        raise _too_large(p, len(data), limit)
     return data
+
+
+def _too_large(p: Path, size: int, limit: int) -> IssueFormatError:
+    return IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})",
+                            code=errors.TOO_LARGE,
+                            data={"path": str(p), "name": p.name, "size": size, "limit": limit})
 
 
 def load_yaml_issue(path: str | os.PathLike) -> Issue:

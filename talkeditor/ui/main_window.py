@@ -28,7 +28,7 @@ from ..errors import IssueFormatError
 from ..model import Issue
 from ..settings import Settings
 from ..storage import files as storage
-from . import dialogs
+from . import dialogs, wording
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         except IssueFormatError as exc:
             dialogs.show_error(self, self.tr("Cannot open the issue"),
                                self.tr("“%1” could not be opened.").replace("%1", path.name),
-                               str(exc))
+                               wording.describe_error(exc))
             return False
         self.set_document(document)
         if document.path is not None:
@@ -327,7 +327,8 @@ class MainWindow(QMainWindow):
         try:
             issue = entry.load()
         except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot restore the draft"), str(exc))
+            dialogs.show_error(self, self.tr("Cannot restore the draft"),
+                               wording.describe_error(exc))
             return False
         document = IssueDocument(issue, entry.original)
         document.set_modified(True)
@@ -344,7 +345,8 @@ class MainWindow(QMainWindow):
             theirs = storage.load_yaml_issue(path)
         except IssueFormatError as exc:
             self.statusBar().showMessage(self.tr("The file changed on disk but cannot be read: "
-                                                 "%1").replace("%1", str(exc)), 10000)
+                                                 "%1").replace("%1", wording.describe_error(exc)),
+                                         10000)
             return
         if self.document.is_modified():
             import difflib
@@ -380,7 +382,8 @@ class MainWindow(QMainWindow):
         try:
             issue = storage.load_template(name)
         except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot load the template"), str(exc))
+            dialogs.show_error(self, self.tr("Cannot load the template"),
+                               wording.describe_error(exc))
             return False
         self.set_document(IssueDocument(issue, None))
         return True
@@ -540,7 +543,7 @@ class MainWindow(QMainWindow):
             guide = paths.guide_path()
             text = read_limited(guide, 2 * 1024 * 1024).decode("utf-8")
         except (FileNotFoundError, IssueFormatError, UnicodeDecodeError) as exc:
-            dialogs.show_error(self, self.tr("User guide"), str(exc))
+            dialogs.show_error(self, self.tr("User guide"), wording.describe_error(exc))
             return None
         return dialogs.show_guide(self, markdown_to_html(text), guide.parent)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QTextCursor
 
 from ...links import issue_links, urls
 from ...storage import assets
-from .. import dialogs
+from .. import dialogs, wording
 from ..editor.paste import BodyPaste, TitleFetcher, png_bytes
 
 
@@ -111,7 +111,8 @@ class LinkActions(QObject):
         try:
             data = assets.read_image_file(path)
         except ValueError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot insert the image"), str(exc))
+            dialogs.show_error(self.w, self.tr("Cannot insert the image"),
+                               wording.describe_error(exc))
             return False
         image = QImage.fromData(data)
         if image.isNull():

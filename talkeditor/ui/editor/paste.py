@@ -25,6 +25,7 @@ from shiboken6 import isValid
 
 from ...links import titles, urls
 from ...storage import assets
+from .. import wording
 
 FETCH_THREADS = 4
 
@@ -163,7 +164,7 @@ class BodyPaste(QObject):
             try:
                 data = assets.read_image_file(name)
             except ValueError as exc:
-                self.message.emit(str(exc))
+                self.message.emit(wording.describe_error(exc))
                 continue
             image = QImage.fromData(data)
             if image.isNull():
