@@ -132,17 +132,55 @@ def test_pasted_image_goes_to_assets_on_save_and_is_referenced(qtbot, window, tm
     assert f"![]({refs[0]})" in (target.parent / "issue.md").read_text(encoding="utf-8")
 
 
-def test_dropped_picture_file_is_stored_as_png_in_assets_at_once(qtbot, window, tmp_path):
-    source = tmp_path / "screenshot.jpg"
-    assert _red_image().save(str(source), "JPG")
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+def _drop(body, *paths):
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     assert body.canInsertFromMimeData(mime)
     body.insertFromMimeData(mime)
-    ref = assets.image_refs(body.toPlainText())[-1]
+    return assets.image_refs(body.toPlainText())[-len(paths):]
+
+
+def test_dropped_jpeg_photo_is_kept_as_jpeg_in_assets_at_once(qtbot, window, tmp_path):
+    source = tmp_path / "photo.JPEG"
+    assert _red_image(400, 300).save(str(source), "JPG")
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    [ref] = _drop(body, source)
+    stored = window.document.path.parent / ref
+    assert stored.suffix == ".jpg" and stored.read_bytes() == source.read_bytes()
+    assert stored.stem == assets.image_name(source.read_bytes(), "")
+
+
+def test_dropped_bmp_is_converted_to_png(qtbot, window, tmp_path):
+    source = tmp_path / "shot.bmp"
+    assert _red_image().save(str(source), "BMP")
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    [ref] = _drop(body, source)
     stored = window.document.path.parent / ref
     assert stored.suffix == ".png" and stored.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_picture_already_in_assets_is_reused_not_stored_again(qtbot, window, tmp_path):
+    folder = window.document.path.parent / "assets"
+    folder.mkdir(exist_ok=True)
+    assert _red_image(30, 30).save(str(folder / "qr-wechat.png"))
+    copy = tmp_path / "same.png"
+    copy.write_bytes((folder / "qr-wechat.png").read_bytes())
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    assert _drop(body, copy) == ["assets/qr-wechat.png"]
+    assert [p.name for p in folder.iterdir()] == ["qr-wechat.png"]
+
+
+def test_a_photo_pasted_as_jpeg_stays_jpeg(qtbot, window, tmp_path):
+    source = tmp_path / "photo.jpg"
+    assert _red_image(200, 100).save(str(source), "JPG")
+    mime = QMimeData()
+    mime.setImageData(_red_image(200, 100))
+    mime.setData("image/jpeg", source.read_bytes())
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body.insertFromMimeData(mime)
+    ref = assets.image_refs(body.toPlainText())[-1]
+    assert (window.document.path.parent / ref).read_bytes() == source.read_bytes()
+    assert ref.endswith(".jpg")
 
 
 def test_insert_image_command_uses_the_dialog_and_inserts_at_the_cursor(qtbot, window,

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QTextCursor
 from ...links import issue_links, urls
 from ...storage import assets
 from .. import dialogs, wording
-from ..editor.paste import BodyPaste, TitleFetcher, png_bytes
+from ..editor.paste import BodyPaste, TitleFetcher
 
 
 class LinkActions(QObject):
@@ -99,7 +99,8 @@ class LinkActions(QObject):
 
     # ------------------------------------------------------------------ images
     def insert_image(self) -> bool:
-        """Insert › Image…: a picture file into assets/ (as PNG) and a reference at the cursor."""
+        """Insert › Image…: a picture file into assets/ (JPEG and PNG as they are, others as
+        PNG; the same bytes already there are reused) and a reference at the cursor."""
         if not self.w.editor.current_id:
             dialogs.show_info(self.w, self.tr("Insert image"),
                               self.tr("Choose a section first: the image goes into its body."))
@@ -121,7 +122,7 @@ class LinkActions(QObject):
                                    "%1", path.name))
             return False
         try:
-            ref = self.w.document.add_png(png_bytes(image))
+            ref = self.paste.store_picture(data)
         except OSError as exc:
             dialogs.show_error(self.w, self.tr("Cannot insert the image"),
                                exc.strerror or str(exc))
