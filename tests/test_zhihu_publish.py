@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from talkeditor.importing.importer import import_file, write_import
 from talkeditor.model import Issue, Section
+from talkeditor.render.title import series_title
 from talkeditor.storage import yaml_format
 from talkeditor.storage.files import save_issue
 from talkeditor.zhihu import check as zhihu_check
@@ -46,6 +47,8 @@ def test_every_real_title_is_proposed_within_100_characters_as_a_clean_prefix_of
         full = zhihu.zhihu_title(issue)
         proposed = zhihu.proposed_title(issue)
         assert zhihu_check.title_length(proposed) <= zhihu_check.TITLE_LIMIT, number
+        if number == "005":  # off the series' pattern: the title in the pattern is proposed
+            full = series_title(issue)
         assert full.startswith(proposed), number
         assert proposed[-1] not in SEPARATORS, number
         if zhihu_check.title_length(full) <= zhihu_check.TITLE_LIMIT:
@@ -107,6 +110,29 @@ def test_the_005_typo_is_reported_by_the_export_check():
     others = [n for n, i in real_issues() if n != "005"
               and "title-pattern" in {w.code for w in zhihu.precheck(i)}]
     assert others == []
+
+
+def test_the_export_proposes_the_005_title_in_the_series_pattern():
+    issue = sample_issue("005")
+    expected = ("【OpenLLM Talk 005】本期提要：llama2；FreeWilly；LLM推理；LLM面试八股；LLM评估；"
+                "RetNet；MOE；DPO；RM；数据配比；指令微调；断点恢复")
+    assert zhihu.proposed_title(issue) == expected
+    post = zhihu.build_post(issue)
+    assert post.title == expected
+    assert [w.code for w in post.warnings if w.section == "标题"] == ["title-pattern"]
+    on_pattern = sample_issue("002")  # a title in the pattern is proposed as it is
+    assert zhihu.proposed_title(on_pattern) == zhihu.zhihu_title(on_pattern)
+
+
+def test_an_empty_highlights_field_gives_a_check_line():
+    issue = sample_issue("006")
+    issue.highlights = []
+    issue.title = ""
+    assert "highlights-empty" not in {w.code for w in zhihu.precheck(sample_issue("006"))}
+    found = [w for w in zhihu.precheck(issue) if w.code == "highlights-empty"]
+    assert [(w.section, w.message) for w in found] == [
+        ("标题", "本期提要为空，标题只有「【OpenLLM Talk 006】」：请填写本期提要")]
+    assert [w.code for w in zhihu.check_full_title(issue)] == ["highlights-empty"]
 
 
 def test_talkeditor_check_reports_the_005_typo_and_an_over_long_title(tmp_path):
