@@ -301,3 +301,12 @@ def test_a_link_cut_short_by_the_total_is_not_checked_rather_than_dead(server):
                                total=0.8)
     assert results[server + "/slow?cut=1"].state == check.UNCHECKED
     assert results[server + "/utf8"].state == check.OK
+
+
+def test_a_title_inside_an_inline_svg_is_not_the_page_title():
+    page = ("<html><head><meta property='og:title' content='真正的标题'></head><body>"
+            "<svg><title>图标</title><path d='M0 0'/></svg><p>正文</p></body></html>")
+    assert titles.title_from_html(page) == "真正的标题"
+    assert titles.title_from_html("<html><body><svg><title>图标</title></svg>"
+                                  "<math><title>x</title></math></body></html>") == ""
+    assert titles.title_from_html("<svg/><title>页面</title>") == "页面"
