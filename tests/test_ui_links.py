@@ -328,3 +328,27 @@ def test_insert_image_of_a_folder_says_why_in_chinese(qtbot, window, no_dialogs,
     finally:
         install_translations(qapp, "en")
     assert no_dialogs["errors"][-1][1] == f"{folder} 不是文件"
+
+
+@pytest.mark.parametrize("focus", ["tree", "body"])
+def test_one_undo_takes_back_fill_missing_link_titles_whatever_has_focus(qtbot, window,
+                                                                         server, focus):
+    window.select_section("本周新闻", "学术")
+    _body(window).moveCursor(QTextCursor.MoveOperation.End)
+    _body(window).insertPlainText(f"\n\n## 新链接\n\n<{server}/utf8>\n")
+    window.select_section("Free Talk")
+    _body(window).moveCursor(QTextCursor.MoveOperation.End)
+    _body(window).insertPlainText(f"\n\n## 更多\n\n{server}/og\n")
+    before = {t: window.issue().find_path(*t).body for t in (("本周新闻", "学术"), ("Free Talk",))}
+    with qtbot.waitSignal(window.link_actions.filled, timeout=15000):
+        window.actions_["actionFillLinkTitles"].trigger()
+    assert link_server.OG_TITLE in window.issue().find_path("Free Talk").body
+    if focus == "tree":
+        window.tree.setFocus()
+    else:
+        _focus_body(qtbot, window)
+    window.actions_["actionUndo"].trigger()
+    assert {t: window.issue().find_path(*t).body for t in before} == before
+    window.actions_["actionRedo"].trigger()
+    assert link_server.UTF8_TITLE in window.issue().find_path("本周新闻", "学术").body
+    assert link_server.OG_TITLE in window.issue().find_path("Free Talk").body

@@ -433,14 +433,18 @@ class MainWindow(QMainWindow):
         return self.editor.pane.body.hasFocus()
 
     def undo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isUndoAvailable():
+        body = self.editor.pane.body.document()
+        if self._body_has_focus() and body.isUndoAvailable() \
+                and not self.document.owns_body_step(body):
             self.editor.pane.body.undo()
         else:
             self.document.undo_stack.undo()
         self._update_undo_actions()
 
     def redo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isRedoAvailable():
+        body = self.editor.pane.body.document()
+        if self._body_has_focus() and body.isRedoAvailable() \
+                and not self.document.owns_body_step(body, redo=True):
             self.editor.pane.body.redo()
         else:
             self.document.undo_stack.redo()

@@ -2,8 +2,9 @@
 paste handler), Edit › Fill Missing Link Titles, and Insert › Image….
 
 Fetching runs in worker threads (``paste.TitleFetcher``); results are applied on the GUI
-thread to the section bodies' text documents, one undo step per section, and only where
-the bare URL is still untitled when the titles arrive.
+thread to the section bodies' text documents, and only where the bare URL is still untitled
+when the titles arrive: one step on the document's history (``record_body_edits``), so one
+Undo takes the titles out of every section, whatever has the focus.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class LinkActions(QObject):
             self.filled.emit(0)
             return
         count = 0
+        edited = {}
         for section, _depth in document.issue.walk():
             if not urls.missing_titles(section.body):
                 continue
@@ -83,6 +85,7 @@ class LinkActions(QObject):
                 previous = block.previous()
                 lead = "\n" if previous.isValid() and previous.text().strip() else ""
                 if not started:
+                    edited[doc] = doc.availableUndoSteps()
                     cursor.beginEditBlock()
                     started = True
                 cursor.setPosition(block.position())
@@ -90,6 +93,7 @@ class LinkActions(QObject):
                 count += 1
             if started:
                 cursor.endEditBlock()
+        document.record_body_edits(self.tr("Fill missing link titles"), edited)
         failed = sum(1 for v in fetched.values() if not isinstance(v, str))
         text = self.tr("Added %1 link titles").replace("%1", str(count))
         if failed:

@@ -57,6 +57,32 @@ class _SnapshotCommand(QUndoCommand):
         self.document._restore(self.before, self.section_id, self.structural)
 
 
+class _BodiesCommand(QUndoCommand):
+    """One undo step for edits already made in several section bodies (one edit block on each
+    body's own history, e.g. Fill Missing Link Titles): undo and redo step those bodies'
+    histories, each only while the edit is still the last thing done in it. ``steps`` maps
+    each body's text document to its undo counts (``availableUndoSteps``, which counts
+    Qt's inner commands, not edit blocks) before and after the edit."""
+
+    def __init__(self, text: str, steps: dict[QTextDocument, tuple[int, int]]):
+        super().__init__(text)
+        self.steps = steps
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        for doc, (before, _after) in self.steps.items():
+            if doc.availableUndoSteps() == before and doc.isRedoAvailable():
+                doc.redo()
+
+    def undo(self) -> None:
+        for doc, (_before, after) in self.steps.items():
+            if doc.availableUndoSteps() == after:
+                doc.undo()
+
+
 class IssueDocument(QObject):
     changed = Signal(str)
     structureChanged = Signal()
@@ -132,6 +158,27 @@ class IssueDocument(QObject):
             doc = self._bodies.get(section.id)
             if doc is not None:
                 section.body = doc.toPlainText()
+
+    def record_body_edits(self, text: str, edits: dict[QTextDocument, int]) -> None:
+        """Make edits just done in section bodies (one edit block each; ``edits`` maps each
+        body's text document to its ``availableUndoSteps()`` before the edit) one step named
+        ``text`` on the document's history, so Undo takes them back together wherever the
+        focus is (see :meth:`owns_body_step`)."""
+        if edits:
+            self.undo_stack.push(_BodiesCommand(
+                text, {doc: (before, doc.availableUndoSteps()) for doc, before in edits.items()}))
+
+    def owns_body_step(self, doc: QTextDocument, redo: bool = False) -> bool:
+        """Whether the next undo (or redo) of the body ``doc`` is part of a step on the
+        document's history, which must then be undone (redone) there, as a whole."""
+        index = self.undo_stack.index() + (0 if redo else -1)
+        if not 0 <= index < self.undo_stack.count():
+            return False
+        command = self.undo_stack.command(index)
+        if not isinstance(command, _BodiesCommand) or doc not in command.steps:
+            return False
+        before, after = command.steps[doc]
+        return doc.availableUndoSteps() == (before if redo else after)
 
     # ------------------------------------------------------------------ snapshot commands
     def _snapshot(self) -> Issue:
@@ -305,7 +352,6 @@ class IssueDocument(QObject):
             name = assets.image_name(data, suffix)
             self.add_images({name: data})
         return f"{assets.ASSETS}/{name}"
-
 
     def pending_image(self, ref: str) -> bytes | None:
         """The bytes of a not-yet-written image the text refers to as ``ref``
