@@ -489,6 +489,12 @@ def render_brackets_20000(cfg: Config) -> Result:
     return _pathological(cfg, "20,000 '['", "[" * 20000)
 
 
+@figure("render_schemes_20000", "Markdown → HTML, 20,000 'http://' that are not links", "ms",
+        None)
+def render_schemes_20000(cfg: Config) -> Result:
+    return _pathological(cfg, "20,000 'http://' in one paragraph", "见 http:// 与 " * 20000)
+
+
 @figure("render_deep_nesting", "Markdown → HTML, deep nesting (worst of quotes, lists, emphasis, "
                                "links)", "ms", None)
 def render_deep_nesting(cfg: Config) -> Result:

@@ -40,6 +40,15 @@ class _Dumper(yaml.SafeDumper):
             analysis.allow_block = True
         return analysis
 
+    def determine_block_hints(self, text):  # PyYAML hook
+        # A block whose first line starts with a tab needs an explicit indentation
+        # indicator (``|2``): without it libyaml refuses the block ("found a tab character
+        # where an indentation space is expected") and the file no longer opens.
+        hints = super().determine_block_hints(text)
+        if text.startswith("\t"):
+            hints = str(self.best_indent) + hints
+        return hints
+
     def write_double_quoted(self, text, split=True):  # PyYAML hook
         out = []
         for ch in text:

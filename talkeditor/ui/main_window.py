@@ -251,12 +251,23 @@ class MainWindow(QMainWindow):
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()
+        if self.isVisible():
+            self._show_import_report()
+        # else: the window is being created with a file to open (talkeditor FILE); the
+        # report waits for showEvent, so it does not float over an empty screen.
+        return True
+
+    def _show_import_report(self) -> None:
         report, self._import_report = self._import_report, None
         if report:
             # What the import dropped, guessed or changed, once the draft is on screen.
             dialogs.show_info(self, self.tr("Imported “%1”").replace("%1", report[0]),
                               "\n".join(report[1]))
-        return True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._import_report is not None:
+            QTimer.singleShot(0, self._show_import_report)
 
     def _import_document(self, path: Path) -> IssueDocument:
         from ..importing.importer import import_file
