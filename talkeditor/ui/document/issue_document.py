@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import assets
 from ...storage import files as storage
+from .body_history import BodiesCommand
 
 PAUSE_MS = 300
 
@@ -55,32 +56,6 @@ class _SnapshotCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document._restore(self.before, self.section_id, self.structural)
-
-
-class _BodiesCommand(QUndoCommand):
-    """One undo step for edits already made in several section bodies (one edit block on each
-    body's own history, e.g. Fill Missing Link Titles): undo and redo step those bodies'
-    histories, each only while the edit is still the last thing done in it. ``steps`` maps
-    each body's text document to its undo counts (``availableUndoSteps``, which counts
-    Qt's inner commands, not edit blocks) before and after the edit."""
-
-    def __init__(self, text: str, steps: dict[QTextDocument, tuple[int, int]]):
-        super().__init__(text)
-        self.steps = steps
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        for doc, (before, _after) in self.steps.items():
-            if doc.availableUndoSteps() == before and doc.isRedoAvailable():
-                doc.redo()
-
-    def undo(self) -> None:
-        for doc, (_before, after) in self.steps.items():
-            if doc.availableUndoSteps() == after:
-                doc.undo()
 
 
 class IssueDocument(QObject):
@@ -165,7 +140,7 @@ class IssueDocument(QObject):
         ``text`` on the document's history, so Undo takes them back together wherever the
         focus is (see :meth:`owns_body_step`)."""
         if edits:
-            self.undo_stack.push(_BodiesCommand(
+            self.undo_stack.push(BodiesCommand(
                 text, {doc: (before, doc.availableUndoSteps()) for doc, before in edits.items()}))
 
     def owns_body_step(self, doc: QTextDocument, redo: bool = False) -> bool:
@@ -175,7 +150,7 @@ class IssueDocument(QObject):
         if not 0 <= index < self.undo_stack.count():
             return False
         command = self.undo_stack.command(index)
-        if not isinstance(command, _BodiesCommand) or doc not in command.steps:
+        if not isinstance(command, BodiesCommand) or doc not in command.steps:
             return False
         before, after = command.steps[doc]
         return doc.availableUndoSteps() == (before if redo else after)
