@@ -519,6 +519,10 @@
         <translation>正在获取 %1 个链接的标题……</translation>
     </message>
     <message>
+        <source>Fill missing link titles</source>
+        <translation>补全链接标题</translation>
+    </message>
+    <message>
         <source>Added %1 link titles</source>
         <translation>已添加 %1 个链接标题</translation>
     </message>
@@ -1447,6 +1451,31 @@
     <message>
         <source>Section “%1” is not in the past issue; kept as it is</source>
         <translation>版块「%1」在往期中没有，已原样保留</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: there is no such file</source>
+        <extracomment>The core&apos;s file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name, %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB.</extracomment>
+        <translation>无法读取 %1：没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 已存在，但不是文件夹</translation>
+    </message>
+    <message>
+        <source>%2 is not a picture (.png, .jpg, .gif, .webp, .bmp)</source>
+        <translation>%2 不是图片（.png、.jpg、.gif、.webp、.bmp）</translation>
+    </message>
+    <message>
+        <source>%2 is too large (%4 MiB; the limit is %5 MiB)</source>
+        <translation>%2 太大（%4 MiB，上限是 %5 MiB）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %3</source>
+        <translation>无法读取 %1：%3</translation>
     </message>
     <message>
         <source>, </source>

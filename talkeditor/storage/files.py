@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Container
 from pathlib import Path
 
+from .. import errors
 from ..errors import IssueFormatError, WriteError
 from ..model import Issue
 from ..paths import YAML_SUFFIXES
@@ -216,20 +217,24 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
     that grows past ``limit`` while it is read is refused too).
     """
     p = Path(path)
+    place = {"path": str(p), "name": p.name}
     try:
         try:
             info = os.stat(p)
         except FileNotFoundError:
-            raise IssueFormatError(f"cannot read {p}: no such file") from None
+            raise IssueFormatError(f"cannot read {p}: no such file", code=errors.NO_SUCH_FILE,
+                                   data=place) from None
         if not stat.S_ISREG(info.st_mode):
-            raise IssueFormatError(f"{p} is not a file (it is {file_kind(info.st_mode)})")
+            raise IssueFormatError(f"{p} is not a file (it is {file_kind(info.st_mode)})",
+                                   code=errors.NOT_A_FILE, data=place)
         if info.st_size > limit:
-            raise IssueFormatError(f"{p.name} is too large ({_size_text(info.st_size, limit)})")
+            raise _too_large(p, info.st_size, limit)
         fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         try:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
-                raise IssueFormatError(f"{p} is not a file (it is {file_kind(mode)})")
+                raise IssueFormatError(f"{p} is not a file (it is {file_kind(mode)})",
+                                       code=errors.NOT_A_FILE, data=place)
             chunks, size = [], 0
             while size <= limit:
                 chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -240,9 +245,11 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise IssueFormatError(f"cannot read {p}: {reason}", code=errors.CANNOT_READ,
+                               data={**place, "reason": reason}) from None
     if size > limit:
-        raise IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})")
+        raise _too_large(p, size, limit)
     return b"".join(chunks)
 
 
@@ -257,6 +264,12 @@ def file_kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a special file"
+
+
+def _too_large(p: Path, size: int, limit: int) -> IssueFormatError:
+    return IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})",
+                            code=errors.TOO_LARGE,
+                            data={"path": str(p), "name": p.name, "size": size, "limit": limit})
 
 
 def load_yaml_issue(path: str | os.PathLike) -> Issue:

@@ -27,7 +27,7 @@ from ..errors import IssueFormatError
 from ..model import Issue
 from ..settings import Settings
 from ..storage import files as storage
-from . import dialogs
+from . import dialogs, wording
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         except IssueFormatError as exc:
             dialogs.show_error(self, self.tr("Cannot open the issue"),
                                self.tr("“%1” could not be opened.").replace("%1", path.name),
-                               str(exc))
+                               wording.describe_error(exc))
             return False
         self.set_document(document)
         if document.path is not None:
@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
         try:
             issue = storage.load_template(name)
         except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot load the template"), str(exc))
+            dialogs.show_error(self, self.tr("Cannot load the template"),
+                               wording.describe_error(exc))
             return False
         self.set_document(IssueDocument(issue, None))
         return True
@@ -555,7 +556,7 @@ class MainWindow(QMainWindow):
             guide = paths.guide_path()
             text = read_limited(guide, 2 * 1024 * 1024).decode("utf-8")
         except (FileNotFoundError, IssueFormatError, UnicodeDecodeError) as exc:
-            dialogs.show_error(self, self.tr("User guide"), str(exc))
+            dialogs.show_error(self, self.tr("User guide"), wording.describe_error(exc))
             return None
         return dialogs.show_guide(self, markdown_to_html(text), guide.parent)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .. import errors
 from ..archive.repeats import Repeat
 from ..reuse import copy_format as fmt
 from ..storage import recovery
@@ -37,6 +38,20 @@ FORMAT_NOTES = {
         "wording", "Section “%1”: 【%2】 is not in the past issue; kept"),
     fmt.SECTION_KEPT: QT_TRANSLATE_NOOP(
         "wording", "Section “%1” is not in the past issue; kept as it is"),
+}
+
+
+#: The core's file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name,
+#: %3 the system's reason; sizes are %4 and %5 (the limit), in MiB.
+ERRORS = {
+    errors.NO_SUCH_FILE: QT_TRANSLATE_NOOP("wording", "Cannot read %1: there is no such file"),
+    errors.NOT_A_FILE: QT_TRANSLATE_NOOP("wording", "%1 is not a file"),
+    errors.NOT_A_FOLDER: QT_TRANSLATE_NOOP("wording", "%1 exists and is not a folder"),
+    errors.NOT_A_PICTURE: QT_TRANSLATE_NOOP(
+        "wording", "%2 is not a picture (.png, .jpg, .gif, .webp, .bmp)"),
+    errors.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
+    errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
 }
 
 
@@ -119,3 +134,16 @@ def describe_repeat(repeat: Repeat) -> str:
             parts.append(_tr(QT_TRANSLATE_NOOP("wording", "Already in this issue at %1"),
                              " / ".join(o.section_path)))
     return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
+
+
+def describe_error(exc: Exception) -> str:
+    """One line for an error the core raised: worded here when it carries a known ``code``
+    (``errors.IssueFormatError``), else its own (English) message."""
+    text = ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
+        return str(exc)
+    data = exc.data
+    mib = 1024 * 1024
+    out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
+              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}")
+    return f"{exc.where}: {out}" if exc.where else out

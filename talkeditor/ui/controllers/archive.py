@@ -12,7 +12,7 @@ from ... import paths
 from ...archive.folder import Archive
 from ...errors import IssueFormatError
 from ...model import Issue
-from .. import dialogs
+from .. import dialogs, wording
 from ..document.issue_document import IssueDocument
 from ..wording import describe_format_note, describe_repeat
 
@@ -56,7 +56,8 @@ class ArchiveActions(QObject):
         try:
             past = load_past(path)
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"), str(exc))
+            dialogs.show_error(self.w, self.tr("Cannot open the issue"),
+                               wording.describe_error(exc))
             return False
         issue = next_issue(past, self.w.archive)
         document = IssueDocument(issue, None)
@@ -80,7 +81,8 @@ class ArchiveActions(QObject):
         try:
             past = load_past(path)
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"), str(exc))
+            dialogs.show_error(self.w, self.tr("Cannot open the issue"),
+                               wording.describe_error(exc))
             return False
         from ...storage.assets import asset_names
 

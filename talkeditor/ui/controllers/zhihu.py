@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from ...errors import IssueFormatError
 from ...storage import assets
 from ...storage import files as storage
-from .. import dialogs
+from .. import dialogs, wording
 
 
 class ZhihuActions(QObject):
@@ -59,7 +59,7 @@ class ZhihuActions(QObject):
             post = zhihu.build_post(issue, issue_dir, base_url or None,
                                     self.w.settings.zhihu_link_cards())
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Export failed"), str(exc))
+            dialogs.show_error(self.w, self.tr("Export failed"), wording.describe_error(exc))
             return False
         warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
         folder = (self._issue_dir()
@@ -77,7 +77,7 @@ class ZhihuActions(QObject):
                                         options["image_base_url"] or None, options["link_cards"],
                                         options.get("title") or None)
         except (OSError, IssueFormatError) as exc:
-            dialogs.show_error(self.w, self.tr("Export failed"), str(exc))
+            dialogs.show_error(self.w, self.tr("Export failed"), wording.describe_error(exc))
             return False
         self.copy_post_to_clipboard(result.post)
         if self.w.preview.mode == "zhihu":

@@ -159,6 +159,15 @@ class IssueDocument(QObject):
         finally:
             self._loading = False
 
+    def begin_step(self, text: str) -> None:
+        """Start one undo step named ``text`` that gathers every change until ``end_step``
+        (typing in several bodies included), so one Undo takes it all back."""
+        self.end_typing_run()
+        self.undo_stack.beginMacro(text)
+
+    def end_step(self) -> None:
+        self.undo_stack.endMacro()
+
     # ------------------------------------------------------------------ snapshot commands
     def _snapshot(self) -> Issue:
         return self.issue.clone()
@@ -311,8 +320,17 @@ class IssueDocument(QObject):
 
     def add_png(self, data: bytes) -> str:
         """Store PNG bytes under their content-hash name; returns ``assets/NAME``."""
-        name = assets.png_name(data)
-        self.add_images({name: data})
+        return self.add_picture(data, ".png")
+
+    def add_picture(self, data: bytes, suffix: str) -> str:
+        """Store image bytes as they are under their content-hash name and ``suffix``, or
+        reuse an image of the issue (pending, or in its assets/) with the same bytes;
+        returns ``assets/NAME``. Raises OSError when writing fails."""
+        name = next((n for n, d in self.pending_assets.items() if d == data), None) or \
+            assets.same_image(self.path.parent if self.path else None, data)
+        if name is None:
+            name = assets.image_name(data, suffix)
+            self.add_images({name: data})
         return f"{assets.ASSETS}/{name}"
 
     def pending_image(self, ref: str) -> bytes | None:
