@@ -148,15 +148,20 @@ def subprocess_env(cfg: Config) -> dict[str, str]:
 _PROBE_RUNS = [0]
 
 
-def run_probe(cfg: Config, path: Path, *extra: str) -> dict:
+def run_probe(cfg: Config, path: Path, *extra: str, archive: Path | None = None) -> dict:
     """One fresh process through first_paint_probe.py, with its own empty XDG folders (no
-    settings, no recovery drafts to offer); its JSON, timed on the parent's clock."""
+    settings, no recovery drafts to offer; ``archive``: the default archive folder, linked
+    in); its JSON, timed on the parent's clock."""
     env = subprocess_env(cfg)
     _PROBE_RUNS[0] += 1
     for name in XDG_NAMES:
         folder = cfg.workdir / f"probe-xdg-{_PROBE_RUNS[0]}" / name.lower()
         folder.mkdir(parents=True, exist_ok=True)
         env[name] = str(folder)
+    if archive is not None:
+        data = Path(env["XDG_DATA_HOME"]) / "talkeditor"
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "archive").symlink_to(archive, target_is_directory=True)
     env["TALKEDITOR_BENCH_T0"] = repr(time.perf_counter())
     proc = subprocess.run([sys.executable, str(PROBE), str(path), *extra], env=env,
                           capture_output=True, text=True, timeout=90, cwd=cfg.workdir)
@@ -607,78 +612,117 @@ def _archive_modules():
     return synthetic, archive_search
 
 
-_ARCHIVE_CACHE: dict = {}
+CACHE_DIR = BENCH_DIR / ".cache"
 
 
-def _synthetic_issues(cfg: Config):
-    if "issues" not in _ARCHIVE_CACHE:
+def synthetic_archive_folder(cfg: Config, n: int) -> Path:
+    """An archive folder of ``n`` issue files, kept in ``benchmarks/.cache`` between runs:
+    50 distinct synthetic issues (~10k chars each) written again under every number."""
+    from talkeditor.storage import yaml_format
+
+    folder = (cfg.workdir if cfg.quick else CACHE_DIR) / f"archive-files-{n}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    synthetic, _search = _archive_modules()
+    shutil.rmtree(folder, ignore_errors=True)
+    texts = [(issue.number, yaml_format.dumps(issue))
+             for issue in synthetic.make_synthetic_issues(min(n, 50))]
+    for i in range(n):
+        number, text = texts[i % len(texts)]
+        new = f"{i:03d}"
+        target = folder / new / "issue.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_text(text.replace(f"number: '{number}'", f"number: '{new}'", 1),
+                          encoding="utf-8")
+    done.touch()
+    return folder
+
+
+def synthetic_index(cfg: Config, n: int):
+    """An ArchiveIndex over ``n`` distinct synthetic issues (built once, kept in
+    ``benchmarks/.cache``; rebuilt when the index's schema changes)."""
+    from talkeditor.archive.index import SCHEMA_VERSION, ArchiveIndex
+
+    path = CACHE_DIR / f"index-{n}-v{SCHEMA_VERSION}.sqlite3"
+    if cfg.quick:
+        path = cfg.workdir / f"index-{n}.sqlite3"
+    if not path.exists():
         synthetic, _search = _archive_modules()
-        _ARCHIVE_CACHE["issues"] = synthetic.make_synthetic_issues(cfg.archive_size)
-    return _ARCHIVE_CACHE["issues"]
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        issues = synthetic.make_synthetic_issues(n)
+        with ArchiveIndex("/archive", db_path=partial) as index:
+            for k in range(0, n, 250):
+                index.add_issues(issues[k:k + 250],
+                                 [f"/archive/{i.number}/issue.yaml" for i in issues[k:k + 250]])
+            index._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        partial.rename(path)
+    return ArchiveIndex("/archive", db_path=path)
 
 
-@figure("archive_index_build", "archive of 500 issues: search index build", "s", 1.0)
+@figure("archive_index_build", "archive of 500 files: first background index (parse + FTS)",
+        "s", None)
 def archive_index_build(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    _bench, search = modules
-    issues = _synthetic_issues(cfg)
-    chars = sum(len(s.body) for i in issues for s, _d in i.walk())
-    builds = [timed(lambda: search.SearchIndex.build(issues)) for _ in range(1 if cfg.quick
-                                                                           else 3)]
-    return Result(round(median(builds), 4), {
-        "issues": len(issues), "body_chars": chars, "runs_s": [round(b, 4) for b in builds],
-    }, note=f"{len(issues)} issues in memory, {chars / 1e6:.1f}M body chars")
+    from talkeditor.archive.index import ArchiveIndex
+
+    folder = synthetic_archive_folder(cfg, cfg.archive_size)
+    db = cfg.workdir / "build-index.sqlite3"
+    with ArchiveIndex(folder, db_path=db) as index:
+        build = timed(index.update)
+        again = timed(index.update)
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    return Result(round(build, 3), {
+        "issues": cfg.archive_size, "update_unchanged_s": round(again, 4),
+        "index_mb": round(size / 1e6, 1)},
+        note=f"in the worker thread, after the first paint; a later start (nothing changed) "
+             f"{ms(again):.0f} ms; {size / 1e6:.0f} MB on disk")
+
+
+def _search_figure(cfg: Config, n: int) -> Result:
+    bench, _search = _archive_modules()
+    index = synthetic_index(cfg, n)
+    per_query: dict[str, dict] = {}
+    try:
+        for query in bench.BENCH_QUERIES:
+            runs = [timed(lambda q=query: index.search(q)) for _ in range(3 if cfg.quick else 7)]
+            per_query[query] = {"ms": ms(median(runs)), "hits": len(index.search(query))}
+    finally:
+        index.close()
+    values = [q["ms"] for q in per_query.values()]
+    worst = max(per_query, key=lambda q: per_query[q]["ms"])
+    return Result(round(median(values), 2), {"queries": per_query, "max_ms": max(values)},
+                  note=f"on-disk index; {len(values)} queries (CJK + ASCII); slowest {worst!r} "
+                       f"{max(values):.1f} ms")
 
 
 @figure("archive_search", "archive of 500 issues: one search (median over queries)", "ms", 50)
 def archive_search(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    bench, search = modules
-    index = search.SearchIndex.build(_synthetic_issues(cfg))
-    queries = getattr(bench, "BENCH_QUERIES", ("大模型", "位置编码 rope", "lora", "gpt-4"))
-    per_query: dict[str, dict] = {}
-    for query in queries:
-        runs = []
-        for _ in range(3 if cfg.quick else 7):
-            cache = getattr(index, "_vocab_cache", None)
-            if isinstance(cache, dict):
-                cache.clear()  # time a query typed for the first time
-            runs.append(timed(lambda q=query: index.search(q)))
-        per_query[query] = {"ms": ms(median(runs)), "hits": len(index.search(query))}
-    values = [q["ms"] for q in per_query.values()]
-    worst = max(per_query, key=lambda q: per_query[q]["ms"])
-    return Result(round(median(values), 2), {"queries": per_query, "max_ms": max(values)},
-                  note=f"{len(queries)} queries (CJK + ASCII); slowest {worst!r} "
-                       f"{max(values):.1f} ms")
+    return _search_figure(cfg, cfg.archive_size)
 
 
-@figure("archive_open_cold", "archive of 500 issues: open from disk + index (first search)",
-        "s", None)
-def archive_open_cold(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    from talkeditor.archive.folder import Archive
-    from talkeditor.storage import yaml_format
+@figure("archive_search_5000", "archive of 5,000 issues: one search (median over queries)",
+        "ms", 50)
+def archive_search_5000(cfg: Config) -> Result:
+    return _search_figure(cfg, 10 * cfg.archive_size)
 
-    folder = cfg.workdir / "archive"
-    if not folder.exists():
-        for issue in _synthetic_issues(cfg):
-            target = folder / issue.number / "issue.yaml"
-            target.parent.mkdir(parents=True)
-            target.write_text(yaml_format.dumps(issue), encoding="utf-8")
-    archive = Archive(folder)
-    listing = timed(archive.refresh)
-    index = timed(archive.search_index)
-    again = timed(lambda: Archive(folder).entries())
-    return Result(round(listing + index, 4), {
-        "parse_all_yaml_s": round(listing, 4), "index_s": round(index, 4),
-        "relist_unchanged_s": round(again, 4), "files": len(archive.entries()),
-    }, note=f"parse {len(archive.entries())} YAML files {listing:.2f} s + index {index:.2f} s")
+
+@figure("startup_archive_5000", "first paint with a 5,000-issue default archive ÷ empty one",
+        "×", 1.10)
+def startup_archive_5000(cfg: Config) -> Result:
+    path = real_issue_copy(cfg, "startup-archive")
+    folder = synthetic_archive_folder(cfg, 10 * cfg.archive_size)
+    empty, full = [], []
+    runs = max(3, cfg.startup_runs) if not cfg.quick else 1
+    for _ in range(runs):  # interleaved, so a load change hits both alike
+        empty.append(run_probe(cfg, path)["marks"]["painted"])
+        full.append(run_probe(cfg, path, archive=folder)["marks"]["painted"])
+    ratio = median(full) / median(empty)
+    return Result(round(ratio, 3), {"empty_s": [round(v, 4) for v in empty],
+                                    "archive_s": [round(v, 4) for v in full],
+                                    "issues": 10 * cfg.archive_size},
+                  note=f"{median(full):.3f} s with {10 * cfg.archive_size} issues, "
+                       f"{median(empty):.3f} s without ({len(full)} runs each, interleaved)")
 
 
 # ---------------------------------------------------------------------------- 6. memory

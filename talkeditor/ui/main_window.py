@@ -120,6 +120,18 @@ class MainWindow(QMainWindow):
         self._connect_document()
         self._apply_colour_scheme()
         self._restore_layout()
+        self._painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.after_first_paint)
+
+    def after_first_paint(self) -> None:
+        """Work that waits until the window is on screen: the archive is read in the
+        background."""
+        self.archive_panel.start()
 
     # ------------------------------------------------------------------ construction
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
