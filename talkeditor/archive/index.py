@@ -34,9 +34,9 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from ..errors import IssueFormatError
 from ..model import Issue
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 from .folder import ArchiveEntry, issue_files, regular_number
 from .search import DEFAULT_LIMIT, Hit, _Doc, _tokens, doc_hits, fold, issue_docs, parse_query
 

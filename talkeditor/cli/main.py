@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__
-from ..storage.yaml_format import IssueFormatError
+from ..errors import IssueFormatError
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu")
 

@@ -13,9 +13,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..render.issue_markdown import issue_markdown
-from . import yaml_format
+
+yaml_format = lazy_import("talkeditor.storage.yaml_format")
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -110,13 +113,13 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
     try:
         size = p.stat().st_size
         if not p.is_file():
-            raise yaml_format.IssueFormatError(f"{p} is not a file")
+            raise IssueFormatError(f"{p} is not a file")
         if size > limit:
-            raise yaml_format.IssueFormatError(
+            raise IssueFormatError(
                 f"{p.name} is too large ({size // 1024} KiB; the limit is {limit // 1024} KiB)")
         return p.read_bytes()
     except OSError as exc:
-        raise yaml_format.IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
+        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
 
 
 def load_yaml_issue(path: str | os.PathLike) -> Issue:
@@ -124,7 +127,7 @@ def load_yaml_issue(path: str | os.PathLike) -> Issue:
     data = read_limited(path, yaml_format.MAX_BYTES)
     try:
         return yaml_format.loads(data)
-    except yaml_format.IssueFormatError as exc:
+    except IssueFormatError as exc:
         exc.where = f"{Path(path).name}: {exc.where}" if exc.where else Path(path).name
         raise
 
@@ -135,7 +138,7 @@ def load_template(name: str) -> Issue:
     try:
         return load_yaml_issue(paths.template_path(name))
     except FileNotFoundError as exc:
-        raise yaml_format.IssueFormatError(str(exc)) from None
+        raise IssueFormatError(str(exc)) from None
 
 
 def folder_name(issue: Issue, fallback: str = "draft") -> str:

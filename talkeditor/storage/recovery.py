@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
+from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..render.issue_markdown import issue_markdown, section_markdown
-from . import yaml_format
 from .files import atomic_write, load_yaml_issue
+
+yaml_format = lazy_import("talkeditor.storage.yaml_format")
 
 
 @dataclass
@@ -102,13 +105,13 @@ def describe_difference(entry: RecoveryEntry) -> str:
     """How the recovered draft differs from its saved file, in one line of Chinese."""
     try:
         draft = entry.load()
-    except yaml_format.IssueFormatError as exc:
+    except IssueFormatError as exc:
         return f"无法读取：{exc}"
     if entry.original is None or not entry.original.is_file():
         return f"从未保存的草稿，{_chars(draft)} 字"
     try:
         saved = load_yaml_issue(entry.original)
-    except yaml_format.IssueFormatError:
+    except IssueFormatError:
         return "已保存的文件无法读取；草稿完整"
     changed = []
     saved_sections = {s.id: section_markdown(saved, s, d) for s, d in saved.walk()}

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import IssueFormatError  # noqa: F401 - re-exported: the format's error type
 from ..model import (
     BINDINGS,
     BODY_STANDING,
@@ -40,24 +41,6 @@ ISSUE_KEYS = ("format", "series", "number", "title", "date", "time", "timezone",
 SECTION_KEYS = ("id", "title", "optional", "minutes", "owners", "contributors", "fields",
                 "body_kind", "body", "children")
 FIELD_KEYS = ("label", "value", "sep", "bind", "note", "keep")
-
-
-class IssueFormatError(ValueError):
-    """Any problem with an issue file: one type, with a message that names the place."""
-
-    def __init__(self, message: str, where: str = "", line: int | None = None,
-                 column: int | None = None):
-        self.message = message
-        self.where = where
-        self.line = line
-        self.column = column
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
-        if self.line is not None:
-            text += f" (line {self.line}, column {self.column})"
-        return text
 
 
 class _Loader(yaml.SafeLoader):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, paths
 from ..archive.folder import Archive
+from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..settings import Settings
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
-from . import dialogs
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
@@ -43,10 +43,16 @@ from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
 
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class MainWindow(QMainWindow):
+    #: start-up milestones, in order: 'shell' (first paint, maybe without the issue),
+    #: 'document' (the issue painted), 'preview' (its first render set)
+    startupStage = Signal(str)
+
     def __init__(self, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -120,17 +126,33 @@ class MainWindow(QMainWindow):
         self._connect_document()
         self._apply_colour_scheme()
         self._restore_layout()
-        self._painted = False
+        self._painted = self._started = False
+        #: what opens the first issue when the shell is painted first (``app.launch``)
+        self.startup_open = None
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            self.startupStage.emit("shell")
             QTimer.singleShot(0, self.after_first_paint)
 
     def after_first_paint(self) -> None:
-        """Work that waits until the window is on screen: the archive is read in the
-        background."""
+        """Once the window is on screen: open the issue if the shell came first (and paint
+        it at once), render the preview without waiting for the debounce, then read the
+        archive in the background."""
+        if self._started:
+            return
+        self._started = True
+        opener, self.startup_open = self.startup_open, None
+        if opener is not None:
+            opener()
+            self.repaint()
+        self.startupStage.emit("document")
+        if self.preview.isVisible():
+            self.preview.refresh()
+            self.preview.repaint()
+        self.startupStage.emit("preview")
         self.archive_panel.start()
 
     # ------------------------------------------------------------------ construction

@@ -10,10 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ...archive.folder import Archive
+from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...model import Issue
-from ...storage.yaml_format import IssueFormatError
-from .. import dialogs
 from ..document.issue_document import IssueDocument
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class _RepeatRelay(QObject):

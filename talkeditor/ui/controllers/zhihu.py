@@ -11,9 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...storage import files as storage
-from ...storage.yaml_format import IssueFormatError
-from .. import dialogs
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class ZhihuActions(QObject):

@@ -16,9 +16,9 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
+from ...errors import IssueFormatError
 from ...render.html import HtmlCache
 from ...storage.files import read_limited
-from ...storage.yaml_format import IssueFormatError
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
