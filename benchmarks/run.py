@@ -547,6 +547,79 @@ def highlight_keystroke(cfg: Config) -> Result:
 
 # ---------------------------------------------------------------------------- 4. open / save
 
+def section_issue_file(cfg: Config, lines: int) -> Path:
+    """The real issue with one more section, 长文, of ``lines`` lines (the real issue's body
+    lines over and over), saved as ``<workdir>/section-<lines>/issue.yaml``."""
+    from talkeditor.model import Section
+    from talkeditor.storage import files as storage
+
+    target = cfg.workdir / f"section-{lines}" / "issue.yaml"
+    if not target.exists():
+        issue = storage.load_yaml_issue(REAL_ISSUE)
+        issue.sections.append(Section(title="长文", id="long-section", body=long_body(lines)))
+        storage.save_issue(issue, target)
+    return target
+
+
+def _big_section(cfg: Config, lines: int) -> Result:
+    """The window on an issue with a ``lines``-line section: select it (until the editor and
+    the tree are painted), then type keys at its middle, each with the body's repaint."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if cfg.quick:
+        lines = max(100, lines // 100)
+    window = open_window(section_issue_file(cfg, lines))
+    try:
+        QApplication.processEvents()
+        start = time.perf_counter()
+        window.select_section("长文")
+        QApplication.processEvents()
+        window.repaint()
+        select_s = time.perf_counter() - start
+        body = window.findChild(type(window.editor.pane.body), "bodyEditor")
+        cursor = QTextCursor(body.document().findBlockByNumber(lines // 2))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        body.setTextCursor(cursor)
+        body.centerCursor()
+        body.setFocus()
+        QApplication.processEvents()
+        key, paint = [], []
+        for i in range(cfg.keystrokes + 1):
+            key_s = timed(lambda: QTest.keyClick(body, Qt.Key.Key_A))
+            paint_s = timed(body.viewport().repaint)
+            if i:
+                key.append(key_s)
+                paint.append(paint_s)
+        total = [k + p for k, p in zip(key, paint, strict=True)]
+        QApplication.processEvents()
+        return Result(ms(median(total)), {
+            "lines": body.document().blockCount(), "select_ms": ms(select_s),
+            "key_event_ms": ms(median(key)), "repaint_ms": ms(median(paint)),
+            "p90_ms": ms(sorted(total)[max(0, int(len(total) * 0.9) - 1)])},
+            note=f"{body.document().blockCount()} lines; select {ms(select_s):.0f} ms; key "
+                 f"{ms(median(key)):.1f} + repaint {ms(median(paint)):.1f} ms")
+    finally:
+        close_window(window)
+
+
+@figure("section_1k", "keystroke + repaint in the window, 1,000-line section", "ms", 16)
+def section_1k(cfg: Config) -> Result:
+    return _big_section(cfg, 1_000)
+
+
+@figure("section_10k", "keystroke + repaint in the window, 10,000-line section", "ms", 16)
+def section_10k(cfg: Config) -> Result:
+    return _big_section(cfg, 10_000)
+
+
+@figure("section_100k", "keystroke + repaint in the window, 100,000-line section", "ms", 16)
+def section_100k(cfg: Config) -> Result:
+    return _big_section(cfg, 100_000)
+
+
 @figure("open_issue", "open an issue (load YAML + MainWindow.open_path)", "ms", None)
 def open_issue(cfg: Config) -> Result:
     from talkeditor.storage import files as storage
