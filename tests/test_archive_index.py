@@ -140,6 +140,15 @@ def pair(tmp_path_factory):
 @pytest.mark.parametrize("query", BENCH_QUERIES + ("lo", "模", "a", "ai", "029 lora", "羡鱼",
                                                   '"scaling language"', "gpt-4 的", "=="))
 @pytest.mark.parametrize("limit", [5, 200, None])
-def test_disk_search_gives_the_same_hits_as_the_memory_index(pair, query, limit):
+@pytest.mark.parametrize("broad", ["narrow", "broad", "broad, short budget"])
+def test_disk_search_gives_the_same_hits_as_the_memory_index(pair, query, limit, broad,
+                                                             monkeypatch):
+    from talkeditor.archive import index as index_module
+
+    if broad != "narrow":  # common terms are read in order instead of fetched
+        monkeypatch.setattr(index_module, "MIN_BROAD", 0)
+        monkeypatch.setattr(index_module, "BROAD_SHARE", 0.0)
+    if broad == "broad, short budget":
+        monkeypatch.setattr(index_module, "SCAN_BUDGET", 2)
     memory, disk = pair
     assert disk.search(query, limit=limit) == memory.search(query, limit=limit)

@@ -46,6 +46,13 @@ SCHEMA_VERSION = 1
 MAX_FRAGMENT_WORDS = 400
 #: at most this many trigrams of a long term are looked up (the confirmation does the rest)
 MAX_TRIGRAMS = 8
+#: a term found in more than this share of the documents does not narrow the search: its
+#: documents are not fetched, the archive is read in order until enough hits are found
+BROAD_SHARE = 0.05
+#: ... and never under this many documents
+MIN_BROAD = 2000
+#: issues read in order before a query whose every term is broad fetches its narrowest term
+SCAN_BUDGET = 150
 
 _SCHEMA = """
 CREATE TABLE issues(
@@ -101,6 +108,8 @@ class ArchiveIndex:
         self._order_key: tuple | None = None
         self._ranked: list[tuple[int, str, str, str, int, int]] = []
         self._meta_docs: dict[int, tuple[int, int]] = {}
+        self._doc_total = 0
+        self._vocab_ready = False
         self._writes = 0
 
     # ------------------------------------------------------------ database
@@ -320,7 +329,30 @@ class ArchiveIndex:
         rows.sort(key=rank, reverse=True)
         self._ranked = [(r[0], r[1] or "", r[2] or "", r[3], r[5], r[6]) for r in rows]
         self._meta_docs = {r[5]: (r[5], r[6]) for r in rows}
+        self._doc_total = sum(r[6] - r[5] + 1 for r in rows)
         self._order_key = key
+
+    def _doc_count(self, table: str, token: str) -> int | None:
+        """How many documents hold ``token`` (fts5vocab); None if the vocabulary cannot say."""
+        if not self._vocab_ready:
+            for name in ("tri", "uni"):
+                self._db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}_vocab "
+                                 f"USING fts5vocab(main, {name}, 'row')")
+            self._vocab_ready = True
+        row = self._db.execute(f"SELECT doc FROM temp.{table}_vocab WHERE term = ?",
+                               (token,)).fetchone()
+        return row[0] if row else None
+
+    def _estimate(self, term: str) -> int | None:
+        """At most how many documents may hold ``term`` (None: unknown)."""
+        if len(term) >= 3:
+            grams = _trigrams(term)
+            counts = [self._doc_count("tri", g) for g in grams[::max(1, len(grams) // 3)]]
+        else:
+            counts = [self._doc_count("uni", c) for c in dict.fromkeys(term)
+                      if c > "\x7f" and c.isalnum()]
+        known = [c for c in counts if c is not None]
+        return min(known) if known else None
 
     def _ids(self, table: str, match: str) -> set[int] | None:
         try:
@@ -353,8 +385,17 @@ class ArchiveIndex:
         if not terms:
             return []
         self._refresh_order()
+        broad_limit = max(MIN_BROAD, int(BROAD_SHARE * self._doc_total))
+        estimates = {t: self._estimate(t) for t in terms}
+        narrow = [t for t in terms if estimates[t] is None or estimates[t] <= broad_limit]
+        if not narrow and limit is not None:
+            out = self._scan(terms, None, limit, SCAN_BUDGET)
+            if out is not None:
+                return out
+        if not narrow:  # every term is common: fetch the least common one
+            narrow = [min(terms, key=lambda t: estimates[t])]
         allowed: set[int] | None = None
-        for term in terms:
+        for term in narrow:
             found = self._candidates(term)
             if found is None:
                 continue
@@ -366,8 +407,16 @@ class ArchiveIndex:
             allowed = scope if allowed is None else allowed & scope
             if not allowed:
                 return []
+        return self._scan(terms, allowed, limit, None) or []
+
+    def _scan(self, terms: list[str], allowed: set[int] | None, limit: int | None,
+              budget: int | None) -> list[Hit] | None:
+        """Hits in archive order from the documents in ``allowed`` (None: all); None if
+        ``budget`` issues were read before ``limit`` hits were found."""
         out: list[Hit] = []
-        for _issue_id, number, title, path, first, last in self._ranked:
+        for read, (_issue_id, number, title, path, first, last) in enumerate(self._ranked):
+            if budget is not None and read >= budget:
+                return None
             if allowed is None:
                 wanted = range(first, last + 1)
             else:
