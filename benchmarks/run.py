@@ -314,6 +314,117 @@ def startup_first_paint(cfg: Config) -> Result:
     }, note=f"{runs[0]['platform']}, {len(runs)} runs; {note}")
 
 
+# Fork → first painted frame on a real X server (Xvfb), event-driven with XDamage from this
+# process (benchmarks/xdamage.py), interleaved with ghostwriter and a bare PySide6 window.
+BARE_QT = ("from PySide6.QtWidgets import QApplication, QPlainTextEdit; app = QApplication([]); "
+           "w = QPlainTextEdit(); w.resize(1400, 860); w.show(); app.exec()")
+_XVFB: dict = {}
+
+
+def _xvfb_runs(cfg: Config, bytecode: bool) -> dict:
+    """Median seconds after the fork: talkeditor (first frame, document, preview), ghostwriter
+    and a bare PySide6 window, ``cfg.startup_runs`` (≥ 7) interleaved runs each."""
+    key = ("bytecode" if bytecode else "source")
+    if key in _XVFB:
+        return _XVFB[key]
+    if cfg.quick:
+        raise _Skip("n/a: --quick (needs Xvfb)")
+    try:
+        import Xlib  # noqa: F401
+    except ImportError:
+        raise _Skip("n/a: python-xlib missing (benchmarks/setup.sh)") from None
+    if shutil.which("Xvfb") is None:
+        raise _Skip("n/a: Xvfb missing (benchmarks/setup.sh)")
+    from benchmarks.xdamage import Xvfb, first_frame
+
+    ghostwriter = shutil.which("ghostwriter")
+    path = real_issue_copy(cfg, "xvfb")
+    runs = max(7, cfg.startup_runs)
+    found: dict[str, list[float]] = {"talkeditor": [], "document": [], "preview": [],
+                                     "ghostwriter": [], "bare_pyside6": []}
+    with Xvfb() as display:
+        for i in range(runs + 1):  # the first round warms the caches and is not counted
+            env = subprocess_env(cfg)
+            env["QT_QPA_PLATFORM"] = "xcb"
+            for name in XDG_NAMES:
+                folder = cfg.workdir / f"xvfb-{key}-{i}" / name.lower()
+                folder.mkdir(parents=True, exist_ok=True)
+                env[name] = str(folder)
+            if not bytecode:  # no bytecode cache: every module compiled from source
+                prefix = cfg.workdir / f"pycache-{i}"
+                env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(prefix))
+            ours = first_frame([sys.executable, str(PROBE), str(path)], env, display,
+                               stdout=subprocess.PIPE, wait_exit=True, cwd=cfg.workdir)
+            lines = [x for x in ours["stdout"].splitlines() if x.startswith("{")]
+            marks = json.loads(lines[-1])["marks"] if lines else {}
+            bare = first_frame([sys.executable, "-c", BARE_QT], env, display)
+            theirs = None
+            if ghostwriter:
+                home = cfg.workdir / f"ghostwriter-home-{key}-{i}"
+                home.mkdir(parents=True, exist_ok=True)
+                extra = {"HOME": str(home)}
+                if os.geteuid() == 0:  # its QtWebEngine refuses to run as root with a sandbox
+                    extra["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+                theirs = first_frame([ghostwriter], dict(env, **extra), display)
+            if i == 0:
+                continue
+            found["talkeditor"].append(ours["first_frame"])
+            if "document" in marks:
+                found["document"].append(marks["document"])
+                found["preview"].append(marks.get("preview_painted", marks.get("preview")))
+            found["bare_pyside6"].append(bare["first_frame"])
+            if theirs is not None:
+                found["ghostwriter"].append(theirs["first_frame"])
+    result = {k: round(median(v), 4) for k, v in found.items() if v}
+    result["runs"] = {k: [round(x, 4) for x in v] for k, v in found.items()}
+    _XVFB[key] = result
+    return result
+
+
+class _Skip(Exception):
+    pass
+
+
+def _xvfb_figure(cfg: Config, bytecode: bool, what: str) -> Result:
+    try:
+        found = _xvfb_runs(cfg, bytecode)
+    except _Skip as exc:
+        return Result(None, skipped=str(exc))
+    te, gw = found.get("talkeditor"), found.get("ghostwriter")
+    note = (f"talkeditor {te:.3f} s, document {found.get('document', 0):.3f} s, preview "
+            f"{found.get('preview', 0):.3f} s; ghostwriter "
+            + (f"{gw:.3f} s" if gw else "not installed")
+            + f"; bare PySide6 {found.get('bare_pyside6', 0):.3f} s; "
+              f"{len(found['runs']['talkeditor'])} interleaved runs, Xvfb + XDamage")
+    if what == "ratio":
+        if not gw:
+            return Result(None, found, skipped="n/a: ghostwriter missing (benchmarks/setup.sh)")
+        return Result(round(te / gw, 3), found, note=note)
+    return Result(found.get(what), found, note=note)
+
+
+@figure("startup_xvfb_ratio", "first painted frame ÷ ghostwriter's (Xvfb, XDamage, 004, "
+        "byte-compiled)", "×", 1.0)
+def startup_xvfb_ratio(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "ratio")
+
+
+@figure("startup_xvfb_document", "fork → issue 004 shown (Xvfb, byte-compiled)", "s", None)
+def startup_xvfb_document(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "document")
+
+
+@figure("startup_xvfb_preview", "fork → preview shown (Xvfb, byte-compiled)", "s", 0.9)
+def startup_xvfb_preview(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "preview")
+
+
+@figure("startup_xvfb_ratio_source", "first painted frame ÷ ghostwriter's, no bytecode cache "
+        "(editable, PYTHONDONTWRITEBYTECODE)", "×", None)
+def startup_xvfb_ratio_source(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, False, "ratio")
+
+
 @figure("startup_import_main_window", "import talkeditor.ui.main_window (fresh process)", "s",
         None)
 def startup_import_main_window(cfg: Config) -> Result:
