@@ -124,6 +124,37 @@
     </message>
 </context>
 <context>
+    <name>BodyPaste</name>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>The image was not saved: %1</source>
+        <translation>图片未保存：%1</translation>
+    </message>
+    <message>
+        <source>Image saved as %1</source>
+        <translation>图片已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Fetching the title of %1 …</source>
+        <translation>正在获取 %1 的标题……</translation>
+    </message>
+    <message>
+        <source>Title added: %1</source>
+        <translation>已添加标题：%1</translation>
+    </message>
+    <message>
+        <source>the line changed</source>
+        <translation>该行已改动</translation>
+    </message>
+    <message>
+        <source>No title for %1: %2</source>
+        <translation>未能获取 %1 的标题：%2</translation>
+    </message>
+</context>
+<context>
     <name>CreditsActions</name>
     <message>
         <source>Rename or merge</source>
@@ -332,10 +363,65 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no source folder</source>
+        <translation>没有源文件目录</translation>
+    </message>
+    <message>
+        <source>missing from the Word file</source>
+        <translation>Word 文件里没有</translation>
+    </message>
+    <message>
+        <source>Guessed: the file is not UTF-8; it was read as %1</source>
+        <translation>推测：文件不是 UTF-8，已按 %1 读取</translation>
+    </message>
+    <message>
+        <source>(also possible: %1)</source>
+        <translation>（也可能是：%1）</translation>
+    </message>
+    <message>
+        <source>Left out: Word comment by %1: %2</source>
+        <translation>未导入：%1 的 Word 批注：%2</translation>
+    </message>
+    <message>
+        <source>Left out: %1 Word element(s) &lt;%2&gt; holding text</source>
+        <translation>未导入：%1 个含文字的 Word 元素 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Missing image: %1 (%2)</source>
+        <translation>缺少图片：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Invisible characters %1 ignored in “%2”</source>
+        <translation>识别「%2」时忽略了不可见字符 %1</translation>
+    </message>
+    <message>
+        <source>Kept as footnotes: %1 footnotes, %2 endnotes</source>
+        <translation>已保留为脚注：%1 个脚注、%2 个尾注</translation>
+    </message>
+    <message>
+        <source>Standing text: “%1” is the same in issues %2</source>
+        <translation>固定文字：「%1」在第 %2 期相同</translation>
+    </message>
+</context>
+<context>
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
-        <extracomment>Images of an imported past issue, written to assets/ on its first save.</extracomment>
+        <extracomment>Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -357,6 +443,45 @@
     <message>
         <source>Move section</source>
         <translation>移动版块</translation>
+    </message>
+</context>
+<context>
+    <name>LinkActions</name>
+    <message>
+        <source>Every link has a title line</source>
+        <translation>每个链接都已有标题行</translation>
+    </message>
+    <message>
+        <source>Fetching %1 link titles …</source>
+        <translation>正在获取 %1 个链接的标题……</translation>
+    </message>
+    <message>
+        <source>Added %1 link titles</source>
+        <translation>已添加 %1 个链接标题</translation>
+    </message>
+    <message>
+        <source>; %1 pages gave no title</source>
+        <translation>；%1 个网页未取到标题</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Choose a section first: the image goes into its body.</source>
+        <translation>请先选择一个版块：图片会插入到它的正文中。</translation>
+    </message>
+    <message>
+        <source>Cannot insert the image</source>
+        <translation>无法插入图片</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>Images not copied: %1</source>
+        <translation>图片未复制：%1</translation>
     </message>
 </context>
 <context>
@@ -392,6 +517,10 @@
     <message>
         <source>“%1” could not be opened.</source>
         <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Imported “%1”</source>
+        <translation>已导入「%1」</translation>
     </message>
     <message>
         <source>Save failed</source>
@@ -561,6 +690,7 @@
     <name>SectionPane</name>
     <message>
         <source>Optional</source>
+        <extracomment>Called with the QMimeData of a paste or drop; True when it handled it (images, a lone URL: see ui/editor/paste.py). Set by the window&apos;s link controller.</extracomment>
         <translation>可选</translation>
     </message>
     <message>
@@ -614,6 +744,18 @@
     <message>
         <source>Links and papers that already appeared in past issues; double-click to go to the line</source>
         <translation>往期已经出现过的链接和论文；双击跳到该行</translation>
+    </message>
+    <message>
+        <source>Edit section</source>
+        <translation>编辑版块</translation>
+    </message>
+    <message>
+        <source>same text in %1</source>
+        <translation>与第 %1 期相同</translation>
+    </message>
+    <message>
+        <source>The body is the same in issues %1, so it is kept as standing text in the next issue. Choose “Weekly content” to clear it instead.</source>
+        <translation>正文在第 %1 期都相同，因此下一期会作为固定文字保留。选择“每周内容”则在下一期清空。</translation>
     </message>
     <message>
         <source>line %1: </source>
@@ -820,6 +962,30 @@
         <translation>把当前行署名给某人（—名字）</translation>
     </message>
     <message>
+        <source>Fill Missing &amp;Link Titles</source>
+        <translation>补全链接标题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fetch the page title of every bare link that has no title line</source>
+        <translation>为每个没有标题行的链接获取网页标题</translation>
+    </message>
+    <message>
+        <source>Fetch Titles of &amp;Pasted Links</source>
+        <translation>粘贴链接时获取标题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When a link is pasted on an empty line, fetch its page title and put it above</source>
+        <translation>在空行粘贴链接时，读取网页标题并放在上一行</translation>
+    </message>
+    <message>
+        <source>&amp;Image…</source>
+        <translation>图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Put a picture into the issue&apos;s assets/ and insert it at the cursor</source>
+        <translation>把图片放进本期的 assets/ 并插入到光标处</translation>
+    </message>
+    <message>
         <source>&amp;Add Section</source>
         <translation>添加版块(&amp;A)</translation>
     </message>
@@ -916,6 +1082,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Section</source>
         <translation>版块(&amp;S)</translation>
     </message>
@@ -957,6 +1127,14 @@
     <message>
         <source>talkeditor issues (*.yaml)</source>
         <translation>talkeditor 期刊 (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

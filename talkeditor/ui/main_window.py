@@ -32,6 +32,7 @@ from ..storage import files as storage
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
+from .controllers.links import LinkActions
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
 from .document.file_watcher import FileWatcher
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
         self.preview.zhihu_source = self.zhihu_actions.post
+        self.link_actions = LinkActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
         self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"), self.archive_panel,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
             self.archive_actions.choose_archive_folder)
         self.actions_ = create_actions(self)
         self._build_menus()
+        self.link_actions.sync_actions()
         self._build_status_bar()
 
         self.tree.sectionSelected.connect(self._section_selected)
@@ -265,6 +268,8 @@ class MainWindow(QMainWindow):
         self.tree.select(section.id)
         return section.id
 
+    _import_report: tuple[str, list[str]] | None = None
+
     def open_path(self, path: str | Path) -> bool:
         """Open an issue file; a past issue (.md/.txt/.docx) is imported as a new draft."""
         path = Path(path)
@@ -282,16 +287,25 @@ class MainWindow(QMainWindow):
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()
+        report, self._import_report = self._import_report, None
+        if report:
+            # What the import dropped, guessed or changed, once the draft is on screen.
+            dialogs.show_info(self, self.tr("Imported “%1”").replace("%1", report[0]),
+                              "\n".join(report[1]))
         return True
 
     def _import_document(self, path: Path) -> IssueDocument:
         from ..importing.importer import import_file
 
-        result = import_file(path)
+        result = import_file(path, archive_issues=self.archive.issues())
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
         self.statusBar().showMessage(result.summary.describe(), 15000)
+        if result.summary.findings:
+            from .document.import_report import finding_lines
+
+            self._import_report = (path.name, finding_lines(result.summary.findings))
         return document
 
     def save(self, path: str | Path | None = None) -> bool:

@@ -1,3 +1,3 @@
-"""What the window does for archive, credits and Zhihu work, between the panels, the document and
-the core.
+"""What the window does for archive, credits, Zhihu, links and images work, between the panels,
+the document and the core.
 """

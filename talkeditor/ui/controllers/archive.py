@@ -84,6 +84,8 @@ class ArchiveActions(QObject):
         issue = next_issue(past, self.w.archive)
         document = IssueDocument(issue, None)
         self.w.set_document(document)
+        if Path(path).suffix.lower() in (".yaml", ".yml"):
+            self.w.link_actions.carry_images(issue, Path(path).parent)
         document.set_modified(True)
         self.w.tree_dock.raise_()
         self.w.statusBar().showMessage(self.tr("Issue %1 started (%2) from %3 — save it into the "
@@ -103,13 +105,19 @@ class ArchiveActions(QObject):
         except IssueFormatError as exc:
             dialogs.show_error(self.w, self.tr("Cannot open the issue"), str(exc))
             return False
-        merged, report = copy_format(self.w.issue(), past)
+        from ...storage.assets import asset_names
+
+        draft = self.w.issue()
+        own_images = set(asset_names(draft))
+        merged, report = copy_format(draft, past)
 
         def mutate(issue: Issue) -> None:
             for name in Issue.__dataclass_fields__:
                 setattr(issue, name, getattr(merged, name))
 
         self.w.document.replace_issue(mutate, self.tr("Copy format"))
+        if Path(path).suffix.lower() in (".yaml", ".yml"):
+            self.w.link_actions.carry_images(merged, Path(path).parent, skip=own_images)
         dialogs.show_info(self.w, self.tr("Format copied"), "\n".join(report) or
                           self.tr("Everything matched."))
         return True
