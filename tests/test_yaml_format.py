@@ -207,7 +207,8 @@ def _dump_both(issue: Issue) -> tuple[str, str]:
 
 @settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=st.lists(st.text(), min_size=1, max_size=4))
+@given(texts=st.lists(st.text(st.one_of(st.sampled_from(list("ab \n\t-:#'\"|>大模 ")),
+                                       st.characters())), min_size=1, max_size=4))
 def test_libyaml_and_pure_python_dumps_give_the_same_bytes_for_any_text(loader, texts):
     issue = Issue(number=texts[0], highlights=texts, sections=[
         Section(title=t, id=f"s{i}", body=t, fields=[Field(t, value=t, note=t)])

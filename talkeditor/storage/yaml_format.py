@@ -380,12 +380,17 @@ else:
 #: characters libyaml's emitter writes differently from PyYAML's (it escapes NEL, every
 #: character beyond U+FFFF and lone surrogates): text holding one is dumped in pure Python
 _C_EMITTER_DIFFERS = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
+#: multi-line text that only ``_Dumper.analyze_scalar`` keeps as a ``|`` block (a tab, a
+#: space before a line break or at the end): libyaml would double-quote it
+_C_BLOCK_DIFFERS = re.compile(r"\t| \n| \Z")
 
 
 def _fast_dump_ok(data: Any) -> bool:
-    """True when no string in ``data`` holds a character of ``_C_EMITTER_DIFFERS``."""
+    """True when libyaml writes every string of ``data`` as ``_Dumper`` does."""
     if isinstance(data, str):
-        return _C_EMITTER_DIFFERS.search(data) is None
+        if _C_EMITTER_DIFFERS.search(data) is not None:
+            return False
+        return "\n" not in data or _C_BLOCK_DIFFERS.search(data) is None
     if isinstance(data, dict):
         return all(_fast_dump_ok(k) and _fast_dump_ok(v) for k, v in data.items())
     if isinstance(data, list | tuple):
