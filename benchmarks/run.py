@@ -482,6 +482,8 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
         window.select_section(*titles)
         body = window.findChild(type(window.editor.pane.body), "bodyEditor")
         preview = window.preview
+        while getattr(preview, "rendering", False):  # a big issue's first render (worker)
+            QApplication.processEvents()
         place_cursor_at_end(body)
         QApplication.processEvents()
         refresh, painted, keys = [], [], []

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -24,6 +25,9 @@ from ...storage.files import read_limited
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
+#: Markdown to convert above this many characters is converted in a worker thread (one at a
+#: time; the newest text wins), the preview keeping its last picture meanwhile
+ASYNC_CHARS = 30_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
@@ -31,6 +35,23 @@ _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
 
 def anchor_name(section_id: str) -> str:
     return f"sec-{section_id}" if section_id else "sec-title"
+
+
+class _RenderRelay(QObject):
+    """Brings a worker's converted sections to the GUI thread (queued); no parent, so it
+    outlives the pane if the worker finishes late."""
+
+    done = Signal(object)  # [(key, markdown, html)]
+
+
+def _convert_in_worker(jobs: list[tuple[str, str]], relay: _RenderRelay) -> None:
+    from ...render.html import MarkdownConverter
+
+    converter = MarkdownConverter()  # a Markdown engine is not shared between threads
+    try:
+        relay.done.emit([(key, text, converter.convert(text)) for key, text in jobs])
+    except Exception:  # noqa: BLE001 - the GUI thread converts it again and reports
+        relay.done.emit([])
 
 
 class PreviewPane(QTextBrowser):
@@ -54,6 +75,10 @@ class PreviewPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
+        self._relay = _RenderRelay()
+        self._relay.done.connect(self._converted)
+        self.rendering = False  #: a worker is converting
+        self._again = False
         self.set_dark(False)
         self.attach(document)
 
@@ -105,8 +130,38 @@ class PreviewPane(QTextBrowser):
             return f"<p>{html.escape(str(exc))}</p>"
         return zhihu.preview_html(post)
 
+    def _stale(self) -> list[tuple[str, str]]:
+        """(key, Markdown) of the parts whose HTML the cache does not hold yet."""
+        from ...render.issue_markdown import section_markdown, title_markdown
+
+        issue = self.document_.issue
+        parts = [("", title_markdown(issue))]
+        parts += [(s.id, section_markdown(issue, s, depth)) for s, depth in issue.walk()]
+        held = self.cache._cache
+        return [(key, text) for key, text in parts
+                if text and (held.get(key) is None or held[key][0] != text)]
+
+    def _converted(self, results: list) -> None:
+        self.rendering = False
+        for key, text, converted in results:
+            self.cache._cache[key] = (text, converted)
+            self.cache.conversions += 1
+        if self._again:
+            self._again = False
+        self.refresh()
+
     def refresh(self) -> None:
         self._timer.stop()
+        if self.mode == "issue":
+            if self.rendering:
+                self._again = True  # after the conversion in flight, with the newest text
+                return
+            jobs = self._stale()
+            if sum(len(text) for _key, text in jobs) > ASYNC_CHARS:
+                self.rendering = True
+                threading.Thread(target=_convert_in_worker, args=(jobs, self._relay),
+                                 name="preview-render", daemon=True).start()
+                return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
