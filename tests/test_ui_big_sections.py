@@ -73,30 +73,3 @@ def test_the_trees_unclaimed_marks_do_not_scan_signatures(monkeypatch):
     assert [s.id for s in places.unclaimed_sections(issue)] == expected
     assert places.owned_section_ids(issue) == {claimable[0].id}
 
-
-def test_a_big_preview_is_converted_in_a_worker_and_the_newest_text_wins(
-        qtbot, window, tmp_path):
-    from talkeditor.ui.panels import preview as preview_module
-
-    issue = storage.load_yaml_issue(FIXTURES / "issue-004.yaml")
-    body = "\n\n".join(f"第 {i} 段 **重点** 大模型" for i in range(3000))
-    issue.sections.append(Section(title="长文", id="long", body=body))
-    path = storage.save_issue(issue, tmp_path / "long" / "issue.yaml")
-    assert window.open_path(path)
-    preview = window.preview
-    qtbot.waitUntil(lambda: not preview.rendering, timeout=30000)
-    assert len(body) > preview_module.ASYNC_CHARS
-    window.select_section("长文")
-    pane = window.editor.pane.body
-    pane.moveCursor(QTextCursor.MoveOperation.End)
-    type_text(qtbot, pane, " 第一次")
-    preview.cache._cache.clear()  # everything to convert again: a big job
-    preview.refresh()
-    assert preview.rendering, "a big conversion runs in a worker thread"
-    assert "第一次" not in preview.toPlainText()  # the old picture stays meanwhile
-    type_text(qtbot, pane, " 第二次")
-    preview.refresh()  # while one is in flight: no second worker, the newest text follows
-    qtbot.waitUntil(lambda: not preview.rendering and "第二次" in preview.toPlainText(),
-                    timeout=30000)
-    assert "第 2999 段" in preview.toPlainText() and "第一次 第二次" in preview.toPlainText()
-    window.document.set_modified(False)

@@ -21,7 +21,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..storage.yaml_format import IssueFormatError
+from ..errors import IssueFormatError
 from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
 from .text import Finding, escape_line_starts, escape_markdown
 

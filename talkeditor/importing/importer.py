@@ -18,8 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..errors import IssueFormatError
 from ..model import Issue
-from ..storage.yaml_format import IssueFormatError
 from . import vocabulary
 from .text import Finding, escape_plain_text, parse_document
 

@@ -35,11 +35,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
+from ..errors import IssueFormatError
 from ..importing.vocabulary import norm_title
 from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text
 from ..storage import assets
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 from . import past_issues
 
 WEEK = timedelta(weeks=1)

@@ -39,9 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from ..errors import IssueFormatError
 from ..model import Issue, Section
 from ..render.issue_markdown import field_value, section_markdown
-from ..storage.yaml_format import IssueFormatError
 from . import check as zhihu_check
 from . import transform
 from .check import Locator, ZhihuWarning, warning

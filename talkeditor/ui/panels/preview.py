@@ -2,7 +2,11 @@
 
 It re-renders after typing pauses (debounced), converting only the sections whose Markdown
 changed (render.HtmlCache), keeps the edited section in view, and makes each heading a link
-that selects its section. It loads nothing remote, runs nothing, reads images only inside the
+that selects its section. When the Markdown to convert costs more than BACKGROUND_COST (a
+huge pasted section, thousands of brackets), it is converted in a worker thread while the
+window stays responsive and the previous preview stays on screen; a section beyond the
+renderer's limits (see talkeditor.render.markdown_tree) shows its heading and a notice
+instead of its body. It loads nothing remote, runs nothing, reads images only inside the
 issue's folder, and hands http(s)/mailto links to the system browser. Images not yet written
 (an imported .docx, a new issue's carried images, pasted before the first save) come from the
 document's ``pending_image`` hook; images wider than the pane are scaled to its width.
@@ -14,20 +18,21 @@ import html
 import re
 import threading
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
 from ...errors import IssueFormatError
 from ...render.html import HtmlCache
+from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.files import read_limited
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
-#: Markdown to convert above this many characters is converted in a worker thread (one at a
-#: time; the newest text wins), the preview keeping its last picture meanwhile
-ASYNC_CHARS = 30_000
+# stale Markdown costing more than this (markdown_tree.render_cost, about characters of
+# prose) is converted off the GUI thread: about 50 ms of work
+BACKGROUND_COST = 40_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
@@ -37,34 +42,21 @@ def anchor_name(section_id: str) -> str:
     return f"sec-{section_id}" if section_id else "sec-title"
 
 
-class _RenderRelay(QObject):
-    """Brings a worker's converted sections to the GUI thread (queued); no parent, so it
-    outlives the pane if the worker finishes late."""
-
-    done = Signal(object)  # [(key, markdown, html)]
-
-
-def _convert_in_worker(jobs: list[tuple[str, str]], relay: _RenderRelay) -> None:
-    from ...render.html import MarkdownConverter
-
-    converter = MarkdownConverter()  # a Markdown engine is not shared between threads
-    try:
-        relay.done.emit([(key, text, converter.convert(text)) for key, text in jobs])
-    except Exception:  # noqa: BLE001 - the GUI thread converts it again and reports
-        relay.done.emit([])
-
-
 class PreviewPane(QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
+    # from the worker thread: [(section_id, markdown, html or MarkdownLimitError)]
+    _converted = Signal(object)
 
     def __init__(self, document: IssueDocument, parent=None):
         super().__init__(parent)
         self.setObjectName("preview")
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         self.current_section = ""
+        self.converting = False
+        self._converted.connect(self._on_converted)
         self.mode = "issue"
         #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
         self.zhihu_source = None
@@ -75,16 +67,12 @@ class PreviewPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self._relay = _RenderRelay()
-        self._relay.done.connect(self._converted)
-        self.rendering = False  #: a worker is converting
-        self._again = False
         self.set_dark(False)
         self.attach(document)
 
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         document.changed.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
@@ -130,37 +118,28 @@ class PreviewPane(QTextBrowser):
             return f"<p>{html.escape(str(exc))}</p>"
         return zhihu.preview_html(post)
 
-    def _stale(self) -> list[tuple[str, str]]:
-        """(key, Markdown) of the parts whose HTML the cache does not hold yet."""
-        from ...render.issue_markdown import section_markdown, title_markdown
+    def _new_cache(self) -> HtmlCache:
+        return HtmlCache(on_limit=self._limit_notice)
 
-        issue = self.document_.issue
-        parts = [("", title_markdown(issue))]
-        parts += [(s.id, section_markdown(issue, s, depth)) for s, depth in issue.walk()]
-        held = self.cache._cache
-        return [(key, text) for key, text in parts
-                if text and (held.get(key) is None or held[key][0] != text)]
-
-    def _converted(self, results: list) -> None:
-        self.rendering = False
-        for key, text, converted in results:
-            self.cache._cache[key] = (text, converted)
-            self.cache.conversions += 1
-        if self._again:
-            self._again = False
-        self.refresh()
+    def _limit_notice(self, text: str, error: MarkdownLimitError) -> str:
+        """The section's heading and why its body is not shown."""
+        heading = text.split("\n", 1)[0]
+        head = markdown_to_html(heading) if heading.startswith("#") and len(heading) < 2000 \
+            else ""
+        if error.kind == "chars":
+            why = self.tr("This section has {0} characters: the preview shows sections of up "
+                          "to {1} characters.").format(f"{len(text):,}", f"{error.limit:,}")
+        else:
+            why = self.tr("This section nests quotes or lists more than {0} levels deep: the "
+                          "preview does not show it.").format(error.limit)
+        return f'{head}<p class="render-limit"><b>{html.escape(why)}</b></p>\n'
 
     def refresh(self) -> None:
         self._timer.stop()
         if self.mode == "issue":
-            if self.rendering:
-                self._again = True  # after the conversion in flight, with the newest text
-                return
-            jobs = self._stale()
-            if sum(len(text) for _key, text in jobs) > ASYNC_CHARS:
-                self.rendering = True
-                threading.Thread(target=_convert_in_worker, args=(jobs, self._relay),
-                                 name="preview-render", daemon=True).start()
+            stale = self.cache.stale(self.document_.issue)
+            if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
+                self._convert_in_background(stale)
                 return
         bar = self.verticalScrollBar()
         position = bar.value()
@@ -172,6 +151,38 @@ class PreviewPane(QTextBrowser):
             # Still on the same section: keep the place (finding the anchor again costs a
             # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
+
+    def _convert_in_background(self, stale: list[tuple[str, str]]) -> None:
+        if self.converting:
+            return  # the running job ends with a refresh, which picks up newer edits
+        self.converting = True
+        cache = self.cache
+
+        def work() -> None:  # worker thread: pure conversion of immutable strings
+            results = []
+            for key, text in stale:
+                try:
+                    results.append((key, text, markdown_to_html(text)))
+                except MarkdownLimitError as exc:
+                    results.append((key, text, exc))
+            try:
+                self._converted.emit((cache, results))
+            except RuntimeError:  # the pane was deleted meanwhile
+                pass
+
+        threading.Thread(target=work, name="preview-convert", daemon=True).start()
+
+    def _on_converted(self, payload) -> None:
+        cache, results = payload
+        self.converting = False
+        if cache is not self.cache:  # another document was attached meanwhile
+            self.schedule()
+            return
+        for key, text, converted in results:
+            if isinstance(converted, MarkdownLimitError):
+                converted = self._limit_notice(text, converted)
+            cache.store(key, text, converted)
+        self.refresh()
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id
