@@ -100,7 +100,7 @@ def first_frame(cmd: list[str], env: dict[str, str], display: str, timeout: floa
                 if event.type == X.CreateNotify:
                     try:
                         damages.append(event.window.damage_create(damage.DamageReportNonEmpty))
-                    except Exception:  # noqa: BLE001 - the window may be gone already
+                    except Exception:  # the window may be gone already
                         pass
                     conn.flush()
                 elif event.type == X.MapNotify and result["mapped"] is None:
@@ -134,6 +134,6 @@ def first_frame(cmd: list[str], env: dict[str, str], display: str, timeout: floa
 def _geometry(window) -> tuple[int, int] | None:
     try:
         g = window.get_geometry()
-    except Exception:  # noqa: BLE001 - destroyed meanwhile
+    except Exception:  # destroyed meanwhile
         return None
     return g.width, g.height

@@ -86,9 +86,6 @@ class Settings:
         value = self._data.get("language")
         return value if isinstance(value, str) and value else None
 
-    def set_language(self, lang: str | None) -> None:
-        self._data["language"] = lang or ""
-
     def preview_visible(self) -> bool:
         return bool(self._data.get("preview_visible", True))
 

@@ -143,7 +143,7 @@ def pair(tmp_path_factory):
 @pytest.mark.parametrize("broad", ["narrow", "broad", "broad, short budget"])
 def test_disk_search_gives_the_same_hits_as_the_memory_index(pair, query, limit, broad,
                                                              monkeypatch):
-    from talkeditor.archive import index as index_module
+    from talkeditor.archive import index_search as index_module
 
     if broad != "narrow":  # common terms are read in order instead of fetched
         monkeypatch.setattr(index_module, "MIN_BROAD", 0)

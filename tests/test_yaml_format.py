@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talkeditor.model import Field, Issue, Section
-from talkeditor.storage import yaml_format
+from talkeditor.storage import yaml_dump, yaml_format
 from talkeditor.storage.yaml_format import IssueFormatError
 
 from .conftest import FIXTURES, TEMPLATE
@@ -23,8 +23,8 @@ def loader(request, monkeypatch):
     emitter."""
     if request.param == "pure-python":
         monkeypatch.setattr(yaml_format, "_FAST_LOADER", None)
-        monkeypatch.setattr(yaml_format, "_FAST_DUMPER", None)
-    elif yaml_format._FAST_LOADER is None or yaml_format._FAST_DUMPER is None:
+        monkeypatch.setattr(yaml_dump, "_FAST_DUMPER", None)
+    elif yaml_format._FAST_LOADER is None or yaml_dump._FAST_DUMPER is None:
         pytest.skip("PyYAML was built without libyaml")
     return request.param
 
@@ -197,12 +197,12 @@ def test_the_error_type_is_a_value_error_for_callers_that_catch_broadly():
 
 def _dump_both(issue: Issue) -> tuple[str, str]:
     fast = yaml_format.dumps(issue)
-    saved = yaml_format._FAST_DUMPER
-    yaml_format._FAST_DUMPER = None
+    saved = yaml_dump._FAST_DUMPER
+    yaml_dump._FAST_DUMPER = None
     try:
         return fast, yaml_format.dumps(issue)
     finally:
-        yaml_format._FAST_DUMPER = saved
+        yaml_dump._FAST_DUMPER = saved
 
 
 @settings(max_examples=300, deadline=None,

@@ -166,18 +166,11 @@ def _tokens(low: str) -> set[str]:
     return tokens
 
 
-def _walk_with_paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (section.title,)
-        yield section, path
-        yield from _walk_with_paths(section.children, path)
-
-
 def issue_docs(index: int, issue: Issue) -> list[_Doc]:
     """The searchable documents of one issue: its metadata first, then each section in tree
     order (``index`` is stored in each document's ``issue``)."""
     docs = [_meta_doc(index, issue)]
-    docs.extend(_section_doc(index, s, p) for s, p in _walk_with_paths(issue.sections))
+    docs.extend(_section_doc(index, s, p) for s, p in issue.walk_with_path())
     return docs
 
 

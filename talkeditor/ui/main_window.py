@@ -46,8 +46,6 @@ from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
-YAML_SUFFIXES = (".yaml", ".yml")
-
 
 class MainWindow(QMainWindow):
     #: start-up milestones, in order: 'shell' (first paint, maybe without the issue),
@@ -133,7 +131,7 @@ class MainWindow(QMainWindow):
         #: what opens the first issue when the shell is painted first (``app.launch``)
         self.startup_open = None
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event) -> None:  # Qt API
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
@@ -274,7 +272,7 @@ class MainWindow(QMainWindow):
         """Open an issue file; a past issue (.md/.txt/.docx) is imported as a new draft."""
         path = Path(path)
         try:
-            if path.suffix.lower() in YAML_SUFFIXES:
+            if path.suffix.lower() in paths.YAML_SUFFIXES:
                 document = IssueDocument(storage.load_yaml_issue(path), path.resolve())
             else:
                 document = self._import_document(path)
@@ -343,14 +341,15 @@ class MainWindow(QMainWindow):
         restored."""
         from datetime import datetime
 
-        from ..storage.recovery import describe_difference
+        from ..storage.recovery import compare_draft
+        from .wording import describe_draft
 
         orphans = self.autosaver.store.orphans()
         if not orphans:
             return False
         rows = [(e.title or self.tr("untitled"),
                  datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
-                 describe_difference(e)) for e in orphans]
+                 describe_draft(compare_draft(e))) for e in orphans]
         answer, index = dialogs.ask_recover(self, rows)
         if answer == "discard":
             for entry in orphans:
@@ -614,7 +613,7 @@ class MainWindow(QMainWindow):
         self.editor.pane.set_dark(dark)
         self.preview.schedule()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event) -> None:  # Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             QTimer.singleShot(0, self._apply_colour_scheme)
         super().changeEvent(event)
@@ -646,7 +645,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Settings not saved: %1").replace(
                 "%1", str(exc)), 8000)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:  # Qt API
         if not self.maybe_save():
             event.ignore()
             return
@@ -656,7 +655,7 @@ class MainWindow(QMainWindow):
         self.autosaver.discard()
         event.accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:  # Qt API
         if event.matches(QKeySequence.StandardKey.Cancel) and self.find_panel.isVisible():
             self.find_panel.hide()
             return

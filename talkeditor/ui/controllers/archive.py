@@ -9,11 +9,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ... import paths
 from ...archive.folder import Archive
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
 from ...model import Issue
 from ..document.issue_document import IssueDocument
+from ..wording import describe_format_note, describe_repeat
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
@@ -31,7 +33,7 @@ def _build_repeat_index(folder: Path, number: str, request: object, relay: _Repe
     try:
         index = RepeatIndex.build(i for i in Archive(folder).issues()
                                   if not number or i.number != number)
-    except Exception:  # noqa: BLE001 - no repeat warnings rather than a crash
+    except Exception:  # no repeat warnings rather than a crash
         index = RepeatIndex()
     relay.built.emit(request, index)
 
@@ -84,7 +86,7 @@ class ArchiveActions(QObject):
         issue = next_issue(past, self.w.archive)
         document = IssueDocument(issue, None)
         self.w.set_document(document)
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.w.link_actions.carry_images(issue, Path(path).parent)
         document.set_modified(True)
         self.w.tree_dock.raise_()
@@ -116,9 +118,10 @@ class ArchiveActions(QObject):
                 setattr(issue, name, getattr(merged, name))
 
         self.w.document.replace_issue(mutate, self.tr("Copy format"))
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.w.link_actions.carry_images(merged, Path(path).parent, skip=own_images)
-        dialogs.show_info(self.w, self.tr("Format copied"), "\n".join(report) or
+        dialogs.show_info(self.w, self.tr("Format copied"),
+                          "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))
         return True
 
@@ -156,5 +159,5 @@ class ArchiveActions(QObject):
         self.check_repeats()
 
     def show_repeats(self, section_id: str) -> None:
-        self.w.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
+        self.w.editor.pane.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
                                       if section_id and r.section_id == section_id])

@@ -38,10 +38,10 @@ class _SnapshotCommand(QUndoCommand):
         self.merge_key = merge_key
         self._first = True
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:  # Qt API
         return 1 if self.merge_key else -1
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other) -> bool:  # Qt API
         if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after

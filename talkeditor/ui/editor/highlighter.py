@@ -121,7 +121,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         }
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+    def highlightBlock(self, text: str) -> None:  # Qt API
         previous = self.previousBlockState()
         in_fence = previous >= 0 and bool(previous & _IN_FENCE)
         fence = text.lstrip().startswith("```")

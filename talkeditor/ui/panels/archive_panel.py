@@ -68,7 +68,7 @@ class ArchiveScan:
         try:
             with ArchiveIndex(self.folder) as index:
                 changed = index.update(progress=relay.progress.emit, stop=self._stop.is_set)
-        except Exception as exc:  # noqa: BLE001 - reported in the panel, never a crash
+        except Exception as exc:  # reported in the panel, never a crash
             relay.finished.emit(False, f"{type(exc).__name__}: {exc}")
             return
         relay.finished.emit(changed, "")
@@ -165,7 +165,7 @@ class ArchivePanel(QWidget):
         if self.index is None:
             try:
                 self.index = ArchiveIndex(self.archive.folder)
-            except Exception as exc:  # noqa: BLE001 - the panel says so, the app goes on
+            except Exception as exc:  # the panel says so, the app goes on
                 self.status.setText(self.tr("The archive index cannot be opened: %1")
                                     .replace("%1", str(exc)))
                 return
