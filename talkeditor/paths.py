@@ -2,8 +2,7 @@
 
 Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``,
 ``XDG_STATE_HOME`` and ``XDG_CACHE_HOME`` redirect them. The names every module shares (file
-suffixes, the default
-template) are defined here too.
+suffixes, the default template) are defined here too.
 """
 
 from __future__ import annotations
