@@ -72,3 +72,17 @@ def test_usage_errors_exit_2_with_one_line(args):
     out = run_cli(*args)
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("command", [("render", "{issue}", "-o", "{out}/x.md"),
+                                     ("new", "-o", "{out}/x.yaml"),
+                                     ("links", "{issue}", "--clean", "-o", "{out}/x.yaml")])
+def test_an_output_path_that_cannot_be_written_is_one_error_line_and_exit_2(tmp_path, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    issue = FIXTURES / "issue-004.yaml"
+    done = run_cli(*[part.format(issue=issue, out=blocker) for part in command])
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("talkeditor: error: ")
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr

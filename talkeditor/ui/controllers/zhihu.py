@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
+from ...storage import assets
 from ...storage import files as storage
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
@@ -37,19 +38,34 @@ class ZhihuActions(QObject):
         return zhihu.build_post(self.w.issue(), self._issue_dir(), base or None, cards, title)
 
     def export_zhihu(self) -> bool:
-        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
+        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard.
+
+        An issue not saved yet has its images (the next issue's QR codes, pasted pictures)
+        only in memory: they are staged in a temporary folder so the post gets them too."""
+        pending = dict(self.w.document.pending_assets) if self.w.document.path is None else {}
+        if not pending:
+            return self._export(self._issue_dir())
+        try:
+            with assets.staged_folder(pending) as staged:
+                return self._export(staged)
+        except OSError as exc:
+            dialogs.show_error(self.w, self.tr("Export failed"), exc.strerror or str(exc))
+            return False
+
+    def _export(self, issue_dir) -> bool:
         from ...zhihu import export as zhihu
 
         issue = self.w.issue()
-        issue_dir = self._issue_dir()
         base_url = self.w.settings.image_base_url()
         try:
-            post = self.post()
+            post = zhihu.build_post(issue, issue_dir, base_url or None,
+                                    self.w.settings.zhihu_link_cards())
         except IssueFormatError as exc:
             dialogs.show_error(self.w, self.tr("Export failed"), str(exc))
             return False
         warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
-        folder = (issue_dir or self.w.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
+        folder = (self._issue_dir()
+                  or self.w.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
         options = dialogs.zhihu_export(self.w, post.title, warnings, folder, base_url,
                                        self.w.settings.zhihu_link_cards(),
                                        zhihu.zhihu_title(issue))
