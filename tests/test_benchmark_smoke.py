@@ -20,6 +20,7 @@ EXPECTED = (
     "save_issue", "archive_index_build", "archive_search", "archive_search_5000",
     "startup_archive_5000", "section_1k", "section_10k", "section_100k", "peak_rss",
     "render_10x", "render_brackets_6000", "render_brackets_20000", "render_deep_nesting",
+    "merge_10x", "sync_local",
 )
 ARCHIVE_FIGURES = {"archive_index_build", "archive_search", "archive_search_5000",
                    "startup_archive_5000"}

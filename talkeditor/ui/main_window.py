@@ -33,6 +33,7 @@ from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.links import LinkActions
+from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
 from .document.file_watcher import FileWatcher
@@ -114,10 +115,12 @@ class MainWindow(QMainWindow):
         self.archive_panel.nextRequested.connect(self.archive_actions.new_next_from)
         self.archive_panel.folderChangeRequested.connect(
             self.archive_actions.choose_archive_folder)
+        self.sync_controller = SyncController(self)
         self.actions_ = create_actions(self)
         self._build_menus()
         self.link_actions.sync_actions()
         self._build_status_bar()
+        self.sync_controller.install()
 
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
@@ -285,12 +288,23 @@ class MainWindow(QMainWindow):
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()
+        if self.isVisible():
+            self._show_import_report()
+        # else: the window is being created with a file to open (talkeditor FILE); the
+        # report waits for showEvent, so it does not float over an empty screen.
+        return True
+
+    def _show_import_report(self) -> None:
         report, self._import_report = self._import_report, None
         if report:
             # What the import dropped, guessed or changed, once the draft is on screen.
             dialogs.show_info(self, self.tr("Imported “%1”").replace("%1", report[0]),
                               "\n".join(report[1]))
-        return True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._import_report is not None:
+            QTimer.singleShot(0, self._show_import_report)
 
     def _import_document(self, path: Path) -> IssueDocument:
         from ..importing.importer import import_file

@@ -86,7 +86,7 @@ class CreditsActions(QObject):
             return False
         body = self.w.editor.pane.body
         name = name or self._ask_name(self.tr("Sign line"), self.tr("Credit this line to:"),
-                                      getattr(self, "_last_signer", ""))
+                                      self._last_signer or self.w.settings.author())
         if not name:
             return False
         cursor = body.textCursor()

@@ -7,8 +7,9 @@ Cost does not grow with the section: in a body of more than ``WINDOW_BLOCKS`` li
 lines near what the editor shows (``visible``, given by the editor) are highlighted; the
 others only carry the "inside a code fence" state (one ``startswith``), and
 ``highlight_visible()`` (the editor calls it when it scrolls or repaints) highlights the
-lines that come into view. A block's state is ``_IN_FENCE`` (bit 0) plus ``_DONE`` (bit 1)
-once its formats are set; a line out of view is ``_IN_FENCE`` or -1 (Qt's "no state").
+lines that come into view. A block's state is its fence kind (``_IN_FENCE`` or
+``_IN_TILDE_FENCE``) plus ``_DONE`` once its formats are set; a line out of view has only its
+fence kind, or -1 (Qt's "no state") outside a fence.
 """
 
 from __future__ import annotations
@@ -17,8 +18,19 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 
-_IN_FENCE = 1
-_DONE = 2
+from ...render.markdown_rules import URL_STOP, bare_url_end
+
+# block states: inside a fence opened with backticks / with tildes
+_IN_FENCE, _IN_TILDE_FENCE = 1, 2
+_FENCE_BITS = _IN_FENCE | _IN_TILDE_FENCE
+#: a fence line (indented too: in a list item); a backtick fence's info has no backtick,
+#: so ```code``` on one line is inline code (CommonMark 4.5)
+_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
+#: a bare URL as the preview links it (it ends at CJK text, full-width punctuation,
+#: whitespace or ``<``; trailing ASCII punctuation and unbalanced ``)`` trimmed)
+_BARE_URL = re.compile(r"https?://[^\s<" + URL_STOP + r"]+")
+#: bit set once a line's formats are set (a line out of view has only its fence kind)
+_DONE = 4
 #: bodies up to this many lines are highlighted whole; longer ones near the view only
 WINDOW_BLOCKS = 2000
 #: lines highlighted before and after the visible ones
@@ -31,7 +43,7 @@ _RULES = [
     ("quote", re.compile(r"^\s*>.*$")),
     ("bold", re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")),
     ("code", re.compile(r"`[^`\n]+`")),
-    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://[^\s<>()（）]+")),
+    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")),
 ]
 
 
@@ -123,25 +135,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # Qt API
         previous = self.previousBlockState()
-        in_fence = previous >= 0 and bool(previous & _IN_FENCE)
-        fence = text.lstrip().startswith("```")
+        fence = previous & _FENCE_BITS if previous > 0 else 0
+        marks = _FENCE.match(text.lstrip())
+        after = fence
+        if marks:  # ``` or ~~~ (also in a list item) opens a fence, the same kind closes it
+            kind = _IN_FENCE if marks.group(1) else _IN_TILDE_FENCE
+            after = 0 if fence == kind else fence or kind
         window = self._window
         if window is not None:
             number = self.currentBlock().blockNumber()
             if number < window[0] or number > window[1]:
                 # not _DONE (highlighted when it comes into view); -1 as Qt's default, so a
                 # pass stops at the first line out of view whose fence state is unchanged
-                self.setCurrentBlockState(_IN_FENCE if in_fence != fence else -1)
+                self.setCurrentBlockState(after or -1)
                 return
+        if marks:
+            self.setFormat(0, len(text), self._formats["fence"])
+            self.setCurrentBlockState(after | _DONE)
+            return
         if fence:
             self.setFormat(0, len(text), self._formats["fence"])
-            self.setCurrentBlockState((0 if in_fence else _IN_FENCE) | _DONE)
-            return
-        if in_fence:
-            self.setFormat(0, len(text), self._formats["fence"])
-            self.setCurrentBlockState(_IN_FENCE | _DONE)
+            self.setCurrentBlockState(fence | _DONE)
             return
         self.setCurrentBlockState(_DONE)
         for name, pattern in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
+        for match in _BARE_URL.finditer(text):
+            if match.start() and text[match.start() - 1] == "<":
+                continue  # an autolink <…>, highlighted whole above
+            url = bare_url_end(match.group(0))
+            self.setFormat(match.start(), len(url), self._formats["link"])
