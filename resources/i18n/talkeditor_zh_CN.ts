@@ -32,6 +32,7 @@
     <name>ArchivePanel</name>
     <message>
         <source>Folder…</source>
+        <extracomment>while the worker reads the archive, the list is filled again at most this often</extracomment>
         <translation>文件夹…</translation>
     </message>
     <message>
@@ -75,12 +76,24 @@
         <translation>往期文件夹：%1</translation>
     </message>
     <message>
+        <source>The archive index cannot be opened: %1</source>
+        <translation>无法打开往期索引：%1</translation>
+    </message>
+    <message>
         <source>%1 issues</source>
         <translation>共 %1 期</translation>
     </message>
     <message>
         <source>%1 unreadable</source>
         <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <source>reading the archive… %1 of %2</source>
+        <translation>正在读取往期…… %1 / %2</translation>
+    </message>
+    <message>
+        <source>reading the archive…</source>
+        <translation>正在读取往期……</translation>
     </message>
     <message>
         <source>title</source>
@@ -555,6 +568,7 @@
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
+        <extracomment>start-up milestones, in order: &apos;shell&apos; (first paint, maybe without the issue), &apos;document&apos; (the issue painted), &apos;preview&apos; (its first render set)</extracomment>
         <translation>版块</translation>
     </message>
     <message>
@@ -571,6 +585,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
+        <extracomment>what opens the first issue when the shell is painted first (``app.launch``)</extracomment>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>

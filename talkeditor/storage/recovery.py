@@ -24,9 +24,12 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..render.issue_markdown import issue_markdown, section_markdown
 from .files import atomic_write, issue_texts, load_yaml_issue
+
+yaml_format = lazy_import("talkeditor.storage.yaml_format")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from .. import __version__, paths
 from ..archive.folder import Archive
 from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..settings import Settings
 from ..storage import files as storage
-from . import dialogs, wording
+from . import wording
 from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
@@ -46,8 +47,14 @@ from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
 
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
+
 
 class MainWindow(QMainWindow):
+    #: start-up milestones, in order: 'shell' (first paint, maybe without the issue),
+    #: 'document' (the issue painted), 'preview' (its first render set)
+    startupStage = Signal(str)
+
     def __init__(self, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -125,6 +132,34 @@ class MainWindow(QMainWindow):
         self._connect_document()
         self._apply_colour_scheme()
         self._restore_layout()
+        self._painted = self._started = False
+        #: what opens the first issue when the shell is painted first (``app.launch``)
+        self.startup_open = None
+
+    def paintEvent(self, event) -> None:  # Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.startupStage.emit("shell")
+            QTimer.singleShot(0, self.after_first_paint)
+
+    def after_first_paint(self) -> None:
+        """Once the window is on screen: open the issue if the shell came first (and paint
+        it at once), render the preview without waiting for the debounce, then read the
+        archive in the background."""
+        if self._started:
+            return
+        self._started = True
+        opener, self.startup_open = self.startup_open, None
+        if opener is not None:
+            opener()
+            self.repaint()
+        self.startupStage.emit("document")
+        if self.preview.isVisible():
+            self.preview.refresh()
+            self.preview.repaint()
+        self.startupStage.emit("preview")
+        self.archive_panel.start()
 
     # ------------------------------------------------------------------ construction
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
@@ -595,7 +630,7 @@ class MainWindow(QMainWindow):
         self.editor.pane.set_dark(dark)
         self.preview.schedule()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event) -> None:  # Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             QTimer.singleShot(0, self._apply_colour_scheme)
         super().changeEvent(event)
@@ -627,7 +662,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Settings not saved: %1").replace(
                 "%1", str(exc)), 8000)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:  # Qt API
         if not self.maybe_save():
             event.ignore()
             return
@@ -637,7 +672,7 @@ class MainWindow(QMainWindow):
         self.autosaver.discard()
         event.accept()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:  # Qt API
         if event.matches(QKeySequence.StandardKey.Cancel) and self.find_panel.isVisible():
             self.find_panel.hide()
             return

@@ -4,17 +4,39 @@ the draft that already appeared in a past issue."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from ... import paths
 from ...archive.folder import Archive
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...model import Issue
-from .. import dialogs, wording
+from .. import wording
 from ..document.issue_document import IssueDocument
 from ..wording import describe_format_note, describe_repeat
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
+
+
+class _RepeatRelay(QObject):
+    """Hands a RepeatIndex built in a worker thread to the GUI thread (queued)."""
+
+    built = Signal(object, object)  # (the request it answers, RepeatIndex)
+
+
+def _build_repeat_index(folder: Path, number: str, request: object, relay: _RepeatRelay) -> None:
+    """In a worker thread: its own Archive (one per thread), every past issue but ``number``."""
+    from ...archive.repeats import RepeatIndex
+
+    try:
+        index = RepeatIndex.build(i for i in Archive(folder).issues()
+                                  if not number or i.number != number)
+    except Exception:  # no repeat warnings rather than a crash
+        index = RepeatIndex()
+    relay.built.emit(request, index)
 
 
 class ArchiveActions(QObject):
@@ -23,11 +45,15 @@ class ArchiveActions(QObject):
         self.w = window
         self.repeats = []
         self._repeat_index = None
+        self._repeat_request: object | None = None
+        self._relay = _RepeatRelay()
+        self._relay.built.connect(self._repeat_index_built)
 
     def reset(self) -> None:
         """Another issue (or archive): the repeat index is built again when next needed."""
         self.repeats = []
         self._repeat_index = None
+        self._repeat_request = None
 
     def open_from_archive(self, path: Path, section_id: str, line: int) -> None:
         if not self.w.maybe_save() or not self.w.open_path(path):
@@ -112,15 +138,28 @@ class ArchiveActions(QObject):
             self.w.archive_panel.set_archive(self.w.archive)
 
     def check_repeats(self) -> None:
-        """Flag links and papers of this draft that already appeared in a past issue."""
+        """Flag links and papers of this draft that already appeared in a past issue. The
+        past issues are read in a worker thread the first time; until then only repeats
+        inside the draft are flagged."""
         from ...archive.repeats import RepeatIndex
 
-        if self._repeat_index is None:
-            number = self.w.document.issue.number
-            self._repeat_index = RepeatIndex.build(
-                i for i in self.w.archive.issues() if not number or i.number != number)
-        self.repeats = self._repeat_index.check(self.w.document.issue)
+        index = self._repeat_index
+        if index is None:
+            if self._repeat_request is None:
+                self._repeat_request = request = object()
+                threading.Thread(target=_build_repeat_index, daemon=True,
+                                 name="repeat-index",
+                                 args=(self.w.archive.folder, self.w.document.issue.number,
+                                       request, self._relay)).start()
+            index = RepeatIndex()
+        self.repeats = index.check(self.w.document.issue)
         self.show_repeats(self.w.editor.current_id)
+
+    def _repeat_index_built(self, request: object, index) -> None:
+        if request is not self._repeat_request:
+            return  # built for another issue or archive
+        self._repeat_index = index
+        self.check_repeats()
 
     def show_repeats(self, section_id: str) -> None:
         self.w.editor.pane.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats

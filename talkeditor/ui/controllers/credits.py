@@ -7,8 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
-from .. import dialogs
+from ...lazy import lazy_import
 from ..panels.section_tree import META_ID
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class CreditsActions(QObject):

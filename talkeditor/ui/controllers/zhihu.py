@@ -12,9 +12,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...storage import assets
 from ...storage import files as storage
-from .. import dialogs, wording
+from .. import wording
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class ZhihuActions(QObject):

@@ -14,15 +14,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ...errors import IssueFormatError
 from ...storage.files import read_limited
-from ...storage.yaml_format import MAX_BYTES, IssueFormatError
 
 SETTLE_MS = 250
+
+#: twice the largest issue file storage.yaml_format reads (8 MiB)
+READ_LIMIT = 2 * 8 * 1024 * 1024
 
 
 def fingerprint(path: Path) -> str | None:
     try:
-        return hashlib.sha256(read_limited(path, MAX_BYTES * 2)).hexdigest()
+        return hashlib.sha256(read_limited(path, READ_LIMIT)).hexdigest()
     except IssueFormatError:
         return None
 

@@ -376,7 +376,7 @@ class IssueDocument(QObject):
         total = 0
         for section in sections:
             text = section.body + "".join(f.label + f.value for f in section.fields)
-            total += sum(1 for ch in text if not ch.isspace())
+            total += sum(map(len, text.split()))  # str.split() splits on str.isspace()
         return total
 
     def total_minutes(self) -> int:

@@ -125,6 +125,7 @@ class SectionPane(QWidget):
 
         self.fields = FieldsTable(document, self)
         self.body = BodyEditor(self)
+        self.body.updateRequest.connect(self._highlight_visible)
         self.body.setPlaceholderText(self.tr("Write this section in Markdown: news, links, "
                                              "Q&A … one item per line"))
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -222,13 +223,27 @@ class SectionPane(QWidget):
             self._refresh_header()
         self.fields.refresh()
 
+    def _visible_blocks(self, doc) -> tuple[int, int] | None:
+        """(first, last) block numbers the body shows, if it shows ``doc``."""
+        if self.body.document() is not doc:
+            return None
+        first = self.body.firstVisibleBlock().blockNumber()
+        rows = self.body.viewport().height() // max(1, self.body.fontMetrics().height())
+        return first, first + rows + 1
+
+    def _highlight_visible(self, *_args) -> None:
+        highlighter = self._highlighters.get(self.section_id)
+        if highlighter is not None:
+            highlighter.highlight_visible()
+
     def load(self, section_id: str) -> None:
         if self.section_id and self.section_id != section_id:
             self._cursors[self.section_id] = self.body.textCursor().position()
         self.section_id = section_id
         doc = self.document.body_document(section_id)
         if section_id not in self._highlighters:
-            self._highlighters[section_id] = MarkdownHighlighter(doc, self.dark)
+            self._highlighters[section_id] = MarkdownHighlighter(
+                doc, self.dark, visible=lambda d=doc: self._visible_blocks(d))
         self.body.setDocument(doc)
         cursor = QTextCursor(doc)
         cursor.setPosition(min(self._cursors.get(section_id, 0), doc.characterCount() - 1))
