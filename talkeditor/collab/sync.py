@@ -301,12 +301,13 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
     branch = current_branch(archive)
     result = SyncResult()
     if not has_commits(archive):
-        _adopt_remote_branch(archive, branch, url, progress)
+        branch = _adopt_remote_branch(archive, branch, url, progress)
     progress("committing local changes")
     result.committed = commit_local(archive, author)
     for attempt in range(1, PUSH_TRIES + 1):
         progress(f"fetching from {url}")
-        done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+        done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
+                   timeout=NETWORK_TIMEOUT_S)
         if done.returncode != 0:
             raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
         for folder in _merge_remote(archive, branch, author, progress):
@@ -341,16 +342,30 @@ def _lost_race(done: subprocess.CompletedProcess) -> bool:
     return any(word in text for word in _RACE_WORDS)
 
 
-def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progress) -> None:
-    """A clone made before anything was pushed: start from the remote's branch, keeping the
-    files here as local changes."""
+def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progress) -> str:
+    """A clone made before anything was pushed (or of a remote whose HEAD names a branch that
+    does not exist): start from the remote's branch (``branch`` itself, else the remote's only
+    branch), keeping the files here as local changes and checking out every file of the remote
+    that is not here (a missing file is not a deletion). Returns the branch now checked out."""
     progress(f"fetching from {url}")
-    done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+    done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
+               timeout=NETWORK_TIMEOUT_S)
     if done.returncode != 0:
         raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
     upstream = f"{REMOTE}/{branch}"
-    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode == 0:
-        git(archive, "reset", "-q", upstream)
+    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
+        refs = git(archive, "for-each-ref", "--format=%(refname:strip=3)",
+                   f"refs/remotes/{REMOTE}/").stdout.split()
+        refs = [ref for ref in refs if ref != "HEAD"]
+        if len(refs) != 1:
+            return branch  # an empty remote (or no way to choose): push this branch to it
+        branch, upstream = refs[0], f"{REMOTE}/{refs[0]}"
+        git(archive, "symbolic-ref", "HEAD", f"refs/heads/{branch}")
+    git(archive, "reset", "-q", upstream)
+    missing = [p for p in git(archive, "ls-files", "--deleted", "-z").stdout.split("\0") if p]
+    if missing:
+        git(archive, "checkout", "-q", "--", *missing)
+    return branch
 
 
 def _stamp(archive: Path) -> None:
