@@ -282,3 +282,22 @@ def test_sync_to_a_new_empty_remote_pushes_everything(shared, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "004/issue.yaml" in git(moved, "ls-tree", "-r", "--name-only",
                                     git(host, "symbolic-ref", "--short", "HEAD").strip())
+
+
+def test_a_git_pull_before_the_first_sync_is_finished_by_structure_without_markers(shared):
+    host, _remote, clone = shared
+    dave = clone("dave")  # a fresh clone: git never clones the merge driver's config
+    edit(dave, add_item("plans", "Dave 的计划"))
+    git(dave, "commit", "-qam", "dave")
+    edit(host, add_item("plans", "羡鱼的计划"))
+    assert run_cli("sync", host).returncode == 0
+    pulled = subprocess.run(["git", "-C", str(dave), "-c", "pull.rebase=false", "pull", "-q"],
+                            capture_output=True, text=True)
+    assert pulled.returncode != 0  # git's line merge left markers in issue.yaml
+    out = run_cli("sync", dave)
+    assert out.returncode == 0, out.stderr
+    text = (dave / "004" / "issue.yaml").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in text
+    body = load(dave).find("plans").body
+    assert "Dave 的计划" in body and "羡鱼的计划" in body
+    assert "<<<<<<<" not in (dave / "004" / "issue.md").read_text(encoding="utf-8")

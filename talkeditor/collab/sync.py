@@ -233,13 +233,45 @@ def _merge_remote(archive: Path, branch: str, author: str | None,
             return []
         names = git(archive, "diff", "--name-only", before, after).stdout.splitlines()
         return _issue_folders(names)
+    return _finish_merge(archive, upstream, author, abort=True)
+
+
+def _restructure(archive: Path, rel: str) -> None:
+    """Merge an ``issue.yaml`` git left with line conflicts (stages 1–3 in the index) by its
+    structure, over the file in the work tree. Raises SyncError when a side is not an issue."""
+    import tempfile
+
+    from ..errors import IssueFormatError
+    from .merge import merge_files
+
+    with tempfile.TemporaryDirectory(prefix="talkeditor-merge-") as tmp:
+        sides = []
+        for stage, name in ((1, "base"), (2, "ours"), (3, "theirs")):
+            done = git(archive, "show", f":{stage}:{rel}", check=False)
+            side = Path(tmp) / f"{name}.yaml"  # no stage 1: both added it (an empty base)
+            side.write_text(done.stdout if done.returncode == 0 else "", encoding="utf-8")
+            sides.append(str(side))
+        try:
+            merge_files(*sides, output=str(archive / rel))
+        except IssueFormatError as error:
+            raise SyncError(f"cannot merge {rel}: {error}") from None
+
+
+def _finish_merge(archive: Path, upstream: str, author: str | None, abort: bool) -> list[str]:
+    """Conclude a merge in progress: issue.yaml files git could not merge are merged by their
+    structure, issue.md rendered again, the merge committed. Any other file both sides changed
+    stops the sync (the merge is aborted when ``abort``). Returns the issue folders merged."""
     names = git(archive, "diff", "--name-only", "--cached", "HEAD").stdout.splitlines()
     unmerged = git(archive, "diff", "--name-only", "--diff-filter=U").stdout.splitlines()
     stuck = [p for p in unmerged if Path(p).name not in ("issue.yaml", "issue.md")]
     if stuck:
-        git(archive, "merge", "--abort", check=False)
+        if abort:
+            git(archive, "merge", "--abort", check=False)
         raise SyncError(f"cannot merge {', '.join(stuck)} (not an issue file): both sides "
                         f"changed it; merge it with git in {archive}")
+    for rel in unmerged:
+        if Path(rel).name == "issue.yaml" and b"<<<<<<<" in (archive / rel).read_bytes():
+            _restructure(archive, rel)
     yaml_paths = sorted({str(Path(p).with_name("issue.yaml")) for p in names + unmerged
                          if Path(p).name in ("issue.yaml", "issue.md")})
     rendered = _render_md(archive, yaml_paths)
@@ -295,9 +327,15 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
     if not url:
         raise SyncError(f"{archive} has no remote to sync with: add one with "
                         "talkeditor sync --remote URL")
-    if (git_dir(archive) / "MERGE_HEAD").exists():
-        raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it first")
     ensure_driver(archive)
+    if (git_dir(archive) / "MERGE_HEAD").exists():
+        # a git pull before the merge driver was registered (git never clones config): finish
+        # it by structure when only issue files are left, else ask for git
+        try:
+            _finish_merge(archive, REMOTE, author, abort=False)
+        except SyncError as error:
+            raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it "
+                            f"first ({error})") from None
     branch = current_branch(archive)
     result = SyncResult()
     if not has_commits(archive):
