@@ -301,3 +301,21 @@ def test_a_git_pull_before_the_first_sync_is_finished_by_structure_without_marke
     body = load(dave).find("plans").body
     assert "Dave 的计划" in body and "羡鱼的计划" in body
     assert "<<<<<<<" not in (dave / "004" / "issue.md").read_text(encoding="utf-8")
+
+
+def test_a_non_issue_yaml_changed_on_both_sides_stops_the_sync_and_loses_neither(shared):
+    host, _remote, clone = shared
+    bob = clone("bob")
+    (host / "notes").mkdir()
+    (host / "notes" / "issue.yaml").write_text("- a list\n- not an issue\n", encoding="utf-8")
+    assert run_cli("sync", host).returncode == 0
+    assert run_cli("sync", bob).returncode == 0
+    (host / "notes" / "issue.yaml").write_text("- a list\n- host\n", encoding="utf-8")
+    (bob / "notes" / "issue.yaml").write_text("- a list\n- bob\n", encoding="utf-8")
+    assert run_cli("sync", host).returncode == 0
+    out = run_cli("sync", bob)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "notes/issue.yaml" in out.stderr
+    assert "talkeditor-merge-" not in out.stderr  # no temporary path
+    assert (bob / "notes" / "issue.yaml").read_text(encoding="utf-8") == "- a list\n- bob\n"
+    assert "- host" in git(bob, "show", "FETCH_HEAD:notes/issue.yaml")  # still to merge

@@ -254,7 +254,9 @@ def _restructure(archive: Path, rel: str) -> None:
         try:
             merge_files(*sides, output=str(archive / rel))
         except IssueFormatError as error:
-            raise SyncError(f"cannot merge {rel}: {error}") from None
+            reason = str(error).replace(str(Path(tmp)) + "/", "")  # "theirs.yaml: …"
+            raise SyncError(f"cannot merge {rel} (not an issue: {reason}): both sides changed "
+                            f"it; merge it with git in {archive}") from None
 
 
 def _finish_merge(archive: Path, upstream: str, author: str | None, abort: bool) -> list[str]:
@@ -269,9 +271,14 @@ def _finish_merge(archive: Path, upstream: str, author: str | None, abort: bool)
             git(archive, "merge", "--abort", check=False)
         raise SyncError(f"cannot merge {', '.join(stuck)} (not an issue file): both sides "
                         f"changed it; merge it with git in {archive}")
-    for rel in unmerged:
-        if Path(rel).name == "issue.yaml" and b"<<<<<<<" in (archive / rel).read_bytes():
-            _restructure(archive, rel)
+    for rel in unmerged:  # again from the index: git's markers, or the driver gave up
+        if Path(rel).name == "issue.yaml" and (archive / rel).exists():
+            try:
+                _restructure(archive, rel)
+            except SyncError:
+                if abort:
+                    git(archive, "merge", "--abort", check=False)
+                raise
     yaml_paths = sorted({str(Path(p).with_name("issue.yaml")) for p in names + unmerged
                          if Path(p).name in ("issue.yaml", "issue.md")})
     rendered = _render_md(archive, yaml_paths)
