@@ -48,13 +48,19 @@ class WriteError(TalkeditorError, OSError):
     (``Permission denied``). ``str()`` gives ``cannot write PATH: REASON``.
 
     It is an ``OSError`` too (``strerror`` is the reason, ``filename`` the path), so code that
-    still catches ``OSError`` keeps working.
+    still catches ``OSError`` keeps working. ``written`` lists the files a multi-file write
+    (issue.yaml + issue.md) had already replaced when it failed, empty when nothing on disk
+    changed; ``str()`` then adds ``(already written: …)``.
     """
 
-    def __init__(self, path: str | os.PathLike, reason: str):
+    def __init__(self, path: str | os.PathLike, reason: str, written: tuple = ()):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"cannot write {self.path}: {reason}")
+        self.written = tuple(str(p) for p in written)
+        message = f"cannot write {self.path}: {reason}"
+        if self.written:
+            message += f" (already written: {', '.join(self.written)})"
+        super().__init__(message)
         self.strerror = reason
         self.filename = str(self.path)
 
@@ -62,8 +68,9 @@ class WriteError(TalkeditorError, OSError):
         return self.args[0]
 
     @classmethod
-    def from_os_error(cls, path: str | os.PathLike, exc: OSError) -> WriteError:
+    def from_os_error(cls, path: str | os.PathLike, exc: OSError,
+                      written: tuple = ()) -> WriteError:
         """The WriteError for ``exc`` raised while writing ``path``."""
-        if isinstance(exc, WriteError):
+        if isinstance(exc, WriteError) and not written:
             return exc
-        return cls(path, exc.strerror or str(exc))
+        return cls(path, exc.strerror or str(exc), written)

@@ -177,9 +177,9 @@ def _preview_images(window, refresh=True) -> list[QImage]:
         it = block.begin()
         while not it.atEnd():
             fmt = it.fragment().charFormat()
-            if fmt.isImageFormat():
-                found.append(doc.resource(doc.ResourceType.ImageResource.value,
-                                          QUrl(fmt.toImageFormat().name())))
+            name = fmt.toImageFormat().name() if fmt.isImageFormat() else None
+            if name is not None and name not in window.preview.refused:  # not a placeholder
+                found.append(doc.resource(doc.ResourceType.ImageResource.value, QUrl(name)))
             it += 1
         block = block.next()
     return [f for f in found if isinstance(f, QImage)]

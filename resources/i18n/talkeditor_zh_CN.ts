@@ -483,8 +483,12 @@
 <context>
     <name>IssueDocument</name>
     <message>
-        <source>Edit %1</source>
+        <source>Typing</source>
         <extracomment>Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -590,10 +594,6 @@
         <translation>保存失败</translation>
     </message>
     <message>
-        <source>The issue was not saved: %1</source>
-        <translation>本期未能保存：%1</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -614,8 +614,12 @@
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <source>The file changed on disk but cannot be read: %1</source>
-        <translation>磁盘上的文件已被修改，但无法读取：%1</translation>
+        <source>The issue is too large to save; nothing was written.</source>
+        <translation>这一期太大，无法保存；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The draft cannot be opened; its text is kept in %1.</source>
+        <translation>草稿无法打开；其内容保留在 %1。</translation>
     </message>
     <message>
         <source>on disk</source>
@@ -750,7 +754,18 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
+    <message>
+        <source>Image not shown: %1</source>
+        <translation>图片未显示：%1</translation>
+    </message>
     <message>
         <source>This section has {0} characters: the preview shows sections of up to {1} characters.</source>
         <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.</extracomment>
@@ -945,6 +960,45 @@
     <message>
         <source>no local changes</source>
         <translation>无本地改动</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSafety</name>
+    <message>
+        <source>Autosave works again: crash protection is back on.</source>
+        <translation>自动保存恢复正常：崩溃保护已重新开启。</translation>
+    </message>
+    <message>
+        <source>Autosave is failing (%1): crash protection is OFF. Save your work, or free disk space; autosave keeps trying.</source>
+        <translation>自动保存失败（%1）：崩溃保护已关闭。请保存你的工作，或腾出磁盘空间；自动保存会继续尝试。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or its folder moved by another program. Your text is still here; save it to keep it.</source>
+        <translation>“%1”已被其他程序删除，或其文件夹被移走。你的文字仍在这里，请保存以保留。</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save here again</source>
+        <translation>重新保存到原处</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program and cannot be read now (%2). Your text is kept; saving will overwrite that file.</source>
+        <translation>“%1”被其他程序修改，现在无法读取（%2）。你的文字已保留；保存将覆盖该文件。</translation>
+    </message>
+    <message>
+        <source>The save failed half-way (%1): %2 was written, the rest was not.</source>
+        <translation>保存中途失败（%1）：已写入 %2，其余未写入。</translation>
+    </message>
+    <message>
+        <source>The issue was not saved (%1); the files on disk are unchanged.</source>
+        <translation>这一期没有保存（%1）；磁盘上的文件未改动。</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1459,14 @@
     <message>
         <source>%1 and more</source>
         <translation>%1等</translation>
+    </message>
+    <message>
+        <source>Note: the saved file was deleted or moved since. %1</source>
+        <translation>注意：已保存的文件在此之后被删除或移走。%1</translation>
+    </message>
+    <message>
+        <source>Note: the saved file changed since this draft; restoring overwrites those changes. %1</source>
+        <translation>注意：已保存的文件在这份草稿之后被改过，恢复将覆盖那些改动。%1</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>

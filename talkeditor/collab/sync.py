@@ -41,6 +41,9 @@ from .git import (
     last_line,
     remote_url,
 )
+from .pull import finish_merge as _finish_merge
+from .pull import issue_folders as _issue_folders
+from .pull import merge_remote as _merge_remote
 
 PUSH_TRIES = 5
 NETWORK_TIMEOUT_S = 300
@@ -171,14 +174,6 @@ def init(archive: Path, remote: str | None = None, author: str | None = None,
 # ---------------------------------------------------------------- syncing
 
 
-def _issue_folders(paths: list[str]) -> list[str]:
-    """``004/issue.yaml``, ``004/assets/x.png`` … → ``004`` (in order, once each)."""
-    out: dict[str, None] = {}
-    for path in paths:
-        parts = Path(path).parts
-        out[parts[0] if len(parts) > 1 else path] = None
-    return list(out)
-
 def commit_local(archive: Path, author: str | None = None) -> list[str]:
     """Commit every local change; returns the issue folders committed ([] when none)."""
     changed = changed_paths(archive)
@@ -190,104 +185,6 @@ def commit_local(archive: Path, author: str | None = None) -> list[str]:
     git(archive, "add", "-A")
     git(archive, *identity(archive, author), "commit", "-q", "-m",
         f"Edit {shown} (by {who})", author=author or None)
-    return folders
-
-
-def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
-    """Write ``issue.md`` again from each merged ``issue.yaml``; returns the files written."""
-    from ..errors import IssueFormatError
-    from ..render.issue_markdown import issue_markdown
-    from ..storage.files import atomic_write, load_yaml_issue, markdown_path_for
-
-    written = []
-    for rel in yaml_paths:
-        path = archive / rel
-        if not path.exists():
-            continue
-        try:
-            issue = load_yaml_issue(path)
-        except IssueFormatError:
-            continue
-        md = markdown_path_for(path)
-        atomic_write(md, issue_markdown(issue), backup=False)
-        written.append(str(md.relative_to(archive)))
-    return written
-
-
-def _merge_remote(archive: Path, branch: str, author: str | None,
-                  progress: Progress) -> list[str]:
-    """Merge ``origin/branch`` into the current branch; returns the issue folders merged."""
-    upstream = f"{REMOTE}/{branch}"
-    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
-        return []  # the remote has no such branch yet: nothing to merge
-    before = git(archive, "rev-parse", "HEAD").stdout.strip()
-    progress(f"merging {upstream}")
-    done = git(archive, *identity(archive, author), "merge", "--no-commit", "--no-edit",
-               upstream, check=False, author=author or None)
-    merging = (git_dir(archive) / "MERGE_HEAD").exists()
-    if done.returncode != 0 and not merging:
-        raise SyncError(f"git merge failed: {last_line(done)}")
-    if not merging:
-        after = git(archive, "rev-parse", "HEAD").stdout.strip()
-        if after == before:
-            return []
-        names = git(archive, "diff", "--name-only", before, after).stdout.splitlines()
-        return _issue_folders(names)
-    return _finish_merge(archive, upstream, author, abort=True)
-
-
-def _restructure(archive: Path, rel: str) -> None:
-    """Merge an ``issue.yaml`` git left with line conflicts (stages 1–3 in the index) by its
-    structure, over the file in the work tree. Raises SyncError when a side is not an issue."""
-    import tempfile
-
-    from ..errors import IssueFormatError
-    from .merge import merge_files
-
-    with tempfile.TemporaryDirectory(prefix="talkeditor-merge-") as tmp:
-        sides = []
-        for stage, name in ((1, "base"), (2, "ours"), (3, "theirs")):
-            done = git(archive, "show", f":{stage}:{rel}", check=False)
-            side = Path(tmp) / f"{name}.yaml"  # no stage 1: both added it (an empty base)
-            side.write_text(done.stdout if done.returncode == 0 else "", encoding="utf-8")
-            sides.append(str(side))
-        try:
-            merge_files(*sides, output=str(archive / rel))
-        except IssueFormatError as error:
-            reason = str(error).replace(str(Path(tmp)) + "/", "")  # "theirs.yaml: …"
-            raise SyncError(f"cannot merge {rel} (not an issue: {reason}): both sides changed "
-                            f"it; merge it with git in {archive}") from None
-
-
-def _finish_merge(archive: Path, upstream: str, author: str | None, abort: bool) -> list[str]:
-    """Conclude a merge in progress: issue.yaml files git could not merge are merged by their
-    structure, issue.md rendered again, the merge committed. Any other file both sides changed
-    stops the sync (the merge is aborted when ``abort``). Returns the issue folders merged."""
-    names = git(archive, "diff", "--name-only", "--cached", "HEAD").stdout.splitlines()
-    unmerged = git(archive, "diff", "--name-only", "--diff-filter=U").stdout.splitlines()
-    stuck = [p for p in unmerged if Path(p).name not in ("issue.yaml", "issue.md")]
-    if stuck:
-        if abort:
-            git(archive, "merge", "--abort", check=False)
-        raise SyncError(f"cannot merge {', '.join(stuck)} (not an issue file): both sides "
-                        f"changed it; merge it with git in {archive}")
-    for rel in unmerged:  # again from the index: git's markers, or the driver gave up
-        if Path(rel).name == "issue.yaml" and (archive / rel).exists():
-            try:
-                _restructure(archive, rel)
-            except SyncError:
-                if abort:
-                    git(archive, "merge", "--abort", check=False)
-                raise
-    yaml_paths = sorted({str(Path(p).with_name("issue.yaml")) for p in names + unmerged
-                         if Path(p).name in ("issue.yaml", "issue.md")})
-    rendered = _render_md(archive, yaml_paths)
-    git(archive, "add", "--", *sorted(set(yaml_paths + rendered + unmerged)))
-    who = author or default_author(archive) or "talkeditor"
-    folders = _issue_folders(names + unmerged)
-    git(archive, *identity(archive, author), "commit", "-q", "--no-edit", "-m",
-        f"Merge {', '.join(folders) or upstream} from {upstream} (by {who})",
-        author=author or None)
     return folders
 
 

@@ -90,13 +90,11 @@ def read_asset(folder: str | os.PathLike, name: str) -> bytes | None:
     (symbolic links out of it are refused) of at most MAX_IMAGE_BYTES; else None."""
     base = (Path(folder) / ASSETS).resolve()
     target = (base / name).resolve()
-    try:
-        if not target.is_relative_to(base) or not target.is_file():
-            return None
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        return target.read_bytes()
-    except OSError:
+    if not target.is_relative_to(base):
+        return None
+    try:  # stat before open, never a FIFO or a device (see files.read_limited)
+        return read_limited(target, MAX_IMAGE_BYTES)
+    except IssueFormatError:
         return None
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..model import BODY_WEEKLY, FORMAT_VERSION, Conflict, Field, Issue, Section
-from .yaml_format import _STD, ISSUE_KEYS
+from .yaml_format import _STD, ISSUE_KEYS, KeptScalar
 
 #: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
 #: Everything else (control characters, CR, U+0085/U+2028/U+2029 which YAML reads as line
@@ -74,7 +74,13 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
     return dumper.represent_scalar(_STD + "str", value)
 
 
+def _represent_kept(dumper: yaml.SafeDumper, value: KeptScalar):
+    """An unknown key's date, number, true/false or null: its own tag and text, as read."""
+    return dumper.represent_scalar(value.tag, str(value))
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(KeptScalar, _represent_kept)
 
 
 def _field_dict(f: Field) -> dict:

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -33,6 +32,7 @@ from .actions import MENUS, create_actions, menu_title
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.links import LinkActions
+from .controllers.safety import WorkSafety
 from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
 from .document.autosave import Autosaver
@@ -40,6 +40,7 @@ from .document.file_watcher import FileWatcher
 from .document.issue_document import IssueDocument
 from .editor.find_panel import FindPanel
 from .editor.section_editor import SectionEditor
+from .notice_bar import NoticeBar
 from .panels.archive_panel import ArchivePanel
 from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.notice_bar = NoticeBar(centre)
+        centre_layout.addWidget(self.notice_bar)
         centre_layout.addWidget(self.editor, 1)
         centre_layout.addWidget(self.find_panel)
         self.setCentralWidget(centre)
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self.archive_actions = ArchiveActions(self)
         self.credits_actions = CreditsActions(self)
         self.zhihu_actions = ZhihuActions(self)
+        self.safety = WorkSafety(self)
         self.preview.zhihu_source = self.zhihu_actions.post
         self.link_actions = LinkActions(self)
         self.archive_panel = ArchivePanel(self.archive, self)
@@ -118,9 +122,6 @@ class MainWindow(QMainWindow):
 
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
-        QApplication.instance().focusChanged.connect(self._update_undo_actions)
-        self.editor.pane.body.undoAvailable.connect(self._update_undo_actions)
-        self.editor.pane.body.redoAvailable.connect(self._update_undo_actions)
         self._connect_document()
         self._apply_colour_scheme()
         self._restore_layout()
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self.archive_actions.reset()
         self.autosaver.attach(document, recovery_id)
         self.watcher.watch(document.path)
+        self.safety.document_changed()
         self.tree.select(META_ID)
         self.editor.show_section(META_ID)
         if old is not document:
@@ -289,8 +291,8 @@ class MainWindow(QMainWindow):
     def save(self, path: str | Path | None = None) -> bool:
         """Save without a dialog when a path is given or known; False if not saved."""
         target = Path(path) if path else self.document.path
-        if target is None:
-            return self.save_as_action()
+        if target is None or (path is None and self.safety.blocks_save(target)):
+            return self.save_as_action()  # never silently recreate a file that vanished
         try:
             if self.document.pending_assets:
                 from ..importing.importer import write_assets
@@ -299,10 +301,14 @@ class MainWindow(QMainWindow):
             saved = self.document.save(target)
             self.document.pending_assets = {}
         except OSError as exc:
-            dialogs.show_error(self, self.tr("Save failed"),
-                               self.tr("The issue was not saved: %1").replace(
-                                   "%1", exc.strerror or str(exc)), str(exc))
+            dialogs.show_error(self, self.tr("Save failed"), self.safety.save_failure_text(exc),
+                               str(exc))
             return False
+        except IssueFormatError as exc:
+            dialogs.show_error(self, self.tr("Save failed"), self.tr(
+                "The issue is too large to save; nothing was written."), str(exc))
+            return False
+        self.safety.saved()
         if saved.parent.parent.resolve() == self.archive.folder.resolve():
             self.archive_actions.reset()
             self.archive_panel.refresh()
@@ -341,7 +347,13 @@ class MainWindow(QMainWindow):
         try:
             issue = entry.load()
         except IssueFormatError as exc:
-            dialogs.show_error(self, self.tr("Cannot restore the draft"), str(exc))
+            try:
+                kept = str(self.autosaver.store.set_aside(entry))
+            except OSError:
+                kept = str(entry.yaml_path)
+            dialogs.show_error(self, self.tr("Cannot restore the draft"), self.tr(
+                "The draft cannot be opened; its text is kept in %1.").replace("%1", kept),
+                str(exc))
             return False
         document = IssueDocument(issue, entry.original)
         document.set_modified(True)
@@ -357,9 +369,9 @@ class MainWindow(QMainWindow):
         try:
             theirs = storage.load_yaml_issue(path)
         except IssueFormatError as exc:
-            self.statusBar().showMessage(self.tr("The file changed on disk but cannot be read: "
-                                                 "%1").replace("%1", str(exc)), 10000)
+            self.safety.unreadable(path, exc)
             return
+        self.notice_bar.clear("file-unreadable")
         if self.document.is_modified():
             import difflib
 
@@ -440,30 +452,19 @@ class MainWindow(QMainWindow):
         self.save_settings()
 
     # ------------------------------------------------------------------ edit actions
-    def _body_has_focus(self) -> bool:
-        return self.editor.pane.body.hasFocus()
-
     def undo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isUndoAvailable():
-            self.editor.pane.body.undo()
-        else:
-            self.document.undo_stack.undo()
+        """Undo the last change, wherever it was: one history (IssueDocument.undo_stack)."""
+        self.document.undo_stack.undo()
         self._update_undo_actions()
 
     def redo(self) -> None:
-        if self._body_has_focus() and self.editor.pane.body.document().isRedoAvailable():
-            self.editor.pane.body.redo()
-        else:
-            self.document.undo_stack.redo()
+        self.document.undo_stack.redo()
         self._update_undo_actions()
 
     def _update_undo_actions(self, *_args) -> None:
-        body = self.editor.pane.body.document() if self._body_has_focus() else None
         stack = self.document.undo_stack
-        self.actions_["actionUndo"].setEnabled(bool(body and body.isUndoAvailable())
-                                               or stack.canUndo())
-        self.actions_["actionRedo"].setEnabled(bool(body and body.isRedoAvailable())
-                                               or stack.canRedo())
+        self.actions_["actionUndo"].setEnabled(stack.canUndo())
+        self.actions_["actionRedo"].setEnabled(stack.canRedo())
 
     def show_find(self) -> None:
         self.find_panel.document = self.document

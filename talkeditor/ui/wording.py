@@ -57,7 +57,19 @@ def names_list(names: list[str], limit: int = _MAX_SHOWN) -> str:
 
 
 def describe_draft(diff: recovery.DraftDifference) -> str:
-    """One line on how a recovered draft differs from its saved file."""
+    """One line on how a recovered draft differs from its saved file; a warning first when
+    that file changed or vanished since the draft was written."""
+    text = _describe_draft(diff)
+    if diff.original_gone:
+        return _tr(QT_TRANSLATE_NOOP("wording", "Note: the saved file was deleted or moved "
+                                                "since. %1"), text)
+    if diff.original_changed:
+        return _tr(QT_TRANSLATE_NOOP("wording", "Note: the saved file changed since this draft; "
+                                                "restoring overwrites those changes. %1"), text)
+    return text
+
+
+def _describe_draft(diff: recovery.DraftDifference) -> str:
     if diff.kind == recovery.DRAFT_UNREADABLE:
         return _tr(QT_TRANSLATE_NOOP("wording", "Cannot be read: %1"), diff.error)
     if diff.kind == recovery.NEVER_SAVED:

@@ -1,8 +1,11 @@
 """IssueDocument: the open issue between the model and the widgets.
 
-It owns the Issue, its path, the dirty state, a QUndoStack for structure, fields and metadata
-(every such change is one snapshot command), and one QTextDocument per section body, so each
-section keeps its own text, cursor and undo history. Widgets call its methods; it emits
+It owns the Issue, its path, the dirty state, one QUndoStack for every change, and one
+QTextDocument per section body (so each section keeps its own text and cursor). Undo is one
+history: typing is a body command (one per typing run, ended by a pause or by leaving the
+section), structure, fields and metadata are snapshot commands of the whole issue, bodies
+included; the body documents keep no undo stacks of their own. Undoing everything gives back
+the opened issue exactly. Widgets call its methods; it emits
 ``changed(section_id)`` ('' for the issue's metadata), ``structureChanged``,
 ``modifiedChanged(bool)`` and ``changesStopped`` (once typing pauses).
 """
@@ -14,47 +17,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
-from ...storage import assets
+from ...storage import assets, images
 from ...storage import files as storage
+from .commands import BodyCommand, SnapshotCommand
 
 PAUSE_MS = 300
 
 
-class _SnapshotCommand(QUndoCommand):
-    """One undo step: the issue before and after a change (section bodies excluded)."""
-
-    def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
-                 section_id: str, structural: bool, merge_key: str | None):
-        super().__init__(text)
-        self.document = document
-        self.before = before
-        self.after = after
-        self.section_id = section_id
-        self.structural = structural
-        self.merge_key = merge_key
-        self._first = True
-
-    def id(self) -> int:  # Qt API
-        return 1 if self.merge_key else -1
-
-    def mergeWith(self, other) -> bool:  # Qt API
-        if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.document._restore(self.after, self.section_id, self.structural)
-
-    def undo(self) -> None:
-        self.document._restore(self.before, self.section_id, self.structural)
+def _qt_position(text: str, index: int) -> int:
+    """A Python string index as a QTextDocument position (UTF-16: astral characters are 2)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
 class IssueDocument(QObject):
@@ -78,6 +54,21 @@ class IssueDocument(QObject):
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.changesStopped)
+        self._pause.timeout.connect(self.end_typing_run)
+
+    # ------------------------------------------------------------------ images
+    def image_bytes(self, ref: str) -> bytes:
+        """The bytes of the image the Markdown calls ``ref`` (e.g. ``assets/a.png``).
+
+        The one place the preview gets images from: assets not yet written (``pending_assets``,
+        keyed by their name under ``assets/``) first, then regular image files inside the
+        issue's folder (storage/images.py). Raises images.ImageRefused with the reason.
+        """
+        images.issue_relative_path(ref)  # remote, file:// or absolute: refused first
+        pending = self.pending_image(ref)
+        if pending is not None:
+            return pending
+        return images.read_issue_image(self.path.parent if self.path else None, ref)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
@@ -109,7 +100,7 @@ class IssueDocument(QObject):
             doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
             doc.setPlainText(section.body if section else "")
             doc.setModified(False)
-            doc.clearUndoRedoStacks()
+            doc.setUndoRedoEnabled(False)  # one history: the document's undo_stack
             doc.contentsChanged.connect(lambda sid=section_id: self._body_edited(sid))
             self._bodies[section_id] = doc
         return doc
@@ -123,15 +114,50 @@ class IssueDocument(QObject):
             return
         text = doc.toPlainText()
         if text != section.body:
-            section.body = text
+            before, section.body = section.body, text
+            self.undo_stack.push(BodyCommand(self, self.tr("Typing"), section_id, before, text))
             self._touch(section_id)
 
-    def _sync_bodies_into(self, issue: Issue) -> None:
-        """Bodies follow their text documents: structural undo never reverts typing."""
-        for section, _depth in issue.walk():
-            doc = self._bodies.get(section.id)
-            if doc is not None:
-                section.body = doc.toPlainText()
+    def end_typing_run(self) -> None:
+        """The next typing starts a new undo step (a pause, another section, another edit)."""
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(top, BodyCommand):
+            top.open = False
+
+    def _set_body(self, section_id: str, text: str) -> None:
+        """Undo/redo of typing: the model and the body document take ``text``."""
+        section = self.issue.find(section_id)
+        if section is None:
+            return
+        section.body = text
+        self._load_body(section_id, text)
+        self._touch(section_id)
+
+    def _load_body(self, section_id: str, text: str) -> None:
+        """Put ``text`` in a body document as one minimal edit (the cursor stays near it),
+        without recording it as typing."""
+        doc = self._bodies.get(section_id)
+        if doc is None:
+            return
+        old = doc.toPlainText()
+        if old == text:
+            return
+        start = 0
+        limit = min(len(old), len(text))
+        while start < limit and old[start] == text[start]:
+            start += 1
+        end = 0
+        while end < limit - start and old[-1 - end] == text[-1 - end]:
+            end += 1
+        self._loading = True
+        try:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(_qt_position(old, start))
+            cursor.setPosition(_qt_position(old, len(old) - end),
+                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(text[start:len(text) - end])
+        finally:
+            self._loading = False
 
     # ------------------------------------------------------------------ snapshot commands
     def _snapshot(self) -> Issue:
@@ -140,21 +166,22 @@ class IssueDocument(QObject):
     def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
               structural: bool = False, merge_key: str | None = None) -> None:
         """Run ``mutate`` on the issue as one undo step named ``text``."""
+        self.end_typing_run()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, section_id, structural,
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, section_id, structural,
                                               merge_key))
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
 
     def _restore(self, snapshot: Issue, section_id: str, structural: bool) -> None:
-        issue = snapshot.clone()
-        self._sync_bodies_into(issue)
-        self.issue = issue
+        self.end_typing_run()
+        self.issue = snapshot.clone()
+        self._reload_bodies()
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
@@ -252,32 +279,23 @@ class IssueDocument(QObject):
         return True
 
     def replace_issue(self, mutate: Callable[[Issue], None], text: str) -> None:
-        """A change across the issue (rename a person, copy format) as one undo step."""
-        self._sync_bodies_into(self.issue)
+        """A change across the issue (rename a person, copy format, Replace All in every
+        section) as one undo step, bodies included."""
+        self.end_typing_run()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, "", True, None))
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, "", True, None))
         self._reload_bodies()
         self.structureChanged.emit()
         self._touch("")
 
     def _reload_bodies(self) -> None:
         """Bring text documents in line with the model after a whole-issue change."""
-        self._loading = True
-        try:
-            for section, _depth in self.issue.walk():
-                doc = self._bodies.get(section.id)
-                if doc is not None and doc.toPlainText() != section.body:
-                    cursor = QTextCursor(doc)
-                    cursor.beginEditBlock()
-                    cursor.select(QTextCursor.SelectionType.Document)
-                    cursor.insertText(section.body)
-                    cursor.endEditBlock()
-        finally:
-            self._loading = False
+        for section, _depth in self.issue.walk():
+            self._load_body(section.id, section.body)
 
     # ------------------------------------------------------------------ images
     def add_images(self, images: dict[str, bytes]) -> None:
@@ -307,7 +325,6 @@ class IssueDocument(QObject):
     def saved_issue(self) -> Issue:
         """What goes to disk: the issue with its bodies cleaned of trailing spaces."""
         issue = self.issue.clone()
-        self._sync_bodies_into(issue)
         for section, _depth in issue.walk():
             section.body = clean_text(section.body)
         return issue

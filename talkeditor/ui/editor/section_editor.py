@@ -8,8 +8,8 @@ position and undo history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,16 @@ class BodyEditor(QPlainTextEdit):
         font.setPointSize(11)
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def event(self, event) -> bool:  # Qt API
+        # Undo and Redo belong to the window's one history (IssueDocument.undo_stack): let
+        # the window's shortcuts have them instead of the text document's own.
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return False
+        return super().event(event)
 
     def canInsertFromMimeData(self, source) -> bool:  # Qt API
         handler = self.paste_handler
