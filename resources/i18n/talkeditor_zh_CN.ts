@@ -202,6 +202,10 @@
         <translation>没有合并冲突。</translation>
     </message>
     <message>
+        <source>Select a section with conflicts in the tree: %1.</source>
+        <translation>请在版块树里选择有冲突的版块：%1。</translation>
+    </message>
+    <message>
         <source>“%1”: %2 merge conflict(s). The issue holds your version until you choose.</source>
         <translation>“%1”：%2 处合并冲突。在你选择之前，本期保留你的版本。</translation>
     </message>

@@ -263,8 +263,11 @@ class SyncController(QObject):
             sid = ""
         conflicts = section.conflicts if section is not None else issue.conflicts
         title = section.title if section is not None else issue.display_title()
-        self.panel.show_conflicts(sid, title, list(conflicts))
-        anywhere = bool(issue.conflicts) or any(s.conflicts for s, _d in issue.walk())
+        elsewhere = [s.title for s, _d in issue.walk() if s.conflicts and s.id != sid]
+        if issue.conflicts and sid:
+            elsewhere.insert(0, issue.display_title())
+        self.panel.show_conflicts(sid, title, list(conflicts), elsewhere)
+        anywhere = bool(elsewhere) or bool(conflicts)
         if anywhere and not self.dock.isVisible():
             self.dock.show()
             self.dock.raise_()
