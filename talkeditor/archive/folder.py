@@ -103,6 +103,15 @@ class ArchiveEntry:
         return (self.date, -1 if value is None else value, self.number, self.path.as_posix())
 
 
+def latest_entry(entries: list[ArchiveEntry]) -> ArchiveEntry | None:
+    """Of ``entries`` (newest first), the highest regular issue (the one to continue from),
+    else the newest of any kind; None for none."""
+    regular = [e for e in entries if e.regular is not None]
+    if regular:
+        return max(regular, key=lambda e: (e.regular, e.date))
+    return entries[0] if entries else None
+
+
 @dataclass
 class _Cached:
     stamp: tuple[int, int, int]
@@ -223,11 +232,7 @@ class Archive:
 
     def latest(self) -> ArchiveEntry | None:
         """The newest regular issue (the one to continue from), else the newest of any kind."""
-        entries = self.entries()
-        regular = [e for e in entries if e.regular is not None]
-        if regular:
-            return max(regular, key=lambda e: (e.regular, e.date))
-        return entries[0] if entries else None
+        return latest_entry(self.entries())
 
     def numbers(self) -> list[str]:
         return [e.number for e in self.entries()]

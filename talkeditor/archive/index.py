@@ -37,7 +37,7 @@ from pathlib import Path
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..storage import files as storage
-from .folder import ArchiveEntry, issue_files
+from .folder import ArchiveEntry, issue_files, latest_entry
 from .index_search import IndexSearch
 from .search import _tokens, fold, issue_docs
 
@@ -278,8 +278,4 @@ class ArchiveIndex(IndexSearch):
 
     def latest(self) -> ArchiveEntry | None:
         """The newest regular issue, else the newest of any kind (as ``Archive.latest``)."""
-        entries = self.entries()
-        regular = [e for e in entries if e.regular is not None]
-        if regular:
-            return max(regular, key=lambda e: (e.regular, e.date))
-        return entries[0] if entries else None
+        return latest_entry(self.entries())

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
 
 from ...collab import sync as git_sync
@@ -25,6 +24,7 @@ from ...collab.resolve import resolve
 from ...errors import IssueFormatError
 from ...model import Issue
 from .. import dialogs
+from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
 
 STATUS_REFRESH_MS = 60_000
@@ -62,27 +62,6 @@ class SyncWorker(QThread):
         self.succeeded.emit(result)
 
 
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def patch_text(document, new: str) -> None:
-    """Turn a QTextDocument's text into ``new`` with one minimal edit (common prefix and
-    suffix kept), so cursors outside the changed span stay where they were."""
-    old = document.toPlainText()
-    if old == new:
-        return
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    cursor = QTextCursor(document)
-    cursor.setPosition(_utf16(old[:start]))
-    cursor.setPosition(_utf16(old[:len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new[start:len(new) - end])
 
 
 class SyncController(QObject):

@@ -17,20 +17,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
+from PySide6.QtGui import QTextDocument, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import assets, images
 from ...storage import files as storage
 from .commands import BodyCommand, SnapshotCommand
+from .text_patch import patch_text
 
 PAUSE_MS = 300
-
-
-def _qt_position(text: str, index: int) -> int:
-    """A Python string index as a QTextDocument position (UTF-16: astral characters are 2)."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
 class IssueDocument(QObject):
@@ -139,23 +135,9 @@ class IssueDocument(QObject):
         doc = self._bodies.get(section_id)
         if doc is None:
             return
-        old = doc.toPlainText()
-        if old == text:
-            return
-        start = 0
-        limit = min(len(old), len(text))
-        while start < limit and old[start] == text[start]:
-            start += 1
-        end = 0
-        while end < limit - start and old[-1 - end] == text[-1 - end]:
-            end += 1
         self._loading = True
         try:
-            cursor = QTextCursor(doc)
-            cursor.setPosition(_qt_position(old, start))
-            cursor.setPosition(_qt_position(old, len(old) - end),
-                               QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(text[start:len(text) - end])
+            patch_text(doc, text)
         finally:
             self._loading = False
 
