@@ -100,6 +100,9 @@ def test_core_file_errors_keep_their_english_words_for_the_cli(qapp, tmp_path):
     install_translations(qapp, "en")
     errors = _file_errors(tmp_path)
     assert [str(e) for e in errors] == [
-        f"{tmp_path} is not a file", "notes.txt is not a picture (.png, .jpg, .gif, .webp, .bmp)",
+        f"{tmp_path} is not a file (it is a folder)",
+        "notes.txt is not a picture (.png, .jpg, .gif, .webp, .bmp)",
         f"{tmp_path / 'out'} exists and is not a folder"]
-    assert [describe_error(e) for e in errors] == [str(e) for e in errors]
+    # The app words the code and its data: the same sentence, without the CLI's detail.
+    assert [describe_error(e) for e in errors] == [
+        f"{tmp_path} is not a file", *[str(e) for e in errors[1:]]]

@@ -91,6 +91,7 @@ if _C_DUMPER_BASE is not None:
         ignore_aliases = _Dumper.ignore_aliases
 
     _CDumper.add_representer(str, _represent_str)
+    _CDumper.add_representer(KeptScalar, _represent_kept)
     _FAST_DUMPER: type | None = _CDumper
 else:
     _FAST_DUMPER = None
