@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, self.tr("Imported “%1”").replace("%1", report[0]),
                               "\n".join(report[1]))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:  # Qt API
         super().showEvent(event)
         if self._import_report is not None:
             QTimer.singleShot(0, self._show_import_report)

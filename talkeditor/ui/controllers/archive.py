@@ -74,16 +74,24 @@ class ArchiveActions(QObject):
             path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
         return bool(path) and self.new_next_from(path)
 
-    def new_next_from(self, path: Path) -> bool:
-        from ...reuse.next_issue import load_past, next_issue
+    def _load_past(self, path) -> Issue | None:
+        """A past issue to start from or copy (YAML or imported); None after telling why."""
+        from ...reuse.next_issue import load_past
 
-        if not self.w.maybe_save():
-            return False
         try:
-            past = load_past(path)
+            return load_past(path)
         except IssueFormatError as exc:
             dialogs.show_error(self.w, self.tr("Cannot open the issue"),
                                wording.describe_error(exc))
+            return None
+
+    def new_next_from(self, path: Path) -> bool:
+        from ...reuse.next_issue import next_issue
+
+        if not self.w.maybe_save():
+            return False
+        past = self._load_past(path)
+        if past is None:
             return False
         issue = next_issue(past, self.w.archive)
         document = IssueDocument(issue, None)
@@ -99,16 +107,12 @@ class ArchiveActions(QObject):
 
     def copy_format(self) -> bool:
         from ...reuse.copy_format import copy_format
-        from ...reuse.next_issue import load_past
 
         path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
         if not path:
             return False
-        try:
-            past = load_past(path)
-        except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"),
-                               wording.describe_error(exc))
+        past = self._load_past(path)
+        if past is None:
             return False
         from ...storage.assets import asset_names
 

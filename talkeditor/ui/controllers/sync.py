@@ -44,7 +44,7 @@ class SyncWorker(QThread):
         self.author = author
         self.remote = remote
 
-    def run(self) -> None:  # noqa: D102 - Qt API
+    def run(self) -> None:  # Qt API
         try:
             if self.remote:
                 git_sync.init(self.archive, self.remote, self.author or None, self.progress.emit)
@@ -56,7 +56,7 @@ class SyncWorker(QThread):
         except git_sync.SyncError as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - reported, never a crash of the window
+        except Exception as exc:  # reported, never a crash of the window
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.succeeded.emit(result)
@@ -107,7 +107,7 @@ class SyncController(QObject):
         w.installEventFilter(self)
         QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event) -> bool:  # Qt API
         if obj is self.w and event.type() == QEvent.Type.Close and self.running():
             self.worker.wait()  # a git process must not outlive the window half-way
         if obj is self.w and event.type() == QEvent.Type.WindowActivate:

@@ -64,10 +64,10 @@ class BodyCommand(QUndoCommand):
         self.open = True  # later typing in the same section merges into this step
         self._first = True
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:  # Qt API
         return 2
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other) -> bool:  # Qt API
         if not (isinstance(other, BodyCommand) and self.open
                 and other.section_id == self.section_id):
             return False

@@ -154,17 +154,25 @@ class IssueDocument(QObject):
     def _snapshot(self) -> Issue:
         return self.issue.clone()
 
-    def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
-              structural: bool = False, merge_key: str | None = None) -> None:
-        """Run ``mutate`` on the issue as one undo step named ``text``."""
+    def _push_snapshot(self, text: str, mutate: Callable[[Issue], None], section_id: str,
+                       structural: bool, merge_key: str | None) -> bool:
+        """Run ``mutate`` and push the issue before and after as one step; False if nothing
+        changed (nothing is pushed)."""
         self.end_typing_run()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
         if after == before:
-            return
+            return False
         self.undo_stack.push(SnapshotCommand(self, text, before, after, section_id, structural,
-                                              merge_key))
+                                             merge_key))
+        return True
+
+    def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
+              structural: bool = False, merge_key: str | None = None) -> None:
+        """Run ``mutate`` on the issue as one undo step named ``text``."""
+        if not self._push_snapshot(text, mutate, section_id, structural, merge_key):
+            return
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
@@ -272,13 +280,8 @@ class IssueDocument(QObject):
     def replace_issue(self, mutate: Callable[[Issue], None], text: str) -> None:
         """A change across the issue (rename a person, copy format, Replace All in every
         section) as one undo step, bodies included."""
-        self.end_typing_run()
-        before = self._snapshot()
-        mutate(self.issue)
-        after = self._snapshot()
-        if after == before:
+        if not self._push_snapshot(text, mutate, "", True, None):
             return
-        self.undo_stack.push(SnapshotCommand(self, text, before, after, "", True, None))
         self._reload_bodies()
         self.structureChanged.emit()
         self._touch("")
