@@ -137,6 +137,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTasks</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>BodyPaste</name>
     <message>
         <source>%1 is not a picture Qt can read</source>
@@ -1438,6 +1445,10 @@
     <message>
         <source>talkeditor User Guide</source>
         <translation>talkeditor 使用指南</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
