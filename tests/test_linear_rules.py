@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from talkeditor.render.markdown_rules import bare_url_end
 from talkeditor.storage import limits
+from talkeditor.zhihu.check import find_emoji, is_emoji
 
 ROOT = Path(__file__).resolve().parent.parent
 _TRAILING = "?!.,:*_~'\""
@@ -81,6 +82,25 @@ def test_markdown_nesting_matches_the_count_one_marker_at_a_time(lines):
     deepest = max(depths)
     expected = (deepest, depths.index(deepest) + 1) if deepest else (0, 0)
     assert limits.markdown_nesting(text) == expected
+
+
+def reference_find_emoji(text: str) -> list[tuple[int, str]]:
+    """Emoji per line, testing every character."""
+    found = []
+    for index, line in enumerate(text.split("\n")):
+        chars = "".join(dict.fromkeys(ch for ch in line if is_emoji(ch)
+                                      and ch not in "\u200d\ufe0f"))
+        if chars:
+            found.append((index, chars))
+    return found
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.sampled_from(
+    "a\n中✓✔✕✖✅❌⭐\u200d\ufe0f\u2700\u27bf\u27c0\U0001f600\U0001faff\U0001fb00\U0001f1e6"
+    "\u231a\u2614"), max_size=40))
+def test_finding_emoji_matches_testing_every_character(text):
+    assert find_emoji(text) == reference_find_emoji(text)
 
 
 HOSTILE = r"""

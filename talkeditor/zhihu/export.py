@@ -167,10 +167,10 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
              extra: list[ZhihuWarning] = (), progress: Progress | None = None) -> ZhihuPost:
     _check_base_url(image_base_url)
     images = _Images(base_dir, image_base_url)
-    report(progress, 0.0)
     try:
         parsed = transform.parse(text, transform.Options(
-            link_cards=link_cards, skip_title=skip_title, on_image=images.resolve))
+            link_cards=link_cards, skip_title=skip_title, on_image=images.resolve),
+            part(progress, 0.0, 0.7))
     except RecursionError:
         raise IssueFormatError("the Markdown is nested too deeply to export") from None
     report(progress, 0.7)
@@ -180,8 +180,10 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         index = locator.find(item.needle) if item.needle else None
         placed = locator.at(item, index) if index is not None else item
         found.append((index if index is not None else len(locator.lines), placed))
+    report(progress, 0.75)
     for index, chars in zhihu_check.find_emoji(text):
         found.append((index, locator.at(warning("emoji", chars), index)))
+    report(progress, 0.8)
     raw_html: list[tuple[str, str]] = []
     markdown = to_markdown(parsed.root, parsed.footnotes, raw_html)
     for kind, content in raw_html:
