@@ -126,9 +126,13 @@ class _Worker(QRunnable):
 class BackgroundTasks(QObject):
     """The window's runner of long work: one pool, one task in flight per kind."""
 
-    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS) -> None:
+    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS,
+                 dialog_parent=None) -> None:
+        """``dialog_parent``: the widget the progress and error dialogs open over (default:
+        ``parent``)."""
         super().__init__(parent)
         self.delay_ms = delay_ms
+        self.dialog_parent = dialog_parent if dialog_parent is not None else parent
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._tasks: dict[str, Task] = {}
@@ -169,7 +173,8 @@ class BackgroundTasks(QObject):
     def _show_dialog(self, task: Task, title: str) -> None:
         if not task.running or task.dialog is not None:
             return
-        task.dialog = dialogs.progress_dialog(self.parent(), title or task.label, task.label)
+        task.dialog = dialogs.progress_dialog(self.dialog_parent, title or task.label,
+                                              task.label)
         task.dialog.setValue(max(0, task._last))
         task.dialog.canceled.connect(task.cancel)
         task.dialog.show()
@@ -204,7 +209,7 @@ class BackgroundTasks(QObject):
     def show_error(self, error: BaseException, title: str) -> None:
         """The dialog for work that failed: the core's words for its own errors, the
         message and the traceback (in the details) for anything unexpected."""
-        parent = self.parent()
+        parent = self.dialog_parent
         if isinstance(error, TalkeditorError):
             dialogs.show_error(parent, title, describe_error(error))
             return
