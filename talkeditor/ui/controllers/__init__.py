@@ -1,3 +1,4 @@
-"""What the window does for archive, credits and Zhihu work, between the panels, the document and
-the core.
+"""What the window does between the panels, the document and the core: archive, credits,
+Zhihu, editing (undo, find) and section commands. Each controller reaches the window only
+through ``window_api.WindowApi``.
 """

@@ -13,14 +13,25 @@ from ...model import Issue
 from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..document.issue_document import IssueDocument
+from ..panels.archive_panel import ArchivePanel
+from .window_api import WindowApi
 
 
 class ArchiveActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, api: WindowApi, panel: ArchivePanel, parent=None):
+        super().__init__(parent)
+        self.api = api
+        self.panel = panel
         self.repeats = []
         self._repeat_index = None
+
+    # a document view: the repeat index follows the open issue
+    def attach(self, document: IssueDocument) -> None:
+        self.reset()
+        document.changesStopped.connect(self.check_repeats)
+
+    def detach(self) -> None:
+        self.api.document.changesStopped.disconnect(self.check_repeats)
 
     def reset(self) -> None:
         """Another issue (or archive): the repeat index is built again when next needed."""
@@ -28,87 +39,96 @@ class ArchiveActions(QObject):
         self._repeat_index = None
 
     def open_from_archive(self, path: Path, section_id: str, line: int) -> None:
-        if not self.w.maybe_save() or not self.w.open_path(path):
+        manager = self.api.manager
+        if not manager.maybe_save() or not manager.open_path(path):
             return
-        if section_id and self.w.document.issue.find(section_id) is not None:
-            self.w.tree.select(section_id)
-            self.w.tree_dock.raise_()
+        if section_id and self.api.document.issue.find(section_id) is not None:
+            self.api.show_section(section_id)
             if line:
-                self.w.editor.pane.goto_line(line)
+                self.api.goto_line(line)
+
+    def saved(self, path: Path) -> None:
+        """A save into the archive folder: the list and the repeat index are out of date."""
+        if path.parent.parent.resolve() == self.api.archive.folder.resolve():
+            self.reset()
+            self.panel.refresh()
 
     def new_from_issue(self) -> bool:
         """Start the next issue from the issue selected in the archive (or its latest)."""
-        path = self.w.archive_panel.selected_path()
+        path = self.panel.selected_path()
         if path is None:
-            latest = self.w.archive.latest()
+            latest = self.api.archive.latest()
             path = latest.path if latest else None
         if path is None:
-            path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
+            path = dialogs.open_issue_path(self.api.dialog_parent(),
+                                           self.api.settings.archive_dir())
         return bool(path) and self.new_next_from(path)
 
     def new_next_from(self, path: Path) -> bool:
         from ...reuse.next_issue import load_past, next_issue
 
-        if not self.w.maybe_save():
+        if not self.api.manager.maybe_save():
             return False
         try:
             past = load_past(path)
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"), str(exc))
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Cannot open the issue"),
+                               str(exc))
             return False
-        issue = next_issue(past, self.w.archive)
-        document = IssueDocument(issue, None)
-        self.w.set_document(document)
-        document.set_modified(True)
-        self.w.tree_dock.raise_()
-        self.w.statusBar().showMessage(self.tr("Issue %1 started (%2) from %3 — save it into the "
-                                             "archive").replace("%1", issue.number)
-                                     .replace("%2", issue.date).replace("%3", past.number), 15000)
+        issue = next_issue(past, self.api.archive)
+        self.api.manager.new_draft(issue)
+        self.api.show_section("")
+        self.api.show_message(self.tr("Issue %1 started (%2) from %3 — save it into the "
+                                      "archive").replace("%1", issue.number)
+                              .replace("%2", issue.date).replace("%3", past.number), 15000)
         return True
 
     def copy_format(self) -> bool:
         from ...reuse.copy_format import copy_format
         from ...reuse.next_issue import load_past
 
-        path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
+        parent = self.api.dialog_parent()
+        path = dialogs.open_issue_path(parent, self.api.settings.archive_dir())
         if not path:
             return False
         try:
             past = load_past(path)
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"), str(exc))
+            dialogs.show_error(parent, self.tr("Cannot open the issue"), str(exc))
             return False
-        merged, report = copy_format(self.w.issue(), past)
+        merged, report = copy_format(self.api.document.saved_issue(), past)
 
         def mutate(issue: Issue) -> None:
             for name in Issue.__dataclass_fields__:
                 setattr(issue, name, getattr(merged, name))
 
-        self.w.document.replace_issue(mutate, self.tr("Copy format"))
-        dialogs.show_info(self.w, self.tr("Format copied"), "\n".join(report) or
+        self.api.document.replace_issue(mutate, self.tr("Copy format"))
+        dialogs.show_info(parent, self.tr("Format copied"), "\n".join(report) or
                           self.tr("Everything matched."))
         return True
 
     def choose_archive_folder(self) -> None:
-        folder = dialogs.choose_folder(self.w, self.tr("Archive folder"), self.w.archive.folder)
+        folder = dialogs.choose_folder(self.api.dialog_parent(), self.tr("Archive folder"),
+                                       self.api.archive.folder)
         if folder:
-            self.w.settings.set_archive_dir(folder)
-            self.w.save_settings()
-            self.w.archive = Archive(folder)
+            self.api.settings.set_archive_dir(folder)
+            self.api.manager.save_settings()
+            self.api.archive = Archive(folder)
             self._repeat_index = None
-            self.w.archive_panel.set_archive(self.w.archive)
+            self.panel.set_archive(self.api.archive)
 
     def check_repeats(self) -> None:
         """Flag links and papers of this draft that already appeared in a past issue."""
         from ...archive.repeats import RepeatIndex
 
+        issue = self.api.document.sync()
         if self._repeat_index is None:
-            number = self.w.document.issue.number
+            number = issue.number
             self._repeat_index = RepeatIndex.build(
-                i for i in self.w.archive.issues() if not number or i.number != number)
-        self.repeats = self._repeat_index.check(self.w.document.issue)
-        self.show_repeats(self.w.editor.current_id)
+                i for i in self.api.archive.issues() if not number or i.number != number)
+        self.repeats = self._repeat_index.check(issue)
+        self.show_repeats(self.api.current_section())
 
     def show_repeats(self, section_id: str) -> None:
-        self.w.editor.pane.set_repeats([(r.line, r.message) for r in self.repeats
-                                      if section_id and r.section_id == section_id])
+        self.api.set_repeats([(r.line, r.message) for r in self.repeats
+                              if section_id and r.section_id == section_id])

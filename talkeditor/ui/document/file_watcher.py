@@ -2,7 +2,8 @@
 
 It watches the file and its folder (an atomic save replaces the file, which drops a plain file
 watch), compares the file's content hash with the last one the app itself wrote or read, and
-emits ``changedOnDisk(path)`` only for changes that are not the app's own.
+emits ``changedOnDisk(path)`` only for changes that are not the app's own, and ``missing(path)``
+once when the file disappears.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def fingerprint(path: Path) -> str | None:
 
 class FileWatcher(QObject):
     changedOnDisk = Signal(object)
+    missing = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -66,6 +68,10 @@ class FileWatcher(QObject):
         if self.path.exists() and str(self.path) not in self._watcher.files():
             self._watcher.addPath(str(self.path))
         current = fingerprint(self.path)
+        if current is None and not self.path.exists() and self.known is not None:
+            self.known = None
+            self.missing.emit(self.path)
+            return
         if current is None or current == self.known:
             return
         self.known = current

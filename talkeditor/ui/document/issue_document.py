@@ -24,7 +24,8 @@ PAUSE_MS = 300
 
 
 class _SnapshotCommand(QUndoCommand):
-    """One undo step: the issue before and after a change (section bodies excluded)."""
+    """One undo step: the issue before and after a change. Bodies are part of the step only for
+    whole-issue changes (``with_bodies``); otherwise typing keeps its own history."""
 
     def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
                  section_id: str, structural: bool, merge_key: str | None):
@@ -35,6 +36,7 @@ class _SnapshotCommand(QUndoCommand):
         self.section_id = section_id
         self.structural = structural
         self.merge_key = merge_key
+        self.with_bodies = False
         self._first = True
 
     def id(self) -> int:  # noqa: A003 - Qt API
@@ -50,10 +52,10 @@ class _SnapshotCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self.document._restore(self.after, self.section_id, self.structural)
+        self.document._restore(self.after, self.section_id, self.structural, self.with_bodies)
 
     def undo(self) -> None:
-        self.document._restore(self.before, self.section_id, self.structural)
+        self.document._restore(self.before, self.section_id, self.structural, self.with_bodies)
 
 
 class IssueDocument(QObject):
@@ -69,26 +71,56 @@ class IssueDocument(QObject):
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self._bodies: dict[str, QTextDocument] = {}
+        #: Sections whose text document was edited since its text was last copied to the model.
+        self._dirty: set[str] = set()
+        #: The issue as it is on disk (or as it was created): "modified" means "differs from it".
+        self._baseline = self.issue.clone()
+        self._draft = False  # a draft that was never saved counts as modified (set_modified)
         self._modified = False
+        self._check_pending = False
         self._loading = False
         #: Images of an imported past issue, written to assets/ on its first save.
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
-        self._pause.timeout.connect(self.changesStopped)
+        self._pause.timeout.connect(self._paused)
+        self.undo_stack.indexChanged.connect(lambda _i: self._recheck_modified())
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
+        """True when the issue differs from what is on disk (or is an unsaved draft)."""
+        if self._check_pending:
+            self._recheck_modified()
         return self._modified
 
     def set_modified(self, modified: bool) -> None:
+        """Mark as an unsaved draft (True), or take the current text as the saved state."""
+        self._draft = modified
+        if not modified:
+            self.sync()
+            self._baseline = self.saved_issue()
+        self._recheck_modified()
+
+    def _set_flag(self, modified: bool) -> None:
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
 
+    def _recheck_modified(self) -> None:
+        """Compare with the saved state (syncs the bodies; not called per keystroke)."""
+        self._check_pending = False
+        self._set_flag(self._draft or self.saved_issue() != self._baseline)
+
     def _touch(self, section_id: str) -> None:
-        self.set_modified(True)
+        self._recheck_modified()
         self.changed.emit(section_id)
         self._pause.start()
+
+    def _paused(self) -> None:
+        """Typing paused: bring the model up to date, then tell the slower views."""
+        self.sync()
+        if self._check_pending:
+            self._recheck_modified()
+        self.changesStopped.emit()
 
     def display_name(self) -> str:
         if self.path:
@@ -98,7 +130,8 @@ class IssueDocument(QObject):
 
     # ------------------------------------------------------------------ bodies
     def body_document(self, section_id: str) -> QTextDocument:
-        """The section body's text document, created on first use."""
+        """The section body's text document, created on first use and owned by this document
+        (views must let go of it before this document is deleted)."""
         doc = self._bodies.get(section_id)
         if doc is None:
             section = self.issue.find(section_id)
@@ -107,28 +140,59 @@ class IssueDocument(QObject):
             doc.setPlainText(section.body if section else "")
             doc.setModified(False)
             doc.clearUndoRedoStacks()
-            doc.contentsChanged.connect(lambda sid=section_id: self._body_edited(sid))
+            doc.contentsChange.connect(
+                lambda _pos, removed, added, sid=section_id: self._body_edited(sid, removed, added))
+            doc.modificationChanged.connect(lambda _m: self._recheck_modified())
             self._bodies[section_id] = doc
         return doc
 
-    def _body_edited(self, section_id: str) -> None:
-        if self._loading:
+    def _body_edited(self, section_id: str, removed: int, added: int) -> None:
+        """A real edit (highlighting emits no contentsChange). Costs nothing per character of
+        the section: the text is copied to the model when typing pauses or the model is read."""
+        if self._loading or not (removed or added):
             return
-        section = self.issue.find(section_id)
+        self._dirty.add(section_id)
+        self._check_pending = True
+        if not self._modified:
+            self._set_flag(True)
+        self.changed.emit(section_id)
+        self._pause.start()
+
+    @staticmethod
+    def _text_of(doc: QTextDocument) -> str:
+        """The text exactly as typed: unlike toPlainText() it keeps U+00A0 and U+2028."""
+        return doc.toRawText().replace("\u2029", "\n")
+
+    def body_text(self, section_id: str) -> str:
+        """A section's current body (its text document's text when edited)."""
         doc = self._bodies.get(section_id)
-        if section is None or doc is None:
-            return
-        text = doc.toPlainText()
-        if text != section.body:
-            section.body = text
-            self._touch(section_id)
+        if doc is not None and section_id in self._dirty:
+            return self._text_of(doc)
+        section = self.issue.find(section_id)
+        return section.body if section else ""
+
+    def sync(self) -> Issue:
+        """Copy edited bodies into the model; returns the model."""
+        for section_id in list(self._dirty):
+            doc = self._bodies.get(section_id)
+            section = self.issue.find(section_id)
+            if doc is not None and section is not None:
+                text = self._text_of(doc)
+                if text != section.body:
+                    section.body = text
+        self._dirty.clear()
+        return self.issue
 
     def _sync_bodies_into(self, issue: Issue) -> None:
-        """Bodies follow their text documents: structural undo never reverts typing."""
+        """Bodies shown in an editor follow their text documents: structural undo never
+        reverts typing (sections never shown keep the snapshot's body)."""
+        self.sync()
         for section, _depth in issue.walk():
             doc = self._bodies.get(section.id)
-            if doc is not None:
-                section.body = doc.toPlainText()
+            if doc is None:
+                continue
+            current = self.issue.find(section.id)
+            section.body = current.body if current is not None else self._text_of(doc)
 
     # ------------------------------------------------------------------ snapshot commands
     def _snapshot(self) -> Issue:
@@ -137,6 +201,7 @@ class IssueDocument(QObject):
     def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
               structural: bool = False, merge_key: str | None = None) -> None:
         """Run ``mutate`` on the issue as one undo step named ``text``."""
+        self.sync()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
@@ -148,10 +213,16 @@ class IssueDocument(QObject):
             self.structureChanged.emit()
         self._touch(section_id)
 
-    def _restore(self, snapshot: Issue, section_id: str, structural: bool) -> None:
+    def _restore(self, snapshot: Issue, section_id: str, structural: bool,
+                 with_bodies: bool = False) -> None:
         issue = snapshot.clone()
-        self._sync_bodies_into(issue)
-        self.issue = issue
+        if with_bodies:
+            self.sync()
+            self.issue = issue
+            self._reload_bodies()
+        else:
+            self._sync_bodies_into(issue)
+            self.issue = issue
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
@@ -250,13 +321,15 @@ class IssueDocument(QObject):
 
     def replace_issue(self, mutate: Callable[[Issue], None], text: str) -> None:
         """A change across the issue (rename a person, copy format) as one undo step."""
-        self._sync_bodies_into(self.issue)
+        self.sync()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, "", True, None))
+        command = _SnapshotCommand(self, text, before, after, "", True, None)
+        command.with_bodies = True
+        self.undo_stack.push(command)
         self._reload_bodies()
         self.structureChanged.emit()
         self._touch("")
@@ -267,7 +340,7 @@ class IssueDocument(QObject):
         try:
             for section, _depth in self.issue.walk():
                 doc = self._bodies.get(section.id)
-                if doc is not None and doc.toPlainText() != section.body:
+                if doc is not None and self._text_of(doc) != section.body:
                     cursor = QTextCursor(doc)
                     cursor.beginEditBlock()
                     cursor.select(QTextCursor.SelectionType.Document)
@@ -278,11 +351,16 @@ class IssueDocument(QObject):
 
     # ------------------------------------------------------------------ files
     def saved_issue(self) -> Issue:
-        """What goes to disk: the issue with its bodies cleaned of trailing spaces."""
+        """What goes to disk: the issue with the bodies as typed. Trailing spaces are trimmed
+        only in bodies that differ from the saved state: opening and saving changes nothing."""
+        self.sync()
         issue = self.issue.clone()
-        self._sync_bodies_into(issue)
         for section, _depth in issue.walk():
-            section.body = clean_text(section.body)
+            before = self._baseline.find(section.id)
+            if before is None or before.body != section.body:
+                cleaned = clean_text(section.body)
+                section.body = before.body if before is not None and \
+                    clean_text(before.body) == cleaned else cleaned
         return issue
 
     def save(self, path: Path | None = None) -> Path:
@@ -290,14 +368,17 @@ class IssueDocument(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no path to save to")
-        saved = storage.save_issue(self.saved_issue(), target)
+        issue = self.saved_issue()
+        saved = storage.save_issue(issue, target)
         if saved != self.path:
             self.path = saved
             self.pathChanged.emit(saved)
         for doc in self._bodies.values():
             doc.setModified(False)
         self.undo_stack.setClean()
-        self.set_modified(False)
+        self._baseline = issue
+        self._draft = False
+        self._recheck_modified()
         return saved
 
     def text_length(self, section_id: str | None = None) -> int:
@@ -309,7 +390,7 @@ class IssueDocument(QObject):
             sections = [s for s, _d in self.issue.walk()]
         total = 0
         for section in sections:
-            text = section.body + "".join(f.label + f.value for f in section.fields)
+            text = self.body_text(section.id) + "".join(f.label + f.value for f in section.fields)
             total += sum(1 for ch in text if not ch.isspace())
         return total
 

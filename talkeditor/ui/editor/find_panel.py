@@ -21,7 +21,7 @@ def find_all(document: IssueDocument, needle: str, case: bool) -> list[tuple[str
         return []
     hits = []
     probe = needle if case else needle.lower()
-    for section, _depth in document.issue.walk():
+    for section, _depth in document.sync().walk():
         text = section.body if case else section.body.lower()
         start = text.find(probe)
         while start >= 0:

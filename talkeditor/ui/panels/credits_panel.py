@@ -89,16 +89,29 @@ class CreditsPanel(QWidget):
         layout.addLayout(claim_buttons)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self._stale = True
         self.attach(document)
 
     def attach(self, document: IssueDocument) -> None:
         self.document = document
-        document.changed.connect(self._schedule)
+        document.changesStopped.connect(self._schedule)
         document.structureChanged.connect(self._schedule)
         self._schedule()
 
+    def detach(self) -> None:
+        self.document.changesStopped.disconnect(self._schedule)
+        self.document.structureChanged.disconnect(self._schedule)
+
     def _schedule(self, *_args) -> None:
-        self._timer.start()
+        """Refresh when changes stop, and only while shown (a hidden panel catches up)."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
 
     def _title(self, section_id: str | None) -> str:
         if section_id is None:
@@ -130,6 +143,7 @@ class CreditsPanel(QWidget):
 
     def refresh(self) -> None:
         self._timer.stop()
+        self._stale = False
         issue = self.document.issue
         self.people = cr.credits_of(issue)
         expanded = {self.tree.topLevelItem(i).data(0, PERSON_ROLE)

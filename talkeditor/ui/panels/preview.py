@@ -1,9 +1,11 @@
 """The live preview: the whole issue as it will be published, in a QTextBrowser.
 
-It re-renders after typing pauses (debounced), converting only the sections whose Markdown
-changed (render.HtmlCache), keeps the edited section in view, and makes each heading a link
-that selects its section. It loads nothing remote, runs nothing, reads images only inside the
-issue's folder, and hands http(s)/mailto links to the system browser.
+It re-renders when the document's changes stop (``changesStopped``, after typing pauses) and
+only while it is shown (a hidden preview catches up when shown again), converting only the
+sections whose Markdown changed (render.HtmlCache), keeps the edited section in view, and
+makes each heading a link that selects its section. It loads nothing remote, runs nothing,
+reads images only inside the issue's folder, and hands http(s)/mailto links to the system
+browser.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class PreviewPane(QTextBrowser):
         self.current_section = ""
         self.mode = "issue"
         self._scrolled_to = None
+        self._stale = False
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -55,9 +58,18 @@ class PreviewPane(QTextBrowser):
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
         self.cache = HtmlCache()
-        document.changed.connect(self.schedule)
+        document.changesStopped.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
+
+    def detach(self) -> None:
+        self.document_.changesStopped.disconnect(self.schedule)
+        self.document_.structureChanged.disconnect(self.schedule)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.schedule()
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
@@ -68,7 +80,10 @@ class PreviewPane(QTextBrowser):
         self.document().setDefaultStyleSheet(css)
 
     def schedule(self, *_args) -> None:
-        self._timer.start()
+        """Re-render soon; a hidden preview only notes that it is out of date."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
 
     def html(self) -> str:
         """The preview's HTML: every section's cached HTML, headings linked to their section."""
@@ -94,6 +109,7 @@ class PreviewPane(QTextBrowser):
 
     def refresh(self) -> None:
         self._timer.stop()
+        self._stale = False
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())

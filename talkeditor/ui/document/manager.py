@@ -1,0 +1,298 @@
+"""DocumentManager: the one owner of the open issue's life cycle.
+
+It opens (a YAML issue, or a past issue imported as a new draft), starts new issues, saves,
+autosaves, offers crash recovery and watches the file for changes made by other programs; it
+asks the questions these need through ``dialogs`` and reports through signals, so the window only
+wires it to widgets (after ghostwriter's DocumentManager).
+
+The rule for object lifetime, kept here and nowhere else: a view registers with ``add_view`` and
+has ``attach(document)`` and ``detach()``. When the open issue changes, every view detaches from
+the old IssueDocument first (letting go of its text documents, highlighters and cursors), then
+every view attaches to the new one, and only then is the old document deleted (deleteLater,
+signals blocked). No widget can therefore touch a deleted QTextDocument.
+
+Signals: ``documentChanged(document)`` after the views follow a new document; ``saved(path)``;
+``message(text, ms)`` for the status bar; ``autosaveFailed(text)``; ``fileMissing(path)`` when the
+open file disappears from disk; ``reloaded(path)`` after an external change was taken in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from ... import paths
+from ...model import Issue
+from ...settings import Settings
+from ...storage import files as storage
+from ...storage.files import YAML_SUFFIXES
+from ...storage.yaml_format import IssueFormatError
+from .. import dialogs
+from .autosave import Autosaver
+from .file_watcher import FileWatcher
+from .issue_document import IssueDocument
+
+
+class DocumentView(Protocol):
+    """Anything that shows or follows the open document."""
+
+    def attach(self, document: IssueDocument) -> None: ...
+
+    def detach(self) -> None: ...
+
+
+class DocumentManager(QObject):
+    documentChanged = Signal(object)
+    saved = Signal(object)
+    message = Signal(str, int)
+    autosaveFailed = Signal(str)
+    fileMissing = Signal(object)
+    reloaded = Signal(object)
+
+    def __init__(self, settings: Settings, dialog_parent, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.dialog_parent = dialog_parent  # the widget dialogs open over
+        self.document = IssueDocument(parent=self)
+        self._views: list[DocumentView] = []
+        #: True while the views move from one document to the next.
+        self.switching = False
+        self.autosaver = Autosaver(parent=self)
+        self.autosaver.attach(self.document)
+        self.autosaver.failed.connect(self.autosaveFailed)
+        self.watcher = FileWatcher(self)
+        self.watcher.changedOnDisk.connect(self._changed_on_disk)
+        self.watcher.missing.connect(self.fileMissing)
+        #: Where a new issue's first Save starts (the window points it at its archive).
+        self.archive_folder = settings.archive_dir
+
+    # ------------------------------------------------------------------ lifetime
+    def add_view(self, view: DocumentView, attach: bool = True) -> None:
+        """Register a view; it is attached to the current document now, unless it was built
+        on it (``attach=False``)."""
+        self._views.append(view)
+        if attach:
+            view.attach(self.document)
+
+    def set_document(self, document: IssueDocument, recovery_id: str | None = None) -> None:
+        """Show another issue: every view detaches from the old document, attaches to the new
+        one, and only then is the old one deleted."""
+        old = self.document
+        if old is document:
+            return
+        self.switching = True  # views must not act on each other's signals until the end
+        try:
+            for view in reversed(self._views):
+                view.detach()
+            self.autosaver.attach(document, recovery_id)
+            old.blockSignals(True)
+            self.document = document
+            document.setParent(self)
+            for view in self._views:
+                view.attach(document)
+        finally:
+            self.switching = False
+        self.watcher.watch(document.path)
+        old.deleteLater()
+        self.documentChanged.emit(document)
+
+    # ------------------------------------------------------------------ open and new
+    def open_path(self, path: str | Path) -> bool:
+        """Open an issue file; a past issue (.md/.txt/.docx) is imported as a new draft.
+        Does not ask about unsaved changes (callers do: ``maybe_save``)."""
+        path = Path(path)
+        try:
+            if path.suffix.lower() in YAML_SUFFIXES:
+                document = IssueDocument(storage.load_yaml_issue(path), path.resolve())
+            else:
+                document = self._import_document(path)
+        except IssueFormatError as exc:
+            dialogs.show_error(self.dialog_parent, self.tr("Cannot open the issue"),
+                               self.tr("“%1” could not be opened.").replace("%1", path.name),
+                               str(exc))
+            return False
+        self.set_document(document)
+        if document.path is not None:
+            self.settings.add_recent(document.path)
+            self.save_settings()
+        return True
+
+    def _import_document(self, path: Path) -> IssueDocument:
+        from ...importing.importer import import_file
+
+        result = import_file(path)
+        document = IssueDocument(result.issue, None)
+        document.pending_assets = result.assets
+        document.set_modified(True)
+        self.message.emit(result.summary.describe(), 15000)
+        return document
+
+    def new_from_template(self, name: str = paths.DEFAULT_TEMPLATE) -> bool:
+        """A new issue from a template (asks about unsaved changes first)."""
+        if not self.maybe_save():
+            return False
+        try:
+            issue = storage.load_template(name)
+        except IssueFormatError as exc:
+            dialogs.show_error(self.dialog_parent, self.tr("Cannot load the template"), str(exc))
+            return False
+        self.set_document(IssueDocument(issue, None))
+        return True
+
+    def new_draft(self, issue: Issue) -> IssueDocument:
+        """Show ``issue`` as a new, never saved draft (counts as modified)."""
+        document = IssueDocument(issue, None)
+        document.set_modified(True)
+        self.set_document(document)
+        return document
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        doc = self.document
+        start = doc.path.parent if doc.path else self.settings.archive_dir()
+        path = dialogs.open_issue_path(self.dialog_parent, start)
+        return bool(path) and self.open_path(path)
+
+    def open_recent(self, name: str) -> bool:
+        return self.maybe_save() and self.open_path(name)
+
+    def recent_files(self) -> list[str]:
+        return [p for p in self.settings.recent_files() if Path(p).exists()]
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.save_settings()
+
+    # ------------------------------------------------------------------ save
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded or unchanged)."""
+        if not self.document.is_modified():
+            return True
+        answer = dialogs.ask_save_changes(self.dialog_parent, self.document.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def save(self, path: str | Path | None = None) -> bool:
+        """Save without a dialog when a path is given or known; False if not saved."""
+        document = self.document
+        target = Path(path) if path else document.path
+        if target is None:
+            return self.save_as()
+        try:
+            if document.pending_assets:
+                from ...importing.importer import write_assets
+
+                write_assets(document.pending_assets, target.parent)
+            saved = document.save(target)
+            document.pending_assets = {}
+        except OSError as exc:
+            dialogs.show_error(self.dialog_parent, self.tr("Save failed"),
+                               self.tr("The issue was not saved: %1").replace(
+                                   "%1", exc.strerror or str(exc)), str(exc))
+            return False
+        if self.watcher.path != saved:
+            self.watcher.watch(saved)
+        else:
+            self.watcher.note_own_write()
+        self.settings.add_recent(saved)
+        self.save_settings()
+        self.saved.emit(saved)
+        self.message.emit(self.tr("Saved %1").replace("%1", str(saved)), 5000)
+        return True
+
+    def save_as(self) -> bool:
+        """Ask where to save; a new issue starts in its own folder inside the archive."""
+        document = self.document
+        made = None
+        if document.path is not None:
+            suggested = document.path
+        else:
+            folder = self.archive_folder() / storage.folder_name(document.issue)
+            if not folder.exists():
+                try:
+                    folder.mkdir(parents=True)
+                    made = folder
+                except OSError:
+                    folder = folder.parent if folder.parent.is_dir() else Path.home()
+            suggested = folder / "issue.yaml"
+        path = dialogs.save_issue_path(self.dialog_parent, suggested)
+        if made is not None and (not path or Path(path).parent.resolve() != made.resolve()):
+            try:
+                made.rmdir()  # the folder made for the dialog was not used
+            except OSError:
+                pass
+        return bool(path) and self.save(path)
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.message.emit(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
+
+    def close(self) -> None:
+        """The window closes on purpose: forget the draft's recovery copy."""
+        self.autosaver.discard()
+
+    # ------------------------------------------------------------------ never lose work
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the drafts left in the recovery folder. True if one was
+        restored."""
+        from datetime import datetime
+
+        from ...storage.recovery import describe_difference
+
+        store = self.autosaver.store
+        orphans = store.orphans()
+        if not orphans:
+            return False
+        rows = [(e.title or self.tr("untitled"),
+                 datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
+                 describe_difference(e)) for e in orphans]
+        answer, index = dialogs.ask_recover(self.dialog_parent, rows)
+        if answer == "discard":
+            for entry in orphans:
+                store.remove(entry.id)
+            return False
+        if answer != "restore" or not 0 <= index < len(orphans):
+            return False
+        entry = orphans[index]
+        try:
+            issue = entry.load()
+        except IssueFormatError as exc:
+            dialogs.show_error(self.dialog_parent, self.tr("Cannot restore the draft"), str(exc))
+            return False
+        document = IssueDocument(issue, entry.original)
+        document.set_modified(True)
+        self.set_document(document, recovery_id=entry.id)
+        self.message.emit(self.tr("Draft restored — save it to keep it"), 10000)
+        return True
+
+    def _changed_on_disk(self, path) -> None:
+        try:
+            theirs = storage.load_yaml_issue(path)
+        except IssueFormatError as exc:
+            self.message.emit(self.tr("The file changed on disk but cannot be read: %1")
+                              .replace("%1", str(exc)), 10000)
+            return
+        if self.document.is_modified():
+            import difflib
+
+            from ...render.issue_markdown import issue_markdown
+
+            diff = "\n".join(difflib.unified_diff(
+                issue_markdown(theirs).splitlines(),
+                issue_markdown(self.document.saved_issue()).splitlines(),
+                self.tr("on disk"), self.tr("yours"), lineterm="", n=1))
+            answer = dialogs.ask_external_change(self.dialog_parent,
+                                                 self.document.display_name(), diff)
+            if answer == "mine":
+                self.message.emit(self.tr("Kept your version; saving will overwrite the file "
+                                          "on disk"), 10000)
+                return
+        self.set_document(IssueDocument(theirs, Path(path)))
+        self.reloaded.emit(Path(path))
+        self.message.emit(self.tr("Reloaded: the file changed on disk"), 8000)
