@@ -83,7 +83,7 @@ class IssueDocument(QObject):
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self._paused)
-        self.undo_stack.indexChanged.connect(lambda _i: self._recheck_modified())
+        self.undo_stack.indexChanged.connect(self._history_moved)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
@@ -104,6 +104,10 @@ class IssueDocument(QObject):
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
+
+    def _history_moved(self, *_args) -> None:
+        """An undo stack moved, or a body's history reached or left its saved state."""
+        self._recheck_modified()
 
     def _recheck_modified(self) -> None:
         """Compare with the saved state (syncs the bodies; not called per keystroke)."""
@@ -142,7 +146,7 @@ class IssueDocument(QObject):
             doc.clearUndoRedoStacks()
             doc.contentsChange.connect(
                 lambda _pos, removed, added, sid=section_id: self._body_edited(sid, removed, added))
-            doc.modificationChanged.connect(lambda _m: self._recheck_modified())
+            doc.modificationChanged.connect(self._history_moved)
             self._bodies[section_id] = doc
         return doc
 
