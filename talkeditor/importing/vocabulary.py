@@ -58,11 +58,14 @@ def norm_title(text: str) -> str:
 
 
 def split_optional(title: str) -> tuple[str, bool]:
-    """``本周经典-optional`` -> (``本周经典``, True)."""
+    """A heading as a section title: ``本周经典-optional`` -> (``本周经典``, True); a trailing
+    colon is the heading's punctuation, not part of the name (``refs:`` -> ``refs``,
+    ``线上讨论：`` -> ``线上讨论``)."""
     t = title.strip()
-    if t.endswith(OPTIONAL_SUFFIX):
-        return t[: -len(OPTIONAL_SUFFIX)].rstrip(), True
-    return t, False
+    optional = t.endswith(OPTIONAL_SUFFIX)
+    if optional:
+        t = t[: -len(OPTIONAL_SUFFIX)].rstrip()
+    return (t.rstrip(":：").rstrip() or t), optional
 
 
 def looks_like_title(text: str, heading: bool = False) -> bool:
