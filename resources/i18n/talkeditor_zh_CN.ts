@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveActions</name>
@@ -245,6 +246,70 @@
     </message>
 </context>
 <context>
+    <name>DocumentManager</name>
+    <message>
+        <source>Cannot open the issue</source>
+        <extracomment>True while the views move from one document to the next. Where a new issue&apos;s first Save starts (the window points it at its archive).</extracomment>
+        <translation type="unfinished">无法打开这一期</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation type="unfinished">无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot load the template</source>
+        <translation type="unfinished">无法载入模板</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation type="unfinished">保存失败</translation>
+    </message>
+    <message>
+        <source>The issue was not saved: %1</source>
+        <translation type="unfinished">本期未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished">已保存 %1</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation type="unfinished">设置未能保存：%1</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="unfinished">未命名</translation>
+    </message>
+    <message>
+        <source>Cannot restore the draft</source>
+        <translation type="unfinished">无法恢复草稿</translation>
+    </message>
+    <message>
+        <source>Draft restored — save it to keep it</source>
+        <translation type="unfinished">草稿已恢复——请保存以保留它</translation>
+    </message>
+    <message>
+        <source>The file changed on disk but cannot be read: %1</source>
+        <translation type="unfinished">磁盘上的文件已被修改，但无法读取：%1</translation>
+    </message>
+    <message>
+        <source>on disk</source>
+        <translation type="unfinished">磁盘上</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished">你的</translation>
+    </message>
+    <message>
+        <source>Kept your version; saving will overwrite the file on disk</source>
+        <translation type="unfinished">已保留你的版本；保存时将覆盖磁盘上的文件</translation>
+    </message>
+    <message>
+        <source>Reloaded: the file changed on disk</source>
+        <translation type="unfinished">已重新载入：磁盘上的文件有改动</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
         <source>Label</source>
@@ -279,7 +344,7 @@
         <translation>下移字段</translation>
     </message>
     <message>
-        <source>Generated from the issue's metadata (%1)</source>
+        <source>Generated from the issue&apos;s metadata (%1)</source>
         <translation>由本期信息生成（%1）</translation>
     </message>
     <message>
@@ -334,6 +399,7 @@
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
+        <extracomment>Sections whose text document was edited since its text was last copied to the model. The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;. Images of an imported past issue, written to assets/ on its first save.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -355,6 +421,22 @@
     <message>
         <source>Move section</source>
         <translation>移动版块</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <extracomment>(setting value, menu text): &apos;&apos; follows the system locale. The names of the languages are written in their own language, so a user who cannot read the current one finds theirs.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes the next time talkeditor starts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -380,68 +462,12 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Cannot open the issue</source>
-        <translation>无法打开这一期</translation>
-    </message>
-    <message>
-        <source>“%1” could not be opened.</source>
-        <translation>无法打开“%1”。</translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <source>The issue was not saved: %1</source>
-        <translation>本期未能保存：%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Cannot restore the draft</source>
-        <translation>无法恢复草稿</translation>
-    </message>
-    <message>
-        <source>Draft restored — save it to keep it</source>
-        <translation>草稿已恢复——请保存以保留它</translation>
+        <source>“%1” was deleted or moved on disk; Save writes it again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
-    </message>
-    <message>
-        <source>The file changed on disk but cannot be read: %1</source>
-        <translation>磁盘上的文件已被修改，但无法读取：%1</translation>
-    </message>
-    <message>
-        <source>on disk</source>
-        <translation>磁盘上</translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation>你的</translation>
-    </message>
-    <message>
-        <source>Kept your version; saving will overwrite the file on disk</source>
-        <translation>已保留你的版本；保存时将覆盖磁盘上的文件</translation>
-    </message>
-    <message>
-        <source>Reloaded: the file changed on disk</source>
-        <translation>已重新载入：磁盘上的文件有改动</translation>
-    </message>
-    <message>
-        <source>Cannot load the template</source>
-        <translation>无法载入模板</translation>
     </message>
     <message>
         <source>No recent issues</source>
@@ -450,18 +476,6 @@
     <message>
         <source>Clear the list</source>
         <translation>清空列表</translation>
-    </message>
-    <message>
-        <source>New section</source>
-        <translation>新版块</translation>
-    </message>
-    <message>
-        <source>New subsection</source>
-        <translation>新子版块</translation>
-    </message>
-    <message>
-        <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
-        <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
     </message>
     <message>
         <source>User guide</source>
@@ -478,10 +492,6 @@
     <message>
         <source>Talk time: %1 min</source>
         <translation>时长：%1 分钟</translation>
-    </message>
-    <message>
-        <source>Settings not saved: %1</source>
-        <translation>设置未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -553,6 +563,21 @@
     <message>
         <source>New highlight</source>
         <translation>新提要</translation>
+    </message>
+</context>
+<context>
+    <name>SectionActions</name>
+    <message>
+        <source>New section</source>
+        <translation type="unfinished">新版块</translation>
+    </message>
+    <message>
+        <source>New subsection</source>
+        <translation type="unfinished">新子版块</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
+        <translation type="unfinished">已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
     </message>
 </context>
 <context>
@@ -783,7 +808,7 @@
         <translation>从往期复制格式(&amp;C)…</translation>
     </message>
     <message>
-        <source>Bring a past issue's sections and standing text into this draft, keeping its content</source>
+        <source>Bring a past issue&apos;s sections and standing text into this draft, keeping its content</source>
         <translation>把往期的版块和固定文字带进本期草稿，保留草稿内容</translation>
     </message>
     <message>
@@ -841,6 +866,10 @@
     <message>
         <source>Version and credits</source>
         <translation>版本和致谢</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished">主工具栏</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -902,7 +931,7 @@
         <translation>保存对“%1”的修改吗？</translation>
     </message>
     <message>
-        <source>Your changes will be lost if you don't save them.</source>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>如果不保存，修改将会丢失。</translation>
     </message>
     <message>
@@ -952,6 +981,54 @@
     <message>
         <source>Take Theirs</source>
         <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Export for Zhihu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title (%1 characters; Zhihu allows 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-publish check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-publish check: no problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where you host the images: local image paths become this address + the file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a URL alone on a line as a link card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes post.md (for 导入文档), post.html, title.txt and images/, and copies the post to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>talkeditor User Guide</source>

@@ -88,6 +88,9 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None):
 
 
 def main(path: str | None = None, lang: str | None = None) -> int:
+    from . import crash
+
+    crash.install()  # not in create_main_window: tests keep pytest-qt's own hook
     window = create_main_window(path, lang)
     window.raise_()
     return QApplication.instance().exec()

@@ -178,18 +178,18 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
     """
     from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # the name lupdate looks for
     dialog = QDialog(parent)
     dialog.setObjectName("zhihuExportDialog")
-    dialog.setWindowTitle(t("dialogs", "Export for Zhihu"))
+    dialog.setWindowTitle(translate("dialogs", "Export for Zhihu"))
     layout = QVBoxLayout(dialog)
     title_edit = QLineEdit(title, dialog)
     title_edit.setReadOnly(True)
-    layout.addWidget(QLabel(t("dialogs", "Title (%1 characters; Zhihu allows 100)")
+    layout.addWidget(QLabel(translate("dialogs", "Title (%1 characters; Zhihu allows 100)")
                             .replace("%1", str(len(title))), dialog))
     layout.addWidget(title_edit)
-    layout.addWidget(QLabel(t("dialogs", "Pre-publish check:") if warnings else
-                            t("dialogs", "Pre-publish check: no problems found."), dialog))
+    layout.addWidget(QLabel(translate("dialogs", "Pre-publish check:") if warnings else
+                            translate("dialogs", "Pre-publish check: no problems found."), dialog))
     if warnings:
         listing = QListWidget(dialog)
         listing.setObjectName("zhihuWarnings")
@@ -197,9 +197,10 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
         layout.addWidget(listing, 1)
     form = QFormLayout()
     folder_edit = QLineEdit(str(folder), dialog)
-    browse = QPushButton(t("dialogs", "Choose…"), dialog)
+    browse = QPushButton(translate("dialogs", "Choose…"), dialog)
     def browse_folder() -> None:
-        chosen = choose_folder(dialog, t("dialogs", "Export folder"), Path(folder_edit.text()))
+        chosen = choose_folder(dialog, translate("dialogs", "Export folder"),
+                               Path(folder_edit.text()))
         if chosen:
             folder_edit.setText(str(chosen))
 
@@ -207,22 +208,22 @@ def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_ba
     row = QHBoxLayout()
     row.addWidget(folder_edit, 1)
     row.addWidget(browse)
-    form.addRow(t("dialogs", "Folder"), row)
+    form.addRow(translate("dialogs", "Folder"), row)
     base_edit = QLineEdit(image_base_url, dialog)
     base_edit.setPlaceholderText("https://example.com/talk/images")
-    base_edit.setToolTip(t("dialogs", "Where you host the images: local image paths become "
-                                      "this address + the file name"))
-    form.addRow(t("dialogs", "Image base URL"), base_edit)
-    cards = QCheckBox(t("dialogs", "Show a URL alone on a line as a link card"), dialog)
+    base_edit.setToolTip(translate("dialogs", "Where you host the images: local image paths "
+                                              "become this address + the file name"))
+    form.addRow(translate("dialogs", "Image base URL"), base_edit)
+    cards = QCheckBox(translate("dialogs", "Show a URL alone on a line as a link card"), dialog)
     cards.setChecked(link_cards)
     form.addRow("", cards)
     layout.addLayout(form)
-    layout.addWidget(QLabel(t("dialogs", "Writes post.md (for 导入文档), post.html, title.txt and "
-                                         "images/, and copies the post to the clipboard."),
-                            dialog))
+    layout.addWidget(QLabel(translate("dialogs", "Writes post.md (for 导入文档), post.html, "
+                                                 "title.txt and images/, and copies the post "
+                                                 "to the clipboard."), dialog))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("dialogs", "Export"))
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("dialogs", "Export"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

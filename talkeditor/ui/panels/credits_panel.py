@@ -14,6 +14,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -53,7 +54,11 @@ class CreditsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("creditsTree")
         self.tree.setHeaderLabels([self.tr("Person"), self.tr("Credited as")])
-        self.tree.setColumnWidth(0, 150)
+        # Names at their width, roles wrapped beside them: nothing cut to a few characters.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         rename = QPushButton(self.tr("Rename / Merge…"), self)
         rename.setObjectName("creditsRename")
@@ -88,7 +93,7 @@ class CreditsPanel(QWidget):
         layout.addWidget(self.claims)
         layout.addLayout(claim_buttons)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
         self._stale = True
         self.attach(document)
 
@@ -140,6 +145,10 @@ class CreditsPanel(QWidget):
             where = "、".join(f"{self._title(s)} {n}" for s, n in counts.items())
             parts.append(self.tr("signed %1 (%2)").replace("%1", str(total)).replace("%2", where))
         return " · ".join(parts)
+
+    def _due(self) -> None:
+        if self.isVisible():
+            self.refresh()  # hidden since it was scheduled: showEvent catches up
 
     def refresh(self) -> None:
         self._timer.stop()

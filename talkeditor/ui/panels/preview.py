@@ -51,7 +51,7 @@ class PreviewPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
         self.set_dark(False)
         self.attach(document)
 
@@ -106,6 +106,10 @@ class PreviewPane(QTextBrowser):
         folder = self.document_.path.parent if self.document_.path else None
         post = zhihu.build_post(self.document_.saved_issue(), folder)
         return f"<h1>{html.escape(post.title)}</h1>\n{post.html}"
+
+    def _due(self) -> None:
+        if self.isVisible():
+            self.refresh()  # hidden since it was scheduled: showEvent catches up
 
     def refresh(self) -> None:
         self._timer.stop()
