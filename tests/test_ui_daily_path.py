@@ -242,3 +242,18 @@ def test_the_hidden_preview_does_not_render_and_catches_up_when_shown(qtbot, win
     assert "123" not in window.preview.toPlainText()
     window.toggle_preview(True)
     qtbot.waitUntil(lambda: "123" in window.preview.toPlainText(), timeout=3000)
+
+
+def test_the_zhihu_dialog_and_qts_file_dialogs_speak_chinese_in_the_chinese_ui(qtbot):
+    from talkeditor.ui.app import ensure_app, install_translations
+
+    app = ensure_app("en")
+    translate = QCoreApplication.translate
+    try:
+        install_translations(app, "zh_CN")
+        assert translate("dialogs", "Export for Zhihu") == "导出到知乎"
+        assert translate("dialogs", "Image base URL") == "图片地址前缀"
+        assert translate("QFileDialog", "Look in:") != "Look in:"  # qtbase_zh_CN.qm
+    finally:
+        install_translations(app, "en")
+    assert translate("dialogs", "Export for Zhihu") == "Export for Zhihu"

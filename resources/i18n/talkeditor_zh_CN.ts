@@ -249,64 +249,63 @@
     <name>DocumentManager</name>
     <message>
         <source>Cannot open the issue</source>
-        <extracomment>True while the views move from one document to the next. Where a new issue&apos;s first Save starts (the window points it at its archive).</extracomment>
-        <translation type="unfinished">无法打开这一期</translation>
+        <translation>无法打开这一期</translation>
     </message>
     <message>
         <source>“%1” could not be opened.</source>
-        <translation type="unfinished">无法打开“%1”。</translation>
+        <translation>无法打开“%1”。</translation>
     </message>
     <message>
         <source>Cannot load the template</source>
-        <translation type="unfinished">无法载入模板</translation>
+        <translation>无法载入模板</translation>
     </message>
     <message>
         <source>Save failed</source>
-        <translation type="unfinished">保存失败</translation>
+        <translation>保存失败</translation>
     </message>
     <message>
         <source>The issue was not saved: %1</source>
-        <translation type="unfinished">本期未能保存：%1</translation>
+        <translation>本期没有保存：%1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">已保存 %1</translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Settings not saved: %1</source>
-        <translation type="unfinished">设置未能保存：%1</translation>
+        <translation>设置没有保存：%1</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished">未命名</translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>Cannot restore the draft</source>
-        <translation type="unfinished">无法恢复草稿</translation>
+        <translation>无法恢复草稿</translation>
     </message>
     <message>
         <source>Draft restored — save it to keep it</source>
-        <translation type="unfinished">草稿已恢复——请保存以保留它</translation>
+        <translation>草稿已恢复——请保存以留下它</translation>
     </message>
     <message>
         <source>The file changed on disk but cannot be read: %1</source>
-        <translation type="unfinished">磁盘上的文件已被修改，但无法读取：%1</translation>
+        <translation>文件在磁盘上被修改，但无法读取：%1</translation>
     </message>
     <message>
         <source>on disk</source>
-        <translation type="unfinished">磁盘上</translation>
+        <translation>磁盘上</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished">你的</translation>
+        <translation>你的</translation>
     </message>
     <message>
         <source>Kept your version; saving will overwrite the file on disk</source>
-        <translation type="unfinished">已保留你的版本；保存时将覆盖磁盘上的文件</translation>
+        <translation>已保留你的版本；保存时将覆盖磁盘上的文件</translation>
     </message>
     <message>
         <source>Reloaded: the file changed on disk</source>
-        <translation type="unfinished">已重新载入：磁盘上的文件有改动</translation>
+        <translation>已重新载入：文件在磁盘上被修改</translation>
     </message>
 </context>
 <context>
@@ -427,16 +426,15 @@
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <extracomment>(setting value, menu text): &apos;&apos; follows the system locale. The names of the languages are written in their own language, so a user who cannot read the current one finds theirs.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Follow the System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>The language changes the next time talkeditor starts</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在下次启动 talkeditor 时生效</translation>
     </message>
 </context>
 <context>
@@ -463,7 +461,7 @@
     </message>
     <message>
         <source>“%1” was deleted or moved on disk; Save writes it again</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已在磁盘上被删除或移动；保存会重新写出它</translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
@@ -569,15 +567,15 @@
     <name>SectionActions</name>
     <message>
         <source>New section</source>
-        <translation type="unfinished">新版块</translation>
+        <translation>新版块</translation>
     </message>
     <message>
         <source>New subsection</source>
-        <translation type="unfinished">新子版块</translation>
+        <translation>新子版块</translation>
     </message>
     <message>
         <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
-        <translation type="unfinished">已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
+        <translation>已删除“%1”——撤销（Ctrl+Z）可恢复</translation>
     </message>
 </context>
 <context>
@@ -869,7 +867,7 @@
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished">主工具栏</translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -890,6 +888,21 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>talkeditor ran into an unexpected error; the action was not finished. Your open issue is still here: save it to be safe.</source>
+        <translation>talkeditor 遇到了意外错误，刚才的操作没有完成。打开的这一期还在：为稳妥起见请保存。</translation>
+    </message>
+    <message>
+        <source>Details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -984,51 +997,51 @@
     </message>
     <message>
         <source>Export for Zhihu</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到知乎</translation>
     </message>
     <message>
         <source>Title (%1 characters; Zhihu allows 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>标题（%1 个字；知乎最多 100 个）</translation>
     </message>
     <message>
         <source>Pre-publish check:</source>
-        <translation type="unfinished"></translation>
+        <translation>发布前检查：</translation>
     </message>
     <message>
         <source>Pre-publish check: no problems found.</source>
-        <translation type="unfinished"></translation>
+        <translation>发布前检查：没有发现问题。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Export folder</source>
-        <translation type="unfinished"></translation>
+        <translation>导出文件夹</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>Where you host the images: local image paths become this address + the file name</source>
-        <translation type="unfinished"></translation>
+        <translation>图片的托管地址：本地图片路径会变成这个地址加文件名</translation>
     </message>
     <message>
         <source>Image base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>图片地址前缀</translation>
     </message>
     <message>
         <source>Show a URL alone on a line as a link card</source>
-        <translation type="unfinished"></translation>
+        <translation>单独成行的网址显示为链接卡片</translation>
     </message>
     <message>
         <source>Writes post.md (for 导入文档), post.html, title.txt and images/, and copies the post to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>写出 post.md（用于导入文档）、post.html、title.txt 和 images/，并把文章复制到剪贴板。</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>talkeditor User Guide</source>

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMenu
 
 from ..settings import Settings
 
-#: (setting value, menu text): '' follows the system locale. The names of the languages are
-#: written in their own language, so a user who cannot read the current one finds theirs.
+# (setting value, menu text): '' follows the system locale. The names of the languages are
+# written in their own language, so a user who cannot read the current one finds theirs.
 CHOICES = (("", None), ("zh_CN", "中文"), ("en", "English"))
 
 

@@ -57,7 +57,7 @@ class DocumentManager(QObject):
         self.dialog_parent = dialog_parent  # the widget dialogs open over
         self.document = IssueDocument(parent=self)
         self._views: list[DocumentView] = []
-        #: True while the views move from one document to the next.
+        # True while the views move from one document to the next.
         self.switching = False
         self.autosaver = Autosaver(parent=self)
         self.autosaver.attach(self.document)
@@ -65,7 +65,7 @@ class DocumentManager(QObject):
         self.watcher = FileWatcher(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
         self.watcher.missing.connect(self.fileMissing)
-        #: Where a new issue's first Save starts (the window points it at its archive).
+        # Where a new issue's first Save starts (the window points it at its archive).
         self.archive_folder = settings.archive_dir
 
     # ------------------------------------------------------------------ lifetime
