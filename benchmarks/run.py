@@ -600,11 +600,11 @@ def save_issue(cfg: Config) -> Result:
 
 def _archive_modules():
     try:
-        from talkeditor import archive_bench
+        from benchmarks import synthetic
         from talkeditor.archive import search as archive_search
     except ImportError:
         return None
-    return archive_bench, archive_search
+    return synthetic, archive_search
 
 
 _ARCHIVE_CACHE: dict = {}
@@ -612,8 +612,8 @@ _ARCHIVE_CACHE: dict = {}
 
 def _synthetic_issues(cfg: Config):
     if "issues" not in _ARCHIVE_CACHE:
-        archive_bench, _search = _archive_modules()
-        _ARCHIVE_CACHE["issues"] = archive_bench.make_synthetic_issues(cfg.archive_size)
+        synthetic, _search = _archive_modules()
+        _ARCHIVE_CACHE["issues"] = synthetic.make_synthetic_issues(cfg.archive_size)
     return _ARCHIVE_CACHE["issues"]
 
 

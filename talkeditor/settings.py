@@ -110,7 +110,8 @@ class Settings:
         self._data["image_base_url"] = url
 
     def zhihu_link_cards(self) -> bool:
-        return bool(self._data.get("zhihu_link_cards", False))
+        """Link cards in the Zhihu export: on unless the host turned them off."""
+        return bool(self._data.get("zhihu_link_cards", True))
 
     def set_zhihu_link_cards(self, on: bool) -> None:
         self._data["zhihu_link_cards"] = bool(on)

@@ -84,7 +84,8 @@ def no_dialogs(monkeypatch):
         calls["asked"].append(("external", name, difference))
         return calls["answers"].get("external", "mine")
 
-    def zhihu_export(parent, title, warnings, folder, image_base_url, link_cards):
+    def zhihu_export(parent, title, warnings, folder, image_base_url, link_cards,
+                     full_title=""):
         calls["asked"].append(("zhihu", title, warnings, folder))
         return calls["answers"].get("zhihu")
 

@@ -251,9 +251,9 @@ def test_the_zhihu_dialog_and_qts_file_dialogs_speak_chinese_in_the_chinese_ui(q
     translate = QCoreApplication.translate
     try:
         install_translations(app, "zh_CN")
-        assert translate("dialogs", "Export for Zhihu") == "导出到知乎"
-        assert translate("dialogs", "Image base URL") == "图片地址前缀"
+        assert translate("ZhihuExportDialog", "Export for Zhihu") == "导出到知乎"
+        assert translate("ZhihuExportDialog", "Choose…") != "Choose…"
         assert translate("QFileDialog", "Look in:") != "Look in:"  # qtbase_zh_CN.qm
     finally:
         install_translations(app, "en")
-    assert translate("dialogs", "Export for Zhihu") == "Export for Zhihu"
+    assert translate("ZhihuExportDialog", "Export for Zhihu") == "Export for Zhihu"

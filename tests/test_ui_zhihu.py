@@ -41,3 +41,61 @@ def test_the_zhihu_preview_shows_the_post_with_its_title(qtbot, window):
     assert "<h2>" not in window.preview.toPlainText()
     window.actions_["actionZhihuPreview"].setChecked(False)
     qtbot.waitUntil(lambda: "【OpenLLM Talk 004】本期提要" not in window.preview.toPlainText())
+
+
+def _body(post_html: str) -> str:
+    return post_html.split("<body>\n", 1)[1].rsplit("</body>", 1)[0]
+
+
+@pytest.mark.parametrize("link_cards", [True, False])
+def test_clipboard_post_html_and_zhihu_preview_have_byte_identical_bodies(
+        qtbot, window, no_dialogs, tmp_path, link_cards):
+    out = tmp_path / "zhihu-out"
+    no_dialogs["answers"]["zhihu"] = {"folder": out, "image_base_url": "https://img.example/t",
+                                      "link_cards": link_cards, "title": "我的标题"}
+    assert window.zhihu_actions.export_zhihu()
+    body = _body((out / "post.html").read_text(encoding="utf-8"))
+    assert ('data-draft-type="link-card"' in body) is link_cards
+    assert QGuiApplication.clipboard().mimeData().html() == body
+    preview = window.preview.zhihu_html()
+    heading, rest = preview.split("\n", 1)
+    assert heading.startswith("<h1>【OpenLLM Talk 004】") and rest == body
+    assert (out / "title.txt").read_text(encoding="utf-8") == "我的标题\n"
+
+
+def test_the_export_dialog_offers_the_full_and_a_fitting_title_with_a_live_count_in_chinese(
+        qtbot, tmp_path):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.ui import dialogs
+    from talkeditor.ui.app import install_translations
+    from talkeditor.zhihu import export as zhihu
+
+    from .test_zhihu_export import issue_004
+
+    issue = issue_004()
+    full, proposed = zhihu.zhihu_title(issue), zhihu.proposed_title(issue)
+    install_translations(QApplication.instance(), "zh_CN")
+    try:
+        dialog = dialogs.ZhihuExportDialog(None, proposed, ["标题：已缩短"], tmp_path, "", True,
+                                           full)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "导出到知乎"
+        assert dialog.full_title_edit.text() == full and dialog.full_title_edit.isReadOnly()
+        assert dialog.title_edit.text() == proposed and not dialog.title_edit.isReadOnly()
+        assert dialog.count_label.text() == f"{len(proposed)} / 100 个字"
+        assert "color" not in dialog.count_label.styleSheet()
+        dialog.title_edit.setFocus()
+        dialog.title_edit.end(False)
+        event = QInputMethodEvent()
+        event.setCommitString("加长" * 3)
+        QApplication.sendEvent(dialog.title_edit, event)
+        assert dialog.title_edit.text() == proposed + "加长" * 3
+        assert dialog.count_label.text() == f"{len(proposed) + 6} / 100 个字"
+        assert "color" in dialog.count_label.styleSheet()  # over the limit: shown in red
+        assert dialog.count_label.toolTip() == "知乎标题最多 100 个字"
+        assert dialog.cards.text().startswith("链接卡片")
+        assert dialog.options()["title"] == proposed + "加长" * 3
+    finally:
+        install_translations(QApplication.instance(), "en")

@@ -92,10 +92,13 @@ def test_a_title_over_zhihus_100_characters_is_reported():
     assert len(title) == 100
     assert [w.code for w in zhihu.precheck(issue)] == []
     issue.highlights = ["甲" * 78]
-    long = zhihu.precheck(issue)
+    long = zhihu.precheck(issue, title=zhihu.zhihu_title(issue))
     assert [(w.code, w.section) for w in long] == [("title-long", "标题")]
     assert "101" in long[0].message
-    assert "title-long" in {w.code for w in zhihu.precheck(issue_004())}  # 141 characters
+    # the proposed title (the default) fits: the check names what was cut instead
+    assert [w.code for w in zhihu.precheck(issue)] == ["title-shortened"]
+    full = zhihu.zhihu_title(issue_004())  # 141 characters
+    assert "title-long" in {w.code for w in zhihu.precheck(issue_004(), title=full)}
 
 
 # ---------------------------------------------------------------- sections
@@ -279,7 +282,8 @@ def test_the_check_reports_every_kind_of_problem_in_document_order():
     post = zhihu.build_post(constructs_issue(), GOLDEN)
     found = [w.code for w in post.warnings]
     assert set(found) == {"heading-depth", "image-local", "image-svg", "image-missing",
-                          "image-private", "image-empty", "link-scheme", "raw-html", "emoji"}
+                          "image-private", "image-empty", "link-scheme", "raw-html", "emoji",
+                          "html-comment", "html-format", "md-raw-html"}
     placed = [w for w in post.warnings if w.line is not None]
     assert all(w.section == "构造" for w in post.warnings)
     assert [w.line for w in placed] == sorted(w.line for w in placed)
@@ -340,13 +344,13 @@ def test_cli_export_writes_the_files_and_prints_warnings_with_exit_0(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "post.md" in out.stdout
     title = (tmp_path / "post" / "title.txt").read_text(encoding="utf-8")
-    assert title == zhihu.zhihu_title(issue_004()) + "\n"
+    assert title == zhihu.proposed_title(issue_004()) + "\n"
     html = (tmp_path / "post" / "post.html").read_text(encoding="utf-8")
     assert 'data-draft-type="link-card"' in html and "<h2>本周新闻</h2>" in html
     assert (tmp_path / "post" / "post.md").read_text(encoding="utf-8").startswith("## 序章\n")
     warnings = out.stderr.splitlines()
     assert warnings and all(line.startswith("talkeditor: warning: ") for line in warnings)
-    assert any("[title-long]" in line for line in warnings)
+    assert any("[title-shortened]" in line for line in warnings)
     assert "Traceback" not in out.stderr
 
 

@@ -688,6 +688,69 @@
     </message>
 </context>
 <context>
+    <name>ZhihuExportDialog</name>
+    <message>
+        <source>Export for Zhihu</source>
+        <translation>导出到知乎</translation>
+    </message>
+    <message>
+        <source>Full title (%1 characters):</source>
+        <translation>完整标题（%1 个字）：</translation>
+    </message>
+    <message>
+        <source>Title to publish:</source>
+        <translation>发布用的标题：</translation>
+    </message>
+    <message>
+        <source>Pre-publish check:</source>
+        <translation>发布前检查：</translation>
+    </message>
+    <message>
+        <source>Pre-publish check: no problems found.</source>
+        <translation>发布前检查：没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Where you host the images: local image paths become this address + the file name</source>
+        <translation>图片放在哪里：本地图片路径会换成这个地址 + 文件名</translation>
+    </message>
+    <message>
+        <source>Image base URL</source>
+        <translation>图片地址前缀</translation>
+    </message>
+    <message>
+        <source>Link cards: a URL alone on a line (with the title line above it) becomes a Zhihu link card</source>
+        <translation>链接卡片：单独一行的网址（连同上一行的标题）导出为知乎链接卡片</translation>
+    </message>
+    <message>
+        <source>Writes post.md (for 导入文档), post.html, title.txt and images/, and copies the post to the clipboard.</source>
+        <translation>写出 post.md（用于「导入文档」）、post.html、title.txt 和 images/，并把文章复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 个字</translation>
+    </message>
+    <message>
+        <source>Zhihu allows at most 100 characters</source>
+        <translation>知乎标题最多 100 个字</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New from Template</source>
@@ -994,54 +1057,6 @@
     <message>
         <source>Take Theirs</source>
         <translation>采用对方的</translation>
-    </message>
-    <message>
-        <source>Export for Zhihu</source>
-        <translation>导出到知乎</translation>
-    </message>
-    <message>
-        <source>Title (%1 characters; Zhihu allows 100)</source>
-        <translation>标题（%1 个字；知乎最多 100 个）</translation>
-    </message>
-    <message>
-        <source>Pre-publish check:</source>
-        <translation>发布前检查：</translation>
-    </message>
-    <message>
-        <source>Pre-publish check: no problems found.</source>
-        <translation>发布前检查：没有发现问题。</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>Export folder</source>
-        <translation>导出文件夹</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>Where you host the images: local image paths become this address + the file name</source>
-        <translation>图片的托管地址：本地图片路径会变成这个地址加文件名</translation>
-    </message>
-    <message>
-        <source>Image base URL</source>
-        <translation>图片地址前缀</translation>
-    </message>
-    <message>
-        <source>Show a URL alone on a line as a link card</source>
-        <translation>单独成行的网址显示为链接卡片</translation>
-    </message>
-    <message>
-        <source>Writes post.md (for 导入文档), post.html, title.txt and images/, and copies the post to the clipboard.</source>
-        <translation>写出 post.md（用于导入文档）、post.html、title.txt 和 images/，并把文章复制到剪贴板。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>talkeditor User Guide</source>

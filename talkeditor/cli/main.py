@@ -35,8 +35,10 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--to", choices=("markdown", "html"), default="markdown")
 
-    p = sub.add_parser("check", help="validate an issue file")
+    p = sub.add_parser("check", help="validate an issue file and its Zhihu title")
     p.add_argument("issue")
+    p.add_argument("--zhihu", action="store_true",
+                   help="also run the whole Zhihu pre-publish check (what breaks or is lost)")
 
     p = sub.add_parser("new", help="start a new issue from a template or a past issue")
     p.add_argument("-o", "--output", required=True, help="the issue.yaml to create")
@@ -58,8 +60,11 @@ def _command_parser() -> argparse.ArgumentParser:
     p.add_argument("issue", help="the issue.yaml to export")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write")
     p.add_argument("--image-base-url", help="rewrite local image paths to this URL prefix")
-    p.add_argument("--link-cards", action="store_true",
-                   help="turn a URL alone on a line into a Zhihu link card")
+    p.add_argument("--link-cards", action=argparse.BooleanOptionalAction, default=True,
+                   help="turn a URL alone on a line (and the title line above it) into a "
+                        "Zhihu link card (default: on)")
+    p.add_argument("--title", help="the title to publish (default: the series title, "
+                                   "shortened to Zhihu's 100 characters)")
     return parser
 
 
@@ -96,11 +101,21 @@ def cmd_render(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """Load the issue; report its Zhihu title (over 100 characters, not in the series'
+    pattern) and, with ``--zhihu``, every finding of the pre-publish check, one
+    ``talkeditor: warning:`` line each on stderr. Findings do not change the exit code."""
     from ..storage.files import load_yaml_issue
+    from ..zhihu import export as zhihu
 
     issue = load_yaml_issue(args.issue)
     count = sum(1 for _ in issue.walk())
+    if args.zhihu:
+        findings = zhihu.precheck(issue, Path(args.issue).resolve().parent)
+    else:
+        findings = zhihu.check_full_title(issue)
     print(f"{args.issue}: OK ({issue.display_title() or 'untitled'}, {count} sections)")
+    for item in findings:
+        print(f"talkeditor: warning: {item}", file=sys.stderr)
     return 0
 
 

@@ -170,68 +170,117 @@ def ask_external_change(parent, name: str, difference: str) -> str:
     return "mine" if box.clickedButton() is mine else "theirs"
 
 
-def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_base_url: str,
-                 link_cards: bool) -> dict | None:
-    """The export dialog: the title, the pre-publish check, the options and the folder.
+# Zhihu's title box: "请输入标题（最多 100 个字）".
+ZHIHU_TITLE_LIMIT = 100
 
-    Returns {'folder', 'image_base_url', 'link_cards'} or None when cancelled.
-    """
-    from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
 
-    translate = QCoreApplication.translate  # the name lupdate looks for
-    dialog = QDialog(parent)
-    dialog.setObjectName("zhihuExportDialog")
-    dialog.setWindowTitle(translate("dialogs", "Export for Zhihu"))
-    layout = QVBoxLayout(dialog)
-    title_edit = QLineEdit(title, dialog)
-    title_edit.setReadOnly(True)
-    layout.addWidget(QLabel(translate("dialogs", "Title (%1 characters; Zhihu allows 100)")
-                            .replace("%1", str(len(title))), dialog))
-    layout.addWidget(title_edit)
-    layout.addWidget(QLabel(translate("dialogs", "Pre-publish check:") if warnings else
-                            translate("dialogs", "Pre-publish check: no problems found."), dialog))
-    if warnings:
-        listing = QListWidget(dialog)
-        listing.setObjectName("zhihuWarnings")
-        listing.addItems(warnings)
-        layout.addWidget(listing, 1)
-    form = QFormLayout()
-    folder_edit = QLineEdit(str(folder), dialog)
-    browse = QPushButton(translate("dialogs", "Choose…"), dialog)
-    def browse_folder() -> None:
-        chosen = choose_folder(dialog, translate("dialogs", "Export folder"),
-                               Path(folder_edit.text()))
+class ZhihuExportDialog(QDialog):
+    """The export dialog: the full title and the one to publish (editable, with a live
+    character count against Zhihu's 100), the pre-publish check, the options and the folder."""
+
+    def __init__(self, parent, title: str, warnings: list[str], folder: Path,
+                 image_base_url: str, link_cards: bool, full_title: str = ""):
+        from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton
+
+        super().__init__(parent)
+        self.setObjectName("zhihuExportDialog")
+        self.setWindowTitle(self.tr("Export for Zhihu"))
+        layout = QVBoxLayout(self)
+        full_title = full_title or title
+        if full_title != title:
+            layout.addWidget(QLabel(self.tr("Full title (%1 characters):")
+                                    .replace("%1", str(len(full_title))), self))
+            self.full_title_edit = QLineEdit(full_title, self)
+            self.full_title_edit.setObjectName("zhihuFullTitle")
+            self.full_title_edit.setReadOnly(True)
+            layout.addWidget(self.full_title_edit)
+        title_row = QHBoxLayout()
+        title_row.addWidget(QLabel(self.tr("Title to publish:"), self), 1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("zhihuTitleCount")
+        title_row.addWidget(self.count_label)
+        layout.addLayout(title_row)
+        self.title_edit = QLineEdit(title, self)
+        self.title_edit.setObjectName("zhihuTitle")
+        self.title_edit.textChanged.connect(self._count)
+        layout.addWidget(self.title_edit)
+        self._count()
+        layout.addWidget(QLabel(self.tr("Pre-publish check:") if warnings else
+                                self.tr("Pre-publish check: no problems found."), self))
+        if warnings:
+            listing = QListWidget(self)
+            listing.setObjectName("zhihuWarnings")
+            listing.addItems(warnings)
+            layout.addWidget(listing, 1)
+        form = QFormLayout()
+        self.folder_edit = QLineEdit(str(folder), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Folder"), row)
+        self.base_edit = QLineEdit(image_base_url, self)
+        self.base_edit.setPlaceholderText("https://example.com/talk/images")
+        self.base_edit.setToolTip(self.tr("Where you host the images: local image paths "
+                                               "become this address + the file name"))
+        form.addRow(self.tr("Image base URL"), self.base_edit)
+        self.cards = QCheckBox(self.tr("Link cards: a URL alone on a line (with the title "
+                                            "line above it) becomes a Zhihu link card"), self)
+        self.cards.setObjectName("zhihuLinkCards")
+        self.cards.setChecked(link_cards)
+        form.addRow("", self.cards)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Writes post.md (for 导入文档), post.html, title.txt "
+                                             "and images/, and copies the post to the clipboard."),
+                                self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(680, 520)
+
+    def _count(self) -> None:
+        import unicodedata
+
+        count = len(unicodedata.normalize("NFC", self.title_edit.text().strip()))
+        over = count > ZHIHU_TITLE_LIMIT
+        text = self.tr("%1 / %2 characters")
+        self.count_label.setText(text.replace("%1", str(count))
+                                 .replace("%2", str(ZHIHU_TITLE_LIMIT)))
+        self.count_label.setStyleSheet("color: #c0392b; font-weight: bold;" if over else "")
+        self.count_label.setToolTip(self.tr(
+            "Zhihu allows at most 100 characters") if over else "")
+
+    def _browse(self) -> None:
+        chosen = choose_folder(self, self.tr("Export folder"),
+                               Path(self.folder_edit.text()))
         if chosen:
-            folder_edit.setText(str(chosen))
+            self.folder_edit.setText(str(chosen))
 
-    browse.clicked.connect(browse_folder)
-    row = QHBoxLayout()
-    row.addWidget(folder_edit, 1)
-    row.addWidget(browse)
-    form.addRow(translate("dialogs", "Folder"), row)
-    base_edit = QLineEdit(image_base_url, dialog)
-    base_edit.setPlaceholderText("https://example.com/talk/images")
-    base_edit.setToolTip(translate("dialogs", "Where you host the images: local image paths "
-                                              "become this address + the file name"))
-    form.addRow(translate("dialogs", "Image base URL"), base_edit)
-    cards = QCheckBox(translate("dialogs", "Show a URL alone on a line as a link card"), dialog)
-    cards.setChecked(link_cards)
-    form.addRow("", cards)
-    layout.addLayout(form)
-    layout.addWidget(QLabel(translate("dialogs", "Writes post.md (for 导入文档), post.html, "
-                                                 "title.txt and images/, and copies the post "
-                                                 "to the clipboard."), dialog))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("dialogs", "Export"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(640, 480)
+    def options(self) -> dict:
+        """{'folder', 'image_base_url', 'link_cards', 'title'} as entered."""
+        return {"folder": Path(self.folder_edit.text().strip()),
+                "image_base_url": self.base_edit.text().strip(),
+                "link_cards": self.cards.isChecked(),
+                "title": " ".join(self.title_edit.text().split())}
+
+
+def zhihu_export(parent, title: str, warnings: list[str], folder: Path, image_base_url: str,
+                 link_cards: bool, full_title: str = "") -> dict | None:
+    """Run :class:`ZhihuExportDialog`: ``title`` is the proposed title (≤ 100 characters),
+    ``full_title`` the series' full one.
+
+    Returns {'folder', 'image_base_url', 'link_cards', 'title'} or None when cancelled.
+    """
+    dialog = ZhihuExportDialog(parent, title, warnings, folder, image_base_url, link_cards,
+                               full_title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return {"folder": Path(folder_edit.text().strip()), "image_base_url": base_edit.text().strip(),
-            "link_cards": cards.isChecked()}
+    return dialog.options()
 
 
 def show_guide(parent, html: str, base: Path):

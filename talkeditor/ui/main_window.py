@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.credits_actions = CreditsActions(self, self)
         self.zhihu_actions = ZhihuActions(self, self.preview, lambda: self.toggle_preview(True),
                                           self)
+        self.preview.zhihu_source = self.zhihu_actions.post
         self.edit_actions = EditActions(self, self.find_panel, self)
         self.section_actions = SectionActions(self, self.tree, self)
         self.actions_ = create_actions(self)

@@ -23,6 +23,8 @@ TITLE_LIMIT = 100
 MESSAGES = {
     "title-empty": "标题为空",
     "title-long": "标题有 {subject} 个字，超过知乎的 100 字上限，发布时会被截断或拒绝",
+    "title-shortened": "{subject}",
+    "title-pattern": "{subject}",
     "emoji": "含有 emoji（{subject}），知乎可能显示为方框或直接过滤",
     "heading-depth": "「{subject}」是三级及更深的标题，知乎只有两级标题，已改为加粗段落",
     "image-empty": "空图片（没有地址），已省略",
@@ -37,6 +39,19 @@ MESSAGES = {
     "image-scheme": "图片地址「{subject}」不是 http(s) 地址，知乎抓取不到",
     "link-scheme": "链接「{subject}」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本",
     "raw-html": "原始 HTML <{subject}> 知乎不支持，已删除（连同其内容）",
+    "image-github": "图片「{subject}」在 GitHub（raw.githubusercontent.com）上，知乎常常抓取不到，"
+                    "请改传到知乎或图床",
+    "image-caption": "图片标题「{subject}」已导出为图注（图片下方的说明），"
+                     "请在知乎草稿里确认图注还在",
+    "image-title": "图片标题「{subject}」没有导出：图片不是单独一段，知乎不能给它加图注",
+    "image-in-link": "链接里的图片（链接 {subject}）：知乎会去掉图片上的链接，已把链接放在图片后面",
+    "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，只保留了文字",
+    "heading-image": "标题里的图片「{subject}」：知乎的标题不能带图片，只保留了替代文字",
+    "sup-sub": "<{subject}> 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）",
+    "html-format": "原始 HTML <{subject}> 的格式知乎不支持，只保留了其中的文字",
+    "html-comment": "HTML 注释里的内容「{subject}」不会出现在知乎上",
+    "html-markdown": "原始 HTML 块里的 Markdown「{subject}」不会被解析，知乎上会显示原样的符号",
+    "md-raw-html": "post.md 在这里只能写成 HTML（{subject}），知乎「导入文档」可能不认这段 HTML",
     "empty-section": "版块为空",
     "omitted-section": "可选版块为空，已省略",
 }
@@ -108,16 +123,50 @@ def title_length(title: str) -> int:
     return len(unicodedata.normalize("NFC", title))
 
 
-def check_title(title: str) -> list[ZhihuWarning]:
+def check_title(title: str, full: str | None = None, series: str = "", number: str = "",
+                proposal: str | None = None, suggestion: str = "") -> list[ZhihuWarning]:
+    """Findings about the post's ``title`` (section "标题").
+
+    ``full`` is the series' full title when ``title`` was shortened from it (a note naming
+    what was cut); ``series`` and ``number`` (e.g. "OpenLLM Talk", "005") turn on the check
+    of the series' pattern ``【OpenLLM Talk 005】…`` (special issues: ``【OpenLLM Talk】…``);
+    ``proposal`` is offered in the message of a title over the limit, ``suggestion`` (a title
+    in the series' pattern) in that of a title off the pattern. The limit is Zhihu's
+    title box ("请输入标题（最多 100 个字）").
+    """
     if not title.strip():
         return [warning("title-empty", section="标题")]
     out = []
-    if title_length(title) > TITLE_LIMIT:
-        out.append(warning("title-long", title_length(title), section="标题"))
+    length = title_length(title)
+    if length > TITLE_LIMIT:
+        item = warning("title-long", length, section="标题")
+        if proposal and proposal != title:
+            item = replace(item, message=item.message + f"；建议用：{proposal}")
+        out.append(item)
+    elif full and full != title and full.startswith(title):
+        cut = full[len(title):].lstrip("；;，,、 ")
+        out.append(ZhihuWarning("title-shortened", (
+            f"完整标题有 {title_length(full)} 个字，超过知乎的 100 字上限，已缩短为 {length} 个字"
+            f"（去掉了末尾的「{cut}」）"), "标题"))
+    if series.strip() and not follows_series_pattern(title, series, number):
+        expected = f"【{series} {number}】" if number.strip() else f"【{series}】"
+        hint = f"；按本系列格式应为：{suggestion}" if suggestion and suggestion != title else ""
+        out.append(ZhihuWarning("title-pattern", (
+            f"标题「{title[:40]}」不符合本系列的格式「{expected}本期提要：…」，"
+            f"可能是笔误{hint}"), "标题"))
     emoji = "".join(dict.fromkeys(ch for ch in title if is_emoji(ch)))
     if emoji:
         out.append(warning("emoji", emoji, section="标题"))
     return out
+
+
+def follows_series_pattern(title: str, series: str, number: str = "") -> bool:
+    """Whether ``title`` starts like the series' titles: ``【{series} {number}】`` for a
+    numbered issue, ``【{series}】`` for a special one (``【OpenLLM Talk】番外02：…``)."""
+    match = re.match(r"^【\s*" + re.escape(series.strip()) + r"(?:\s+([^】\s]+))?\s*】", title)
+    if not match:
+        return False
+    return match.group(1) is None or not number.strip() or match.group(1) == number.strip()
 
 
 # ---------------------------------------------------------------- addresses
@@ -152,6 +201,18 @@ def is_private_host(host: str) -> bool:
         or ip.is_reserved
 
 
+def is_github_hosted(url: str) -> bool:
+    """An image served by GitHub (``raw.githubusercontent.com``, ``*.githubusercontent.com``,
+    ``github.com/…/raw/…``): often unreachable from Zhihu's image fetcher in China."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return False
+    return host == "githubusercontent.com" or host.endswith(".githubusercontent.com") \
+        or (host in ("github.com", "www.github.com") and "/raw/" in parts.path)
+
+
 def is_svg(url: str) -> bool:
     path = urlsplit(url).path if url_scheme(url) else url.split("?")[0].split("#")[0]
     return path.lower().endswith((".svg", ".svgz")) or url.lower().startswith("data:image/svg")
@@ -171,6 +232,8 @@ def remote_image_codes(url: str) -> list[str]:
         host = ""
     if is_private_host(host):
         codes.append("image-private")
+    if is_github_hosted(url):
+        codes.append("image-github")
     if is_svg(url):
         codes.append("image-svg")
     return codes

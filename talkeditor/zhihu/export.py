@@ -10,12 +10,19 @@ and the plain text are all written from that tree. Pure Python, no Qt.
 API for the app (the export dialog shows ``warnings`` and puts ``html`` + ``plain_text`` on
 the clipboard)::
 
-    zhihu_title(issue) -> str
-    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False) -> ZhihuPost
-    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False)
-        -> ZhihuExport
-    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False)
+    zhihu_title(issue) -> str          # the full series title (may exceed Zhihu's 100)
+    proposed_title(issue) -> str       # shortened to fit: whole 本期提要 items, a prefix
+    check_full_title(issue) -> list[ZhihuWarning]   # what ``talkeditor check`` reports
+    build_post(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
+        -> ZhihuPost                   # title None: proposed_title(issue)
+    export_issue(issue, out_dir, issue_dir=None, image_base_url=None, link_cards=False,
+                 title=None) -> ZhihuExport
+    precheck(issue, issue_dir=None, image_base_url=None, link_cards=False, title=None)
         -> list[ZhihuWarning]
+    preview_html(post) -> str          # the app's Zhihu preview: <h1>title</h1> + post.html
+
+The clipboard's HTML, the body of ``post.html`` and the preview after its ``<h1>`` are the
+same string, ``ZhihuPost.html``.
     markdown_to_zhihu(text, base_dir=None, image_base_url=None, link_cards=False,
                       skip_title=False) -> ZhihuPost
     markdown_to_zhihu_html(text, ...) -> str
@@ -26,6 +33,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,20 +91,93 @@ def _clean_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def zhihu_title(issue: Issue) -> str:
-    """``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``.
+_HIGHLIGHTS = "本期提要："
+_CLEAN_ENDS = "；;，,、。：: "
 
-    An explicit ``issue.title`` (special issues: ``【OpenLLM Talk】番外02：…``) is used as is.
-    """
-    if issue.title.strip():
-        return _clean_line(issue.title)
+
+def _title_parts(issue: Issue) -> tuple[str, list[str]]:
     name = _clean_line(f"{issue.series} {issue.number}")
     head = f"【{name}】" if name else ""
     highlights = [_clean_line(h).strip("；;") for h in issue.highlights]
-    highlights = [h for h in highlights if h]
+    return head, [h for h in highlights if h]
+
+
+def zhihu_title(issue: Issue) -> str:
+    """The full title: ``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``.
+
+    An explicit ``issue.title`` (special issues: ``【OpenLLM Talk】番外02：…``) is used as is.
+    It may be longer than Zhihu allows; :func:`proposed_title` is what fits.
+    """
+    if issue.title.strip():
+        return _clean_line(issue.title)
+    head, highlights = _title_parts(issue)
     if highlights:
-        return head + "本期提要：" + "；".join(highlights)
+        return head + _HIGHLIGHTS + "；".join(highlights)
     return head
+
+
+def series_title(issue: Issue) -> str:
+    """The title in the series' pattern, ignoring an explicit ``issue.title``."""
+    head, highlights = _title_parts(issue)
+    return head + (_HIGHLIGHTS + "；".join(highlights) if highlights else "")
+
+
+def shorten_title(title: str, limit: int = zhihu_check.TITLE_LIMIT) -> str:
+    """``title`` cut to at most ``limit`` characters, as a prefix of it ending cleanly.
+
+    A series title keeps whole 本期提要 items in order (``【…】本期提要：a；b；c`` → ``…：a；b``,
+    or ``【…】`` when not even the first item fits); any other title is cut after the last
+    separator (；，、。：space) that fits, and hard at ``limit`` when there is none. A title
+    within the limit is returned unchanged. The result is always ``title[:n]`` for some n,
+    never ends with a separator, and is never empty unless ``title`` is.
+    """
+    if zhihu_check.title_length(title) <= limit:
+        return title
+    title = unicodedata.normalize("NFC", title)
+    at = title.find(_HIGHLIGHTS)
+    if at >= 0:
+        head, rest = title[:at], title[at + len(_HIGHLIGHTS):]
+        kept = ""
+        for item in rest.split("；"):
+            candidate = f"{kept}；{item}" if kept else item
+            if len(head) + len(_HIGHLIGHTS) + len(candidate) > limit:
+                break
+            kept = candidate
+        kept = kept.rstrip(_CLEAN_ENDS)
+        if kept:
+            return head + _HIGHLIGHTS + kept
+        if head.strip() and len(head) <= limit:
+            return head.rstrip(_CLEAN_ENDS) or head
+    window = title[:limit + 1]
+    cut = max(window.rfind(ch) for ch in _CLEAN_ENDS)
+    short = title[:cut].rstrip(_CLEAN_ENDS) if cut > 0 else ""
+    return short or title[:limit]
+
+
+def proposed_title(issue: Issue) -> str:
+    """The title to publish: :func:`zhihu_title`, shortened to Zhihu's 100 characters by
+    :func:`shorten_title` when longer."""
+    return shorten_title(zhihu_title(issue))
+
+
+def check_full_title(issue: Issue) -> list[ZhihuWarning]:
+    """The issue's own title as ``talkeditor check`` sees it: the full :func:`zhihu_title`
+    over Zhihu's limit (offering :func:`proposed_title`), or not in the series' pattern."""
+    pattern_number = issue.number if issue.number.strip().isdigit() else ""
+    return zhihu_check.check_title(zhihu_title(issue), series=issue.series,
+                                   number=pattern_number, proposal=proposed_title(issue),
+                                   suggestion=shorten_title(series_title(issue)))
+
+
+def check_issue_title(issue: Issue, title: str | None = None) -> list[ZhihuWarning]:
+    """The title findings of the pre-publish check for the ``title`` chosen (default: the
+    proposal): over the limit, shortened from the full title, not in the series' pattern."""
+    full = zhihu_title(issue)
+    chosen = proposed_title(issue) if title is None else _clean_line(title)
+    pattern_number = issue.number if issue.number.strip().isdigit() else ""
+    return zhihu_check.check_title(chosen, full=full, series=issue.series,
+                                   number=pattern_number, proposal=proposed_title(issue),
+                                   suggestion=shorten_title(series_title(issue)))
 
 
 # ---------------------------------------------------------------- the issue as Markdown
@@ -264,11 +345,24 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         found.append((index if index is not None else len(locator.lines), placed))
     for index, chars in zhihu_check.find_emoji(text):
         found.append((index, locator.at(warning("emoji", chars), index)))
+    raw_html: list[tuple[str, str]] = []
+    markdown = to_markdown(parsed.root, parsed.footnotes, raw_html)
+    for kind, content in raw_html:
+        if kind == "math":
+            tex = content.removesuffix("\\\\")
+            source = tex.replace("\\lt ", "<").replace("\\gt ", ">")
+            item = warning("md-raw-html", f"公式 <img eeimg>：{tex}", (tex[:15], source[:15]))
+        else:
+            plain = content.replace("\\", "")
+            item = warning("md-raw-html", f"<{kind}>{plain[:30]}</{kind}>", (plain[:15],))
+        index = locator.find(item.needle)
+        found.append((index if index is not None else len(locator.lines),
+                      locator.at(item, index) if index is not None else item))
     found.sort(key=lambda pair: pair[0])
     return ZhihuPost(
         title=parsed.title,
         html=to_html(parsed.root),
-        markdown=to_markdown(parsed.root, parsed.footnotes),
+        markdown=markdown,
         plain_text=to_plain_text(parsed.root, parsed.footnotes),
         images=images.collected,
         warnings=list(extra) + [item for _index, item in found],
@@ -276,21 +370,26 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
 
 
 def build_post(issue: Issue, issue_dir: str | os.PathLike | None = None,
-               image_base_url: str | None = None, link_cards: bool = False) -> ZhihuPost:
-    """The issue as a Zhihu post, in memory; local images resolve against ``issue_dir``."""
+               image_base_url: str | None = None, link_cards: bool = False,
+               title: str | None = None) -> ZhihuPost:
+    """The issue as a Zhihu post, in memory; local images resolve against ``issue_dir``.
+
+    ``title`` is the title chosen by the host; None takes :func:`proposed_title`.
+    """
     document = _document(issue)
-    title = zhihu_title(issue)
+    chosen = proposed_title(issue) if title is None else _clean_line(title)
     post = _convert(document.text, base_dir=issue_dir, image_base_url=image_base_url,
                     link_cards=link_cards, skip_title=False, where=document.where,
-                    extra=zhihu_check.check_title(title) + document.warnings)
-    post.title = title
+                    extra=check_issue_title(issue, chosen) + document.warnings)
+    post.title = chosen
     return post
 
 
 def precheck(issue: Issue, issue_dir: str | os.PathLike | None = None,
-             image_base_url: str | None = None, link_cards: bool = False) -> list[ZhihuWarning]:
+             image_base_url: str | None = None, link_cards: bool = False,
+             title: str | None = None) -> list[ZhihuWarning]:
     """What would break or vanish on Zhihu (see :mod:`talkeditor.zhihu.check`)."""
-    return build_post(issue, issue_dir, image_base_url, link_cards).warnings
+    return build_post(issue, issue_dir, image_base_url, link_cards, title).warnings
 
 
 def markdown_to_zhihu(text: str, base_dir: str | os.PathLike | None = None,
@@ -324,6 +423,12 @@ def html_document(post: ZhihuPost) -> str:
             f"<title>{title}</title>\n</head>\n<body>\n{post.html}</body>\n</html>\n")
 
 
+def preview_html(post: ZhihuPost) -> str:
+    """The app's Zhihu preview: the title as ``<h1>``, then exactly ``post.html``."""
+    title = post.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<h1>{title}</h1>\n{post.html}"
+
+
 def _write(path: Path, data: str | bytes) -> None:
     from ..storage.files import atomic_write
 
@@ -341,8 +446,12 @@ def _check_base_url(image_base_url: str | None) -> None:
 
 def export_issue(issue: Issue, out_dir: str | os.PathLike,
                  issue_dir: str | os.PathLike | None = None,
-                 image_base_url: str | None = None, link_cards: bool = False) -> ZhihuExport:
+                 image_base_url: str | None = None, link_cards: bool = False,
+                 title: str | None = None) -> ZhihuExport:
     """Write ``post.md``, ``post.html``, ``title.txt`` and ``images/`` into ``out_dir``.
+
+    ``title`` is the one the host chose (written to ``title.txt``); None takes
+    :func:`proposed_title`.
 
     Every file is written atomically; files already in ``out_dir`` are replaced, never
     deleted. Problems with the output folder raise :class:`IssueFormatError`.
@@ -351,7 +460,7 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise IssueFormatError(f"{folder} exists and is not a folder")
-    post = build_post(issue, issue_dir, image_base_url, link_cards)
+    post = build_post(issue, issue_dir, image_base_url, link_cards, title)
     written: list[Path] = []
     for source, name in post.images:
         try:
@@ -370,7 +479,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
 
 
 def cli_export(args) -> int:
-    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--link-cards]``.
+    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--no-link-cards]
+    [--title TITLE]``.
 
     Prints what was written; pre-publish warnings go to stderr and do not change the exit
     code (0). Bad input raises IssueFormatError (exit 2 via the CLI).
@@ -381,7 +491,8 @@ def cli_export(args) -> int:
     issue = load_yaml_issue(args.issue)
     result = export_issue(issue, args.output, issue_dir=Path(args.issue).resolve().parent,
                           image_base_url=args.image_base_url,
-                          link_cards=bool(args.link_cards))
+                          link_cards=bool(args.link_cards),
+                          title=getattr(args, "title", None) or None)
     names = ["post.md", "post.html", "title.txt"]
     if result.images:
         names.append(f"images/ ({len(result.images)})")

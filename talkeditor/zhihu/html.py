@@ -92,6 +92,13 @@ def block_text(block: etree.Element) -> str:
     if tag == "blockquote":
         inner = "\n".join(block_text(child) for child in block)
         return "\n".join("> " + line for line in inner.split("\n"))
+    if tag == "figure":  # an image and its caption
+        image = block.find("img")
+        caption = block.findtext("figcaption") or ""
+        alt = image.get("alt") or "" if image is not None else ""
+        src = image.get("src") or "" if image is not None else ""
+        text = f"[图片{'：' + alt if alt else ''}] {src}"
+        return f"{text}\n{caption}" if caption else text
     if tag == "a":  # a link card
         text = "".join(block.itertext())
         href = block.get("href") or ""

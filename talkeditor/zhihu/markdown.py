@@ -11,8 +11,13 @@ Written from the same transformed tree as ``post.html``, so both say the same th
 * each line of a paragraph as its own paragraph (a soft line break could be joined by the
   importer, and the issues are written line by line), line breaks in list items as hard
   breaks (two trailing spaces);
-* fenced code with its language, images as ``![alt](src)``, footnotes as ``[^n]`` with their
-  definitions at the end, text escaped so that nothing turns into Markdown by accident.
+* fenced code with its language, images as ``![alt](src)`` (``"caption"`` as the title),
+  footnotes as ``[^n]`` with their definitions at the end, text escaped so that nothing turns
+  into Markdown by accident;
+* bold and italic as ``**``/``*`` wherever CommonMark reads them in their place (its
+  flanking rules, under both the 0.30 and 0.31 definitions of punctuation), and as
+  ``<strong>``/``<em>`` only where it would not (``读了**《书名》**之后``); such places are
+  reported to the check.
 """
 
 from __future__ import annotations
@@ -66,14 +71,84 @@ def inline_md(element: etree.Element, br: str = "\n") -> str:
     return "".join(out)
 
 
-def _wrap(marker: str, html_tag: str, content: str) -> str:
-    """``**x**``, or ``<strong>x</strong>`` where CommonMark would not see the delimiters
-    (content that starts or ends with punctuation, common in Chinese: ``**《书名》**``)."""
+#: Placeholders for emphasis delimiters, decided once the whole line is known
+#: (:func:`_resolve_emphasis`): open/close of ``strong`` and ``em``.
+_MARKS = {"strong": ("\ue000", "\ue001"), "em": ("\ue002", "\ue003")}
+_DELIMITER = {"strong": "**", "em": "*"}
+_SENTINELS = frozenset("\ue000\ue001\ue002\ue003")
+_SENTINEL_RE = re.compile("[\ue000-\ue003]")
+
+
+def _wrap(html_tag: str, content: str) -> str:
+    """Emphasis around ``content``: whitespace at its ends is moved outside (CommonMark
+    would not see the delimiters next to it, and bold spaces look like spaces); the
+    delimiters themselves are placeholders until :func:`_resolve_emphasis`."""
     if not content.strip():
         return content
-    if _is_punct(content[0]) or _is_punct(content[-1]) or content != content.strip():
-        return f"<{html_tag}>{content}</{html_tag}>"
-    return f"{marker}{content}{marker}"
+    stripped = content.strip()
+    lead = content[:len(content) - len(content.lstrip())]
+    trail = content[len(content.rstrip()):]
+    opening, closing = _MARKS[html_tag]
+    return f"{lead}{opening}{stripped}{closing}{trail}"
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch in "\t\n\r\f " or unicodedata.category(ch) == "Zs"
+
+
+def _punct_p(ch: str) -> bool:  # CommonMark 0.30: ASCII punctuation and Unicode P*
+    return (ch.isascii() and not ch.isalnum() and ch.isprintable() and not ch.isspace()) \
+        or unicodedata.category(ch).startswith("P")
+
+
+def _punct_ps(ch: str) -> bool:  # CommonMark 0.31: Unicode P* and S*
+    return _punct_p(ch) or unicodedata.category(ch).startswith("S")
+
+
+def delimiters_work(before: str, first: str, last: str, after: str) -> bool:
+    """Whether ``*``/``**`` delimiters around a span open and close emphasis in CommonMark
+    (spec 6.2, left- and right-flanking runs): ``before`` is the character before the
+    opening run ("" at a line start), ``first``/``last`` the span's first and last
+    characters, ``after`` the character after the closing run ("" at a line end).
+    True only if it holds under both the 0.30 (punctuation = P) and 0.31 (P and S) rules.
+    """
+    for punct in (_punct_p, _punct_ps):
+        left = not _is_space(first) and (not punct(first) or _is_space(before) or punct(before))
+        right = not _is_space(last) and (not punct(last) or _is_space(after) or punct(after))
+        if not (left and right):
+            return False
+    return True
+
+
+def _resolve_emphasis(text: str, raw: list[tuple[str, str]] | None = None) -> str:
+    """Replace the placeholders by ``**``/``*`` where CommonMark reads them as emphasis in
+    their place, else by ``<strong>``/``<em>`` (raw HTML, appended to ``raw`` as
+    ``(tag, emphasized text)``). A placeholder next to another one always takes the HTML form."""
+    if not _SENTINELS & set(text):
+        return text
+    kinds = {mark: (tag, side) for tag, pair in _MARKS.items() for side, mark in enumerate(pair)}
+    stack: list[int] = []
+    choice: dict[int, str] = {}
+    for index, ch in enumerate(text):
+        if ch not in _SENTINELS:
+            continue
+        tag, side = kinds[ch]
+        if side == 0:
+            stack.append(index)
+            continue
+        start = stack.pop() if stack else -1
+        if start < 0:
+            continue
+        around = [text[start - 1] if start else "", text[start + 1], text[index - 1],
+                  text[index + 1] if index + 1 < len(text) else ""]
+        markdown = not any(c in _SENTINELS for c in around) and delimiters_work(*around)
+        if markdown:
+            choice[start] = choice[index] = _DELIMITER[tag]
+        else:
+            choice[start], choice[index] = f"<{tag}>", f"</{tag}>"
+            if raw is not None:
+                raw.append((tag, _SENTINEL_RE.sub("", text[start + 1:index])))
+    return _SENTINEL_RE.sub(lambda m: choice.get(m.start(), ""), text)
 
 
 def _inline_child(child: etree.Element, br: str) -> str:
@@ -92,9 +167,9 @@ def _inline_child(child: etree.Element, br: str) -> str:
             return f"<{href}>"
         return f"[{inline_md(child, ' ')}]({_url(href)})"
     if tag == "strong":
-        return _wrap("**", "strong", inline_md(child, br))
+        return _wrap("strong", inline_md(child, br))
     if tag == "em":
-        return _wrap("*", "em", inline_md(child, br))
+        return _wrap("em", inline_md(child, br))
     if tag == "code":
         code = child.text or ""
         ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
@@ -165,14 +240,38 @@ def block_md(block: etree.Element) -> str:
         return "\n".join(("> " + line).rstrip() for line in inner.split("\n"))
     if tag == "a":  # a link card: the link alone in its paragraph
         return _inline_child(block, " ")
+    if tag == "figure":  # an image with its caption as the Markdown image title
+        image = block.find("img")
+        caption = (block.findtext("figcaption") or "").replace("\\", "\\\\").replace('"', '\\"')
+        if image is None:
+            return escape(caption)
+        alt = escape(image.get("alt") or "")
+        return f'![{alt}]({_url(image.get("src") or "")} "{caption}")'
     return _paragraph(block)
 
 
-def to_markdown(root: etree.Element, footnotes: list[Footnote] = ()) -> str:
-    blocks = [text for text in (block_md(block) for block in root) if text.strip()]
+def to_markdown(root: etree.Element, footnotes: list[Footnote] = (),
+                raw_html: list[tuple[str, str]] | None = None) -> str:
+    """``post.md`` for the tree. Raw HTML is written only where Markdown cannot say it: an
+    equation (``<img … eeimg="1">``) and emphasis whose ``**`` CommonMark would not read in
+    its place. Each such place is appended to ``raw_html`` as ``(kind, text)`` with kind
+    "strong", "em" or "math"."""
+    blocks = []
+    for block in root:
+        emphasis: list[tuple[str, str]] = []
+        text = _resolve_emphasis(block_md(block), emphasis)
+        if not text.strip():
+            continue
+        blocks.append(text)
+        if raw_html is not None:
+            for math in block.iter("img"):
+                if is_math(math):
+                    raw_html.append(("math", math.get("alt") or ""))
+            raw_html.extend(emphasis)
     if footnotes:
         blocks.append("\n".join(
             f"[^{note.numero}]: {escape(note.text)}"
             + (f" <{note.url}>" if note.url and note.url != note.text else "")
             for note in footnotes))
     return "\n\n".join(blocks) + "\n"
+

@@ -22,6 +22,7 @@ ALLOWED_ATTRS: dict[str, frozenset[str]] = {
     "strong": frozenset(), "em": frozenset(), "code": frozenset(), "hr": frozenset(),
     "a": frozenset({"href", "data-draft-node", "data-draft-type"}),
     "img": frozenset({"src", "alt", "eeimg"}),
+    "figure": frozenset(), "figcaption": frozenset(),
     "ul": frozenset(), "ol": frozenset(), "li": frozenset(), "blockquote": frozenset(),
     "pre": frozenset({"lang"}),
     "table": frozenset(), "tbody": frozenset(), "tr": frozenset(), "th": frozenset(),
@@ -48,10 +49,11 @@ _RENAME = {"b": "strong", "i": "em", "tt": "code", "kbd": "code", "samp": "code"
            "footer": "div", "main": "div", "nav": "div", "center": "div", "figure": "div",
            "figcaption": "div", "dl": "div", "dt": "div", "dd": "div", "details": "div",
            "summary": "div", "address": "div", "body": "div", "html": "div"}
-_KEEP = (ALLOWED_TAGS | {"div", "h1", "h4", "h5", "h6", "thead", "tfoot"}) - {"sup"}
+_KEEP = (ALLOWED_TAGS | {"div", "h1", "h4", "h5", "h6", "thead", "tfoot"}) \
+    - {"sup", "figure", "figcaption"}
 
 #: Attributes kept while parsing (the transform reads them, then strips what Zhihu drops).
-_PARSE_ATTRS = {"a": ("href",), "img": ("src", "alt", "eeimg"), "ol": ("start",),
+_PARSE_ATTRS = {"a": ("href",), "img": ("src", "alt", "eeimg", "title"), "ol": ("start",),
                 "code": ("class",), "pre": ("lang",)}
 
 #: Deeper raw HTML is flattened (keeps the tree walk far from Python's recursion limit).
@@ -169,3 +171,60 @@ def inline_fragment(text: str) -> tuple[str | etree.Element, list[str]]:
     # Anything else the stash holds is a whole fragment: keep its text.
     root, dropped = parse_fragment(text)
     return "".join(root.itertext()), dropped
+
+
+# ---------------------------------------------------------------- what raw HTML loses
+
+#: Formatting Zhihu has no place for: the text stays, the formatting goes.
+FORMAT_LOST = frozenset({"del", "s", "strike", "u", "ins", "mark", "small", "big", "abbr",
+                         "font", "input"})
+_STYLED = frozenset({"span", "div", "p", "font"})
+_MARKDOWN_IN_HTML_RE = re.compile(r"\*\*[^*\s][^*]*\*\*|!?\[[^\]\n]+\]\([^)\s]+\)|`[^`\n]+`")
+
+
+class _LossFinder(HTMLParser):
+    def __init__(self, block: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.block = block
+        self.skip: list[str] = []
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.skip:
+            if tag == self.skip[-1]:
+                self.skip.append(tag)
+            return
+        if tag in DROP_TAGS:
+            self.skip.append(tag)  # reported as "raw-html" by the converter
+            return
+        names = {name for name, _value in attrs}
+        if tag in ("sup", "sub"):
+            self.found.append(("sup-sub", tag))
+        elif tag in FORMAT_LOST or (tag in _STYLED and names & {"style", "color"}):
+            self.found.append(("html-format", tag))
+
+    def handle_endtag(self, tag):
+        if self.skip and tag == self.skip[-1]:
+            self.skip.pop()
+
+    def handle_comment(self, data):
+        if data.strip() and not self.skip:
+            self.found.append(("html-comment", " ".join(data.split())))
+
+    def handle_data(self, data):
+        if self.block and not self.skip:
+            for match in _MARKDOWN_IN_HTML_RE.finditer(data):
+                self.found.append(("html-markdown", match.group(0)))
+
+
+def raw_losses(text: str, block: bool = False) -> list[tuple[str, str]]:
+    """What a piece of raw HTML loses on its way to Zhihu, as ``(code, subject)`` pairs for
+    the pre-publish check (codes in :mod:`talkeditor.zhihu.check`): ``sup-sub`` (the text
+    stays, raised or lowered no more), ``html-format`` (strike-through, underline, colour …),
+    ``html-comment`` (a comment's text), and for a ``block`` of HTML ``html-markdown``
+    (Markdown inside it is not parsed). Dangerous tags are left to the converter's
+    ``raw-html`` finding. Each tag is named once per piece."""
+    finder = _LossFinder(block)
+    finder.feed(text)
+    finder.close()
+    return list(dict.fromkeys(finder.found))

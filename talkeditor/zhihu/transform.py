@@ -14,7 +14,12 @@ editor keeps:
   because Zhihu renumbers every list from 1;
 * links other than http(s)/mailto unwrapped to text; images passed to a callback (copy,
   rewrite, or drop); raw HTML reduced by :mod:`talkeditor.zhihu.sanitize`;
-* optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``).
+* optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``)
+  whose text is the page title on the line above it, when that line reads as one;
+* an image with a title alone in its paragraph → ``<figure>`` with a ``<figcaption>``; an
+  image inside a link → the image, then the link.
+
+What cannot be kept (a link in a heading, ``<sup>``, a comment …) is reported, never silent.
 
 Dollar amounts are not math: the opening ``$`` must be followed by a non-space, the closing
 ``$`` preceded by a non-space and not followed by a digit (pandoc's rule), so ``$0.0049 … $0.03``
@@ -202,6 +207,51 @@ def parse(text: str, options: Options | None = None) -> Parsed:
 
 # ---------------------------------------------------------------- tree helpers
 
+#: A line ending like this introduces or continues something; it is not a page's title.
+_NOT_TITLE_END = "：:；;，,、。."
+_NUMBERED_RE = re.compile(r"^\s*\d+[.、)）]\s")
+TITLE_LINE_MAX = 120
+
+
+def title_line(line: list) -> str | None:
+    """The text of a line (strings and elements, no ``<br>``) when it reads as the title of
+    the page a URL on the next line points to — ``标题 - 作者的文章 - 知乎``,
+    ``Train Large, Then Compress`` — else None.
+
+    A title line is text (bold or italic words inside it are fine, the card shows plain
+    text; a line that is bold as a whole is a heading of the notes, not a title), with no
+    link, image or code, 2 to 120 characters, does not end like a lead-in, a clause or a
+    sentence (``：`` ``；`` ``，`` ``、`` ``。`` ``.``) and is not a numbered item (``5. …``).
+    """
+    solid = [item for item in line if not (isinstance(item, str) and not item.strip())]
+    if any(not isinstance(item, str) and (item.tag not in ("strong", "em") or len(item))
+           for item in line) or (len(solid) == 1 and not isinstance(solid[0], str)):
+        return None
+    text = _collapse("".join(item if isinstance(item, str) else text_of(item)
+                             for item in line))
+    if not 2 <= len(text) <= TITLE_LINE_MAX or text[-1] in _NOT_TITLE_END \
+            or _NUMBERED_RE.match(text) or zhihu_check.url_scheme(text):
+        return None
+    return text
+
+
+def _lines_of(paragraph: etree.Element) -> list[list]:
+    lines: list[list] = [[]]
+    for item in pieces(paragraph):
+        if getattr(item, "tag", "") == "br":
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    return lines
+
+
+def is_title_fragment(text: str) -> bool:
+    """``章 - 知乎``, ``入！ - 羡鱼智能的文章 - 知乎``: the tail of a page title whose first
+    characters were wrapped off onto the line before (text copied from a PDF)."""
+    head, sep, _rest = text.partition(" - ")
+    return bool(sep) and 0 < len(head.strip()) <= 3
+
+
 
 def pieces(element: etree.Element) -> list:
     """The element's content as a list of strings and child elements (tails detached)."""
@@ -289,6 +339,7 @@ class _Transform:
         set_pieces(root, self.blocks(pieces(root)))
         if self.options.link_cards:
             set_pieces(root, self.link_cards(list(root)))
+        self.captions(root)
         return Parsed(root, title, sorted(self.footnotes.values(), key=lambda f: f.numero))
 
     # -- raw HTML ------------------------------------------------------
@@ -298,9 +349,20 @@ class _Transform:
         item = blocks[index] if 0 <= index < len(blocks) else ""
         return item if isinstance(item, str) else ""
 
-    def _note_dropped(self, dropped: list[str], raw: str) -> None:
+    def _note_dropped(self, dropped: list[str], raw: str, block: bool = False) -> None:
+        """Findings for a piece of raw HTML: tags dropped with their content, and what the
+        rest loses (:func:`sanitize.raw_losses`)."""
+        first_line = raw.strip().split("\n")[0][:40]
         for tag in dict.fromkeys(dropped):
-            self.warnings.append(zhihu_check.warning("raw-html", tag, (f"<{tag}", raw[:40])))
+            self.warnings.append(zhihu_check.warning("raw-html", tag, (f"<{tag}", first_line)))
+        for code, subject in sanitize.raw_losses(raw, block):
+            if code == "html-comment":
+                needle = (first_line, "<!--")
+            elif code == "html-markdown":
+                needle = (subject[:30], first_line)
+            else:
+                needle = (f"<{subject}", first_line)
+            self.warnings.append(zhihu_check.warning(code, subject, needle))
 
     def resolve_raw_html(self, root: etree.Element) -> None:
         """Replace the stash placeholders Python-Markdown left in the tree."""
@@ -311,7 +373,7 @@ class _Transform:
                 if child.tag == "p" and match and not len(child):
                     raw = self._stashed(int(match.group(1)))
                     fragment, dropped = sanitize.parse_fragment(raw)
-                    self._note_dropped(dropped, raw)
+                    self._note_dropped(dropped, raw, block=True)
                     fragment.tail = child.tail
                     parent.insert(list(parent).index(child), fragment)
                     parent.remove(child)
@@ -492,6 +554,17 @@ class _Transform:
         text = _collapse(text_of(element))
         if not text:
             return []
+        for link in element.iter("a"):
+            href = (link.get("href") or "").strip()
+            if href:
+                self.warnings.append(zhihu_check.warning(
+                    "heading-link", f"{_collapse(text_of(link))} → {href}",
+                    (f"]({href}", href, text[:30])))
+        for image in element.iter("img"):
+            if not is_math(image):
+                src = image.get("src") or ""
+                self.warnings.append(zhihu_check.warning(
+                    "heading-image", image.get("alt") or src, (f"]({src}", src, text[:30])))
         if level <= 2:
             heading = etree.Element(f"h{level + 1}")
             heading.text = text
@@ -658,6 +731,8 @@ class _Transform:
         image = etree.Element("img")
         image.set("src", src)
         image.set("alt", alt)
+        if element.get("title"):  # until captions(): a caption, or reported as dropped
+            image.set("title", element.get("title"))
         return image
 
     def link(self, element: etree.Element) -> list:
@@ -667,37 +742,111 @@ class _Transform:
             self.warnings.append(zhihu_check.warning(
                 "link-scheme", href or "（空）", (f"]({href})", f"]({href} ", f'href="{href}"')))
             return content
+        images = [i for i in content if getattr(i, "tag", "") == "img" and not is_math(i)]
+        if images:
+            # Zhihu drops a link around an image: the image first, then the link
+            self.warnings.append(zhihu_check.warning(
+                "image-in-link", href, (f"]({href})", f"]({href} ", f'href="{href}"')))
+            content = [i for i in content if not any(i is image for image in images)]
+            if not any(not _is_blank(i) for i in content):
+                content = [href]
+            link = set_pieces(etree.Element("a"), content)
+            link.set("href", href)
+            return images + [" ", link]
         if not any(not _is_blank(i) for i in content):
             content = [href]
         link = etree.Element("a")
         link.set("href", href)
         return [set_pieces(link, content)]
 
+    # -- image titles ------------------------------------------------------------
+
+    def captions(self, root: etree.Element) -> None:
+        """An image with a title alone in its paragraph becomes
+        ``<figure><img><figcaption>title</figcaption></figure>`` (Zhihu's own markup for an
+        image with a caption); any other image's title is dropped. Both are reported."""
+        for index, block in enumerate(list(root)):
+            if block.tag != "p":
+                continue
+            items = pieces(block)
+            set_pieces(block, items)
+            solid = [i for i in items if not _is_blank(i)]
+            if len(solid) != 1 or getattr(solid[0], "tag", "") != "img" \
+                    or not solid[0].get("title"):
+                continue
+            image = solid[0]
+            title = _collapse(image.attrib.pop("title"))
+            self.warnings.append(zhihu_check.warning(
+                "image-caption", title, (f'"{title[:30]}', title[:30])))
+            figure = etree.Element("figure")
+            figure.append(image)
+            image.tail = None
+            etree.SubElement(figure, "figcaption").text = title
+            root.remove(block)
+            root.insert(index, figure)
+        for image in root.iter("img"):
+            title = image.attrib.pop("title", None)
+            if title and title.strip():
+                self.warnings.append(zhihu_check.warning(
+                    "image-title", _collapse(title), (f'"{title[:30]}', title[:30])))
+
     # -- link cards ------------------------------------------------------------
 
     def link_cards(self, blocks: list[etree.Element]) -> list[etree.Element]:
+        """A link alone on a line becomes a card; a bare URL's card takes the text of the
+        line just above it when that line reads as the page's title (see :func:`title_line`),
+        whether in the same paragraph or ending the paragraph before; a title wrapped onto
+        two lines (:func:`is_title_fragment`) is joined back."""
         out: list[etree.Element] = []
         for block in blocks:
             if block.tag != "p":
                 out.append(block)
                 continue
-            lines: list[list] = [[]]
-            for item in pieces(block):
-                if getattr(item, "tag", "") == "br":
-                    lines.append([])
-                else:
-                    lines[-1].append(item)
             pending: list[list] = []
-            for line in lines:
+            for line in _lines_of(block):
                 card = self._card(line)
                 if card is None:
                     pending.append(line)
                     continue
+                if card.text == card.get("href"):
+                    title = self._take_title(pending, out)
+                    if title is not None:
+                        card.text = title
                 out.extend(self._lines_paragraph(pending))
                 pending = []
                 out.append(card)
             out.extend(self._lines_paragraph(pending))
         return out
+
+    def _take_title(self, pending: list[list], out: list[etree.Element]) -> str | None:
+        """Take the title line above a card out of ``pending`` (the card's paragraph so far)
+        or, when that is empty, out of the paragraph ending ``out``."""
+        if pending:
+            lines, previous = pending, None
+        elif out and out[-1].tag == "p":
+            lines, previous = _lines_of(out[-1]), out[-1]
+        else:
+            return None
+        title = title_line(lines[-1])
+        if title is None:
+            if previous is not None:
+                set_pieces(previous, [i for n, line in enumerate(lines)
+                                      for i in ([etree.Element("br")] if n else []) + line])
+            return None
+        lines.pop()
+        if is_title_fragment(title):
+            before, earlier = lines, None
+            if not lines and previous is not None and len(out) > 1 and out[-2].tag == "p":
+                before, earlier = _lines_of(out[-2]), out[-2]
+            head = title_line(before[-1]) if before else None
+            if head is not None and not is_title_fragment(head):
+                before.pop()
+                title = head + title
+            if earlier is not None:
+                out[-2:-1] = self._lines_paragraph(before)
+        if previous is not None:
+            out[-1:] = self._lines_paragraph(lines)
+        return title
 
     @staticmethod
     def _card(line: list) -> etree.Element | None:

@@ -1,5 +1,10 @@
-"""What the window does for Zhihu: the export (check, options, files, clipboard) and the
-Zhihu preview mode."""
+"""What the window does for Zhihu: the export (check, options, title, files, clipboard) and the
+Zhihu preview mode.
+
+One path: :meth:`ZhihuActions.post` builds the post with the window's settings; the preview
+shows it, and the export writes ``post.html`` and fills the clipboard from the same
+:func:`talkeditor.zhihu.export.build_post` result, so their bodies are the same bytes.
+"""
 
 from __future__ import annotations
 
@@ -20,21 +25,40 @@ class ZhihuActions(QObject):
         self.preview = preview
         self.show_preview = show_preview  # callable: make the preview dock visible
 
+    def _issue_dir(self):
+        path = self.api.document.path
+        return path.parent if path else None
+
+    def post(self, title: str | None = None, image_base_url: str | None = None,
+             link_cards: bool | None = None):
+        """The post as the export would write it (the settings' image prefix and link cards
+        unless given; the proposed title unless ``title``)."""
+        from ...zhihu import export as zhihu
+
+        settings = self.api.settings
+        base = settings.image_base_url() if image_base_url is None else image_base_url
+        cards = settings.zhihu_link_cards() if link_cards is None else link_cards
+        return zhihu.build_post(self.api.document.saved_issue(), self._issue_dir(),
+                                base or None, cards, title)
+
     def export_zhihu(self) -> bool:
         """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
         from ...zhihu import export as zhihu
 
         issue = self.api.document.saved_issue()
-        path = self.api.document.path
-        issue_dir = path.parent if path else None
+        issue_dir = self._issue_dir()
         settings = self.api.settings
-        base_url = settings.image_base_url()
-        warnings = [f"{w.where}：{w.message}" if w.where else w.message
-                    for w in zhihu.precheck(issue, issue_dir, base_url or None)]
-        folder = (issue_dir or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
         parent = self.api.dialog_parent()
-        options = dialogs.zhihu_export(parent, zhihu.zhihu_title(issue), warnings, folder,
-                                       base_url, settings.zhihu_link_cards())
+        base_url = settings.image_base_url()
+        try:
+            post = self.post()
+        except IssueFormatError as exc:
+            dialogs.show_error(parent, self.tr("Export failed"), str(exc))
+            return False
+        warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
+        folder = (issue_dir or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
+        options = dialogs.zhihu_export(parent, post.title, warnings, folder, base_url,
+                                       settings.zhihu_link_cards(), zhihu.zhihu_title(issue))
         if options is None:
             return False
         settings.set_image_base_url(options["image_base_url"])
@@ -42,11 +66,14 @@ class ZhihuActions(QObject):
         self.api.manager.save_settings()
         try:
             result = zhihu.export_issue(issue, options["folder"], issue_dir,
-                                        options["image_base_url"] or None, options["link_cards"])
+                                        options["image_base_url"] or None, options["link_cards"],
+                                        options.get("title") or None)
         except (OSError, IssueFormatError) as exc:
             dialogs.show_error(parent, self.tr("Export failed"), str(exc))
             return False
         self.copy_post_to_clipboard(result.post)
+        if self.preview.mode == "zhihu":
+            self.preview.refresh()
         self.api.show_message(self.tr("Exported to %1; the post is on the clipboard")
                               .replace("%1", str(result.folder)), 10000)
         return True

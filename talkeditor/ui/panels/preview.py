@@ -45,6 +45,8 @@ class PreviewPane(QTextBrowser):
         self.cache = HtmlCache()
         self.current_section = ""
         self.mode = "issue"
+        #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
+        self.zhihu_source = None
         self._scrolled_to = None
         self._stale = False
         self.setOpenLinks(False)
@@ -101,11 +103,19 @@ class PreviewPane(QTextBrowser):
         self.refresh()
 
     def zhihu_html(self) -> str:
+        """The Zhihu preview: the post from ``zhihu_source`` (the window's export path, so the
+        body is byte for byte the clipboard's and post.html's), its title as a heading."""
         from ...zhihu import export as zhihu
 
-        folder = self.document_.path.parent if self.document_.path else None
-        post = zhihu.build_post(self.document_.saved_issue(), folder)
-        return f"<h1>{html.escape(post.title)}</h1>\n{post.html}"
+        try:
+            if self.zhihu_source is not None:
+                post = self.zhihu_source()
+            else:
+                folder = self.document_.path.parent if self.document_.path else None
+                post = zhihu.build_post(self.document_.saved_issue(), folder)
+        except IssueFormatError as exc:  # e.g. a bad image address prefix in the settings
+            return f"<p>{html.escape(str(exc))}</p>"
+        return zhihu.preview_html(post)
 
     def _due(self) -> None:
         if self.isVisible():
