@@ -232,8 +232,8 @@ def test_the_preview_shows_images_from_the_issue_folder(qtbot, window, issue_cop
 def test_the_status_bar_counts_each_chinese_character_once(qtbot, window):
     window.select_section("参考资料")
     type_text(qtbot, _body(window), "中文 ab")
-    qtbot.waitUntil(lambda: window.section_count.text() == "Section: 4 chars")
-    assert "Talk time: 55 min" == window.minutes_label.text()
+    qtbot.waitUntil(lambda: window.status_counts.section_count.text() == "Section: 4 chars")
+    assert "Talk time: 55 min" == window.status_counts.minutes_label.text()
 
 
 def test_the_section_tree_model_passes_the_model_tester(qtmodeltester, window):
@@ -308,7 +308,7 @@ def test_help_shows_the_version_and_the_user_guide_with_its_pictures(qtbot, wind
                                                                      no_dialogs):
     window.actions_["actionAbout"].trigger()
     assert "about" in no_dialogs["asked"]
-    guide = window.show_guide()
+    guide = window.help_actions.show_guide()
     qtbot.addWidget(guide)
     from PySide6.QtWidgets import QTextBrowser
 

@@ -395,6 +395,13 @@
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
@@ -456,40 +463,12 @@
         <translation>贡献者</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
         <source>“%1” was deleted or moved on disk; Save writes it again</source>
         <translation>“%1”已在磁盘上被删除或移动；保存会重新写出它</translation>
     </message>
     <message>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
-    </message>
-    <message>
-        <source>No recent issues</source>
-        <translation>没有最近打开的期刊</translation>
-    </message>
-    <message>
-        <source>Clear the list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
-        <source>User guide</source>
-        <translation>使用指南</translation>
-    </message>
-    <message>
-        <source>Section: %1 chars</source>
-        <translation>本版块：%1 字</translation>
-    </message>
-    <message>
-        <source>Issue: %1 chars</source>
-        <translation>全期：%1 字</translation>
-    </message>
-    <message>
-        <source>Talk time: %1 min</source>
-        <translation>时长：%1 分钟</translation>
     </message>
 </context>
 <context>
@@ -561,6 +540,21 @@
     <message>
         <source>New highlight</source>
         <translation>新提要</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent issues</source>
+        <translation>没有最近打开的期刊</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
     </message>
 </context>
 <context>
@@ -674,6 +668,21 @@
     <message>
         <source>Number, date, highlights, host and editors; total talk time %1 min</source>
         <translation>编号、时间、提要、主持人和编辑；总时长 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCounts</name>
+    <message>
+        <source>Section: %1 chars</source>
+        <translation>本版块：%1 字</translation>
+    </message>
+    <message>
+        <source>Issue: %1 chars</source>
+        <translation>本期：%1 字</translation>
+    </message>
+    <message>
+        <source>Talk time: %1 min</source>
+        <translation>时长：%1 分钟</translation>
     </message>
 </context>
 <context>

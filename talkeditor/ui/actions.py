@@ -238,7 +238,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionGuide",
             QT_TRANSLATE_NOOP("actions", "&User Guide"),
-            lambda w: w.show_guide,
+            lambda w: w.help_actions.show_guide,
             "help",
             StandardKey.HelpContents,
             QT_TRANSLATE_NOOP("actions", "Open the user guide (in Chinese)"),
@@ -247,7 +247,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionAbout",
             QT_TRANSLATE_NOOP("actions", "&About talkeditor"),
-            lambda w: w.about,
+            lambda w: w.help_actions.about,
             "help",
             None,
             QT_TRANSLATE_NOOP("actions", "Version and credits"),

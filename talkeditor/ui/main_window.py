@@ -11,30 +11,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
-from .. import __version__, paths
+from .. import paths
 from ..archive.folder import Archive
 from ..model import Issue
 from ..settings import Settings
-from ..storage.yaml_format import IssueFormatError
-from . import dialogs
 from .actions import build_menus, create_actions
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.edit import EditActions
+from .controllers.help import HelpActions
 from .controllers.sections import SectionActions
 from .controllers.zhihu import ZhihuActions
 from .document.issue_document import IssueDocument
 from .document.manager import DocumentManager
 from .editor.find_panel import FindPanel
 from .editor.section_editor import SectionEditor
-from .language_menu import LanguageMenu
+from .menus import LanguageMenu, RecentMenu
 from .panels.archive_panel import ArchivePanel
 from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
+from .panels.status_bar import StatusCounts
 
 SECTION_ACTIONS = ("actionAddSubsection", "actionRenameSection", "actionDeleteSection",
                    "actionMoveUp", "actionMoveDown")
@@ -67,26 +67,26 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.find_panel)
         self.setCentralWidget(centre)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.tree_dock = self._dock("sectionTreeDock", self.tr("Sections"), self.tree, left)
-        self.preview_dock = self._dock("previewDock", self.tr("Preview"), self.preview, right)
-        self.archive_dock = self._dock("archiveDock", self.tr("Past Issues"),
-                                       self.archive_panel, left)
-        self.credits_dock = self._dock("creditsDock", self.tr("Credits"), self.credits_panel, left)
+        self.tree_dock, self.preview_dock, self.archive_dock, self.credits_dock = (
+            self._dock(name, title, widget, area) for name, title, widget, area in (
+                ("sectionTreeDock", self.tr("Sections"), self.tree, left),
+                ("previewDock", self.tr("Preview"), self.preview, right),
+                ("archiveDock", self.tr("Past Issues"), self.archive_panel, left),
+                ("creditsDock", self.tr("Credits"), self.credits_panel, left)))
         self.tabifyDockWidget(self.tree_dock, self.archive_dock)
         self.tabifyDockWidget(self.archive_dock, self.credits_dock)
         self.tree_dock.raise_()
 
         self.archive_actions = ArchiveActions(self, self.archive_panel, self)
-        self.credits_actions = CreditsActions(self, self)
+        self.credits_actions = CreditsActions(self, self.credits_panel, self)
         self.zhihu_actions = ZhihuActions(self, self.preview, lambda: self.toggle_preview(True),
                                           self)
         self.preview.zhihu_source = self.zhihu_actions.post
         self.edit_actions = EditActions(self, self.find_panel, self)
         self.section_actions = SectionActions(self, self.tree, self)
+        self.help_actions = HelpActions(self, self)
         self.actions_ = create_actions(self)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = RecentMenu(self.manager, self)
         self.menus, self.toolbar = build_menus(self, self.actions_, self.recent_menu)
         view = self.menus["view"]
         view.addSeparator()
@@ -96,9 +96,7 @@ class MainWindow(QMainWindow):
                                   self.show_message, self))
         self.actions_["actionTogglePreview"].setChecked(True)
         self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
-        self.section_count, self.issue_count, self.minutes_label = QLabel(), QLabel(), QLabel()
-        for label in (self.section_count, self.issue_count, self.minutes_label):
-            self.statusBar().addPermanentWidget(label)
+        self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
         self._wire()
         self._apply_colour_scheme()
         self._restore_layout()
@@ -111,17 +109,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _wire(self) -> None:
-        credits, archive, manager = self.credits_actions, self.archive_actions, self.manager
-        panel = self.credits_panel
-        panel.gotoPlace.connect(credits.goto_credit)
-        panel.renameRequested.connect(credits.rename_person)
-        panel.hostRequested.connect(lambda n: credits.add_person_to("host", n))
-        panel.editorRequested.connect(lambda n: credits.add_person_to("editors", n))
-        panel.ownerRequested.connect(credits.assign_owner)
-        panel.contributorRequested.connect(credits.add_contributor)
-        self.archive_panel.openRequested.connect(archive.open_from_archive)
-        self.archive_panel.nextRequested.connect(archive.new_next_from)
-        self.archive_panel.folderChangeRequested.connect(archive.choose_archive_folder)
+        archive, manager = self.archive_actions, self.manager
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
         manager.message.connect(self.show_message)
@@ -136,7 +124,7 @@ class MainWindow(QMainWindow):
         # The order views detach in is the reverse of this; all follow every new document.
         for view in (self.editor, self.tree_model, self.preview, self.credits_panel):
             manager.add_view(view, attach=False)  # built on the first document
-        for view in (archive, self.edit_actions, self):
+        for view in (archive, self.edit_actions, self.status_counts, self):
             manager.add_view(view)
         self._shown_before_reload = META_ID
 
@@ -144,17 +132,14 @@ class MainWindow(QMainWindow):
     def attach(self, document: IssueDocument) -> None:
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
-        document.changesStopped.connect(self._update_status)
         document.structureChanged.connect(self._structure_changed)
         self._update_title()
-        self._update_status()
 
     def detach(self) -> None:
         self._shown_before_reload = self.editor.current_id
         document = self.document
         document.modifiedChanged.disconnect(self._update_title)
         document.pathChanged.disconnect(self._update_title)
-        document.changesStopped.disconnect(self._update_status)
         document.structureChanged.disconnect(self._structure_changed)
 
     def _document_changed(self, _document) -> None:
@@ -220,13 +205,7 @@ class MainWindow(QMainWindow):
         return self.editor.pane.body
 
     def select_body_range(self, start: int, end: int) -> None:
-        body = self.editor.pane.body
-        cursor = body.textCursor()
-        cursor.setPosition(min(start, body.document().characterCount() - 1))
-        cursor.setPosition(min(end, body.document().characterCount() - 1),
-                           QTextCursor.MoveMode.KeepAnchor)
-        body.setTextCursor(cursor)
-        body.ensureCursorVisible()
+        self.editor.pane.select_range(start, end)
 
     def goto_line(self, line: int) -> None:
         self.editor.pane.goto_line(line)
@@ -240,33 +219,6 @@ class MainWindow(QMainWindow):
         if self.actions_["actionTogglePreview"].isChecked() != visible:
             self.actions_["actionTogglePreview"].setChecked(visible)
 
-    def about(self) -> None:
-        dialogs.about(self, __version__)
-
-    def show_guide(self):
-        from ..render.html import markdown_to_html
-        from ..storage.files import read_limited
-
-        try:
-            guide = paths.guide_path()
-            text = read_limited(guide, 2 * 1024 * 1024).decode("utf-8")
-        except (FileNotFoundError, IssueFormatError, UnicodeDecodeError) as exc:
-            dialogs.show_error(self, self.tr("User guide"), str(exc))
-            return None
-        return dialogs.show_guide(self, markdown_to_html(text), guide.parent)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.manager.recent_files()
-        for index, name in enumerate(recent, 1):
-            action = self.recent_menu.addAction(f"&{index} {name}")
-            action.triggered.connect(lambda _c=False, n=name: self.manager.open_recent(n))
-        if not recent:
-            self.recent_menu.addAction(self.tr("No recent issues")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear the list"), self.manager.clear_recent)
-
     def _section_selected(self, section_id: str) -> None:
         if self.manager.switching:
             return  # the new document's first section is shown once every view follows it
@@ -275,7 +227,7 @@ class MainWindow(QMainWindow):
         self.preview.show_section(section_id)
         self.archive_actions.show_repeats(section_id)
         self.edit_actions.update_actions()
-        self._update_status()
+        self.status_counts.update()
         for name in SECTION_ACTIONS:
             self.actions_[name].setEnabled(bool(section_id))
 
@@ -283,20 +235,10 @@ class MainWindow(QMainWindow):
         current = self.editor.current_id
         if current and self.document.issue.find(current) is None:
             self.tree.select(META_ID)
-        self._update_status()
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.document.display_name()}[*] — talkeditor")
         self.setWindowModified(self.document.is_modified())
-
-    def _update_status(self, *_args) -> None:
-        sid, doc = self.editor.current_id, self.document
-        self.section_count.setText(self.tr("Section: %1 chars").replace(
-            "%1", str(doc.text_length(sid))) if sid else "")
-        self.issue_count.setText(self.tr("Issue: %1 chars").replace(
-            "%1", str(doc.text_length())))
-        self.minutes_label.setText(self.tr("Talk time: %1 min").replace(
-            "%1", str(doc.total_minutes())))
 
     def _apply_colour_scheme(self) -> None:
         dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
@@ -327,9 +269,6 @@ class MainWindow(QMainWindow):
             action.setChecked(self.preview_dock.isVisible())
             action.blockSignals(False)
 
-    def save_settings(self) -> None:
-        self.manager.save_settings()
-
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         if not self.manager.maybe_save():
             event.ignore()
@@ -339,9 +278,3 @@ class MainWindow(QMainWindow):
         self.manager.save_settings()
         self.manager.close()
         event.accept()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if event.matches(QKeySequence.StandardKey.Cancel) and self.find_panel.isVisible():
-            self.find_panel.hide()
-            return
-        super().keyPressEvent(event)

@@ -24,6 +24,9 @@ class ArchiveActions(QObject):
         self.panel = panel
         self.repeats = []
         self._repeat_index = None
+        panel.openRequested.connect(self.open_from_archive)
+        panel.nextRequested.connect(self.new_next_from)
+        panel.folderChangeRequested.connect(self.choose_archive_folder)
 
     # a document view: the repeat index follows the open issue
     def attach(self, document: IssueDocument) -> None:

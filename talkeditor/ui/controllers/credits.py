@@ -8,14 +8,21 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from .. import dialogs
+from ..panels.credits_panel import CreditsPanel
 from .window_api import WindowApi
 
 
 class CreditsActions(QObject):
-    def __init__(self, api: WindowApi, parent=None):
+    def __init__(self, api: WindowApi, panel: CreditsPanel, parent=None):
         super().__init__(parent)
         self.api = api
         self._last_signer = ""
+        panel.gotoPlace.connect(self.goto_credit)
+        panel.renameRequested.connect(self.rename_person)
+        panel.hostRequested.connect(lambda name: self.add_person_to("host", name))
+        panel.editorRequested.connect(lambda name: self.add_person_to("editors", name))
+        panel.ownerRequested.connect(self.assign_owner)
+        panel.contributorRequested.connect(self.add_contributor)
 
     def known_names(self) -> list[str]:
         """Names from this issue and the archive, most used first, for completion."""

@@ -1,10 +1,22 @@
 """IssueDocument: the open issue between the model and the widgets.
 
-It owns the Issue, its path, the dirty state, a QUndoStack for structure, fields and metadata
-(every such change is one snapshot command), and one QTextDocument per section body, so each
-section keeps its own text, cursor and undo history. Widgets call its methods; it emits
+It owns the Issue, its path, a QUndoStack for structure, fields and metadata (every such
+change is one snapshot command), and one QTextDocument per section body, so each section keeps
+its own text, cursor and undo history. Widgets call its methods; it emits
 ``changed(section_id)`` ('' for the issue's metadata), ``structureChanged``,
 ``modifiedChanged(bool)`` and ``changesStopped`` (once typing pauses).
+
+Bodies: the model keeps each body exactly as loaded until the user edits it. A body's
+QTextDocument is made when the section is first shown; only a real edit (``contentsChange``
+with characters removed or added: highlighting emits none) marks it dirty, and its text is
+copied into the model lazily (``sync()``: when typing pauses, before any snapshot, save,
+search or export), with ``toRawText`` so U+00A0 and U+2028 survive. A keystroke therefore
+costs nothing per character of the section.
+
+Modified means "differs from the saved state" (the issue as loaded or last saved): it is
+recomputed when a history moves (undo, redo, a body's history reaching its saved point) and
+when typing pauses; ``set_modified(True)`` marks a never-saved draft (an import, a next
+issue), ``set_modified(False)`` takes the current text as saved.
 """
 
 from __future__ import annotations

@@ -236,6 +236,15 @@ class SectionPane(QWidget):
     def _goto_repeat(self, item: QListWidgetItem) -> None:
         self.goto_line(int(item.data(Qt.ItemDataRole.UserRole) or 0))
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select body characters ``start``..``end`` (clamped to the text) and show them."""
+        last = self.body.document().characterCount() - 1
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+
     def goto_line(self, line: int) -> None:
         block = self.body.document().findBlockByLineNumber(max(line - 1, 0))
         cursor = QTextCursor(block)

@@ -1,5 +1,6 @@
-"""View › Language: Chinese, English, or follow the system; saved in the settings and applied
-the next time the app starts (``--lang`` still wins for one run)."""
+"""The window's two live menus: File › Open Recent (filled from the settings each time it
+opens) and View › Language (Chinese, English, or follow the system; saved in the settings and
+applied the next time the app starts; ``--lang`` still wins for one run)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,25 @@ class LanguageMenu(QMenu):
         self.settings.set_language(value)
         self.save()
         self.notify(self.tr("The language changes the next time talkeditor starts"), 10000)
+
+
+class RecentMenu(QMenu):
+    """File › Open Recent: the recent issues that still exist, and Clear the list."""
+
+    def __init__(self, manager, parent=None):
+        super().__init__(self.tr("Open &Recent"), parent)
+        self.setObjectName("menuRecent")
+        self.manager = manager  # the DocumentManager: recent_files, open_recent, clear_recent
+        self.aboutToShow.connect(self.fill)
+
+    def fill(self) -> None:
+        self.clear()
+        recent = self.manager.recent_files()
+        for index, name in enumerate(recent, 1):
+            action = self.addAction(f"&{index} {name}")
+            action.triggered.connect(lambda _c=False, n=name: self.manager.open_recent(n))
+        if not recent:
+            self.addAction(self.tr("No recent issues")).setEnabled(False)
+        else:
+            self.addSeparator()
+            self.addAction(self.tr("Clear the list"), self.manager.clear_recent)
