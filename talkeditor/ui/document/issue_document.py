@@ -26,48 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import files as storage
+from .commands import SnapshotCommand
 
 PAUSE_MS = 300
-
-
-class _SnapshotCommand(QUndoCommand):
-    """One undo step: the issue before and after a change. Bodies are part of the step only for
-    whole-issue changes (``with_bodies``); otherwise typing keeps its own history."""
-
-    def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
-                 section_id: str, structural: bool, merge_key: str | None):
-        super().__init__(text)
-        self.document = document
-        self.before = before
-        self.after = after
-        self.section_id = section_id
-        self.structural = structural
-        self.merge_key = merge_key
-        self.with_bodies = False
-        self._first = True
-
-    def id(self) -> int:  # noqa: A003 - Qt API
-        return 1 if self.merge_key else -1
-
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, _SnapshotCommand) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.document._restore(self.after, self.section_id, self.structural, self.with_bodies)
-
-    def undo(self) -> None:
-        self.document._restore(self.before, self.section_id, self.structural, self.with_bodies)
 
 
 class IssueDocument(QObject):
@@ -223,14 +189,16 @@ class IssueDocument(QObject):
         after = self._snapshot()
         if after == before:
             return
-        self.undo_stack.push(_SnapshotCommand(self, text, before, after, section_id, structural,
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, section_id, structural,
                                               merge_key))
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
 
-    def _restore(self, snapshot: Issue, section_id: str, structural: bool,
-                 with_bodies: bool = False) -> None:
+    def restore_snapshot(self, snapshot: Issue, section_id: str, structural: bool,
+                         with_bodies: bool = False) -> None:
+        """Put a snapshot back (SnapshotCommand's undo/redo). Bodies shown in an editor keep
+        their typing unless the step was a whole-issue change (``with_bodies``)."""
         issue = snapshot.clone()
         if with_bodies:
             self.sync()
@@ -343,7 +311,7 @@ class IssueDocument(QObject):
         after = self._snapshot()
         if after == before:
             return
-        command = _SnapshotCommand(self, text, before, after, "", True, None)
+        command = SnapshotCommand(self, text, before, after, "", True, None)
         command.with_bodies = True
         self.undo_stack.push(command)
         self._reload_bodies()
