@@ -153,7 +153,7 @@ class CreditsPanel(QWidget):
     def refresh(self) -> None:
         self._timer.stop()
         self._stale = False
-        issue = self.document.issue
+        issue = self.document.sync()
         self.people = cr.credits_of(issue)
         expanded = {self.tree.topLevelItem(i).data(0, PERSON_ROLE)
                     for i in range(self.tree.topLevelItemCount())

@@ -90,7 +90,7 @@ class PreviewPane(QTextBrowser):
     def html(self) -> str:
         """The preview's HTML: every section's cached HTML, headings linked to their section."""
         parts = []
-        for section_id, fragment in self.cache.issue_parts(self.document_.issue):
+        for section_id, fragment in self.cache.issue_parts(self.document_.sync()):
             linked = _HEADING.sub(
                 lambda m, sid=section_id: (f'<h{m.group(1)}><a href="section:{html.escape(sid)}">'
                                            f"{m.group(2)}</a></h{m.group(1)}>"), fragment, count=1)
