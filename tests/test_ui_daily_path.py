@@ -257,3 +257,30 @@ def test_the_zhihu_dialog_and_qts_file_dialogs_speak_chinese_in_the_chinese_ui(q
     finally:
         install_translations(app, "en")
     assert translate("ZhihuExportDialog", "Export for Zhihu") == "Export for Zhihu"
+
+
+def test_typing_copies_the_body_to_the_model_when_typing_pauses_not_per_key(qtbot, window):
+    window.select_section("本周新闻", "学术")
+    before = window.document.issue.find("news-academic").body
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "一")
+    _commit(body, "二")
+    assert window.document.issue.find("news-academic").body == before  # not yet copied
+    assert window.document.is_modified()
+    with qtbot.waitSignal(window.document.changesStopped, timeout=3000):
+        pass
+    assert window.document.issue.find("news-academic").body == before + "一二"
+
+
+def test_the_hidden_credits_panel_refreshes_only_when_shown(qtbot, window):
+    panel = window.credits_panel
+    QApplication.processEvents()
+    assert not panel.on_screen()  # tabbed behind the section tree
+    window.document.set_meta("host", ["新主持"])
+    qtbot.wait(800)
+    names = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert "新主持" not in names
+    window.credits_dock.raise_()
+    qtbot.waitUntil(lambda: any(panel.tree.topLevelItem(i).text(0) == "新主持"
+                                for i in range(panel.tree.topLevelItemCount())), timeout=3000)

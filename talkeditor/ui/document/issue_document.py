@@ -87,6 +87,12 @@ class IssueDocument(QObject):
         """An undo stack moved, or a body's history reached or left its saved state."""
         self._recheck_modified()
 
+    def _body_history_moved(self, away_from_saved: bool) -> None:
+        """A body's history left its saved point (the edit itself marks the issue modified)
+        or came back to it (then compare: the rest of the issue may still differ)."""
+        if not away_from_saved:
+            self._recheck_modified()
+
     def _recheck_modified(self) -> None:
         """Compare with the saved state (syncs the bodies; not called per keystroke)."""
         self._check_pending = False
@@ -124,7 +130,7 @@ class IssueDocument(QObject):
             doc.clearUndoRedoStacks()
             doc.contentsChange.connect(
                 lambda _pos, removed, added, sid=section_id: self._body_edited(sid, removed, added))
-            doc.modificationChanged.connect(self._history_moved)
+            doc.modificationChanged.connect(self._body_history_moved)
             self._bodies[section_id] = doc
         return doc
 
@@ -134,9 +140,9 @@ class IssueDocument(QObject):
         if self._loading or not (removed or added):
             return
         self._dirty.add(section_id)
-        self._check_pending = True
         if not self._modified:
-            self._set_flag(True)
+            self._set_flag(True)  # listeners asking is_modified() now get True, no sync
+        self._check_pending = True  # the exact answer is worked out when typing pauses
         self.changed.emit(section_id)
         self._pause.start()
 

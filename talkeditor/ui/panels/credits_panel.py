@@ -146,9 +146,18 @@ class CreditsPanel(QWidget):
             parts.append(self.tr("signed %1 (%2)").replace("%1", str(total)).replace("%2", where))
         return " · ".join(parts)
 
+    def on_screen(self) -> bool:
+        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def catch_up(self, shown: bool = True) -> None:
+        """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
+        if shown and self._stale:
+            self._timer.start()
+
     def _due(self) -> None:
-        if self.isVisible():
-            self.refresh()  # hidden since it was scheduled: showEvent catches up
+        if self.on_screen():
+            self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
 
     def refresh(self) -> None:
         self._timer.stop()

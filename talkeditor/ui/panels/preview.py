@@ -117,9 +117,18 @@ class PreviewPane(QTextBrowser):
             return f"<p>{html.escape(str(exc))}</p>"
         return zhihu.preview_html(post)
 
+    def on_screen(self) -> bool:
+        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def catch_up(self, shown: bool = True) -> None:
+        """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
+        if shown and self._stale:
+            self._timer.start()
+
     def _due(self) -> None:
-        if self.isVisible():
-            self.refresh()  # hidden since it was scheduled: showEvent catches up
+        if self.on_screen():
+            self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
 
     def refresh(self) -> None:
         self._timer.stop()
