@@ -115,3 +115,10 @@ class Settings:
 
     def set_zhihu_link_cards(self, on: bool) -> None:
         self._data["zhihu_link_cards"] = bool(on)
+
+    def fetch_link_titles(self) -> bool:
+        """Whether pasting a lone URL fetches the page's title (on unless turned off)."""
+        return bool(self._data.get("fetch_link_titles", True))
+
+    def set_fetch_link_titles(self, on: bool) -> None:
+        self._data["fetch_link_titles"] = bool(on)

@@ -23,7 +23,7 @@ def _lupdate() -> str:
 def test_every_string_in_the_ui_code_has_a_chinese_translation(tmp_path):
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = [str(p) for p in sorted((ROOT / "talkeditor" / "ui").glob("*.py"))]
+    sources = [str(p) for p in sorted((ROOT / "talkeditor" / "ui").rglob("*.py"))]
     subprocess.run([_lupdate(), "-no-obsolete", "-locations", "none", *sources, "-ts",
                     str(fresh)], check=True, capture_output=True)
     untranslated = []

@@ -124,6 +124,37 @@
     </message>
 </context>
 <context>
+    <name>BodyPaste</name>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>The image was not saved: %1</source>
+        <translation>图片未保存：%1</translation>
+    </message>
+    <message>
+        <source>Image saved as %1</source>
+        <translation>图片已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Fetching the title of %1 …</source>
+        <translation>正在获取 %1 的标题……</translation>
+    </message>
+    <message>
+        <source>Title added: %1</source>
+        <translation>已添加标题：%1</translation>
+    </message>
+    <message>
+        <source>the line changed</source>
+        <translation>该行已改动</translation>
+    </message>
+    <message>
+        <source>No title for %1: %2</source>
+        <translation>未能获取 %1 的标题：%2</translation>
+    </message>
+</context>
+<context>
     <name>CreditsActions</name>
     <message>
         <source>Rename or merge</source>
@@ -405,7 +436,7 @@
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
-        <extracomment>Sections whose text document was edited since its text was last copied to the model. The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;. Images of an imported past issue, written to assets/ on its first save.</extracomment>
+        <extracomment>Sections whose text document was edited since its text was last copied to the model. The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -442,6 +473,45 @@
     <message>
         <source>The language changes the next time talkeditor starts</source>
         <translation>语言将在下次启动 talkeditor 时生效</translation>
+    </message>
+</context>
+<context>
+    <name>LinkActions</name>
+    <message>
+        <source>Every link has a title line</source>
+        <translation>每个链接都已有标题行</translation>
+    </message>
+    <message>
+        <source>Fetching %1 link titles …</source>
+        <translation>正在获取 %1 个链接的标题……</translation>
+    </message>
+    <message>
+        <source>Added %1 link titles</source>
+        <translation>已添加 %1 个链接标题</translation>
+    </message>
+    <message>
+        <source>; %1 pages gave no title</source>
+        <translation>；%1 个网页未取到标题</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Choose a section first: the image goes into its body.</source>
+        <translation>请先选择一个版块：图片会插入到它的正文中。</translation>
+    </message>
+    <message>
+        <source>Cannot insert the image</source>
+        <translation>无法插入图片</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture Qt can read</source>
+        <translation>%1 不是能读取的图片</translation>
+    </message>
+    <message>
+        <source>Images not copied: %1</source>
+        <translation>图片未复制：%1</translation>
     </message>
 </context>
 <context>
@@ -576,6 +646,7 @@
     <name>SectionPane</name>
     <message>
         <source>Optional</source>
+        <extracomment>Called with the QMimeData of a paste or drop; True when it handled it (images, a lone URL: see ui/editor/paste.py). Set by the window&apos;s link controller.</extracomment>
         <translation>可选</translation>
     </message>
     <message>
@@ -850,6 +921,30 @@
         <translation>把当前行署名给某人（—名字）</translation>
     </message>
     <message>
+        <source>Fill Missing &amp;Link Titles</source>
+        <translation>补全链接标题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Fetch the page title of every bare link that has no title line</source>
+        <translation>为每个没有标题行的链接获取网页标题</translation>
+    </message>
+    <message>
+        <source>Fetch Titles of &amp;Pasted Links</source>
+        <translation>粘贴链接时获取标题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>When a link is pasted on an empty line, fetch its page title and put it above</source>
+        <translation>在空行粘贴链接时，读取网页标题并放在上一行</translation>
+    </message>
+    <message>
+        <source>&amp;Image…</source>
+        <translation>图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Put a picture into the issue&apos;s assets/ and insert it at the cursor</source>
+        <translation>把图片放进本期的 assets/ 并插入到光标处</translation>
+    </message>
+    <message>
         <source>&amp;Add Section</source>
         <translation>添加版块(&amp;A)</translation>
     </message>
@@ -950,6 +1045,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Section</source>
         <translation>版块(&amp;S)</translation>
     </message>
@@ -1006,6 +1105,14 @@
     <message>
         <source>talkeditor issues (*.yaml)</source>
         <translation>talkeditor 期刊 (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Insert image</source>
+        <translation>插入图片</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import __version__
 from ..storage.yaml_format import IssueFormatError
 
-COMMANDS = ("render", "check", "new", "import", "export-zhihu")
+COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links")
 
 
 class UsageError(Exception):
@@ -65,7 +65,36 @@ def _command_parser() -> argparse.ArgumentParser:
                         "Zhihu link card (default: on)")
     p.add_argument("--title", help="the title to publish (default: the series title, "
                                    "shortened to Zhihu's 100 characters)")
+
+    p = sub.add_parser("links", help="fill link titles, clean URLs, check links",
+                       description="Without options: list bare URLs that have no title line "
+                       "and URLs with tracking parameters. Exit 0 when nothing is reported, 1 "
+                       "when something is, 2 on bad input.")
+    p.add_argument("issue", help="the issue.yaml to work on")
+    p.add_argument("--fill-titles", action="store_true",
+                   help="fetch the page title of each bare URL that has no title line")
+    p.add_argument("--check", action="store_true",
+                   help="check every link (HEAD then GET); report dead and redirected ones")
+    p.add_argument("--clean", action="store_true",
+                   help="strip tracking parameters (utm_*, spm, share_source …) and unwrap "
+                        "redirect links")
+    p.add_argument("-o", "--output", metavar="OUT.yaml",
+                   help="write the issue with the changes here (otherwise only report)")
+    p.add_argument("--timeout", type=_seconds, default=8.0, metavar="S",
+                   help="seconds per page (default 8)")
+    p.add_argument("--total", type=_seconds, default=60.0, metavar="S",
+                   help="seconds for the whole link check (default 60)")
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"out of range (0 < S <= 3600): {text}")
+    return value
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -150,8 +179,14 @@ def cmd_export_zhihu(args) -> int:
     return cli_export(args)
 
 
+def cmd_links(args) -> int:
+    from ..links.issue_links import cli_links
+
+    return cli_links(args)
+
+
 HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": cmd_import,
-            "export-zhihu": cmd_export_zhihu}
+            "export-zhihu": cmd_export_zhihu, "links": cmd_links}
 
 
 def _open_app(argv: list[str]) -> int:

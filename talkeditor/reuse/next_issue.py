@@ -14,7 +14,10 @@ contributors, the custom title, the video and Zhihu links.
   editors follow the host. ``keep_host`` / ``keep_editors`` override.
 - 往期精彩 is regenerated from the archive and the past issue (see ``archive_pastlist``).
 
-``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``).
+``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``);
+it also copies the images the kept standing text uses (the QR codes of 加入/赞助我们) from the
+past issue's ``assets/`` into the new issue's, so the preview and the Zhihu export find them
+(``assets.collect_images``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
 from ..model import BODY_WEEKLY, Issue, Section
+from ..storage import assets
 from ..storage import files as storage
 from ..storage.yaml_format import IssueFormatError
 from . import past_issues
@@ -146,9 +150,12 @@ def cli_new(args) -> int:
             raise IssueFormatError(f"the archive {folder} is not a folder")
         archive = Archive(folder)
     latest = archive.latest() if archive is not None else None
+    past_folder = None
     if args.past:
         past = load_past(args.past)
         origin = str(args.past)
+        if Path(args.past).suffix.lower() in storage.YAML_SUFFIXES:
+            past_folder = Path(args.past).parent
     elif latest is None:
         problems = f" ({len(archive.errors)} unreadable)" if archive.errors else ""
         raise IssueFormatError(f"the archive {args.archive} has no issues{problems}")
@@ -158,6 +165,7 @@ def cli_new(args) -> int:
     else:
         past = archive.load(latest)
         origin = str(latest.path)
+        past_folder = Path(latest.path).parent
     issue = next_issue(past, archive)
     if not issue.date and latest is not None:
         issue.date = next_session_date(latest.date, date.today())
@@ -165,6 +173,12 @@ def cli_new(args) -> int:
     if archive is not None:
         for path, message in archive.errors:
             print(f"talkeditor: warning: skipped {path}: {message}", file=sys.stderr)
+    images = assets.collect_images(issue, past_folder)
+    target = Path(args.output).parent
+    try:  # images first, so the new issue never points at a missing file
+        assets.write_assets(images, target)
+    except OSError as exc:
+        raise IssueFormatError(f"cannot copy the images into {target}: {exc}") from None
     saved = storage.save_issue(issue, args.output)
     when = " ".join(p for p in (issue.date, issue.time) if p) or "no date"
     print(f"created {saved}: {issue.display_title() or 'untitled'}, {when} (from {origin})")

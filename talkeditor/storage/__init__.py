@@ -1,3 +1,3 @@
 """Issue files: the YAML format (load, dump, validation), atomic writes and the issue folder,
-autosaved drafts.
+its images (assets/), autosaved drafts.
 """

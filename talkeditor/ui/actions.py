@@ -151,6 +151,39 @@ def specs() -> list[ActionSpec]:
             QT_TRANSLATE_NOOP("actions", "Credit the current line to a person (—名字)"),
         ),
         ActionSpec(
+            "actionFillLinkTitles",
+            QT_TRANSLATE_NOOP("actions", "Fill Missing &Link Titles"),
+            lambda w: w.link_actions.fill_missing_titles,
+            "edit",
+            None,
+            QT_TRANSLATE_NOOP(
+                "actions", "Fetch the page title of every bare link that has no title line"
+            ),
+        ),
+        ActionSpec(
+            "actionFetchPastedTitles",
+            QT_TRANSLATE_NOOP("actions", "Fetch Titles of &Pasted Links"),
+            lambda w: w.link_actions.set_fetch_titles,
+            "edit",
+            None,
+            QT_TRANSLATE_NOOP(
+                "actions", "When a link is pasted on an empty line, fetch its page title and "
+                "put it above"
+            ),
+            checkable=True,
+        ),
+        ActionSpec(
+            "actionInsertImage",
+            QT_TRANSLATE_NOOP("actions", "&Image…"),
+            lambda w: w.link_actions.insert_image,
+            "insert",
+            "Ctrl+Shift+I",
+            QT_TRANSLATE_NOOP(
+                "actions", "Put a picture into the issue's assets/ and insert it at the cursor"
+            ),
+            "insert-image",
+        ),
+        ActionSpec(
             "actionAddSection",
             QT_TRANSLATE_NOOP("actions", "&Add Section"),
             lambda w: w.section_actions.add_section,
@@ -314,6 +347,7 @@ def build_menus(window, actions: dict[str, QAction], recent_menu: QMenu):
 MENUS = (
     ("file", QT_TRANSLATE_NOOP("actions", "&File")),
     ("edit", QT_TRANSLATE_NOOP("actions", "&Edit")),
+    ("insert", QT_TRANSLATE_NOOP("actions", "&Insert")),
     ("section", QT_TRANSLATE_NOOP("actions", "&Section")),
     ("view", QT_TRANSLATE_NOOP("actions", "&View")),
     ("help", QT_TRANSLATE_NOOP("actions", "&Help")),

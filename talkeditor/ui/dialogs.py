@@ -51,6 +51,18 @@ def save_issue_path(parent, suggested: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def open_image_path(parent, start: Path | None = None) -> Path | None:
+    """Insert › Image…: a picture file to put into the issue's assets/."""
+    filters = ";;".join([
+        QCoreApplication.translate("dialogs", "Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"),
+        QCoreApplication.translate("dialogs", "All files (*)"),
+    ])
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("dialogs", "Insert image"), str(start or ""), filters
+    )
+    return Path(name) if name else None
+
+
 def choose_folder(parent, title: str, start: Path | None = None) -> Path | None:
     name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
     return Path(name) if name else None

@@ -23,6 +23,7 @@ from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.edit import EditActions
 from .controllers.help import HelpActions
+from .controllers.links import LinkActions
 from .controllers.sections import SectionActions
 from .controllers.zhihu import ZhihuActions
 from .document.issue_document import IssueDocument
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.archive_dock, self.credits_dock)
         self.tree_dock.raise_()
 
-        self.archive_actions = ArchiveActions(self, self.archive_panel, self)
+        self.link_actions = LinkActions(self, parent=self)
+        self.archive_actions = ArchiveActions(self, self.archive_panel,
+                                              self.link_actions.carry_images, self)
         self.credits_actions = CreditsActions(self, self.credits_panel, self)
         self.zhihu_actions = ZhihuActions(self, self.preview, lambda: self.toggle_preview(True),
                                           self)
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
                                   self.show_message, self))
         self.actions_["actionTogglePreview"].setChecked(True)
         self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
+        self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
         self._wire()
         self._apply_colour_scheme()

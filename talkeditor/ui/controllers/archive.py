@@ -18,10 +18,12 @@ from .window_api import WindowApi
 
 
 class ArchiveActions(QObject):
-    def __init__(self, api: WindowApi, panel: ArchivePanel, parent=None):
+    def __init__(self, api: WindowApi, panel: ArchivePanel, carry_images, parent=None):
         super().__init__(parent)
         self.api = api
         self.panel = panel
+        # carry_images(issue, folder, skip=()): bring a past issue's images along (links)
+        self.carry_images = carry_images
         self.repeats = []
         self._repeat_index = None
         panel.openRequested.connect(self.open_from_archive)
@@ -80,6 +82,8 @@ class ArchiveActions(QObject):
             return False
         issue = next_issue(past, self.api.archive)
         self.api.manager.new_draft(issue)
+        if Path(path).suffix.lower() in (".yaml", ".yml"):
+            self.carry_images(issue, Path(path).parent)
         self.api.show_section("")
         self.api.show_message(self.tr("Issue %1 started (%2) from %3 — save it into the "
                                       "archive").replace("%1", issue.number)
@@ -99,13 +103,19 @@ class ArchiveActions(QObject):
         except IssueFormatError as exc:
             dialogs.show_error(parent, self.tr("Cannot open the issue"), str(exc))
             return False
-        merged, report = copy_format(self.api.document.saved_issue(), past)
+        from ...storage.assets import asset_names
+
+        draft = self.api.document.saved_issue()
+        own_images = set(asset_names(draft))
+        merged, report = copy_format(draft, past)
 
         def mutate(issue: Issue) -> None:
             for name in Issue.__dataclass_fields__:
                 setattr(issue, name, getattr(merged, name))
 
         self.api.document.replace_issue(mutate, self.tr("Copy format"))
+        if Path(path).suffix.lower() in (".yaml", ".yml"):
+            self.carry_images(merged, Path(path).parent, skip=own_images)
         dialogs.show_info(parent, self.tr("Format copied"), "\n".join(report) or
                           self.tr("Everything matched."))
         return True

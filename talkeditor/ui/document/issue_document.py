@@ -30,6 +30,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
+from ...storage import assets
 from ...storage import files as storage
 from .commands import SnapshotCommand
 
@@ -57,7 +58,9 @@ class IssueDocument(QObject):
         self._modified = False
         self._check_pending = False
         self._loading = False
-        #: Images of an imported past issue, written to assets/ on its first save.
+        # Images not yet on disk (an imported past issue's, the standing images of a new next
+        # issue, images pasted before the first save): name in assets/ -> bytes, written to
+        # assets/ on the first save. The preview shows them through ``pending_image``.
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self._paused)
@@ -339,6 +342,30 @@ class IssueDocument(QObject):
         finally:
             self._loading = False
 
+    # ------------------------------------------------------------------ images
+    def add_images(self, images: dict[str, bytes]) -> None:
+        """Put images (name in assets/ -> bytes) into the issue: written to its assets/ now
+        when the issue has a folder (raises OSError), kept pending until the first save
+        otherwise."""
+        if not images:
+            return
+        if self.path is None:
+            self.pending_assets.update(images)
+        else:
+            assets.write_assets(images, self.path.parent)
+
+    def add_png(self, data: bytes) -> str:
+        """Store PNG bytes under their content-hash name; returns ``assets/NAME``."""
+        name = assets.png_name(data)
+        self.add_images({name: data})
+        return f"{assets.ASSETS}/{name}"
+
+    def pending_image(self, ref: str) -> bytes | None:
+        """The bytes of a not-yet-written image the text refers to as ``ref``
+        (``assets/NAME``), or None."""
+        name = assets.asset_name(ref)
+        return self.pending_assets.get(name) if name else None
+
     # ------------------------------------------------------------------ files
     def saved_issue(self) -> Issue:
         """What goes to disk: the issue with the bodies as typed. Trailing spaces are trimmed
@@ -359,6 +386,9 @@ class IssueDocument(QObject):
         if target is None:
             raise ValueError("no path to save to")
         issue = self.saved_issue()
+        if self.path is not None and target.parent.resolve() != self.path.parent.resolve():
+            # Save As into another folder: the images the issue uses come along.
+            assets.write_assets(assets.collect_images(issue, self.path.parent), target.parent)
         saved = storage.save_issue(issue, target)
         if saved != self.path:
             self.path = saved

@@ -41,12 +41,25 @@ from .metadata_form import MetadataForm, split_names
 class BodyEditor(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
+        #: Called with the QMimeData of a paste or drop; True when it handled it (images,
+        #: a lone URL: see ui/editor/paste.py). Set by the window's link controller.
+        self.paste_handler = None
         self.setObjectName("bodyEditor")
         self.setTabChangesFocus(False)
         font = QFont()
         font.setPointSize(11)
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
+        handler = self.paste_handler
+        return bool(handler and handler.can_insert(source)) or \
+            super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
+        if self.paste_handler is not None and self.paste_handler(source):
+            return
+        super().insertFromMimeData(source)
 
 
 class SectionPane(QWidget):

@@ -5,7 +5,9 @@ only while it is shown (a hidden preview catches up when shown again), convertin
 sections whose Markdown changed (render.HtmlCache), keeps the edited section in view, and
 makes each heading a link that selects its section. It loads nothing remote, runs nothing,
 reads images only inside the issue's folder, and hands http(s)/mailto links to the system
-browser.
+browser. Images not yet written (an imported .docx, a new issue's carried images, pasted
+before the first save) come from the document's ``pending_image`` hook; images wider than the
+pane are scaled to its width.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -48,6 +50,7 @@ class PreviewPane(QTextBrowser):
         #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
         self.zhihu_source = None
         self._scrolled_to = None
+        self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self._stale = False
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -155,8 +158,37 @@ class PreviewPane(QTextBrowser):
         elif url.scheme() in EXTERNAL_SCHEMES:
             QDesktopServices.openUrl(url)
 
+    def fit_width(self, image: QImage) -> QImage:
+        """``image`` scaled down to the pane's width when it is wider (never scaled up).
+
+        The width allows for a vertical scroll bar whether or not one shows, so that a scroll
+        bar appearing does not change the fit (and start another render)."""
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        room = (self.width() - 2 * self.frameWidth() - bar
+                - int(2 * self.document().documentMargin()) - 4)
+        self._fitted_width = self.width()
+        if room > 32 and image.width() > room:
+            return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+        return image
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self._fitted_width and self.width() != self._fitted_width:
+            self._fitted_width = 0
+            self.schedule()  # images are fitted again on the next render
+
     def loadResource(self, kind, url):  # noqa: N802 - Qt API
-        """Only images inside the issue's own folder; nothing remote, nothing else."""
+        """Only images inside the issue's own folder (or pending in the document);
+        nothing remote, nothing else."""
+        image = self._load_image(kind, url)
+        return self.fit_width(image) if image is not None else None
+
+    def _load_image(self, kind, url):
+        if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
+            pending = self.document_.pending_image(url.path())
+            if pending is not None:
+                image = QImage.fromData(pending)
+                return None if image.isNull() else image
         if kind != QTextDocument.ResourceType.ImageResource or self.document_.path is None:
             return None
         if url.scheme() not in ("", "file"):
