@@ -284,3 +284,11 @@ def test_the_hidden_credits_panel_refreshes_only_when_shown(qtbot, window):
     window.credits_dock.raise_()
     qtbot.waitUntil(lambda: any(panel.tree.topLevelItem(i).text(0) == "新主持"
                                 for i in range(panel.tree.topLevelItemCount())), timeout=3000)
+
+
+def test_the_manager_reports_the_open_file_deleted_on_disk(qtbot, window, issue_copy):
+    window.open_path(issue_copy)
+    with qtbot.waitSignal(window.manager.fileMissing, timeout=5000) as missing:
+        issue_copy.unlink()
+    assert missing.args == [issue_copy.resolve()]
+    assert "deleted or moved" in window.statusBar().currentMessage()

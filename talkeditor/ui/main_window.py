@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.manager = DocumentManager(self.settings, self, self)
+        self.autosaver, self.watcher = self.manager.autosaver, self.manager.watcher
         document = self.manager.document
         self.archive = Archive(self.settings.archive_dir())
         self.manager.archive_folder = lambda: self.archive.folder
@@ -157,14 +158,6 @@ class MainWindow(QMainWindow):
     @property
     def document(self) -> IssueDocument:
         return self.manager.document
-
-    @property
-    def autosaver(self):
-        return self.manager.autosaver
-
-    @property
-    def watcher(self):
-        return self.manager.watcher
 
     def issue(self) -> Issue:
         """The current model, as it would be saved."""
