@@ -292,3 +292,42 @@ def test_the_manager_reports_the_open_file_deleted_on_disk(qtbot, window, issue_
         issue_copy.unlink()
     assert missing.args == [issue_copy.resolve()]
     assert "deleted or moved" in window.statusBar().currentMessage()
+
+
+def test_credits_roles_wrap_in_a_narrow_dock_instead_of_being_cut(qtbot, window):
+    panel = window.credits_panel
+    window.credits_dock.raise_()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() > 0)
+    window.resizeDocks([window.credits_dock], [250], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    tree = panel.tree
+    item = max((tree.topLevelItem(i) for i in range(tree.topLevelItemCount())),
+               key=lambda it: len(it.text(1)))
+    metrics = tree.fontMetrics()
+    assert tree.columnWidth(0) >= metrics.horizontalAdvance(item.text(0))
+    assert metrics.horizontalAdvance(item.text(1)) > tree.columnWidth(1)  # too long for a line
+    assert tree.visualItemRect(item).height() > 1.5 * metrics.height()  # so it wraps
+
+
+def test_archive_hits_wrap_their_text_in_a_narrow_dock(qtbot, window, tmp_path, monkeypatch):
+    import shutil
+
+    from talkeditor.archive.folder import Archive
+
+    archive = tmp_path / "archive"
+    (archive / "004").mkdir(parents=True)
+    shutil.copy(FIXTURES / "issue-004.yaml", archive / "004" / "issue.yaml")
+    panel = window.archive_panel
+    panel.set_archive(Archive(archive))
+    window.archive_dock.raise_()
+    window.resizeDocks([window.archive_dock], [250], Qt.Orientation.Horizontal)
+    panel.search.setText("LoRA")
+    qtbot.waitUntil(lambda: panel.hits.topLevelItemCount() > 0, timeout=5000)
+    QApplication.processEvents()
+    hits = panel.hits
+    item = max((hits.topLevelItem(i) for i in range(hits.topLevelItemCount())),
+               key=lambda it: len(it.text(2)))
+    text_width = hits.columnWidth(2)
+    assert text_width >= hits.fontMetrics().horizontalAdvance("汉" * 8)
+    assert hits.fontMetrics().horizontalAdvance(item.text(2)) > text_width
+    assert hits.visualItemRect(item).height() > 1.5 * hits.fontMetrics().height()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...archive.folder import Archive
+from .wrapping import wrap_rows
 
 SEARCH_DELAY_MS = 120
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -67,8 +68,7 @@ class ArchivePanel(QWidget):
         self.hits.setRootIsDecorated(False)
         # The text wraps under a narrow "where": in a 250 px dock it is not cut to a few
         # characters.
-        self.hits.setWordWrap(True)
-        self.hits.setUniformRowHeights(False)
+        wrap_rows(self.hits)
         self.hits.header().setStretchLastSection(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.issues)

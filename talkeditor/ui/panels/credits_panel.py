@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...credits import places as cr
 from ..document.issue_document import IssueDocument
+from .wrapping import wrap_rows
 
 REFRESH_MS = 300
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -55,8 +56,7 @@ class CreditsPanel(QWidget):
         self.tree.setObjectName("creditsTree")
         self.tree.setHeaderLabels([self.tr("Person"), self.tr("Credited as")])
         # Names at their width, roles wrapped beside them: nothing cut to a few characters.
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        wrap_rows(self.tree)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
