@@ -102,7 +102,7 @@ def test_word_links_and_numbered_lists_become_markdown(fanwai):
     assert "[xianyuai@openllmai.top](mailto:xianyuai@openllmai.top)" in body
     assert "**复现llama2的基于Ray的工业级分布式对齐框架**" in body
     p1 = issue.find_path("P1级的事项", "2. 关于技术分享及讨论").body
-    assert "1. LLM评测综述：草稿及正式版\n\n2. LLM幻觉综述" in p1
+    assert "1. LLM评测综述：草稿及正式版\n2. LLM幻觉综述" in p1
 
 
 def test_the_intro_before_the_first_heading_opens_the_first_section(fanwai):
@@ -222,8 +222,8 @@ def test_bold_links_lists_code_tables_and_images_become_markdown(built):
     body = built.issue.find_path("本周新闻", "学术").body
     assert "重磅：**LLaMA3 发布**，详见 [官方博客](https://ai.meta.com/blog/)" in body
     assert "另见[论文](https://arxiv.org/abs/2404.00001)" in body
-    assert "- 第一条\n\n- 第二条" in body
-    assert "1. 步骤一\n\n2. 步骤二" in body
+    assert "- 第一条\n- 第二条" in body
+    assert "\n\n1. 步骤一\n2. 步骤二" in body
     assert "```\ndef f(x):\n    return x + 1\n```" in body
     assert "| 模型 | 得分 |\n| --- | --- |\n| A\\|B | 90 |" in body
     (name,) = built.assets

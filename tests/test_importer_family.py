@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkeditor.importing.importer import import_file, import_text, series_vocabulary
+from talkeditor.importing.importer import Finding, import_file, import_text, series_vocabulary
 from talkeditor.importing.vocabulary import parse_datetime, parse_field_line, parse_title
 from talkeditor.storage import yaml_format
 from talkeditor.storage.yaml_format import IssueFormatError
@@ -108,7 +108,8 @@ def test_markdown_images_next_to_the_file_are_imported_and_missing_ones_reported
     join = md.issue.find_path("加入/赞助我们").body
     assert "![descript](assets/qq.png)" in join
     assert "![missing](issue-012-media/nothere.png)" in join
-    assert any("nothere.png" in note for note in md.summary.notes)
+    assert Finding("image_missing", {"target": "issue-012-media/nothere.png",
+                                     "reason": "not_found"}) in md.summary.findings
     assert "![descript](assets/fig_1.png)" in md.issue.find_path("本周新闻", "工业").body
 
 

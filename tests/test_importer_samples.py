@@ -22,8 +22,15 @@ from .conftest import FIXTURES
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 
 
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!])")
+
+
 def _line(text: str) -> str:
-    """A line as compared: images without their target, no heading marks, spaces collapsed."""
+    """A line as compared: as it reads (Markdown escapes such as ``\\#`` and ``&lt;``
+    undone: escaping text keeps it), images without their target, no heading marks, spaces
+    collapsed."""
+    text = _ESCAPE.sub(r"\1", text).replace("&lt;", "<").replace("&#61;", "=")
+    text = text.replace("&amp;", "&")
     text = _IMAGE.sub(r"![\1]()", text.strip())
     text = re.sub(r"^#{1,6}\s+(.*?)(?:\s+#+)?$", r"\1", text)  # ATX heading marks
     return " ".join(text.split())

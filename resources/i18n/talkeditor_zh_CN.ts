@@ -287,6 +287,10 @@
         <translation>无法打开“%1”。</translation>
     </message>
     <message>
+        <source>Imported “%1”</source>
+        <translation>已导入「%1」</translation>
+    </message>
+    <message>
         <source>Cannot load the template</source>
         <translation>无法载入模板</translation>
     </message>
@@ -430,6 +434,61 @@
     <message>
         <source>User guide</source>
         <translation>使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <source>not found</source>
+        <translation>找不到</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>no source folder</source>
+        <translation>没有源文件目录</translation>
+    </message>
+    <message>
+        <source>missing from the Word file</source>
+        <translation>Word 文件里没有</translation>
+    </message>
+    <message>
+        <source>Guessed: the file is not UTF-8; it was read as %1</source>
+        <translation>推测：文件不是 UTF-8，已按 %1 读取</translation>
+    </message>
+    <message>
+        <source>(also possible: %1)</source>
+        <translation>（也可能是：%1）</translation>
+    </message>
+    <message>
+        <source>Left out: Word comment by %1: %2</source>
+        <translation>未导入：%1 的 Word 批注：%2</translation>
+    </message>
+    <message>
+        <source>Left out: %1 Word element(s) &lt;%2&gt; holding text</source>
+        <translation>未导入：%1 个含文字的 Word 元素 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>Missing image: %1 (%2)</source>
+        <translation>缺少图片：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Invisible characters %1 ignored in “%2”</source>
+        <translation>识别「%2」时忽略了不可见字符 %1</translation>
+    </message>
+    <message>
+        <source>Kept as footnotes: %1 footnotes, %2 endnotes</source>
+        <translation>已保留为脚注：%1 个脚注、%2 个尾注</translation>
+    </message>
+    <message>
+        <source>Standing text: “%1” is the same in issues %2</source>
+        <translation>固定文字：「%1」在第 %2 期相同</translation>
     </message>
 </context>
 <context>
@@ -700,6 +759,18 @@
     <message>
         <source>Links and papers that already appeared in past issues; double-click to go to the line</source>
         <translation>往期已经出现过的链接和论文；双击跳到该行</translation>
+    </message>
+    <message>
+        <source>Edit section</source>
+        <translation>编辑版块</translation>
+    </message>
+    <message>
+        <source>same text in %1</source>
+        <translation>与第 %1 期相同</translation>
+    </message>
+    <message>
+        <source>The body is the same in issues %1, so it is kept as standing text in the next issue. Choose “Weekly content” to clear it instead.</source>
+        <translation>正文在第 %1 期都相同，因此下一期会作为固定文字保留。选择“每周内容”则在下一期清空。</translation>
     </message>
     <message>
         <source>line %1: </source>

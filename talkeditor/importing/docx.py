@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..storage.yaml_format import IssueFormatError
 from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
+from .text import Finding, escape_line_starts, escape_markdown
 
 MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 100 * 1024 * 1024
@@ -43,6 +44,16 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: w:del / w:moveFrom, and everything else not listed is skipped).
 _CONTAINERS = {w("ins"), w("smartTag"), w("customXml"), w("sdt"), w("sdtContent"), w("dir"),
                w("bdo"), w("moveTo")}
+#: Paragraph and body content that is left out on purpose: properties, marks, deleted text
+#: (tracked changes), comment anchors (comments are listed in the summary).
+_SKIPPED = {w(t) for t in (
+    "pPr", "rPr", "sectPr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
+    "commentRangeEnd", "permStart", "permEnd", "del", "moveFrom", "moveFromRangeStart",
+    "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart",
+    "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd", "sdtPr",
+    "sdtEndPr", "tblPr", "tblGrid", "trPr", "tcPr", "lastRenderedPageBreak", "footnoteRef",
+    "endnoteRef", "separator", "continuationSeparator", "annotationRef", "commentReference",
+    "softHyphen", "delText", "delInstrText", "fldData")}
 
 
 @dataclass
@@ -53,6 +64,8 @@ class DocxMarkdown:
     markdown: str
     images: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Comments and content that could not be kept, footnotes kept (see ``Finding``).
+    findings: list[Finding] = field(default_factory=list)
 
 
 def check_package(data: bytes, name: str = "the file") -> None:
@@ -126,7 +139,15 @@ class _Converter:
         self.images: dict[str, bytes] = {}
         self._by_hash: dict[str, str] = {}
         self.notes: list[str] = []
+        self.findings: list[Finding] = []
+        self.dropped: dict[str, int] = {}
         self.title: str | None = None
+        self.note_parts = {kind: self._notes_part(kind) for kind in ("footnotes", "endnotes")}
+        self.note_count = {"footnotes": 0, "endnotes": 0}
+        self.pending_notes: list[str] = []
+        self._numbered = 0
+        self.list_stack: list[int] = []   # ilvl of the open Markdown list items
+        self.list_num = ""                # numId of the open list
 
     # -- document level
 
@@ -143,7 +164,27 @@ class _Converter:
                 blocks.append(fence + "\n" + "\n".join(code) + "\n" + fence)
                 code.clear()
 
+        self._comments()
+        in_list = False
+        list_notes: list[str] = []   # definitions of the notes of the open list
         for kind, text in self._blocks(self.document.element.body):
+            notes = self._take_notes()   # the definitions of this block's note references
+            if kind not in ("item", "item-new", "blank") or kind == "item-new":
+                if kind != "item-new":
+                    self.list_stack, self.list_num = [], ""
+                in_list = in_list and kind == "item-new"
+                blocks.extend(list_notes)
+                list_notes = []
+            if kind in ("item", "item-new"):
+                flush_code()
+                if in_list and blocks and kind == "item":
+                    blocks[-1] += "\n" + text
+                else:
+                    blocks.append(text)
+                in_list = True
+                list_notes.extend(notes)
+                pending_blank = 0
+                continue
             if kind == "code":
                 if code and pending_blank:
                     code.extend([""] * pending_blank)
@@ -162,10 +203,95 @@ class _Converter:
                 blocks.append("# " + text)
             elif text.strip():
                 blocks.append(text)
+            blocks.extend(notes)
+        blocks.extend(list_notes)
         flush_code()
+        blocks.extend(self._take_notes())
         markdown = "\n\n".join(blocks) + "\n"
+        kept = {k: v for k, v in self.note_count.items() if v}
+        if kept:
+            self.findings.append(Finding("notes_kept", {"footnotes": kept.get("footnotes", 0),
+                                                        "endnotes": kept.get("endnotes", 0)}))
+        self.findings.extend(Finding("element_dropped", {"element": name, "count": count})
+                             for name, count in sorted(self.dropped.items()))
         return DocxMarkdown(title=self.title, markdown=markdown, images=self.images,
-                            notes=self.notes)
+                            notes=self.notes, findings=self.findings)
+
+    def _take_notes(self) -> list[str]:
+        notes, self.pending_notes = self.pending_notes, []
+        return notes
+
+    def _drop(self, el) -> None:
+        """Count an element that holds text the converter cannot keep."""
+        if el.tag in _SKIPPED or not isinstance(el.tag, str):
+            return
+        if not any((t.text or "").strip() for t in el.iter(w("t"), w("instrText"))):
+            return
+        name = el.tag.rsplit("}", 1)[-1]
+        self.dropped[name] = self.dropped.get(name, 0) + 1
+
+    # -- notes and comments
+
+    def _related_part(self, kind: str):
+        for rel in self.part.rels.values():
+            if rel.reltype.endswith("/" + kind) and not rel.is_external:
+                return rel.target_part
+        return None
+
+    def _notes_part(self, kind: str):
+        from lxml import etree
+
+        part = self._related_part(kind)
+        if part is None:
+            return None
+        element = getattr(part, "element", None)
+        if element is None:
+            element = etree.fromstring(part.blob)
+        tag = w(kind[:-1])
+        notes = {n.get(w("id")): n for n in element.findall(tag)
+                 if n.get(w("type")) in (None, "normal")}
+        return part, notes
+
+    def _note_reference(self, el) -> str | None:
+        """``[^n]`` for a footnote/endnote reference; its definition is queued to follow the
+        paragraph (or the list it is in)."""
+        kind = "footnotes" if el.tag == w("footnoteReference") else "endnotes"
+        found = self.note_parts.get(kind)
+        note = found[1].get(el.get(w("id"))) if found else None
+        if note is None:
+            self.dropped[el.tag.rsplit("}", 1)[-1]] = \
+                self.dropped.get(el.tag.rsplit("}", 1)[-1], 0) + 1
+            return None
+        self.note_count[kind] += 1
+        self._numbered += 1
+        label = str(self._numbered)
+        saved_part, saved_stack = self.part, self._field_stack
+        self.part = found[0]
+        paragraphs = []
+        for p in note.iter(w("p")):
+            text = _render_inline(self._inline(p, Style())).strip()
+            if text:
+                paragraphs.append(text)
+        self.part, self._field_stack = saved_part, saved_stack
+        body = "\n\n    ".join(paragraphs) or "\u200b"
+        self.pending_notes.append(f"[^{label}]: {body}")
+        return f"[^{label}]"
+
+    def _comments(self) -> None:
+        from lxml import etree
+
+        part = self._related_part("comments")
+        if part is None:
+            return
+        element = getattr(part, "element", None)
+        if element is None:
+            element = etree.fromstring(part.blob)
+        for comment in element.findall(w("comment")):
+            text = "\n".join("".join(t.text or "" if t.tag == w("t") else "\n"
+                                      for t in p.iter(w("t"), w("br")))
+                              for p in comment.iter(w("p"))).strip()
+            self.findings.append(Finding("comment_dropped", {
+                "author": comment.get(w("author"), ""), "text": text}))
 
     def _blocks(self, container):
         for child in container.iterchildren():
@@ -176,6 +302,8 @@ class _Converter:
                 yield "text", self._table(child)
             elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
                 yield from self._blocks(child)
+            else:
+                self._drop(child)
 
     def _paragraph(self, p) -> tuple[str, str]:
         ppr = p.find(w("pPr"))
@@ -188,10 +316,8 @@ class _Converter:
             return "blank", ""
         num = num_pr(ppr) or style.num
         label = None
-        indent = 0
-        if num is not None and num[0] != "0":
+        if num is not None and num[0] != "0" and (style.title or style.heading):
             label = self.numbering.label(num[0], num[1])
-            indent = num[1]
         if style.title or style.heading:
             text = "".join(s.text if not s.raw else "" for s in segs).replace("\n", " ").strip()
             images = [s.text for s in segs if s.raw]
@@ -206,11 +332,32 @@ class _Converter:
                 (style.code or all(s.code for s in texty)):
             return "code", "".join(s.text for s in segs)
         # Leading spaces are Word indentation; in Markdown four of them would make code.
-        body = _render_inline(segs).lstrip(" \t")
-        if label is not None:
-            prefix = "    " * indent + (label + " " if label else "")
-            body = prefix + body.replace("\n", "\n" + "    " * indent + "  ")
-        return "text", body
+        body = escape_line_starts(_render_inline(segs).lstrip(" \t"))
+        marker = None
+        if num is not None and num[0] != "0":
+            marker = self.numbering.marker(num[0], num[1])
+        if marker is None or marker[0] == "none":
+            return "text", body
+        if marker[0] == "text":
+            return "text", f"{marker[2]} {body}"
+        while self.list_stack and self.list_stack[-1] >= num[1]:
+            self.list_stack.pop()
+        new_list = not self.list_stack and num[0] != self.list_num
+        if not self.list_stack:
+            self.list_num = num[0]
+        return "item-new" if new_list else "item", self._list_item(num[1], marker, body)
+
+    def _list_item(self, level: int, marker: tuple[str, int, str], body: str) -> str:
+        """A Markdown list item nested under the open items of lower Word levels: any depth
+        renders as a nested list (four spaces a level). Ordered items keep their number at
+        their level (``c)`` is item 3)."""
+        while self.list_stack and self.list_stack[-1] >= level:
+            self.list_stack.pop()
+        indent = "    " * len(self.list_stack)
+        self.list_stack.append(level)
+        bullet = "-" if marker[0] == "bullet" else f"{marker[1]}."
+        hang = indent + " " * (len(bullet) + 1)
+        return f"{indent}{bullet} " + body.replace("\n", "\n" + hang)
 
     # -- runs
 
@@ -239,6 +386,8 @@ class _Converter:
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Choice")
                 self._walk(choice if choice is not None else child, link, style, segs)
+            else:
+                self._drop(child)
 
     def _hyperlink(self, el) -> str | None:
         rid = el.get(f"{{{_R}}}id")
@@ -312,6 +461,20 @@ class _Converter:
                 if boxed:
                     segs.append(_Seg(boxed, raw=True))
                 continue
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                ref = self._note_reference(child)
+                if ref:
+                    segs.append(_Seg(ref, raw=True))
+                continue
+            elif tag == w("ptab"):
+                text = "\t"
+            elif tag == w("ruby"):
+                base = child.find(w("rubyBase"))
+                if base is not None:
+                    self._walk(base, link, style, segs)
+                continue
+            else:
+                self._drop(child)
             if text:
                 segs.append(_Seg(text, bold=bold, italic=italic, code=mono, link=target))
 
@@ -353,14 +516,14 @@ class _Converter:
         alt = ""
         if doc_pr is not None:
             alt = doc_pr.get("descr") or doc_pr.get("title") or ""
-        alt = alt.replace("]", "").replace("\n", " ").strip() or "image"
+        alt = escape_markdown(alt.replace("]", "").replace("\n", " ").strip(), False) or "image"
         try:
             rel = self.part.rels[rid]
         except KeyError:
-            self.notes.append(f"图片引用 {rid} 不存在")
+            self.findings.append(Finding("image_missing", {"target": rid, "reason": "no_part"}))
             return None
         if rel.is_external or external:
-            return f"![{alt}]({rel.target_ref})"
+            return f"![{alt}]({_destination(rel.target_ref)})"
         blob = rel.target_part.blob
         digest = hashlib.sha1(blob).hexdigest()
         name = self._by_hash.get(digest)
@@ -463,14 +626,34 @@ def _render_inline(segs: list[_Seg]) -> str:
         text = "".join(_format(g) for g in group)
         plain = "".join(g.text for g in group).strip()
         if link and plain:
-            out.append(f"<{link}>" if plain == link else f"[{text.strip()}]({link})")
+            if plain == link and not re.search(r"[\s<>]", link):
+                out.append(f"<{link}>")
+            else:
+                target = _destination(link)
+                lines = text.strip().split("\n")
+                out.append("\n".join(f"[{line}]({target})" if line.strip() else line
+                                     for line in lines))
         else:
             out.append(text)
         i += len(group)
     return "".join(out)
 
 
+def _destination(target: str) -> str:
+    """A link or image target as Markdown writes it: in ``<…>`` when it has spaces or
+    parentheses (``<screen shot (1).png>``)."""
+    if re.search(r"[\s()<>]", target):
+        return "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
+    return target
+
+
 def _format(s: _Seg) -> str:
+    """One run of text as Markdown: escaped (Word text is text), and every emphasis or code
+    span opened and closed on each line (a Shift+Enter break inside bold gives two bold
+    lines, never a ``**`` left open)."""
+    if "\n" in s.text:
+        return "\n".join(_format(_Seg(line, s.bold, s.italic, s.code, s.link))
+                         for line in s.text.split("\n"))
     text = s.text
     if s.code and text.strip():
         ticks = "`"
@@ -480,6 +663,7 @@ def _format(s: _Seg) -> str:
         pad = " " if core.startswith("`") or core.endswith("`") else ""
         text = _wrap_exact(text, f"{ticks}{pad}", f"{pad}{ticks}")
         return text
+    text = escape_markdown(text, line_start=False)
     if s.bold and s.italic:
         return _wrap(text, "***")
     if s.bold:

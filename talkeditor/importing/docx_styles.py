@@ -179,8 +179,28 @@ class Numbering:
             if ab is not None:
                 self.nums[num.get(w("numId"), "")] = (ab.get(w("val"), ""), overrides)
 
+    def marker(self, num_id: str, ilvl: int) -> tuple[str, int, str] | None:
+        """How the item shows in a Markdown list: ``("bullet", 0, "")``,
+        ``("ordered", n, label)`` with ``n`` its number at its level (letters and roman
+        numerals count too: ``c`` is 3) and ``label`` as Word shows it (``c)``, ``iii.``),
+        ``("text", 0, label)`` for numbering Markdown has no list for (``一、``, counted in
+        CJK characters), ``("none", 0, "")``; None when the number is unknown."""
+        if num_id not in self.nums:
+            return None
+        ab_id, _overrides = self.nums[num_id]
+        fmt = self.abstract.get(ab_id, {}).get(ilvl, ("decimal", 1, ""))[0]
+        label = self.label(num_id, ilvl)
+        if fmt == "bullet":
+            return ("bullet", 0, "")
+        if fmt == "none" or not label:
+            return ("none", 0, "")
+        if fmt.startswith(("chinese", "ideograph", "japanese", "taiwanese", "korean")):
+            return ("text", 0, label)
+        return ("ordered", max(1, self.counters[num_id][ilvl]), label)
+
     def label(self, num_id: str, ilvl: int) -> str | None:
-        """The item's label; ``-`` for bullets, None when the number is unknown."""
+        """The item's label (advancing the counters); ``-`` for bullets, None when the
+        number is unknown."""
         if num_id not in self.nums:
             return None
         ab_id, overrides = self.nums[num_id]

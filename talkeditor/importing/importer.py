@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from ..model import Issue
 from ..storage.yaml_format import IssueFormatError
 from . import vocabulary
-from .text import parse_document
+from .text import Finding, escape_plain_text, parse_document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
@@ -31,7 +31,11 @@ DOCX_SUFFIXES = (".docx",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 TEMPLATE_NAME = "openllm-talk"
 
-_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)((?:\s+\"[^\"\n]*\")?)\)")
+#: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
+#: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
+_DEST_PART = r"(?:[^()\s]|\([^()\s]*\))+"
+_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^<>\n]+>|" + _DEST_PART + r"(?: +(?!\")"
+                        + _DEST_PART + r")*)((?:\s+\"[^\"\n]*\")?)\s*\)")
 
 
 @dataclass
@@ -49,6 +53,8 @@ class ImportSummary:
     #: section) but were kept as body text.
     kept_as_text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: What was dropped, guessed or changed (see ``Finding``), in the order it was found.
+    findings: list[Finding] = field(default_factory=list)
     #: Non-empty lines of the source (for a .docx: its Markdown and its title paragraph) and
     #: how they were used: source_lines = heading_lines + fields + body_lines + metadata_lines.
     source_lines: int = 0
@@ -86,9 +92,30 @@ class ImportResult:
 # ---------------------------------------------------------------- entry points
 
 
-def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -> ImportResult:
+def import_file(path: str | os.PathLike, known_titles: set[str] | None = None, *,
+                archive_issues: list[Issue] | None = None) -> ImportResult:
     """Import a .txt, .md or .docx issue. ``known_titles`` are section titles seen in past
-    issues (the archive): they are recognised as top-level sections besides the template's."""
+    issues (the archive): they are recognised as top-level sections besides the template's.
+    With ``archive_issues``, sections whose body is the same in the last issues are judged
+    standing text (``reuse.next_issue.judge_standing``; listed as ``judged_standing``
+    findings)."""
+    result = _import_file(path, known_titles)
+    if archive_issues:
+        judge_standing_text(result, archive_issues)
+    return result
+
+
+def judge_standing_text(result: ImportResult, archive_issues: list[Issue]) -> None:
+    """Judge standing text in an imported issue from the archive's issues, recording each
+    decision as a ``judged_standing`` finding."""
+    from ..reuse.next_issue import judge_standing
+
+    for judged in judge_standing(result.issue, archive_issues):
+        result.summary.findings.append(Finding("judged_standing", {
+            "section": judged.title, "issues": judged.issues}))
+
+
+def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> ImportResult:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".doc":
@@ -108,12 +135,16 @@ def import_file(path: str | os.PathLike, known_titles: set[str] | None = None) -
         result = _import_markup(converted.markdown, "md", p.name, known_titles,
                                 title_hint=converted.title)
         result.assets.update(converted.images)
-        result.summary.images = len(result.assets)
+        _collect_images(result, p.parent)
         result.summary.notes.extend(converted.notes)
+        result.summary.findings[:0] = converted.findings
         return result
-    text = decode_text(data, p.name)
-    return import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
-                       base_dir=p.parent)
+    text, encoding = decode_text_detected(data, p.name)
+    result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
+                         base_dir=p.parent)
+    if encoding is not None:
+        result.summary.findings.insert(0, encoding)
+    return result
 
 
 def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] | None = None,
@@ -132,6 +163,8 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         raise IssueFormatError(f"{label} is binary data, not text")
     if not text.strip():
         raise IssueFormatError(f"{label} is empty")
+    if kind == "txt":
+        text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles)
     if kind == "md":
         _collect_images(result, Path(base_dir) if base_dir is not None else None)
@@ -169,16 +202,23 @@ def cli_import(args) -> int:
     * neither: beside each source, in a folder named after it: ``talk-003.md`` ->
       ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
     Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
-    With ``--archive``, the section titles of the issues already there are known titles.
-    All sources are read and checked before anything is written. Prints one summary per source.
+    With ``--archive``, the section titles of the issues already there are known titles and
+    standing text is judged from them (``judge_standing_text``).
+    All sources are read and checked before anything is written. Prints one summary per source
+    and, indented below it, what was dropped, guessed or changed (``describe_findings``).
     """
     from ..storage.files import folder_name
 
     sources = [Path(s) for s in args.sources]
     if args.output and args.archive:
         raise IssueFormatError("use either -o or --archive, not both")
-    known = archive_titles(args.archive) if args.archive else None
-    results = [(src, import_file(src, known)) for src in sources]
+    known = past = None
+    if args.archive:
+        from ..archive.folder import Archive
+
+        past = Archive(args.archive).issues()
+        known = {s.title for issue in past for s in issue.sections}
+    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
     targets: list[Path] = []
     for src, result in results:
         if args.output:
@@ -200,15 +240,48 @@ def cli_import(args) -> int:
     for (src, result), target in zip(results, targets, strict=True):
         saved = write_import(result, target)
         print(f"{src} -> {saved}: {result.summary.describe()}")
+        for line in describe_findings(result.summary.findings):
+            print(f"  {line}")
     return 0
 
 
-def archive_titles(folder: str | os.PathLike) -> set[str]:
-    """Top-level section titles of the issues in an archive folder; issues that do not load
-    are skipped (the archive is not what is being imported)."""
-    from ..archive.folder import Archive
+def describe_findings(findings: list[Finding]) -> list[str]:
+    """The findings worded for the command line (English, one line each); the app words
+    them itself (``ui/document/import_report.py``)."""
+    lines = []
+    for f in findings:
+        d = f.data
+        if f.code == "encoding_detected":
+            also = f" (also plausible: {', '.join(d['alternatives'])})" \
+                if d["alternatives"] else ""
+            lines.append(f"guessed: the file is not UTF-8; read it as {d['encoding']}{also}")
+        elif f.code == "comment_dropped":
+            by = f" by {d['author']}" if d["author"] else ""
+            lines.append(f"dropped: Word comment{by}: {_short(d['text'])}")
+        elif f.code == "element_dropped":
+            lines.append(f"dropped: {d['count']} Word element(s) <{d['element']}> with text")
+        elif f.code == "image_missing":
+            why = {"not_found": "not found", "too_large": "too large", "unreadable":
+                   "unreadable", "no_folder": "no source folder", "no_part":
+                   "missing from the Word file"}.get(d["reason"], d["reason"])
+            lines.append(f"missing image: {d['target']} ({why})")
+        elif f.code == "invisible_removed":
+            lines.append(f"changed: invisible characters {' '.join(d['characters'])} "
+                         f"ignored around {d['text']}")
+        elif f.code == "notes_kept":
+            lines.append(f"kept: {d['footnotes']} footnote(s) and {d['endnotes']} endnote(s)"
+                         " as Markdown footnotes")
+        elif f.code == "judged_standing":
+            lines.append(f"standing text: {d['section']} (the same in issues "
+                         f"{', '.join(d['issues'])})")
+        else:
+            lines.append(f"{f.code}: {d}")
+    return lines
 
-    return {s.title for issue in Archive(folder).issues() for s in issue.sections}
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # ---------------------------------------------------------------- reading
@@ -232,31 +305,108 @@ def _read_limited(p: Path, limit: int) -> bytes:
     return data
 
 
+#: When the detector finds several encodings about as plausible (short texts: a few lines of
+#: Big5 read as Korean johab with less "chaos" than as Big5), the one the issues were most
+#: likely saved in wins: simplified Chinese first, then traditional. "About as plausible" is
+#: a chaos (charset-normalizer's measure of mess, 0..1) within _CHAOS_MARGIN of the best.
+_PREFERRED_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950")
+_CHAOS_MARGIN = 0.1
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+
+
 def decode_text(data: bytes, name: str = "the file") -> str:
-    """Bytes of a text file as str: UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030;
-    binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise IssueFormatError(f"{name} is not readable UTF-16 text") from None
+    """Bytes of a text file as str (see ``decode_text_detected``)."""
+    return decode_text_detected(data, name)[0]
+
+
+def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Finding | None]:
+    """Bytes of a text file as str, and how its encoding was found.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
+    Anything else goes to charset-normalizer; the encoding it finds is returned as an
+    ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
+    what was assumed. When several encodings are about as plausible the preference is
+    ``_PREFERRED_ENCODINGS`` (GB18030 unless the text reads as Big5, see
+    ``_reads_as_simplified``). IssueFormatError when no encoding reads the bytes as text,
+    and for binary data.
+    """
+    finding = None
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = _decode_bom(data, "utf-32", name)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_bom(data, "utf-16", name)
     else:
         if b"\x00" in data:
             raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise IssueFormatError(f"{name} is not text (neither UTF-8 nor GB18030)")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text, finding = _detect(data, name)
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > max(8, len(text) // 200):
         raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
     if not text.strip():
         raise IssueFormatError(f"{name} is empty")
-    return text
+    return text, finding
+
+
+def _reads_as_simplified(data: bytes) -> bool:
+    """Whether the bytes read as GB18030 give common simplified Chinese: nearly all of their
+    Han characters are in GB2312. Big5 bytes read as GB18030 are mostly not (half of Big5's
+    second bytes fall in GBK's rare-character range), which tells the two apart in texts
+    too short for the detector."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return True
+    common = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.9 * len(han)
+
+
+def _decode_bom(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text") from None
+
+
+def _detect(data: bytes, name: str) -> tuple[str, Finding]:
+    from charset_normalizer import from_bytes
+
+    refuse = IssueFormatError(f"{name}: the text encoding could not be recognised (it is not "
+                              "UTF-8); save the file as UTF-8 and import it again")
+    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        raise refuse
+    best = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best + _CHAOS_MARGIN]
+
+    def rank(m) -> tuple[int, float]:
+        enc = "gb18030" if m.encoding in _GB_FAMILY else m.encoding
+        return (_PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99,
+                m.chaos)
+
+    chosen = min(tied, key=rank)
+    encoding = "gb18030" if chosen.encoding in _GB_FAMILY else chosen.encoding
+    big5 = next((m for m in tied if m.encoding == "big5"), None)
+    if encoding == "gb18030" and big5 is not None and not _reads_as_simplified(data):
+        chosen, encoding = big5, "big5"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise refuse from None
+    alternatives = sorted({m.encoding for m in tied} - {chosen.encoding})
+    return text, Finding("encoding_detected", {"encoding": encoding,
+                                               "alternatives": alternatives})
 
 
 @lru_cache(maxsize=4)
@@ -294,6 +444,8 @@ def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | Non
                              if line.strip())
     summary.kept_as_text = doc.kept_as_text + report.header_lines_in_body
     summary.notes = doc.notes + report.notes
+    summary.findings = [Finding("invisible_removed", {"text": shown, "characters": chars})
+                        for shown, chars in doc.invisible]
     summary.source_lines = sum(1 for line in text.splitlines() if line.strip())
     if title_hint is not None and title_hint.strip():
         summary.source_lines += 1  # the Word title paragraph, outside the Markdown
@@ -323,23 +475,30 @@ def _collect_images(result: ImportResult, base: Path | None) -> None:
 def _load_image(target: str, base: Path | None, result: ImportResult) -> str | None:
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
         return None  # a URL or a data: URI
-    path_text = unquote(target.strip("<>"))
+    path_text = unquote(target[1:-1] if target.startswith("<") else target)
+    if path_text.startswith("assets/") and Path(path_text).name in result.assets:
+        return None  # extracted from the Word file already
     if not path_text.lower().endswith(IMAGE_SUFFIXES):
         return None
+
+    def missing(reason: str) -> None:
+        result.summary.findings.append(Finding("image_missing",
+                                               {"target": path_text, "reason": reason}))
+
     if base is None:
-        result.summary.notes.append(f"图片 {target} 未导入（没有源文件目录）")
+        missing("no_folder")
         return None
     path = (base / path_text)
     try:
         if not path.is_file():
-            result.summary.notes.append(f"图片 {target} 找不到")
+            missing("not_found")
             return None
         if path.stat().st_size > MAX_IMAGE_BYTES:
-            result.summary.notes.append(f"图片 {target} 太大，未导入")
+            missing("too_large")
             return None
         blob = path.read_bytes()
     except OSError:
-        result.summary.notes.append(f"图片 {target} 无法读取")
+        missing("unreadable")
         return None
     name = _safe_asset_name(path.name)
     stem, dot, ext = name.rpartition(".")

@@ -36,6 +36,37 @@ from .vocabulary import (
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _MINUTES = re.compile(r"(\d+)\s*分钟")
+#: Characters that show nothing (zero-width space/joiners, word joiner, BOM, soft hyphen,
+#: direction marks): ignored when recognising titles and labels, kept in text.
+INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                       "\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` as it looks: invisible characters removed, no-break spaces as spaces."""
+    return INVISIBLE.sub("", text).replace("\u00a0", " ")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the importer dropped, guessed or changed, for the CLI and the app to word.
+
+    ``code`` names the kind and ``data`` holds its values (plain text and numbers):
+
+    - ``encoding_detected``: ``encoding``, ``alternatives`` (a text file that was not UTF-8)
+    - ``comment_dropped``: ``author``, ``text`` (a Word comment, kept out of the body)
+    - ``element_dropped``: ``element``, ``count`` (Word content the importer cannot keep)
+    - ``image_missing``: ``target``, ``reason`` (``not_found``, ``too_large``,
+      ``unreadable``, ``no_folder``, ``no_part``)
+    - ``invisible_removed``: ``text``, ``characters`` (invisible characters around a title or
+      label, as ``U+200B`` codes)
+    - ``notes_kept``: ``footnotes``, ``endnotes`` (Word notes kept as Markdown footnotes)
+    - ``judged_standing``: ``section``, ``issues`` (a section whose body is the same in the
+      last issues of the archive, marked standing text)
+    """
+
+    code: str
+    data: dict = field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclass
@@ -49,6 +80,9 @@ class ParsedDocument:
     meta_lines: int = 0        # non-empty lines taken as metadata (title, comment, title hint)
     kept_as_text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Titles and labels recognised once invisible characters were ignored, with the
+    #: characters (``U+200B`` …) left out of them.
+    invisible: list[tuple[str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -72,12 +106,13 @@ def parse_document(text: str, kind: str, vocab: Vocabulary,
                    title_hint: str | None = None) -> ParsedDocument:
     """Read ``text`` (``kind`` 'txt' or 'md') into sections; see the module docstring."""
     lines = clean_text(text).split("\n")
+    seen = [visible(line) for line in lines]
     doc = ParsedDocument(sections=[])
     start = _take_comment(lines, doc) if kind == "md" else 0
-    start = _take_title(lines, start, kind, vocab, doc, title_hint)
+    start = _take_title(seen, start, kind, vocab, doc, title_hint, lines)
     body = lines[start:]
-    md_headings = kind == "md" and _has_headings(body)
-    items = _classify(body, vocab, md_headings)
+    md_headings = kind == "md" and _has_headings(seen[start:])
+    items = _classify(seen[start:], vocab, md_headings, body, doc)
     strict = not md_headings or _follows_template(items, vocab)
     pre, roots = _build_tree(items, vocab, strict, doc)
     doc.sections = _to_sections(roots, vocab, pre, doc)
@@ -102,8 +137,15 @@ def _take_comment(lines: list[str], doc: ParsedDocument) -> int:
     return 0
 
 
+def _note_invisible(doc: ParsedDocument, original: str, shown: str) -> None:
+    hidden = sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(original)})
+    if hidden:
+        doc.invisible.append((shown.strip(), hidden))
+
+
 def _take_title(lines: list[str], start: int, kind: str, vocab: Vocabulary,
-                doc: ParsedDocument, title_hint: str | None) -> int:
+                doc: ParsedDocument, title_hint: str | None,
+                original: list[str] | None = None) -> int:
     if title_hint is not None:
         info = parse_title(title_hint, vocab)
         doc.title = info or TitleInfo(number="", title=title_hint.strip())
@@ -117,13 +159,15 @@ def _take_title(lines: list[str], start: int, kind: str, vocab: Vocabulary,
     line = lines[i].strip()
     heading = _HEADING.match(lines[i]) if kind == "md" else None
     text = heading.group(2) if heading else line
-    if vocab.is_top(text) or parse_field_line(text):
-        return start
+    if vocab.is_top(text) or parse_field_line(text) or text.startswith("\\"):
+        return start  # a section, a field, or escaped markup (text, never structure)
     info = parse_title(text, vocab)
     if info is None:
         return start
     doc.title = info
     doc.meta_lines += 1
+    if original is not None:
+        _note_invisible(doc, original[i], line)
     if info.title and len(info.title) <= len(f"{vocab.series} {info.number}") + 3:
         doc.notes.append(f"标题「{info.title}」与「{vocab.series} {info.number}」不同，已原样保留")
     return i + 1
@@ -161,33 +205,38 @@ def _next_content(lines: list[str], i: int) -> str:
     return ""
 
 
-def _classify(lines: list[str], vocab: Vocabulary, md_headings: bool) -> list[_Item]:
+def _classify(lines: list[str], vocab: Vocabulary, md_headings: bool, original: list[str],
+              doc: ParsedDocument) -> list[_Item]:
+    """Items from ``lines`` (invisible characters removed, for recognition); text items
+    keep the ``original`` line."""
     items: list[_Item] = []
     fence = None
     for i, line in enumerate(lines):
         fence, inside = _fence_state(line, fence)
         if inside:
-            items.append(_Item("text", line))
+            items.append(_Item("text", original[i]))
             continue
         if md_headings:
             m = _HEADING.match(line)
             if m:
                 items.append(_Item("heading", m.group(2).strip(), len(m.group(1))))
+                _note_invisible(doc, original[i], m.group(2))
             else:
-                items.append(_Item("text", line))
+                items.append(_Item("text", original[i]))
             continue
         level = _bare_title_level(line, lines, i, vocab)
         if level:
             items.append(_Item("heading", line.strip(), level, trusted=True))
+            _note_invisible(doc, original[i], line)
         else:
-            items.append(_Item("text", line))
+            items.append(_Item("text", original[i]))
     return items
 
 
 def _bare_title_level(line: str, lines: list[str], i: int, vocab: Vocabulary) -> int:
     """1 for a top-level section title, 2 for a subsection, 3 below; 0 for text."""
     text = line.strip()
-    if not looks_like_title(text) or text.startswith(("#", "-", "*", "`", "|")):
+    if not looks_like_title(text) or text.startswith(("#", "\\", "-", "*", "`", "|")):
         return 0
     if vocab.is_top(text):
         return 1
@@ -291,7 +340,7 @@ def _accept_top(title: str, items: list[_Item], index: int, vocab: Vocabulary,
         item = items[j]
         if item.kind == "text" and not item.text.strip():
             continue
-        return item.kind == "text" and parse_field_line(item.text) is not None
+        return item.kind == "text" and parse_field_line(visible(item.text)) is not None
     return False
 
 
@@ -335,7 +384,17 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
             continue
         f = parse_field_line(lines[i], title)
         if f is None:
-            break
+            # Invisible characters before the label (or inside it) do not hide a field;
+            # the value keeps the ones it has.
+            shown = visible(lines[i])
+            f = parse_field_line(shown, title)
+            if f is None:
+                break
+            as_written = parse_field_line(INVISIBLE.sub("", lines[i][:lines[i].find("】") + 1])
+                                          + lines[i][lines[i].find("】") + 1:], title)
+            if as_written is not None and visible(as_written.value) == f.value:
+                f = as_written
+            _note_invisible(doc, lines[i][:lines[i].find("】") + 1], f"【{f.label}】")
         section.fields.append(f)
         i += 1
     section.body = _body("\n".join(lines[i:]))
@@ -352,3 +411,108 @@ def _body(text: str) -> str:
     when it has several lines (so YAML writes a plain ``|`` block)."""
     text = clean_text(text).strip("\n")
     return text + "\n" if "\n" in text else text
+
+
+# ---------------------------------------------------------------- text that is not Markdown
+
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）\[\]]+|www\.[^\s<>()（）\[\]]+")
+#: Escapes Python-Markdown (the preview and the Zhihu export) understands; for other
+#: characters an HTML character reference is used.
+_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
+_LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|"
+                         r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
+
+
+def _escape_inline(text: str) -> str:
+    out = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        nxt = text[i + 1] if i + 1 < n else ""
+        prev = text[i - 1] if i else ""
+        if ch == "\\":
+            out.append("\\\\" if nxt in _MD_ESCAPABLE or not nxt else ch)
+        elif ch in "*`":
+            out.append("\\" + ch)
+        elif ch == "_":
+            inner = prev.isalnum() and nxt.isalnum()
+            out.append(ch if inner else "\\_")
+        elif ch == "]" and nxt in ("(", "[", ":"):
+            out.append("\\]")
+        elif ch == "[" and nxt == "^":
+            out.append("\\[")
+        elif ch == "<" and (nxt.isalpha() or nxt in "/!?"):
+            out.append("&lt;")
+        elif ch == "&" and re.match(r"#?\w+;", text[i + 1:i + 12]):
+            out.append("&amp;")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_markdown(text: str, line_start: bool = True) -> str:
+    """Text (from Word) as Markdown that renders as exactly this text.
+
+    Escapes emphasis (``*``, ``_`` at word edges so ``__init__`` stays, ``snake_case`` is
+    left alone), code spans, link/footnote brackets (``[备注](可选)``), HTML-looking tags
+    (``<think>`` → ``&lt;think>``) and entities, and, at the start of each line when
+    ``line_start``, what would make a heading, quote, list, rule or code fence
+    (``# 标题`` → ``\\# 标题``). URLs are left as they are (they are turned into links).
+    Escapes are Python-Markdown's backslash escapes, which the preview and the Zhihu export
+    use; ``=`` becomes ``&#61;``.
+    """
+    if not text:
+        return text
+    parts = []
+    last = 0
+    for m in _URL.finditer(text):
+        parts.append(_escape_inline(text[last:m.start()]))
+        parts.append(m.group(0))
+        last = m.end()
+    parts.append(_escape_inline(text[last:]))
+    out = "".join(parts)
+    return escape_line_starts(out) if line_start else out
+
+
+def escape_line_starts(text: str) -> str:
+    """Each line of ``text`` (Markdown) with what would make it a heading, quote, list item,
+    rule or code fence escaped (see ``escape_markdown``)."""
+    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    m = _LINE_START.match(line)
+    if not m:
+        return line
+    lead, mark = m.group(1), m.group(2)
+    rest = line[m.end():]
+    if mark == "=":
+        return f"{lead}&#61;{rest}"
+    if mark.isdigit():
+        return f"{lead}{mark}\\{rest}"
+    return f"{lead}\\{mark}{rest}"
+
+
+_TAG = re.compile(r"<(?=[A-Za-z/!?])(?![a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*>)")
+_DUNDER = re.compile(r"(?<![\w\\])(__?)(?=[A-Za-z0-9])([A-Za-z0-9_]*?[A-Za-z0-9])(__?)(?!\w)")
+
+
+def escape_plain_text(text: str) -> str:
+    """A plain-text (.txt) issue's lines, escaped where Markdown would lose or restructure
+    text: HTML-looking tags (``<think>``, which the preview would hide; autolinks such as
+    ``<https://…>`` stay), ``__init__``-style names (which would turn bold) and a ``#`` that
+    starts a line (a heading in the rendered issue; the importer never takes structure from
+    it). The ``**bold**`` and links that copied posts carry are kept as Markdown."""
+    out = []
+    fence = False
+    for line in text.split("\n"):
+        if re.match(r"^\s*(`{3,}|~{3,})", line):
+            fence = not fence
+        if fence or re.match(r"^\s*(`{3,}|~{3,})", line):
+            out.append(line)
+            continue
+        line = _TAG.sub("&lt;", line)
+        line = _DUNDER.sub(lambda m: m.group(1).replace("_", "\\_") + m.group(2)
+                           + m.group(3).replace("_", "\\_"), line)
+        line = re.sub(r"^( {0,3})#", r"\1\\#", line)
+        out.append(line)
+    return "\n".join(out)

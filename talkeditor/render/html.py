@@ -1,6 +1,7 @@
 """Markdown to HTML: one parse that feeds the preview (and, through the Zhihu transform, the post).
 
-HTML comes from Python-Markdown (tables, fenced code, bare URLs as links, one line = one line);
+HTML comes from Python-Markdown (tables, fenced code, footnotes, bare URLs as links, one line =
+one line);
 ``HtmlCache`` keeps each section's HTML keyed by its Markdown so that an edit re-renders one
 section, not the issue.
 """
@@ -18,14 +19,16 @@ def _markdown_engine():
     # naming them makes Python-Markdown scan the installed packages' entry points (~100 ms).
     import markdown
     from markdown.extensions.fenced_code import FencedCodeExtension
+    from markdown.extensions.footnotes import FootnoteExtension
     from markdown.extensions.nl2br import Nl2BrExtension
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
     from pymdownx.magiclink import MagiclinkExtension
 
     return markdown.Markdown(
-        extensions=[TableExtension(), FencedCodeExtension(), SaneListExtension(),
-                    Nl2BrExtension(), MagiclinkExtension(hide_protocol=False)],
+        extensions=[TableExtension(), FencedCodeExtension(), FootnoteExtension(),
+                    SaneListExtension(), Nl2BrExtension(),
+                    MagiclinkExtension(hide_protocol=False)],
         output_format="html",
     )
 

@@ -13,6 +13,11 @@ contributors, the custom title, the video and Zhihu links.
   ……后续每期由大家自行认领 (each issue's host signs up anew) and 编辑（最好由主持人兼任）, so the
   editors follow the host. ``keep_host`` / ``keep_editors`` override.
 - 往期精彩 is regenerated from the archive and the past issue (see ``archive_pastlist``).
+- Standing text is also judged from evidence (``judge_standing``): a weekly section whose
+  body is the same in the last issues of the archive (e.g. the privacy 注意事项 that opens
+  every issue from 011 on, which the template does not know) is kept as standing text, and
+  the issues it was judged from are recorded in the section (``STANDING_EVIDENCE``) so the
+  section editor can show the decision and the host can flip it.
 
 ``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``);
 it also copies the images the kept standing text uses (the QR codes of 加入/赞助我们) from the
@@ -24,17 +29,87 @@ from __future__ import annotations
 
 import copy
 import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
-from ..model import BODY_WEEKLY, Issue, Section
+from ..importing.vocabulary import norm_title
+from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text
 from ..storage import assets
 from ..storage import files as storage
 from ..storage.yaml_format import IssueFormatError
 from . import past_issues
 
 WEEK = timedelta(weeks=1)
+#: How many of the archive's latest issues are compared when judging standing text.
+EVIDENCE_ISSUES = 3
+#: ``Section.extra`` key: the numbers of the issues whose identical body made the section
+#: standing text (removed when the host sets the kind by hand).
+STANDING_EVIDENCE = "standing_evidence"
+
+
+@dataclass
+class StandingJudgement:
+    """A section judged standing text: its id, title and the issues that had its body."""
+
+    section_id: str
+    title: str
+    issues: list[str]
+
+
+def _title_path(issue: Issue) -> dict[tuple[str, ...], Section]:
+    paths: dict[tuple[str, ...], Section] = {}
+
+    def walk(sections: list[Section], prefix: tuple[str, ...]) -> None:
+        for section in sections:
+            key = (*prefix, norm_title(section.title))
+            paths.setdefault(key, section)
+            walk(section.children, key)
+
+    walk(issue.sections, ())
+    return paths
+
+
+def _same_text(body: str) -> str:
+    return clean_text(body).strip("\n")
+
+
+def judge_standing(issue: Issue, archive_issues: Iterable[Issue],
+                   last: int = EVIDENCE_ISSUES) -> list[StandingJudgement]:
+    """Mark as standing the weekly sections of ``issue`` whose body is standing text by
+    evidence, and return what was judged (document order).
+
+    The evidence is the ``last`` issues of ``archive_issues`` with the highest regular
+    numbers (``issue`` itself counts once, whether or not it is in the archive). A section,
+    matched by its path of titles (``norm_title``), is standing when its body is not empty,
+    it appears in at least two of those issues, and its body is the same in all of them
+    (trailing spaces and blank lines around it aside). The section's ``body_kind`` becomes
+    ``standing`` and ``extra[STANDING_EVIDENCE]`` lists the numbers, oldest first.
+    Sections already standing are left alone. ``issue`` is changed in place.
+    """
+    others = [i for i in archive_issues if not _same_issue(i, issue)]
+    others = [i for i in others if regular_number(i.number) is not None]
+    others.sort(key=lambda i: regular_number(i.number), reverse=True)
+    mine = regular_number(issue.number)
+    if mine is not None:
+        others = [i for i in others if regular_number(i.number) < mine]
+    evidence = [issue, *others[:max(0, last - 1)]]
+    paths = [_title_path(i) for i in evidence]
+    judged = []
+    for key, section in paths[0].items():
+        if section.body_kind != BODY_WEEKLY or not section.body.strip():
+            continue
+        body = _same_text(section.body)
+        found = [(i, p[key]) for i, p in zip(evidence, paths, strict=True) if key in p]
+        if len(found) < 2 or any(_same_text(s.body) != body for _i, s in found):
+            continue
+        numbers = sorted((i.number for i, _s in found), key=lambda n: (len(n), n))
+        section.body_kind = BODY_STANDING
+        section.extra[STANDING_EVIDENCE] = numbers
+        judged.append(StandingJudgement(section.id, section.title, numbers))
+    return judged
 
 
 def next_session_date(past_date: str, today: date | None = None) -> str:
@@ -86,6 +161,9 @@ def next_issue(past: Issue, archive: Archive | None = None, today: date | None =
     """The issue after ``past``: see the module docstring. ``today`` defaults to the
     local date. ``past`` is not changed."""
     today = date.today() if today is None else today
+    if archive is not None:
+        past = past.clone()
+        judge_standing(past, archive.issues())
     issue = clear_weekly(past, keep_host=keep_host, keep_editors=keep_editors)
     issue.number = next_number(past, archive)
     issue.date = next_session_date(past.date, today)

@@ -309,6 +309,9 @@ def loads(data: str | bytes) -> Issue:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        if "nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
+            raise IssueFormatError("nesting is too deep", line=mark.line + 1 if mark else None,
+                                   column=mark.column + 1 if mark else None) from None
         raise IssueFormatError(f"malformed YAML: {problem}",
                                line=mark.line + 1 if mark else None,
                                column=mark.column + 1 if mark else None) from None
@@ -324,12 +327,53 @@ def loads(data: str | bytes) -> Issue:
 # ---------------------------------------------------------------- dumping
 
 
+#: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
+#: Everything else (control characters, CR, U+0085/U+2028/U+2029 which YAML reads as line
+#: breaks, the BOM U+FEFF) only survives a round trip as an escape in double quotes.
+_AS_ITSELF = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                        "\U00010000-\U0010ffff]*")
+_LITERAL_OK = re.compile("[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                         "\U00010000-\U0010ffff]*")
+_ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\t": "t", "\n": "n", "\x0b": "v",
+            "\x0c": "f", "\r": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N",
+            "\u2028": "L", "\u2029": "P"}
+
+
 class _Dumper(yaml.SafeDumper):
+    """Readable, exact output: multi-line text as ``|`` blocks even with tabs or trailing
+    spaces (PyYAML would fall back to one double-quoted line), non-ASCII as itself (PyYAML
+    escapes emoji as ``\\U0001F680`` in double quotes), and double quotes only for text
+    holding characters that nothing else keeps exactly (see ``_AS_ITSELF``)."""
+
     def ignore_aliases(self, data):  # noqa: D102 - PyYAML hook
         return True
 
+    def analyze_scalar(self, scalar):  # noqa: D102 - PyYAML hook
+        analysis = super().analyze_scalar(scalar)
+        if "\n" in scalar and _LITERAL_OK.fullmatch(scalar):
+            analysis.allow_block = True
+        return analysis
+
+    def write_double_quoted(self, text, split=True):  # noqa: D102 - PyYAML hook
+        out = []
+        for ch in text:
+            if ch in _ESCAPES:
+                out.append("\\" + _ESCAPES[ch])
+            elif _AS_ITSELF.fullmatch(ch):
+                out.append(ch)
+            elif ch <= "\xff":
+                out.append(f"\\x{ord(ch):02X}")
+            elif ch <= "\uffff":
+                out.append(f"\\u{ord(ch):04X}")
+            else:
+                out.append(f"\\U{ord(ch):08X}")
+        self.write_indicator('"' + "".join(out) + '"', True)
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str):
+    if not _LITERAL_OK.fullmatch(value):
+        # Only escapes keep these characters exactly.
+        return dumper.represent_scalar(_STD + "str", value, style='"')
     if "\n" in value:
         return dumper.represent_scalar(_STD + "str", value, style="|")
     return dumper.represent_scalar(_STD + "str", value)

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.autosaver, self.watcher = self.manager.autosaver, self.manager.watcher
         document = self.manager.document
         self.archive = Archive(self.settings.archive_dir())
-        self.manager.archive_folder = lambda: self.archive.folder
+        self.manager.archive = lambda: self.archive
         self.resize(1400, 860)
 
         self.tree_model = SectionTreeModel(document, self)

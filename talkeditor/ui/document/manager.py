@@ -24,6 +24,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 
 from ... import paths
+from ...archive.folder import Archive
 from ...model import Issue
 from ...settings import Settings
 from ...storage import files as storage
@@ -65,8 +66,10 @@ class DocumentManager(QObject):
         self.watcher = FileWatcher(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
         self.watcher.missing.connect(self.fileMissing)
-        # Where a new issue's first Save starts (the window points it at its archive).
-        self.archive_folder = settings.archive_dir
+        # The archive (past issues): where a new issue's first Save starts, and what an
+        # import compares standing text with. The window points it at its own Archive.
+        self.archive = lambda: Archive(settings.archive_dir())
+        self._import_report: tuple[str, list[str]] | None = None
 
     # ------------------------------------------------------------------ lifetime
     def add_view(self, view: DocumentView, attach: bool = True) -> None:
@@ -117,16 +120,26 @@ class DocumentManager(QObject):
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()
+        report, self._import_report = self._import_report, None
+        if report:
+            # What the import dropped, guessed or changed, once the draft is on screen.
+            dialogs.show_info(self.dialog_parent,
+                              self.tr("Imported “%1”").replace("%1", report[0]),
+                              "\n".join(report[1]))
         return True
 
     def _import_document(self, path: Path) -> IssueDocument:
         from ...importing.importer import import_file
 
-        result = import_file(path)
+        result = import_file(path, archive_issues=self.archive().issues())
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
         self.message.emit(result.summary.describe(), 15000)
+        if result.summary.findings:
+            from .import_report import finding_lines
+
+            self._import_report = (path.name, finding_lines(result.summary.findings))
         return document
 
     def new_from_template(self, name: str = paths.DEFAULT_TEMPLATE) -> bool:
@@ -211,7 +224,7 @@ class DocumentManager(QObject):
         if document.path is not None:
             suggested = document.path
         else:
-            folder = self.archive_folder() / storage.folder_name(document.issue)
+            folder = self.archive().folder / storage.folder_name(document.issue)
             if not folder.exists():
                 try:
                     folder.mkdir(parents=True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import BODY_STANDING, BODY_WEEKLY
+from ...reuse.next_issue import STANDING_EVIDENCE
 from ..document.issue_document import IssueDocument
 from .fields_table import FieldsTable
 from .highlighter import MarkdownHighlighter
@@ -93,6 +94,11 @@ class SectionPane(QWidget):
         self.body_kind.addItem(self.tr("Standing text"), BODY_STANDING)
         self.body_kind.setToolTip(self.tr("Weekly content is cleared in the next issue; "
                                           "standing text is kept"))
+        # Why the section is standing text when that was judged from the archive, not set
+        # by the template or the host; choosing in the combo replaces the judgement.
+        self.body_kind_note = QLabel(self)
+        self.body_kind_note.setObjectName("bodyKindNote")
+        self.body_kind_note.hide()
         self.owners = QLineEdit(self)
         self.owners.setPlaceholderText(self.tr("unclaimed — names separated by 、"))
         self.contributors = QLineEdit(self)
@@ -103,6 +109,7 @@ class SectionPane(QWidget):
         options.addWidget(QLabel(self.tr("Time"), self))
         options.addWidget(self.minutes)
         options.addWidget(self.body_kind)
+        options.addWidget(self.body_kind_note)
         options.addStretch(1)
         people = QFormLayout()
         people.addRow(self.tr("Owner"), self.owners)
@@ -143,8 +150,7 @@ class SectionPane(QWidget):
         self._title_dirty = False
         self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
         self.minutes.valueChanged.connect(lambda v: self._set("minutes", v or None))
-        self.body_kind.currentIndexChanged.connect(
-            lambda _i: self._set("body_kind", self.body_kind.currentData()))
+        self.body_kind.currentIndexChanged.connect(self._body_kind_chosen)
         self.owners.textEdited.connect(lambda t: self._set("owners", split_names(t)))
         self.contributors.textEdited.connect(lambda t: self._set("contributors", split_names(t)))
         document.changed.connect(self._document_changed)
@@ -157,6 +163,38 @@ class SectionPane(QWidget):
             self.document.set_section_attr(self.section_id, key, value, structural=structural)
         finally:
             self._updating = False
+
+    def _body_kind_chosen(self) -> None:
+        """The host's choice of weekly/standing; it replaces a judgement from the archive."""
+        if self._updating or not self.section_id:
+            return
+        kind, section_id = self.body_kind.currentData(), self.section_id
+
+        def mutate(issue) -> None:
+            section = issue.find(section_id)
+            if section is not None:
+                section.body_kind = kind
+                section.extra.pop(STANDING_EVIDENCE, None)
+
+        self._updating = True
+        try:
+            self.document.apply(self.tr("Edit section"), mutate, section_id,
+                                merge_key=f"{section_id}:body_kind")
+        finally:
+            self._updating = False
+        self._show_body_kind_note(self.document.issue.find(section_id))
+
+    def _show_body_kind_note(self, section) -> None:
+        evidence = section.extra.get(STANDING_EVIDENCE) if section is not None else None
+        if section is None or section.body_kind != BODY_STANDING or not evidence:
+            self.body_kind_note.hide()
+            return
+        numbers = "、".join(str(n) for n in evidence)
+        self.body_kind_note.setText(self.tr("same text in %1").replace("%1", numbers))
+        self.body_kind_note.setToolTip(self.tr(
+            "The body is the same in issues %1, so it is kept as standing text in the next "
+            "issue. Choose “Weekly content” to clear it instead.").replace("%1", numbers))
+        self.body_kind_note.show()
 
     def _title_typed(self, _text: str) -> None:
         self._title_dirty = True
@@ -178,6 +216,7 @@ class SectionPane(QWidget):
         if section is None or section_id not in ("", self.section_id):
             return
         shown = (section.title, section.optional, section.minutes, section.body_kind,
+                 tuple(section.extra.get(STANDING_EVIDENCE) or ()),
                  tuple(section.owners), tuple(section.contributors),
                  tuple((f.label, f.value, f.sep, f.bind, f.note, f.keep) for f in section.fields))
         if section_id == self.section_id and shown == self._shown:
@@ -229,6 +268,7 @@ class SectionPane(QWidget):
             self.optional.setChecked(section.optional)
             self.minutes.setValue(section.minutes or 0)
             self.body_kind.setCurrentIndex(0 if section.body_kind == BODY_WEEKLY else 1)
+            self._show_body_kind_note(section)
             if split_names(self.owners.text()) != section.owners:
                 self.owners.setText("、".join(section.owners))
             if split_names(self.contributors.text()) != section.contributors:

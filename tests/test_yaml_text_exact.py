@@ -1,0 +1,66 @@
+"""Issue 17, kind 8: every string survives save/load exactly, and the YAML stays readable
+(multi-line text as ``|`` blocks, tabs included, non-ASCII written as itself)."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from talkeditor.model import Field, Issue, Section
+from talkeditor.storage import yaml_format
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def loader(request, monkeypatch):
+    if request.param == "pure-python":
+        monkeypatch.setattr(yaml_format, "_FAST_LOADER", None)
+    elif yaml_format._FAST_LOADER is None:
+        pytest.skip("PyYAML was built without libyaml")
+    return request.param
+
+
+def _issue(text: str) -> Issue:
+    return Issue(number=text, title=text, highlights=[text, "x"], host=[text],
+                 sections=[Section(title=text or "t", id="s1", body=text,
+                                   fields=[Field(text or "l", value=text, note=text)],
+                                   children=[Section(title="c", id="s2", body=text)])],
+                 extra={"note": text})
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text())
+def test_any_text_comes_back_exactly_after_dump_and_load(loader, text):
+    issue = _issue(text)
+    dumped = yaml_format.dumps(issue)
+    assert yaml_format.loads(dumped) == issue
+    assert yaml_format.dumps(yaml_format.loads(dumped)) == dumped
+
+
+LINE_BREAKERS = ["\x85", "\u2028", "\u2029", "\r", "\r\n", "\ufeff", "\x0b", "\x00", "\x7f"]
+
+
+@pytest.mark.parametrize("odd", LINE_BREAKERS, ids=[hex(ord(c[0])) for c in LINE_BREAKERS])
+def test_characters_yaml_reads_as_line_breaks_or_controls_come_back_as_themselves(loader, odd):
+    for body in (f"a{odd}b", f"第一行\n{odd}第二行\n", f"{odd}", f"x\n{odd}"):
+        assert yaml_format.loads(yaml_format.dumps(_issue(body))).sections[0].body == body
+
+
+@pytest.mark.parametrize("body", [
+    "第一行\t制表符\n第二行 🚀\n",
+    "\tindented with a tab\nsecond\n",
+    "trailing space \nnext line\n",
+    "- 🚀 launch\n- 🤖 robot\t(tab)\n",
+])
+def test_multi_line_text_with_tabs_or_emoji_is_a_literal_block_with_emoji_as_itself(body):
+    dumped = yaml_format.dumps(_issue(body))
+    assert "\\U0001F" not in dumped and "\\t" not in dumped
+    body_line = next(line for line in dumped.split("\n") if line.strip().startswith("body:"))
+    assert body_line.strip().startswith("body: |")
+    for line in body.rstrip("\n").split("\n"):
+        assert line in dumped
+
+
+@pytest.mark.parametrize("text", ["🚀 发布", "a\tb 🚀", "\U0001F600"])
+def test_single_line_emoji_is_written_as_itself_even_when_quoted(text):
+    dumped = yaml_format.dumps(_issue(text))
+    assert "\\U" not in dumped
+    assert "🚀" in dumped or "\U0001F600" in dumped
