@@ -66,7 +66,7 @@ STARTUP_TARGETS = [
     "talkeditor.ui.document.file_watcher:FileWatcher.__init__",
     "talkeditor.ui.document.file_watcher:FileWatcher.watch",
     "talkeditor.ui.document.autosave:Autosaver.__init__",
-    "talkeditor.render.html:_markdown_engine", "talkeditor.render.html:MarkdownConverter.convert",
+    "talkeditor.render.markdown_tree:parser", "talkeditor.render.html:MarkdownConverter.convert",
     "talkeditor.storage.files:load_yaml_issue", "talkeditor.storage.files:load_template",
     "talkeditor.settings:Settings.save",
 ]
@@ -170,7 +170,7 @@ def startup() -> int:
                        env=env, check=True, timeout=120)
         proc = subprocess.run([sys.executable, "-X", "importtime", "-c",
                                "import talkeditor.cli.main, talkeditor.ui.app, "
-                               "talkeditor.ui.main_window, markdown"],
+                               "talkeditor.ui.main_window, markdown_it, mdit_py_plugins.footnote"],
                               env=env, capture_output=True, text=True, timeout=60, check=True)
     rows = []
     for line in proc.stderr.splitlines():

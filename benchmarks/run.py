@@ -368,6 +368,13 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
         preview = window.preview
         place_cursor_at_end(body)
         QApplication.processEvents()
+        # the first render of a big issue runs in the preview's worker thread: let it finish,
+        # so that every timed refresh below is the keystroke's own work
+        preview.refresh()
+        deadline = time.perf_counter() + 60
+        while getattr(preview, "converting", False) and time.perf_counter() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
         refresh, painted, keys = [], [], []
         conversions = preview.cache.conversions
         for i in range(cfg.reps + 1):
@@ -425,6 +432,81 @@ def preview_10x(cfg: Config) -> Result:
     if cfg.scale != 10:
         result.note = f"{cfg.scale}× (quick); " + result.note
     return result
+
+
+# ---------------------------------------------------------------------------- Markdown
+
+def _render_times(cfg: Config, text: str, reps: int | None = None) -> tuple[float, str]:
+    """Median seconds to convert ``text`` to the preview's HTML, and the outcome ("html" or
+    the limit message when the renderer refuses the input)."""
+    from talkeditor.render.html import markdown_to_html
+    from talkeditor.render.markdown_tree import MarkdownLimitError
+
+    times, outcome = [], "html"
+    for _ in range(reps or cfg.reps):
+        start = time.perf_counter()
+        try:
+            markdown_to_html(text)
+        except MarkdownLimitError as exc:
+            outcome = str(exc)
+        times.append(time.perf_counter() - start)
+    return median(times), outcome
+
+
+@figure("render_10x", "Markdown → HTML, whole 10× issue in one piece (preview HTML)", "ms", None)
+def render_10x(cfg: Config) -> Result:
+    from talkeditor.render.issue_markdown import issue_markdown
+    from talkeditor.zhihu import export as zhihu
+
+    issue = scaled_issue(cfg.scale, 100_000 if cfg.scale >= 10 else 0)
+    whole = issue_markdown(issue)
+    seconds, _outcome = _render_times(cfg, whole, max(3, cfg.reps // 3))
+    post = median([timed(lambda: zhihu.build_post(issue)) for _ in range(3)])
+    details = {"markdown_chars": len(whole), "html_ms": ms(seconds),
+               "zhihu_post_ms": ms(post),
+               "us_per_char": round(seconds * 1e6 / len(whole), 2)}
+    return Result(ms(seconds), details,
+                  note=f"{len(whole) // 1000}k chars; Zhihu post (parse + transform + "
+                       f"post.html/post.md/text) {ms(post):.0f} ms")
+
+
+def _pathological(cfg: Config, name: str, text: str) -> Result:
+    seconds, outcome = _render_times(cfg, text, max(1, cfg.reps // 5))
+    details = {"input": name, "chars": len(text), "ms": ms(seconds),
+               "us_per_char": round(seconds * 1e6 / len(text), 2), "outcome": outcome}
+    note = f"{len(text):,} chars, {details['us_per_char']} µs/char"
+    if outcome != "html":
+        note += f"; refused: {outcome}"
+    return Result(ms(seconds), details, note=note)
+
+
+@figure("render_brackets_6000", "Markdown → HTML, 6,000 unmatched '['", "ms", None)
+def render_brackets_6000(cfg: Config) -> Result:
+    return _pathological(cfg, "6,000 '['", "[" * 6000)
+
+
+@figure("render_brackets_20000", "Markdown → HTML, 20,000 unmatched '['", "ms", None)
+def render_brackets_20000(cfg: Config) -> Result:
+    return _pathological(cfg, "20,000 '['", "[" * 20000)
+
+
+@figure("render_deep_nesting", "Markdown → HTML, deep nesting (worst of quotes, lists, emphasis, "
+                               "links)", "ms", None)
+def render_deep_nesting(cfg: Config) -> Result:
+    from talkeditor.render import markdown_tree
+
+    depth = markdown_tree.MAX_NESTING // 2 - 1
+    inputs = {
+        "10,000 nested quotes (refused)": "> " * 10_000 + "x",
+        f"{depth} nested lists (the limit)": "".join("  " * i + "- 项\n" for i in range(depth)),
+        "20,000 nested emphasis": "*a" * 20_000 + "b" + "*" * 20_000,
+        "10,000 nested link brackets": "[a" * 10_000 + "](u)" * 10_000,
+    }
+    rows = {name: _pathological(cfg, name, text) for name, text in inputs.items()}
+    worst = max(rows, key=lambda name: rows[name].value)
+    details = {name: row.details for name, row in rows.items()}
+    return Result(rows[worst].value, details,
+                  note="; ".join(f"{name}: {row.value:.0f} ms" for name, row in rows.items()))
 
 
 # ---------------------------------------------------------------------------- 3. typing

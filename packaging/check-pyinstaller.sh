@@ -57,7 +57,7 @@ ok "render the template (bundled copy and checkout copy)"
 
 "$exe" render "$shipped" --to html > render.html || fail "render --to html"
 grep -q '<h1>本周新闻</h1>' render.html || fail "render --to html: no <h1>本周新闻</h1>"
-ok "render --to html (Python-Markdown extensions are bundled)"
+ok "render --to html (markdown-it-py and its plugins are bundled)"
 
 "$exe" new -o "$tmp/new/issue.yaml" > /dev/null || fail "new (needs the bundled template)"
 checked="$("$exe" check "$tmp/new/issue.yaml")" || fail "check"

@@ -18,6 +18,7 @@ EXPECTED = (
     "startup_first_paint", "startup_import_main_window", "preview_real", "preview_10x",
     "keystroke_window_real", "keystroke_window_10x", "highlight_keystroke_3000", "open_issue",
     "save_issue", "archive_index_build", "archive_search", "archive_open_cold", "peak_rss",
+    "render_10x", "render_brackets_6000", "render_brackets_20000", "render_deep_nesting",
 )
 ARCHIVE_FIGURES = {"archive_index_build", "archive_search", "archive_open_cold"}
 

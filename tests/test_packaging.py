@@ -54,7 +54,7 @@ ESSENTIAL_RESOURCES = [
     "icons/talkeditor.svg",
     *(f"icons/talkeditor-{size}.png" for size in ICON_SIZES),
 ]
-PURE_DEPENDENCIES = ["pyyaml", "markdown", "pymdown-extensions", "platformdirs"]
+PURE_DEPENDENCIES = ["pyyaml", "markdown-it-py", "mdit-py-plugins", "platformdirs"]
 _IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".pytest_cache",
                                   ".hypothesis", ".ruff_cache", "build", "dist")
 

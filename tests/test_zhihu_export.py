@@ -283,7 +283,7 @@ def test_the_check_reports_every_kind_of_problem_in_document_order():
     found = [w.code for w in post.warnings]
     assert set(found) == {"heading-depth", "image-local", "image-svg", "image-missing",
                           "image-private", "image-empty", "link-scheme", "raw-html", "emoji",
-                          "html-comment", "html-format", "md-raw-html"}
+                          "table-math", "html-comment", "html-format", "md-raw-html"}
     placed = [w for w in post.warnings if w.line is not None]
     assert all(w.section == "构造" for w in post.warnings)
     assert [w.line for w in placed] == sorted(w.line for w in placed)

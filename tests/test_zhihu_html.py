@@ -95,12 +95,13 @@ def test_display_math_may_span_blank_lines_and_an_unclosed_one_stays_text():
 # ---------------------------------------------------------------- tables and code
 
 
-def test_tables_are_bare_rows_of_text_cells_without_head_alignment_or_style():
+def test_tables_are_bare_rows_of_text_cells_keeping_link_urls_and_tex_with_a_warning():
     text = ("| 模型 | *参数* |\n|:---|---:|\n| **LLaMA** | [7B](https://a.b/c) `x` |\n"
             "| $n$ | <https://github.com/x> |\n")
     assert html(text) == ("<table><tbody><tr><th>模型</th><th>参数</th></tr>"
-                          "<tr><td>LLaMA</td><td>7B x</td></tr>"
-                          "<tr><td>n</td><td>https://github.com/x</td></tr></tbody></table>\n")
+                          "<tr><td>LLaMA</td><td>7B (https://a.b/c) x</td></tr>"
+                          "<tr><td>$n$</td><td>https://github.com/x</td></tr></tbody></table>\n")
+    assert codes(text) == ["table-math"]
 
 
 def test_fenced_code_is_a_pre_with_its_language_and_untouched_content():

@@ -672,6 +672,18 @@
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>This section has {0} characters: the preview shows sections of up to {1} characters.</source>
+        <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.</extracomment>
+        <translation>这个版块有 {0} 个字符：预览只显示不超过 {1} 个字符的版块。</translation>
+    </message>
+    <message>
+        <source>This section nests quotes or lists more than {0} levels deep: the preview does not show it.</source>
+        <translation>这个版块的引用或列表嵌套超过 {0} 层：预览不显示它。</translation>
+    </message>
+</context>
+<context>
     <name>RecentMenu</name>
     <message>
         <source>Open &amp;Recent</source>

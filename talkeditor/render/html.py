@@ -1,55 +1,36 @@
 """Markdown to HTML: one parse that feeds the preview (and, through the Zhihu transform, the post).
 
-HTML comes from Python-Markdown (tables, fenced code, footnotes, bare URLs as links, one line =
-one line);
-``HtmlCache`` keeps each section's HTML keyed by its Markdown so that an edit re-renders one
-section, not the issue.
+HTML comes from :mod:`talkeditor.render.markdown_tree` (markdown-it-py: tables, fenced code,
+footnotes, strikethrough, bare URLs as links, one line = one line); ``HtmlCache`` keeps each
+section's HTML keyed by its Markdown so that an edit re-renders one section, not the issue.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Issue
 from .issue_markdown import section_markdown, title_markdown
 
 
-def _markdown_engine():
-    # Imported lazily (the slowest imports of the core), and extensions passed as instances:
-    # naming them makes Python-Markdown scan the installed packages' entry points (~100 ms).
-    import markdown
-    from markdown.extensions.fenced_code import FencedCodeExtension
-    from markdown.extensions.footnotes import FootnoteExtension
-    from markdown.extensions.nl2br import Nl2BrExtension
-    from markdown.extensions.sane_lists import SaneListExtension
-    from markdown.extensions.tables import TableExtension
-    from pymdownx.magiclink import MagiclinkExtension
-
-    return markdown.Markdown(
-        extensions=[TableExtension(), FencedCodeExtension(), FootnoteExtension(),
-                    SaneListExtension(), Nl2BrExtension(),
-                    MagiclinkExtension(hide_protocol=False)],
-        output_format="html",
-    )
-
-
 class MarkdownConverter:
-    """Python-Markdown, built once and reset between documents."""
-
-    def __init__(self) -> None:
-        self._md = None
+    """Markdown -> HTML through :mod:`talkeditor.render.markdown_tree` (one parse into a tree, then
+    the tree written as HTML); raises :class:`~talkeditor.render.markdown_tree.MarkdownLimitError`
+    (an IssueFormatError) for input beyond the renderer's limits."""
 
     def convert(self, text: str) -> str:
-        if self._md is None:
-            self._md = _markdown_engine()
-        self._md.reset()
-        return self._md.convert(text)
+        from .markdown_tree import markdown_to_html
+
+        return markdown_to_html(text)
 
 
 _default_converter = MarkdownConverter()
 
 
 def markdown_to_html(text: str) -> str:
+    """Markdown -> an HTML fragment (tables, fenced code, footnotes, strikethrough, math as
+    TeX, bare URLs as links, one line = one line); see :mod:`talkeditor.render.markdown_tree`."""
     return _default_converter.convert(text)
 
 
@@ -60,31 +41,58 @@ class HtmlCache:
     ``issue_parts`` returns ``(section_id, html)`` for the title and every section in order;
     only sections whose Markdown changed since the last call are converted again.
     ``conversions`` counts conversions, so tests can prove that an edit costs one section.
+    A section beyond the renderer's limits raises its MarkdownLimitError, unless ``on_limit``
+    is given: then ``on_limit(text, error)`` supplies that section's HTML (the preview shows a
+    notice there and goes on with the other sections).
     """
 
     converter: MarkdownConverter = field(default_factory=lambda: _default_converter)
+    on_limit: Callable[[str, Exception], str] | None = None
     _cache: dict[str, tuple[str, str]] = field(default_factory=dict)
     conversions: int = 0
+
+    def cached(self, key: str, text: str) -> bool:
+        """Whether ``html_for(key, text)`` would be answered from the cache."""
+        hit = self._cache.get(key)
+        return hit is not None and hit[0] == text
 
     def html_for(self, key: str, text: str) -> str:
         hit = self._cache.get(key)
         if hit is not None and hit[0] == text:
             return hit[1]
-        html = self.converter.convert(text)
+        from .markdown_tree import MarkdownLimitError
+
+        try:
+            html = self.converter.convert(text)
+        except MarkdownLimitError as exc:
+            if self.on_limit is None:
+                raise
+            html = self.on_limit(text, exc)
         self.conversions += 1
         self._cache[key] = (text, html)
         return html
 
-    def issue_parts(self, issue: Issue) -> list[tuple[str, str]]:
-        parts = []
+    def store(self, key: str, text: str, html: str) -> None:
+        """Put HTML converted elsewhere (the preview's worker thread) into the cache."""
+        self._cache[key] = (text, html)
+        self.conversions += 1
+
+    @staticmethod
+    def sources(issue: Issue) -> list[tuple[str, str]]:
+        """``(section_id, Markdown)`` for the title (id ``""``) and every section, in order."""
         title = title_markdown(issue)
-        if title:
-            parts.append(("", self.html_for("", title)))
-        live = {""}
-        for section, depth in issue.walk():
-            live.add(section.id)
-            parts.append((section.id, self.html_for(section.id,
-                                                    section_markdown(issue, section, depth))))
+        out = [("", title)] if title else []
+        out.extend((section.id, section_markdown(issue, section, depth))
+                   for section, depth in issue.walk())
+        return out
+
+    def stale(self, issue: Issue) -> list[tuple[str, str]]:
+        """The ``(section_id, Markdown)`` pairs that ``issue_parts`` would convert."""
+        return [(key, text) for key, text in self.sources(issue) if not self.cached(key, text)]
+
+    def issue_parts(self, issue: Issue) -> list[tuple[str, str]]:
+        parts = [(key, self.html_for(key, text)) for key, text in self.sources(issue)]
+        live = {key for key, _html in parts} | {""}
         for stale in set(self._cache) - live:
             del self._cache[stale]
         return parts

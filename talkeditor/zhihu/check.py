@@ -39,13 +39,16 @@ MESSAGES = {
     "image-scheme": "图片地址「{subject}」不是 http(s) 地址，知乎抓取不到",
     "link-scheme": "链接「{subject}」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本",
     "raw-html": "原始 HTML <{subject}> 知乎不支持，已删除（连同其内容）",
+    "table-math": "表格里的公式「{subject}」知乎不支持（单元格只保留文字），已写成 $…$ 文字",
+    "table-image": "表格里的图片「{subject}」知乎不支持（单元格只保留文字），只保留了说明文字",
+    "strikethrough": "删除线「{subject}」知乎不支持，已改为普通文字",
     "image-github": "图片「{subject}」在 GitHub（raw.githubusercontent.com）上，知乎常常抓取不到，"
                     "请改传到知乎或图床",
     "image-caption": "图片标题「{subject}」已导出为图注（图片下方的说明），"
                      "请在知乎草稿里确认图注还在",
     "image-title": "图片标题「{subject}」没有导出：图片不是单独一段，知乎不能给它加图注",
     "image-in-link": "链接里的图片（链接 {subject}）：知乎会去掉图片上的链接，已把链接放在图片后面",
-    "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，只保留了文字",
+    "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，已写成「文字 (网址)」",
     "heading-image": "标题里的图片「{subject}」：知乎的标题不能带图片，只保留了替代文字",
     "sup-sub": "<{subject}> 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）",
     "html-format": "原始 HTML <{subject}> 的格式知乎不支持，只保留了其中的文字",

@@ -60,6 +60,8 @@ def _inline_text(element: etree.Element) -> str:
             out.append(text if text.strip() == href else f"{text}（{href}）")
         elif tag in ("ul", "ol"):
             out.append("\n" + _list_text(child, 1))
+        elif tag in ("pre", "blockquote", "table", "hr", "p"):  # a block inside a list item
+            out.append("\n" + block_text(child))
         else:
             out.append(_inline_text(child))
         out.append(child.tail or "")

@@ -11,6 +11,7 @@ Written from the same transformed tree as ``post.html``, so both say the same th
 * each line of a paragraph as its own paragraph (a soft line break could be joined by the
   importer, and the issues are written line by line), line breaks in list items as hard
   breaks (two trailing spaces);
+* blocks inside a list item (nested lists, code, quotes, tables) indented under the item;
 * fenced code with its language, images as ``![alt](src)`` (``"caption"`` as the title),
   footnotes as ``[^n]`` with their definitions at the end, text escaped so that nothing turns
   into Markdown by accident;
@@ -32,7 +33,9 @@ from .transform import Footnote, is_math
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]])")
 _LT_RE = re.compile(r"<(?=[A-Za-z/!?])")
 _AMP_RE = re.compile(r"&(?=#?\w+;)")
-_LINE_START_RE = re.compile(r"^(\s*)(#+|>|[+\-=]+|\d+[.)])(?=\s|$)")
+#: blocks a list item may hold after its text (written on their own lines, indented)
+_ITEM_BLOCKS = frozenset({"ul", "ol", "pre", "blockquote", "table", "hr", "p"})
+_LINE_START_RE = re.compile(r"^(\s*)(#+|(?:>|[+\-=]+|\d+[.)])(?=\s|$))")
 
 
 def _is_punct(ch: str) -> bool:
@@ -49,7 +52,9 @@ def escape(text: str) -> str:
 
 
 def _escape_line_start(line: str) -> str:
-    """``# x``, ``> x``, ``- x``, ``---``, ``1. x`` at the start of a line stay text."""
+    """``# x``, ``#话题#``, ``> x``, ``- x``, ``---``, ``1. x`` at the start of a line stay
+    text (a ``#`` is escaped even without a space: an importer may be less strict than
+    CommonMark)."""
     def fix(match: re.Match) -> str:
         mark = match.group(2)
         if mark[0].isdigit():
@@ -194,7 +199,7 @@ def _list(block: etree.Element, indent: str = "") -> str:
         inline.text = item.text
         nested = []
         for child in item:
-            if child.tag in ("ul", "ol"):
+            if child.tag in _ITEM_BLOCKS:
                 nested.append(child)
             elif not nested:
                 copy = etree.SubElement(inline, child.tag, dict(child.items()))
@@ -206,7 +211,11 @@ def _list(block: etree.Element, indent: str = "") -> str:
         lines.append(indent + marker + first)
         lines.extend(pad + line for line in text_lines[1:])
         for sub in nested:
-            lines.append(_list(sub, pad))
+            if sub.tag in ("ul", "ol"):
+                lines.append(_list(sub, pad))
+            else:  # a code block, quote or table of the item: its own block, indented
+                lines.append("")
+                lines.extend(pad + line if line else "" for line in block_md(sub).split("\n"))
     return "\n".join(lines)
 
 

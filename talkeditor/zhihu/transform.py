@@ -1,9 +1,9 @@
-"""Markdown to the Zhihu dialect, as an ElementTree: one Python-Markdown parse, then a transform.
+"""Markdown to the Zhihu dialect, as an ElementTree: one parse, then a transform.
 
-Python-Markdown (tables, fenced code, footnotes, sane lists, one line = one line, bare URLs
-as links) is extended with TeX math (``$…$``, ``$$…$$`` inline and as a block) that becomes
-Zhihu equation images, and a last tree processor rewrites the parsed tree into what Zhihu's
-editor keeps:
+The parse is :func:`talkeditor.render.markdown_tree.parse` (the same tree the preview is written
+from: CommonMark with tables, strikethrough, footnotes, one line = one line, bare URLs as
+links, TeX math ``$…$``, ``$$…$$`` inline and as a block); the transform rewrites it into what
+Zhihu's editor keeps:
 
 * ``#`` → ``h2``, ``##`` → ``h3``, deeper headings → ``<p><strong>…</strong></p>``;
 * bare ``<table><tbody><tr><th|td>`` with cell text only (no ``thead``/``colgroup``/alignment);
@@ -14,12 +14,16 @@ editor keeps:
   because Zhihu renumbers every list from 1;
 * links other than http(s)/mailto unwrapped to text; images passed to a callback (copy,
   rewrite, or drop); raw HTML reduced by :mod:`talkeditor.zhihu.sanitize`;
+* math → equation images; a link in a table cell → ``text (URL)`` (Zhihu keeps only text
+  there; a formula in a cell stays as ``$TeX$``, with a warning); strikethrough → its text,
+  with a warning;
 * optionally a URL alone on a line → a Zhihu link card (a block ``<a>``, outside any ``<p>``)
   whose text is the page title on the line above it, when that line reads as one;
 * an image with a title alone in its paragraph → ``<figure>`` with a ``<figcaption>``; an
   image inside a link → the image, then the link.
 
-What cannot be kept (a link in a heading, ``<sup>``, a comment …) is reported, never silent.
+What cannot be kept (a link in a heading — written ``text (URL)``, ``<sup>``, a comment …) is
+reported, never silent.
 
 Dollar amounts are not math: the opening ``$`` must be followed by a non-space, the closing
 ``$`` preceded by a non-space and not followed by a digit (pandoc's rule), so ``$0.0049 … $0.03``
@@ -31,13 +35,14 @@ locate them in the source.
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ..render import markdown_tree
+from ..render.markdown_tree import MATH, RAW
 from . import check as zhihu_check
 from . import sanitize
 from .check import ZhihuWarning
@@ -108,99 +113,15 @@ def is_math(element: etree.Element) -> bool:
         and (element.get("src") or "").startswith(EQUATION_URL)
 
 
-def _markdown(options: Options, warnings: list[ZhihuWarning]):
-    import markdown
-    from markdown.blockprocessors import BlockProcessor
-    from markdown.extensions import Extension
-    from markdown.inlinepatterns import InlineProcessor
-    from markdown.treeprocessors import Treeprocessor
-
-    class InlineMath(InlineProcessor):
-        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
-            return math_image(m.group("d") or m.group("s"), display=False), m.start(0), m.end(0)
-
-    class DangerousInline(InlineProcessor):
-        """``<script>…</script>`` inside a paragraph: drop the element with its content."""
-
-        def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown API
-            warnings.append(zhihu_check.warning("raw-html", m.group(1).lower(),
-                                                (m.group(0)[:40],)))
-            return "", m.start(0), m.end(0)
-
-    class BlockMath(BlockProcessor):
-        """A paragraph that starts with ``$$`` and closes it (possibly blocks later)."""
-
-        def test(self, parent, block):
-            return block.lstrip().startswith("$$")
-
-        def run(self, parent, blocks):
-            text = blocks[0].lstrip()[2:]
-            used = 1
-            while True:
-                end = _closing_dollars(text)
-                if end >= 0:
-                    break
-                if used >= len(blocks):
-                    return False
-                text += "\n\n" + blocks[used]
-                used += 1
-            tex, rest = text[:end], text[end + 2:]
-            first_line, _, more = rest.partition("\n")
-            if first_line.strip() or not tex.strip():
-                return False
-            del blocks[:used]
-            if more.strip():
-                blocks.insert(0, more)
-            paragraph = etree.SubElement(parent, "p")
-            paragraph.append(math_image(tex, display=True))
-            return True
-
-    class ZhihuTree(Treeprocessor):
-        def run(self, root):
-            self.md.zhihu_result = _Transform(self.md, options, warnings).run(root)
-            return None
-
-    class ZhihuExtension(Extension):
-        def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown API
-            md.ESCAPED_CHARS.append("$")
-            md.inlinePatterns.register(InlineMath(_INLINE_MATH_RE, md), "zhihu-math", 185)
-            md.inlinePatterns.register(DangerousInline(_DANGEROUS_INLINE_RE, md),
-                                       "zhihu-dangerous", 95)
-            md.parser.blockprocessors.register(BlockMath(md.parser), "zhihu-math-block", 77)
-            md.treeprocessors.deregister("prettify")
-            md.treeprocessors.register(ZhihuTree(md), "zhihu", -10)
-
-    return markdown.Markdown(
-        extensions=["tables", "fenced_code", "sane_lists", "footnotes", "nl2br",
-                    "pymdownx.magiclink", ZhihuExtension()],
-        extension_configs={"pymdownx.magiclink": {"hide_protocol": False}},
-        output_format="html",
-    )
-
-
-_MATH_BODY = r"(?:\\.|[^$\\\x02\x03])+?"
-_INLINE_MATH_RE = (r"(?<![\\$])(?:\$\$(?P<d>" + _MATH_BODY + r")\$\$"
-                   r"|\$(?![\s$])(?P<s>" + _MATH_BODY + r")(?<![\s\\])\$(?!\d))")
-_DANGEROUS_INLINE_RE = (r"(?i)<(" + "|".join(sorted(sanitize.DROP_TAGS)) +
-                        r")\b[^>]*>.*?</\1\s*>")
-
-
-def _closing_dollars(text: str) -> int:
-    index = 0
-    while True:
-        index = text.find("$$", index)
-        if index < 0 or (index == 0 or text[index - 1] != "\\"):
-            return index
-        index += 2
-
-
 def parse(text: str, options: Options | None = None) -> Parsed:
-    """Convert Markdown into the Zhihu tree (see the module docstring)."""
+    """Convert Markdown into the Zhihu tree (see the module docstring).
+
+    Raises :class:`~talkeditor.render.markdown_tree.MarkdownLimitError` (an IssueFormatError) for
+    Markdown beyond the parser's limits.
+    """
     options = options or Options()
     warnings: list[ZhihuWarning] = []
-    md = _markdown(options, warnings)
-    md.convert(text)
-    result: Parsed = getattr(md, "zhihu_result", None) or Parsed(etree.Element("div"))
+    result = _Transform(options, warnings).run(markdown_tree.parse(text))
     result.warnings = warnings
     return result
 
@@ -306,27 +227,46 @@ def _is_blank(item) -> bool:
     return isinstance(item, str) and not item.strip()
 
 
-def _clean_amp(text: str) -> str:
-    from markdown.util import AMP_SUBSTITUTE
+def text_with_urls(element: etree.Element) -> str:
+    """Text content as Zhihu keeps it where only text survives (headings, table cells): a
+    link whose text is not its URL as ``text (URL)``, math as ``$TeX$``."""
+    out = [element.text or ""]
+    for child in element:
+        if child.tag == "a":
+            text = text_with_urls(child)
+            href = (child.get("href") or "").strip()
+            keep = href and zhihu_check.url_scheme(href) in ("http", "https", "mailto")
+            out.append(f"{text} ({href})" if keep and text.strip() != href else text or href)
+        elif child.tag == MATH:
+            out.append(f"${child.text or ''}$")
+        elif child.tag == "img":
+            out.append(child.get("alt") or "")
+        elif child.tag == "br":
+            out.append(" ")
+        elif child.tag == RAW:
+            out.append("")
+        else:
+            out.append(text_with_urls(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
-    if AMP_SUBSTITUTE in text:
-        return html.unescape(text.replace(AMP_SUBSTITUTE, "&"))
-    return text
+
+def _empty_list_numbers(element: etree.Element) -> str:
+    """``8.`` for an ordered list of empty items (CommonMark reads ``- 8.`` as a bullet holding
+    an empty item numbered 8, where the writer meant the text), else ``""``."""
+    if element.tag != "ol" or any((li.text or "").strip() or len(li) for li in element):
+        return ""
+    start = int(element.get("start") or "1") if (element.get("start") or "1").isdigit() else 1
+    return " ".join(f"{start + index}." for index in range(len(element)))
 
 
 # ---------------------------------------------------------------- the transform
 
 
 class _Transform:
-    def __init__(self, md, options: Options, warnings: list[ZhihuWarning]):
-        from markdown.extensions.footnotes import NBSP_PLACEHOLDER
-        from markdown.util import HTML_PLACEHOLDER_RE
-
-        self.md = md
+    def __init__(self, options: Options, warnings: list[ZhihuWarning]):
         self.options = options
         self.warnings = warnings
-        self.placeholder_re = HTML_PLACEHOLDER_RE
-        self.nbsp = NBSP_PLACEHOLDER
         self.footnotes: dict[str, Footnote] = {}
         # elements already in Zhihu form, by id (the values keep them alive, so ids stay unique)
         self.done: dict[int, etree.Element] = {}
@@ -344,11 +284,6 @@ class _Transform:
 
     # -- raw HTML ------------------------------------------------------
 
-    def _stashed(self, index: int) -> str:
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        item = blocks[index] if 0 <= index < len(blocks) else ""
-        return item if isinstance(item, str) else ""
-
     def _note_dropped(self, dropped: list[str], raw: str, block: bool = False) -> None:
         """Findings for a piece of raw HTML: tags dropped with their content, and what the
         rest loses (:func:`sanitize.raw_losses`)."""
@@ -365,39 +300,21 @@ class _Transform:
             self.warnings.append(zhihu_check.warning(code, subject, needle))
 
     def resolve_raw_html(self, root: etree.Element) -> None:
-        """Replace the stash placeholders Python-Markdown left in the tree."""
-        for parent in list(root.iter()):
-            for child in list(parent):
-                text = (child.text or "").strip()
-                match = self.placeholder_re.fullmatch(text)
-                if child.tag == "p" and match and not len(child):
-                    raw = self._stashed(int(match.group(1)))
-                    fragment, dropped = sanitize.parse_fragment(raw)
-                    self._note_dropped(dropped, raw, block=True)
-                    fragment.tail = child.tail
-                    parent.insert(list(parent).index(child), fragment)
-                    parent.remove(child)
+        """Replace the parser's raw HTML (``x-raw``) with what :mod:`.sanitize` keeps."""
         for element in list(root.iter()):
             items = pieces(element)
-            if any(isinstance(i, str) and self.placeholder_re.search(i) for i in items):
-                set_pieces(element, [x for i in items for x in self._split_inline(i)])
-            else:
-                set_pieces(element, items)
+            if any(getattr(i, "tag", "") == RAW for i in items):
+                items = [self._raw(i) if getattr(i, "tag", "") == RAW else i for i in items]
+            set_pieces(element, items)
 
-    def _split_inline(self, item) -> list:
-        if not isinstance(item, str):
-            return [item]
-        out: list = []
-        position = 0
-        for match in self.placeholder_re.finditer(item):
-            out.append(item[position:match.start()])
-            raw = self._stashed(int(match.group(1)))
+    def _raw(self, element: etree.Element):
+        raw = element.text or ""
+        if element.get("block"):
+            replacement, dropped = sanitize.parse_fragment(raw)
+        else:
             replacement, dropped = sanitize.inline_fragment(raw)
-            self._note_dropped(dropped, raw)
-            out.append(replacement)
-            position = match.end()
-        out.append(item[position:])
-        return out
+        self._note_dropped(dropped, raw, block=bool(element.get("block")))
+        return replacement
 
     # -- title and footnotes ---------------------------------------------
 
@@ -450,8 +367,9 @@ class _Transform:
             if child.tail:
                 parts.append(child.tail)
 
-    def _clean_footnote(self, text: str) -> str:
-        return text.replace(self.nbsp, " ").replace("\xa0", " ").strip()
+    @staticmethod
+    def _clean_footnote(text: str) -> str:
+        return text.replace("\xa0", " ").strip()
 
     def references(self, root: etree.Element, definitions: dict[str, tuple[str, str]]) -> None:
         for sup in list(root.iter("sup")):
@@ -551,7 +469,7 @@ class _Transform:
 
     def heading(self, element: etree.Element) -> list[etree.Element]:
         level = int(element.tag[1])
-        text = _collapse(text_of(element))
+        text = _collapse(text_with_urls(element))
         if not text:
             return []
         for link in element.iter("a"):
@@ -596,7 +514,15 @@ class _Transform:
             for cell in row:
                 if cell.tag in ("th", "td"):
                     new = etree.Element(cell.tag)
-                    new.text = _collapse(_clean_amp(text_of(cell)))
+                    new.text = _collapse(text_with_urls(cell))
+                    for kind in ("math", "image"):
+                        tag = MATH if kind == "math" else "img"
+                        for lost in cell.iter(tag):
+                            subject = lost.text if kind == "math" else lost.get("alt") or \
+                                lost.get("src")
+                            self.warnings.append(zhihu_check.warning(
+                                f"table-{kind}", subject or "",
+                                tuple(n for n in (subject, lost.get("src")) if n)))
                     cells.append(new)
             if cells:
                 rows.append(cells)
@@ -627,9 +553,8 @@ class _Transform:
         # numbered paragraphs: Zhihu would renumber a list from 1
         out = []
         for number, item in enumerate(items, start):
-            inline = [i for i in pieces(item)
-                      if isinstance(i, str) or i.tag not in ("ul", "ol")]
-            nested = [i for i in list(item) if i.tag in ("ul", "ol")]
+            inline = [i for i in pieces(item) if isinstance(i, str) or i.tag not in _BLOCK]
+            nested = [i for i in list(item) if i.tag in _BLOCK]
             paragraph = etree.Element("p")
             set_pieces(paragraph, [f"{number}. "] + inline)
             out.append(paragraph)
@@ -642,6 +567,8 @@ class _Transform:
         for item in pieces(element):
             if isinstance(item, str) or item.tag not in _BLOCK:
                 inline.append(item)
+            elif item.tag in ("ul", "ol") and _empty_list_numbers(item):
+                inline.append(_empty_list_numbers(item))  # "- 8." means the text "8."
             elif item.tag in ("ul", "ol"):
                 nested.extend(self.list_(item))
             elif item.tag == "p":
@@ -675,7 +602,7 @@ class _Transform:
         out: list = []
         for item in items:
             if isinstance(item, str):
-                out.append(_clean_amp(item))
+                out.append(item)
                 continue
             out.extend(self.inline_element(item))
         return out
@@ -694,6 +621,14 @@ class _Transform:
         if tag == "img":
             image = self.image(element)
             return [image] if image is not None else []
+        if tag == MATH:
+            return [math_image(element.text or "", display=bool(element.get("display")))]
+        if tag == "s":
+            content = self.inline(pieces(element))
+            text = _collapse("".join(i for i in content if isinstance(i, str)))
+            self.warnings.append(zhihu_check.warning(
+                "strikethrough", text, (f"~~{text[:20]}", f"~{text[:20]}")))
+            return content
         if tag == "a":
             return self.link(element)
         if tag in ("strong", "em"):
@@ -736,7 +671,7 @@ class _Transform:
         return image
 
     def link(self, element: etree.Element) -> list:
-        href = _clean_amp(element.get("href") or "").strip()
+        href = (element.get("href") or "").strip()
         content = self.inline(pieces(element))
         if not zhihu_check.is_link_allowed(href):
             self.warnings.append(zhihu_check.warning(

@@ -1,19 +1,24 @@
 """The live preview: the whole issue as it will be published, in a QTextBrowser.
 
 It re-renders when the document's changes stop (``changesStopped``, after typing pauses) and
-only while it is shown (a hidden preview catches up when shown again), converting only the
-sections whose Markdown changed (render.HtmlCache), keeps the edited section in view, and
-makes each heading a link that selects its section. It loads nothing remote, runs nothing,
-reads images only inside the issue's folder, and hands http(s)/mailto links to the system
-browser. Images not yet written (an imported .docx, a new issue's carried images, pasted
-before the first save) come from the document's ``pending_image`` hook; images wider than the
-pane are scaled to its width.
+only while it is on screen (a preview hidden or tabbed away catches up when shown), converting
+only the sections whose Markdown changed (render.HtmlCache), keeps the edited section in view,
+and makes each heading a link that selects its section. When the Markdown to convert costs
+more than BACKGROUND_COST (a huge pasted section, thousands of brackets), it is converted in a
+worker thread while the window stays responsive and the previous preview stays on screen; a
+section beyond the renderer's limits (see talkeditor.render.markdown_tree) shows its heading
+and a notice instead of its body. It loads nothing remote, runs nothing, reads images only
+inside the issue's folder, and hands http(s)/mailto links to the system browser. Images not
+yet written (an imported .docx, a new issue's carried images, pasted before the first save)
+come from the document's ``pending_image`` hook; images wider than the pane are scaled to its
+width.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import threading
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
@@ -21,11 +26,15 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
 from ...render.html import HtmlCache
+from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.files import read_limited
 from ...storage.yaml_format import IssueFormatError
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
+# stale Markdown costing more than this (markdown_tree.render_cost, about characters of
+# prose) is converted off the GUI thread: about 50 ms of work
+BACKGROUND_COST = 40_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
@@ -39,13 +48,17 @@ class PreviewPane(QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
+    # from the worker thread: [(section_id, markdown, html or MarkdownLimitError)]
+    _converted = Signal(object)
 
     def __init__(self, document: IssueDocument, parent=None):
         super().__init__(parent)
         self.setObjectName("preview")
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         self.current_section = ""
+        self.converting = False
+        self._converted.connect(self._on_converted)
         self.mode = "issue"
         #: Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.
         self.zhihu_source = None
@@ -62,7 +75,7 @@ class PreviewPane(QTextBrowser):
 
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
-        self.cache = HtmlCache()
+        self.cache = self._new_cache()
         document.changesStopped.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
@@ -133,9 +146,30 @@ class PreviewPane(QTextBrowser):
         if self.on_screen():
             self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
 
+    def _new_cache(self) -> HtmlCache:
+        return HtmlCache(on_limit=self._limit_notice)
+
+    def _limit_notice(self, text: str, error: MarkdownLimitError) -> str:
+        """The section's heading and why its body is not shown."""
+        heading = text.split("\n", 1)[0]
+        head = markdown_to_html(heading) if heading.startswith("#") and len(heading) < 2000 \
+            else ""
+        if error.kind == "chars":
+            why = self.tr("This section has {0} characters: the preview shows sections of up "
+                          "to {1} characters.").format(f"{len(text):,}", f"{error.limit:,}")
+        else:
+            why = self.tr("This section nests quotes or lists more than {0} levels deep: the "
+                          "preview does not show it.").format(error.limit)
+        return f'{head}<p class="render-limit"><b>{html.escape(why)}</b></p>\n'
+
     def refresh(self) -> None:
         self._timer.stop()
         self._stale = False
+        if self.mode == "issue":
+            stale = self.cache.stale(self.document_.sync())
+            if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
+                self._convert_in_background(stale)
+                return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
@@ -146,6 +180,38 @@ class PreviewPane(QTextBrowser):
             # Still on the same section: keep the place (finding the anchor again costs a
             # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
+
+    def _convert_in_background(self, stale: list[tuple[str, str]]) -> None:
+        if self.converting:
+            return  # the running job ends with a refresh, which picks up newer edits
+        self.converting = True
+        cache = self.cache
+
+        def work() -> None:  # worker thread: pure conversion of immutable strings
+            results = []
+            for key, text in stale:
+                try:
+                    results.append((key, text, markdown_to_html(text)))
+                except MarkdownLimitError as exc:
+                    results.append((key, text, exc))
+            try:
+                self._converted.emit((cache, results))
+            except RuntimeError:  # the pane was deleted meanwhile
+                pass
+
+        threading.Thread(target=work, name="preview-convert", daemon=True).start()
+
+    def _on_converted(self, payload) -> None:
+        cache, results = payload
+        self.converting = False
+        if cache is not self.cache:  # another document was attached meanwhile
+            self.schedule()
+            return
+        for key, text, converted in results:
+            if isinstance(converted, MarkdownLimitError):
+                converted = self._limit_notice(text, converted)
+            cache.store(key, text, converted)
+        self.refresh()
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id

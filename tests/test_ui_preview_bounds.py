@@ -1,0 +1,59 @@
+"""The preview with input a host can paste: huge sections convert off the GUI thread, and a
+section beyond the renderer's limits shows a notice while the rest of the issue is shown."""
+
+from talkeditor.render import markdown_tree
+from talkeditor.ui.panels import preview as preview_module
+
+
+def test_a_huge_pasted_section_converts_in_the_background_then_shows(qtbot, window):
+    pane = window.preview
+    pane.refresh()
+    before = pane.toPlainText()
+    section = window.document.issue.find_path("本周新闻", "学术")
+    section.body = "长文本" * (preview_module.BACKGROUND_COST // 3) + "\n\n粘贴的结尾"
+    pane.refresh()
+    # refresh() returned without converting: the old preview is still there
+    assert pane.converting
+    assert pane.toPlainText() == before
+    qtbot.waitUntil(lambda: "粘贴的结尾" in pane.toPlainText(), timeout=30_000)
+    assert not pane.converting
+    assert "本周推荐" in pane.toPlainText()  # the other sections are still shown
+
+
+def test_small_edits_still_convert_on_the_gui_thread_at_once(qtbot, window):
+    pane = window.preview
+    window.document.issue.find_path("本周新闻", "学术").body += "\n小改动\n"
+    pane.refresh()
+    assert not pane.converting
+    assert "小改动" in pane.toPlainText()
+
+
+def test_a_section_nested_too_deeply_shows_its_heading_and_a_notice(qtbot, window):
+    pane = window.preview
+    window.document.issue.find_path("本周新闻", "学术").body = "> " * 200 + "藏得太深"
+    pane.refresh()
+    text = pane.toPlainText()
+    assert f"more than {markdown_tree.MAX_NESTING} levels deep" in text
+    assert "学术" in text and "本周推荐" in text
+    assert "藏得太深" not in text
+
+
+def test_a_section_beyond_the_size_limit_shows_a_notice_after_the_background_job(
+        qtbot, window, monkeypatch):
+    monkeypatch.setattr(markdown_tree, "MAX_CHARS", 100_000)
+    pane = window.preview
+    window.document.issue.find_path("本周新闻", "学术").body = "字" * 150_000
+    pane.refresh()
+    qtbot.waitUntil(lambda: "the preview shows sections of up to 100,000 characters"
+                    in pane.toPlainText(), timeout=30_000)
+    assert "本周推荐" in pane.toPlainText()
+
+
+def test_a_short_paste_of_thousands_of_brackets_also_converts_in_the_background(qtbot, window):
+    pane = window.preview
+    pane.refresh()
+    window.document.issue.find_path("本周新闻", "学术").body = "[" * 6000 + "括号之后"
+    pane.refresh()
+    assert pane.converting
+    qtbot.waitUntil(lambda: "括号之后" in pane.toPlainText(), timeout=30_000)
+    assert "[" * 100 in pane.toPlainText()
