@@ -354,6 +354,15 @@ class _Dumper(yaml.SafeDumper):
             analysis.allow_block = True
         return analysis
 
+    def determine_block_hints(self, text):  # noqa: D102 - PyYAML hook
+        # A ``|`` block whose first line starts with a tab needs an explicit indentation
+        # indicator: without one the reader takes the tab for indentation and refuses the
+        # file (PyYAML adds the indicator only for a leading space or line break).
+        hints = super().determine_block_hints(text)
+        if text.startswith("\t"):
+            hints = str(self.best_indent) + hints
+        return hints
+
     def write_double_quoted(self, text, split=True):  # noqa: D102 - PyYAML hook
         out = []
         for ch in text:
