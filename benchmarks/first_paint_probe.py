@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     state: dict = {"window": None, "painted": False, "result": None}
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        def eventFilter(self, obj, event):  # Qt API
             if (not state["painted"] and event.type() == QEvent.Type.Paint
                     and isinstance(obj, QWidget) and obj.window().objectName() == "mainWindow"):
                 state["painted"] = True

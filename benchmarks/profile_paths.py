@@ -202,7 +202,7 @@ def _startup_child(path: str) -> int:
     done = {}
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        def eventFilter(self, obj, event):  # Qt API
             if "paint" not in done and event.type() == QEvent.Type.Paint:
                 done["paint"] = time.perf_counter()
                 QTimer.singleShot(0, lambda: (done.setdefault("painted", time.perf_counter()),

@@ -247,7 +247,6 @@ def qt_app():
         dialogs.ask_save_changes = lambda *_a: "discard"
         dialogs.ask_recover = lambda *_a: ("discard", -1)
         dialogs.ask_external_change = lambda *_a: "mine"
-        dialogs.confirm = lambda *_a: True
         _QT_READY = True
     return QApplication.instance() or app
 
@@ -793,7 +792,7 @@ def measure(fig: Figure, cfg: Config) -> dict:
     start = time.perf_counter()
     try:
         result = fig.func(cfg)
-    except Exception as exc:  # noqa: BLE001 - one figure's failure must not stop the table
+    except Exception as exc:  # one figure's failure must not stop the table
         row["error"] = f"{type(exc).__name__}: {exc}"
         row["traceback"] = traceback.format_exc()
     else:

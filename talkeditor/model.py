@@ -21,6 +21,9 @@ BINDINGS = ("number", "datetime", "highlights", "host", "editors", "owners", "vi
 BODY_WEEKLY = "weekly"
 BODY_STANDING = "standing"
 
+#: How an optional section's title is written in the issues' Markdown (``本周经典-optional``).
+OPTIONAL_SUFFIX = "-optional"
+
 
 def new_id() -> str:
     """A short random id, stable for the life of a section."""
@@ -110,6 +113,10 @@ class Issue:
         for section in self.sections:
             yield from section.walk(1)
 
+    def walk_with_path(self) -> Iterator[tuple[Section, tuple[str, ...]]]:
+        """Every section in document order with its title path (see :func:`walk_paths`)."""
+        return walk_paths(self.sections)
+
     def find(self, section_id: str) -> Section | None:
         for section, _depth in self.walk():
             if section.id == section_id:
@@ -145,6 +152,36 @@ class Issue:
 
     def clone(self) -> Issue:
         return copy.deepcopy(self)
+
+
+def walk_paths(sections: list[Section], prefix: tuple[str, ...] = ()
+               ) -> Iterator[tuple[Section, tuple[str, ...]]]:
+    """``(section, titles from the top down to it)`` for ``sections`` and everything below
+    them, depth first in document order: ``(学术, ("本周新闻", "学术"))``. ``prefix`` is put in
+    front of every path (the titles above ``sections``)."""
+    for section in sections:
+        path = (*prefix, section.title)
+        yield section, path
+        yield from walk_paths(section.children, path)
+
+
+def split_optional(title: str) -> tuple[str, bool]:
+    """A title as written in an issue's Markdown, without its ``-optional`` suffix, and
+    whether it had one: ``本周经典-optional`` -> (``本周经典``, True). Spaces around are
+    dropped."""
+    text = title.strip()
+    if text.endswith(OPTIONAL_SUFFIX):
+        return text[: -len(OPTIONAL_SUFFIX)].rstrip(), True
+    return text, False
+
+
+def title_key(title: str) -> str:
+    """What two section titles (or field labels) must share to be the same one: no spaces,
+    no ``*`` emphasis, case folded, without the ``-optional`` suffix and a trailing colon.
+    ``线上讨论：``, ``**线上讨论**`` and ``线上 讨论-optional`` all give ``线上讨论``."""
+    key = "".join(title.split()).replace("*", "").casefold()
+    key = key.removesuffix(OPTIONAL_SUFFIX)
+    return key.rstrip(":：")
 
 
 def clean_text(text: str) -> str:

@@ -1,7 +1,8 @@
 """Where things live: the shipped resources and the per-user folders (via platformdirs).
 
-Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``,
-``XDG_STATE_HOME`` and ``XDG_CACHE_HOME`` redirect them.
+Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME`` and
+``XDG_STATE_HOME`` redirect them. The names every module shares (file suffixes, the default
+template) are defined here too.
 """
 
 from __future__ import annotations
@@ -9,7 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 APP_NAME = "talkeditor"
+#: The template a new issue starts from, and whose titles the importer knows.
 DEFAULT_TEMPLATE = "openllm-talk"
+#: What an issue file may be called (``issue.yaml``); the first is what is written.
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Image files an issue may use (imported into ``assets/``, copied for a Zhihu post).
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 
 
 def resources_dir() -> Path:
@@ -29,6 +35,15 @@ def guide_path(lang: str = "zh") -> Path:
         if (folder / f"guide.{lang}.md").is_file():
             return folder / f"guide.{lang}.md"
     raise FileNotFoundError("the user guide is missing from this installation")
+
+
+def resource_text(*parts: str) -> str:
+    """A shipped text resource (``resource_text("styles", "preview.css")``); ``""`` when it
+    is missing or unreadable (a missing stylesheet must not stop the app)."""
+    try:
+        return resources_dir().joinpath(*parts).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def templates_dir() -> Path:
@@ -63,10 +78,6 @@ def data_dir() -> Path:
 
 def state_dir() -> Path:
     return Path(_dirs().user_state_dir)
-
-
-def cache_dir() -> Path:
-    return Path(_dirs().user_cache_dir)
 
 
 def recovery_dir() -> Path:

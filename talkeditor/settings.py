@@ -87,6 +87,7 @@ class Settings:
         return value if isinstance(value, str) and value else None
 
     def set_language(self, lang: str | None) -> None:
+        """'zh_CN', 'en', or None to follow the system (View › Language)."""
         self._data["language"] = lang or ""
 
     def preview_visible(self) -> bool:

@@ -69,7 +69,6 @@ def no_dialogs(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", show_error)
     monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: calls["asked"].append(a[1:]))
     monkeypatch.setattr(dialogs, "ask_save_changes", ask_save_changes)
-    monkeypatch.setattr(dialogs, "confirm", lambda *a: calls["answers"].get("confirm", True))
     monkeypatch.setattr(dialogs, "save_issue_path",
                         lambda parent, suggested: calls["answers"].get("save_path"))
     monkeypatch.setattr(dialogs, "open_issue_path",

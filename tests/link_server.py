@@ -69,10 +69,10 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def do_HEAD(self):  # noqa: N802 - http.server API
+    def do_HEAD(self):  # http.server API
         self._route(head=True)
 
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):  # http.server API
         self._route(head=False)
 
     def _route(self, head: bool) -> None:

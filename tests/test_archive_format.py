@@ -4,7 +4,16 @@ what did not match is listed, not lost."""
 import pytest
 
 from talkeditor.model import BODY_STANDING, Field, Issue, Section
-from talkeditor.reuse.copy_format import copy_format
+from talkeditor.reuse.copy_format import (
+    FIELD_KEPT,
+    FIELD_REPLACED,
+    RENAMED,
+    SECTION_KEPT,
+    STANDING_REPLACED,
+    WEEKLY_KEPT,
+    FormatNote,
+    copy_format,
+)
 from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES
@@ -65,8 +74,8 @@ def test_fields_take_the_past_format_and_the_drafts_weekly_values(past):
     assert free.fields[0].value.startswith("自由提问")  # standing: the past's value
     assert free.fields[1].value == "初七"  # weekly (keep=False): the draft's value
     assert free.fields[2].value == "先讲 llama2"  # not in the past: kept, after its neighbour
-    assert "版块「Free Talk」的【Free Talk】已换成往期的固定内容" in report
-    assert "版块「Free Talk」的【主持提示】在往期中没有，已保留" in report
+    assert FormatNote(FIELD_REPLACED, "Free Talk", "Free Talk") in report
+    assert FormatNote(FIELD_KEPT, "Free Talk", "主持提示") in report
     draft_objects = {id(x) for s, _d in draft.walk() for x in (s, *s.fields)}
     assert not draft_objects & {id(x) for s, _d in result.walk() for x in (s, *s.fields)}
 
@@ -76,9 +85,9 @@ def test_what_did_not_match_is_kept_in_place_and_reported(past):
     result, report = copy_format(draft, past)
     assert result.find("s-live").body == "B 站直播回放"
     assert result.find("s-chat").body == "周末愉快"
-    assert "版块「本周新闻 / 线上直播」在往期中没有，已原样保留" in report
-    assert "版块「闲聊」在往期中没有，已原样保留" in report
-    assert "版块「后续计划」的固定文本已换成往期的版本" in report
+    assert FormatNote(SECTION_KEPT, "本周新闻 / 线上直播") in report
+    assert FormatNote(SECTION_KEPT, "闲聊") in report
+    assert FormatNote(STANDING_REPLACED, "后续计划") in report
     assert result.find("plans").body == past.find("plans").body
     kept = {s.id for s, _d in draft.walk()}
     assert kept <= {s.id for s, _d in result.walk()}, "no draft section is lost"
@@ -93,7 +102,7 @@ def test_sections_match_by_title_path_when_ids_differ_and_inputs_stay_unchanged(
     result, report = copy_format(draft, past)
     assert result.find("x2").body == "LMDeploy 新版本"
     assert result.find_path("本周推荐", "项目").id == "x2"
-    assert "版块「本周推荐-optional」改名为「本周推荐」（往期的标题）" in report
+    assert FormatNote(RENAMED, "本周推荐-optional", title="本周推荐") in report
     assert draft == before and past == past_before
 
 
@@ -101,7 +110,7 @@ def test_weekly_text_where_the_past_has_standing_text_is_kept(past):
     draft = Issue(sections=[Section(title="加入/赞助我们", id="join", body="本周的新群号 123")])
     result, report = copy_format(draft, past)
     assert result.find("join").body == "本周的新群号 123"
-    assert any("往期此处是固定文本" in line for line in report)
+    assert [n.kind for n in report] == [WEEKLY_KEPT]
 
 
 def test_copying_the_same_format_onto_an_issue_changes_nothing(past):
@@ -116,4 +125,4 @@ def test_the_drafts_past_issue_list_is_kept(past):
     draft = next_issue(past, Archive(FIXTURES / "archive"))
     result, report = copy_format(draft, past)
     assert result.find("past").body == draft.find("past").body != past.find("past").body
-    assert not any("往期精彩" in line for line in report)
+    assert not any("往期精彩" in note.section for note in report)

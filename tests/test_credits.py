@@ -26,7 +26,6 @@ from talkeditor.credits.places import (
     PLACE_HOST,
     PLACE_OWNERS,
     SIGNATURE,
-    alias_suggestions,
     all_contributors_text,
     claimable_sections,
     credits_block,
@@ -51,7 +50,7 @@ def who(person) -> dict:
             "contributor_to": person.contributor_to, "signatures": person.signature_counts}
 
 
-def P(kind=PERSON, roles=(), owner_of=(), contributor_to=(), signatures=None):  # noqa: N802
+def P(kind=PERSON, roles=(), owner_of=(), contributor_to=(), signatures=None):
     return {"kind": kind, "roles": tuple(roles), "owner_of": list(owner_of),
             "contributor_to": list(contributor_to), "signatures": signatures or {}}
 
@@ -171,22 +170,10 @@ def test_spellings_differing_in_spaces_are_one_person():
     assert person.contributor_to == ["news", "freetalk"]
 
 
-def test_traditional_and_simplified_spellings_are_suggested_not_merged():
+def test_traditional_and_simplified_spellings_stay_two_people():
     people = credits_of(load("000"))
-    assert alias_suggestions(people) == [["羨鱼", "羡鱼"]]
-    assert alias_suggestions(credits_of(load("004"))) == []
-
-
-def test_aliases_show_two_spellings_as_one_person_without_editing_the_issue():
-    issue = load("000")
-    before = yaml_format.dumps(issue)
-    people = credits_of(issue, aliases={"羨鱼": "羡鱼"})
-    person = find_person(people, "羡鱼")
-    assert person.name == "羡鱼"
-    assert person.spellings == ["羨鱼", "羡鱼"]
-    assert person.signature_counts == {"freetalk": 2}
-    assert find_person(people, "羨鱼") is person
-    assert yaml_format.dumps(issue) == before
+    assert find_person(people, "羨鱼") is not find_person(people, "羡鱼")
+    assert find_person(people, "羨鱼").spellings == ["羨鱼"]
 
 
 def test_placeholders_and_empty_claims_credit_no_one():

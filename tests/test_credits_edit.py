@@ -6,12 +6,11 @@ import pytest
 
 from talkeditor.credits.edit import (
     add_contributor,
-    merge_people,
     remove_contributor,
     rename_person,
     set_owner,
 )
-from talkeditor.credits.places import alias_suggestions, credits_of, find_person, unclaimed_sections
+from talkeditor.credits.places import credits_of, find_person, unclaimed_sections
 from talkeditor.credits.signatures import find_signatures
 from talkeditor.model import Field, Issue, Section
 from talkeditor.render.issue_markdown import field_line
@@ -142,22 +141,22 @@ def test_renaming_someone_absent_changes_nothing():
 # ---------------------------------------------------------------- merge
 
 
-def test_merging_the_traditional_spelling_into_the_simplified_one():
+def test_renaming_the_traditional_spelling_into_the_simplified_one_merges_them():
     issue = load("000")
-    assert merge_people(issue, ["羨鱼"], "羡鱼") == 5
+    assert rename_person(issue, "羨鱼", "羡鱼") == 5
     people = credits_of(issue)
     assert find_person(people, "羨鱼") is None
     person = find_person(people, "羡鱼")
     assert person.roles == ("host", "owner", "contributor", "signature")
     assert person.signature_counts == {"freetalk": 2}
-    assert alias_suggestions(people) == []
+    assert [p.name for p in people].count("羡鱼") == 1
 
 
-def test_merging_several_names_leaves_one_entry_per_list():
+def test_renaming_several_names_into_one_leaves_one_entry_per_list():
     issue = load("002")
     issue.find("news").contributors = ["yuhan", "Yuhan2", "羡鱼"]
     # Yuhan2: news; yuhan: 版块负责人 value, news, practice, practice body --yuhan.
-    assert merge_people(issue, ["Yuhan2", "yuhan"], "Yu Han") == 5
+    assert sum(rename_person(issue, name, "Yu Han") for name in ("Yuhan2", "yuhan")) == 5
     assert issue.find("news").contributors == ["Yu Han", "羡鱼"]
     assert [p.name for p in credits_of(issue)].count("Yu Han") == 1
 

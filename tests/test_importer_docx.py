@@ -11,7 +11,7 @@ import zlib
 
 import pytest
 
-from talkeditor.importing import docx as import_docx
+from talkeditor.importing import docx_package
 from talkeditor.importing.importer import import_file, write_import
 from talkeditor.render.html import markdown_to_html
 from talkeditor.render.issue_markdown import issue_markdown
@@ -267,21 +267,21 @@ def test_a_broken_or_hostile_docx_is_refused_with_a_clear_message(tmp_path, case
 
 
 def test_a_part_too_large_once_unpacked_is_refused_before_reading(monkeypatch):
-    monkeypatch.setattr(import_docx, "MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(docx_package, "MAX_MEMBER_BYTES", 1000)
     data = _zip({"[Content_Types].xml": b"<Types/>", "word/media/huge.png": b"x" * 2000})
     with pytest.raises(IssueFormatError, match="too large"):
-        import_docx.check_package(data, "huge.docx")
+        docx_package.check_package(data, "huge.docx")
 
 
 def test_an_xml_part_too_large_to_parse_safely_is_refused(monkeypatch):
-    monkeypatch.setattr(import_docx, "MAX_XML_BYTES", 1000)
+    monkeypatch.setattr(docx_package, "MAX_XML_BYTES", 1000)
     data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:p/>" * 400})
     with pytest.raises(IssueFormatError, match="word/document.xml is too large"):
-        import_docx.check_package(data, "long.docx")
+        docx_package.check_package(data, "long.docx")
 
 
 def test_a_package_larger_than_the_total_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(import_docx, "MAX_TOTAL_BYTES", 3000)
+    monkeypatch.setattr(docx_package, "MAX_TOTAL_BYTES", 3000)
     data = _zip({"[Content_Types].xml": b"<Types/>", "a.png": b"x" * 2000, "b.png": b"y" * 2000})
     with pytest.raises(IssueFormatError, match="unpacks to more than"):
-        import_docx.check_package(data, "big.docx")
+        docx_package.check_package(data, "big.docx")

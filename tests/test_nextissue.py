@@ -10,7 +10,7 @@ import pytest
 from talkeditor.archive.folder import Archive
 from talkeditor.model import BODY_STANDING, Issue, Section
 from talkeditor.reuse.next_issue import next_issue, next_session_date
-from talkeditor.reuse.past_issues import past_issue_lines, title_line
+from talkeditor.reuse.past_issues import past_issue_lines, past_list_title
 from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import FIXTURES, run_cli
@@ -129,13 +129,14 @@ def test_a_known_zhihu_link_is_added_to_the_entry_of_its_issue(past, tmp_path):
     assert blocks[at + 1] == "<https://zhuanlan.zhihu.com/p/643960837>"
 
 
-def test_title_line_uses_the_published_title_or_the_highlights():
+def test_the_past_list_line_is_the_published_title_under_the_issues_head():
     cases = {("007", "", ("a", "b")): "【OpenLLM Talk 007】本期提要：a；b",
              ("000", "我们做了一个平台", ()): "【OpenLLM Talk 000】我们做了一个平台",
              ("番外02", "【OpenLLM Talk】番外02：x", ()): "【OpenLLM Talk】番外02：x",
              ("008", "", ()): "【OpenLLM Talk 008】"}
     for (number, title, highlights), line in cases.items():
-        assert title_line(Issue(number=number, title=title, highlights=list(highlights))) == line
+        issue = Issue(number=number, title=title, highlights=list(highlights))
+        assert past_list_title(issue) == line
 
 
 def test_a_past_issue_without_a_past_list_gets_none(past):

@@ -13,7 +13,7 @@ import pytest
 
 from talkeditor.model import Issue, Section
 from talkeditor.storage import files as storage
-from talkeditor.storage.recovery import RecoveryStore, describe_difference
+from talkeditor.storage.recovery import CHANGED, NEVER_SAVED, RecoveryStore, compare_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,10 +49,10 @@ def test_the_difference_from_the_saved_file_is_described(tmp_path):
     draft.sections[0].body = "旧，加上新的一条"
     store.write("d", draft, path)
     (entry,) = store.entries()
-    text = describe_difference(entry)
-    assert "1 个版块有改动（本周新闻）" in text and "字数 +7" in text
+    diff = compare_draft(entry)
+    assert (diff.kind, diff.changed, diff.removed, diff.char_delta) == (CHANGED, ["本周新闻"], 0, 7)
     store.write("d", draft, None)
-    assert describe_difference(store.entries()[0]).startswith("从未保存的草稿")
+    assert compare_draft(store.entries()[0]).kind == NEVER_SAVED
 
 
 def test_typing_is_autosaved_within_two_seconds_and_saving_clears_the_copy(qtbot, window):

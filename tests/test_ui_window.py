@@ -169,6 +169,14 @@ def test_the_metadata_form_drives_the_generated_header(qtbot, window):
     assert meta.host.text() == "羡鱼"
 
 
+def test_a_slash_separates_names_in_the_owner_box_as_in_an_imported_file(qtbot, window):
+    section_id = window.select_section("本周新闻")
+    owners = window.editor.pane.owners
+    owners.setText("羡鱼/suc16")
+    owners.textEdited.emit("羡鱼/suc16")
+    assert window.document.issue.find(section_id).owners == ["羡鱼", "suc16"]
+
+
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window,
                                                                         no_dialogs):
     window.select_section("参考资料")

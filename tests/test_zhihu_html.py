@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talkeditor.zhihu import export as zhihu
-from talkeditor.zhihu.transform import EQUATION_URL
+from talkeditor.zhihu.tree import EQUATION_URL
 
 
 def html(text: str, **kwargs) -> str:

@@ -326,7 +326,7 @@ def test_commonmark_reads_every_bold_of_post_md_back_as_bold(runs):
     from markdown_it import MarkdownIt
 
     from talkeditor.zhihu.markdown import to_markdown
-    from talkeditor.zhihu.transform import set_pieces
+    from talkeditor.zhihu.tree import set_pieces
 
     root = etree.Element("div")
     items: list = []

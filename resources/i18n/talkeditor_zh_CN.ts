@@ -1262,4 +1262,92 @@
         <translation>talkeditor 使用指南</translation>
     </message>
 </context>
+<context>
+    <name>wording</name>
+    <message>
+        <source>Section “%1” renamed to “%3” (the past issue&apos;s title)</source>
+        <extracomment>How many past issues a repeat names before &quot;and others&quot;. Copy Format&apos;s notes: %1 the section&apos;s title path, %2 the field&apos;s label, %3 the new title.</extracomment>
+        <translation>版块「%1」改名为「%3」（往期的标题）</translation>
+    </message>
+    <message>
+        <source>Section “%1”: standing text in the past issue; what this issue has written is kept</source>
+        <translation>版块「%1」：往期此处是固定文本，保留了本期已写的内容</translation>
+    </message>
+    <message>
+        <source>Section “%1”: its standing text is replaced by the past issue&apos;s</source>
+        <translation>版块「%1」的固定文本已换成往期的版本</translation>
+    </message>
+    <message>
+        <source>Section “%1”: weekly content in the past issue; this issue&apos;s standing text is kept as weekly content</source>
+        <translation>版块「%1」：往期此处是每期内容，本期的固定文本已保留为本期内容</translation>
+    </message>
+    <message>
+        <source>Section “%1”: 【%2】 is replaced by the past issue&apos;s standing value</source>
+        <translation>版块「%1」的【%2】已换成往期的固定内容</translation>
+    </message>
+    <message>
+        <source>Section “%1”: 【%2】 is not in the past issue; kept</source>
+        <translation>版块「%1」的【%2】在往期中没有，已保留</translation>
+    </message>
+    <message>
+        <source>Section “%1” is not in the past issue; kept as it is</source>
+        <translation>版块「%1」在往期中没有，已原样保留</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and more</source>
+        <translation>%1等</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>A draft never saved, %1 characters</source>
+        <translation>从未保存的草稿，%1 字</translation>
+    </message>
+    <message>
+        <source>The saved file cannot be read; the draft is complete</source>
+        <translation>已保存的文件无法读取；草稿完整</translation>
+    </message>
+    <message>
+        <source>Same as the saved file</source>
+        <translation>与已保存的文件相同</translation>
+    </message>
+    <message>
+        <source>%1 sections changed (%2)</source>
+        <translation>%1 个版块有改动（%2）</translation>
+    </message>
+    <message>
+        <source>%1 sections removed</source>
+        <translation>删除了 %1 个版块</translation>
+    </message>
+    <message>
+        <source>The issue&apos;s details changed</source>
+        <translation>本期信息有改动</translation>
+    </message>
+    <message>
+        <source>characters %1</source>
+        <translation>字数 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 and others, %2 issues</source>
+        <translation>%1 等 %2 期</translation>
+    </message>
+    <message>
+        <source>Already in %1</source>
+        <translation>已在 %1 出现过</translation>
+    </message>
+    <message>
+        <source>Already in this issue at %1</source>
+        <translation>本期已在 %1 出现过</translation>
+    </message>
+</context>
 </TS>

@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import IssueFormatError
 from ..model import Issue
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 
 ISSUE_FILES = ("issue.yaml", "issue.yml")
 DEFAULT_NUMBER_WIDTH = 3

@@ -13,8 +13,9 @@ template link), every
 - Zhihu share title (``标题 - 作者的文章 - 知乎``).
 
 ``check(draft)`` returns one ``Repeat`` per (draft line, key) found before, with where it
-appeared (issue number + section) and a message such as ``已在 002 · 本周推荐 出现过``.
-Repeats inside the draft itself are reported too (``本期已在 本周新闻 / 学术 出现过``).
+appeared (``Occurrence``: issue number + section path + line), newest first; the window words
+it (``已在 002 · 本周推荐 出现过``). Repeats inside the draft itself are reported too
+(``Occurrence.in_draft``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from ..model import BODY_WEEKLY, Issue, Section
 from ..reuse.past_issues import find_past_section
-
-MAX_LISTED = 2
 
 #: Query parameters that only say who shared a link, from where, or when.
 TRACKING_PARAMS = frozenset({
@@ -233,10 +232,6 @@ class Occurrence:
     field: str = ""
     in_draft: bool = False
 
-    def place(self) -> str:
-        where = " / ".join(self.section_path)
-        return f"本期 {where}" if self.in_draft else f"{self.number} · {where}"
-
 
 @dataclass(frozen=True)
 class Repeat:
@@ -251,14 +246,6 @@ class Repeat:
     value: str
     key: str
     previous: tuple[Occurrence, ...]
-    message: str
-
-
-def _paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (section.title,)
-        yield section, path
-        yield from _paths(section.children, path)
 
 
 def weekly_lines(issue: Issue) -> Iterator[tuple[Section, tuple[str, ...], int, str, str]]:
@@ -267,7 +254,7 @@ def weekly_lines(issue: Issue) -> Iterator[tuple[Section, tuple[str, ...], int, 
     The 往期精彩 section is never weekly content."""
     past_list = find_past_section(issue)
     skip = past_list.id if past_list is not None else None
-    for section, path in _paths(issue.sections):
+    for section, path in issue.walk_with_path():
         if section.id == skip:
             continue
         for f in section.fields:
@@ -277,20 +264,6 @@ def weekly_lines(issue: Issue) -> Iterator[tuple[Section, tuple[str, ...], int, 
             for number, text in enumerate(section.body.split("\n"), 1):
                 if text.strip():
                     yield section, path, number, "", text
-
-
-def _message(previous: tuple[Occurrence, ...]) -> str:
-    parts = []
-    past = [o for o in previous if not o.in_draft]
-    if past:
-        issues = list(dict.fromkeys(o.number for o in past))
-        shown = "、".join(o.place() for o in past[:MAX_LISTED])
-        more = f" 等 {len(issues)} 期" if len(issues) > MAX_LISTED else ""
-        parts.append(f"已在 {shown}{more} 出现过")
-    for o in previous:
-        if o.in_draft:
-            parts.append(f"本期已在 {' / '.join(o.section_path)} 出现过")
-    return "；".join(parts)
 
 
 class RepeatIndex:
@@ -336,5 +309,5 @@ class RepeatIndex:
                 if previous:
                     previous = tuple(previous)
                     out.append(Repeat(section.id, path, line, label, text, kind, value, key,
-                                      previous, _message(previous)))
+                                      previous))
         return out

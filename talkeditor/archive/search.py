@@ -166,13 +166,6 @@ def _tokens(low: str) -> set[str]:
     return tokens
 
 
-def _walk_with_paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (section.title,)
-        yield section, path
-        yield from _walk_with_paths(section.children, path)
-
-
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     out: list[list[int]] = []
     for start, end in sorted(spans):
@@ -221,7 +214,7 @@ class SearchIndex:
             first = len(self._docs)
             self._docs.append(_meta_doc(index, issue))
             self._docs.extend(_section_doc(index, s, p)
-                              for s, p in _walk_with_paths(issue.sections))
+                              for s, p in issue.walk_with_path())
             self._issue_docs.append(range(first, len(self._docs)))
             for token in _tokens("\n".join(d.low for d in self._docs[first:])):
                 bucket = postings.get(token)

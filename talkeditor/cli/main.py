@@ -1,6 +1,7 @@
 """The ``talkeditor`` command: with no sub-command it opens the app, otherwise it works on files.
 
-Exit codes: 0 success, 2 bad input or usage (one clear line on stderr, no traceback),
+Exit codes: 0 success, 2 bad input or usage, or a file that cannot be written (one clear line
+on stderr naming the place, no traceback: ``errors.IssueFormatError`` / ``errors.WriteError``),
 1 anything unexpected.
 """
 
@@ -10,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import __version__
-from ..storage.yaml_format import IssueFormatError
+from .. import __version__, paths
+from ..errors import TalkeditorError
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links")
 
@@ -21,7 +22,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # noqa: D102 - argparse hook
+    def error(self, message):
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -42,7 +43,8 @@ def _command_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="start a new issue from a template or a past issue")
     p.add_argument("-o", "--output", required=True, help="the issue.yaml to create")
-    p.add_argument("--template", default=None, help="template name (default: openllm-talk)")
+    p.add_argument("--template", default=None,
+                   help=f"template name (default: {paths.DEFAULT_TEMPLATE})")
     p.add_argument("--from", dest="past", metavar="PAST.yaml",
                    help="start from this past issue (its format, next number and date)")
     p.add_argument("--archive", metavar="DIR",
@@ -149,7 +151,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .. import paths
     from ..storage.files import load_template, save_issue
 
     out = Path(args.output)
@@ -212,12 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except IssueFormatError as exc:
+    except TalkeditorError as exc:  # bad input (IssueFormatError) or a failed write
         print(f"talkeditor: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+    except Exception as exc:  # the CLI's last line of defence
         print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 

@@ -1,8 +1,9 @@
-"""Editing credits in place: rename and merge people, set owners, add or remove contributors.
+"""Editing credits in place: rename people (into an existing name: a merge), set owners, add or
+remove contributors.
 
 Every function changes the Issue it is given and nothing else, so the UI takes a snapshot
 (``Issue.clone()``) before and after for one undo step. Names are matched by
-``credits_names.name_key`` (spaces, width and Latin case do not matter; ``羨鱼`` and ``羡鱼``
+``credits.names.name_key`` (spaces, width and Latin case do not matter; ``羨鱼`` and ``羡鱼``
 are different names until merged).
 
 ``rename_person`` changes a name wherever it credits someone: ``Issue.host``/``editors``,
@@ -21,6 +22,7 @@ those names into ``Section.contributors``, clears the value and binds the field 
 
 from __future__ import annotations
 
+from ..errors import IssueFormatError
 from ..model import Issue, Section
 from .names import clean_name, is_placeholder, name_key, parse_credit_list, unique_names
 from .places import CONTRIBUTOR, OWNER, field_role, value_credits_field
@@ -28,13 +30,14 @@ from .signatures import find_signatures, is_signature_name, rename_in_text
 
 
 def check_name(name: str) -> str:
-    """``name`` cleaned; ValueError if it is empty, a placeholder or would not read back."""
+    """``name`` cleaned; IssueFormatError (a ValueError) if it is empty, a placeholder or would
+    not read back."""
     cleaned = clean_name(name)
     if is_placeholder(cleaned):
-        raise ValueError(f"{name!r} is not a name")
+        raise IssueFormatError(f"{name!r} is not a name")
     items = parse_credit_list(cleaned)
     if len(items) != 1 or items[0].name != cleaned:
-        raise ValueError(f"{name!r} cannot be written in a credit list")
+        raise IssueFormatError(f"{name!r} cannot be written in a credit list")
     return cleaned
 
 
@@ -80,13 +83,13 @@ def rename_person(issue: Issue, old: str, new: str) -> int:
     """
     key = name_key(old)
     if not key:
-        raise ValueError("no name to rename")
+        raise IssueFormatError("no name to rename")
     new = check_name(new)
     sections = [s for s, _d in issue.walk()]
     if not is_signature_name(new) and any(
             _signs(s.body, key) or any(field_role(f) is None and _signs(f.value, key)
                                        for f in s.fields) for s in sections):
-        raise ValueError(f"{new!r} would not read back as a signature's name")
+        raise IssueFormatError(f"{new!r} would not read back as a signature's name")
     total = 0
     issue.host, n = _rename_list(issue.host, key, new)
     total += n
@@ -107,12 +110,6 @@ def rename_person(issue: Issue, old: str, new: str) -> int:
         section.body, n = rename_in_text(section.body, old, new)
         total += n
     return total
-
-
-def merge_people(issue: Issue, names: list[str], into: str) -> int:
-    """Credit everything credited to any of ``names`` to ``into``; returns names changed."""
-    into = check_name(into)
-    return sum(rename_person(issue, name, into) for name in names if name_key(name))
 
 
 def set_owner(issue: Issue, section_id: str, names: list[str]) -> list[str]:

@@ -5,10 +5,10 @@ Matching
     ``ｙｕｈａｎ`` is ``yuhan``, ``（`` is ``(``), every space removed (``OpenLLM 群友`` is
     ``OpenLLM群友``), a leading ``@`` dropped, Latin letters case-folded (``Yuhan`` is ``yuhan``).
     Traditional and simplified spellings are *not* the same key: ``羨鱼`` and ``羡鱼`` both sign
-    issue 000, and only the user may say they are one person (``Roster.add_alias``,
-    ``credits_edit.merge_people``). ``variant_key`` also folds the traditional characters of
-    ``TRADITIONAL_TO_SIMPLIFIED`` (a small table of characters common in names and nicknames, not
-    a converter), so that ``alias_suggestions`` can *propose* such merges.
+    issue 000, and only the user may say they are one person (by renaming one spelling into
+    the other: ``credits.edit.rename_person``). ``variant_key`` also folds the traditional
+    characters of ``TRADITIONAL_TO_SIMPLIFIED`` (a small table of characters common in names and
+    nicknames, not a converter), so that ``name_kind`` knows ``羣友`` is ``群友``.
 
 Kinds
     Not every credit names a person. ``name_kind`` sorts a name into
@@ -20,9 +20,11 @@ Kinds
     template (``XX``, ``xxx``, ``待定``, ``暂无`` …) are not credits at all: ``is_placeholder``.
 
 Credit lists
-    ``parse_credit_list`` reads the value of a 【主持人】/【编辑】/【版块负责人】/【贡献者】
-    field as written in the issues: names separated by ``、 , ， + ＋ / & ；`` (or `` 和 ``),
-    each optionally followed by a note in brackets (``羡鱼（编辑）``, ``Hope(可以写代码)``),
+    ``split_names`` is the one rule for splitting a typed or imported list of names (the names
+    boxes of the window, the importer). ``parse_credit_list`` reads the value of a
+    【主持人】/【编辑】/【版块负责人】/【贡献者】 field as written in the issues: names separated
+    by ``、 , ， + ＋ / & ；`` (or `` 和 ``), each optionally followed by a note in brackets
+    (``羡鱼（编辑）``, ``Hope(可以写代码)``),
     the whole list optionally followed by a remark (``羡鱼（后续每期由大家自行认领）``), a
     trailing ``等``/``...`` ignored. With ``sections=True`` a segment ``本周新闻：A、B`` names
     the section its people own (as render.py writes a bound 版块负责人). The offsets of each
@@ -118,6 +120,7 @@ class CreditItem:
 _BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 _SEGMENT_SEPS = "；;"
 _ITEM_SEP = re.compile(r"[、,，+＋/&]| 和 | and ")
+_ANY_SEP = re.compile(r"[、,，+＋/&；;]| 和 | and ")
 _TRAILERS = re.compile(r"(?:\s*(?:等人|等|\.{2,}|…+))+$")
 _SECTION_COLON = re.compile(r"[：:]")
 _MAX_NAME_CHARS = 24
@@ -137,6 +140,25 @@ def _plausible_list_name(name: str) -> bool:
     if _SENTENCE_MARKS.search(name):
         return False
     return len(name.split()) <= 4
+
+
+def split_names(text: str) -> list[str]:
+    """A list of names as typed in a names box (主持人, 编辑, 版块负责人 …) or found in an
+    imported file, split the one way the app reads credit lists: on ``、 , ， ; ； / + ＋ &``,
+    `` 和 `` and `` and `` outside brackets (``羡鱼（编辑、审核）`` stays one name). So ``A/B`` is
+    two names everywhere, as a rendered 【版块负责人】 line reads back. Items are trimmed and
+    empty ones dropped; placeholders and notes are kept as written (this is what the user
+    typed, not who is credited: see :func:`parse_credit_list`)."""
+    masked = _mask_brackets(text)
+    names, start = [], 0
+    for sep in [*_ANY_SEP.finditer(masked), None]:
+        end = sep.start() if sep else len(text)
+        name = text[start:end].strip()
+        if name:
+            names.append(name)
+        if sep:
+            start = sep.end()
+    return names
 
 
 def parse_credit_list(text: str, sections: bool = False) -> list[CreditItem]:

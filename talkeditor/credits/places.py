@@ -16,12 +16,12 @@ A field is a *credit field* when it is bound to ``host``/``editors``/``owners``/
 or, unbound, labelled 主持人/编辑/版块负责人 (板块负责人)/贡献者. A bound field whose metadata is
 not empty renders the metadata, so its value is a hidden fallback and credits no one; otherwise
 (unbound, or metadata empty, like issue 004's Free Talk ``羡鱼（编辑）+OpenLLM 群友``) its value
-is read with ``credits_names.parse_credit_list``. The bracketed note (``编辑``) is kept on the
+is read with ``credits.names.parse_credit_list``. The bracketed note (``编辑``) is kept on the
 credit.
 
-People are grouped by ``credits_names.name_key`` (spaces, width and Latin case do not matter);
-``羨鱼`` and ``羡鱼`` stay two people until the user merges them (``alias_suggestions`` proposes
-it; ``credits_of(issue, aliases)`` shows them as one without editing the issue). Group and
+People are grouped by ``credits.names.name_key`` (spaces, width and Latin case do not matter);
+``羨鱼`` and ``羡鱼`` stay two people until the user renames one into the other
+(``credits.edit.rename_person``). Group and
 anonymous credits (``群友``, ``多人``, ``记不清出处了``) are listed too, with their ``kind``, so
 the panel can show them; placeholders (``XX``) are not credits.
 
@@ -41,10 +41,10 @@ credits are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Field, Issue, Section
+from ..model import Field, Issue, Section, title_key
 from .names import (
     ANONYMOUS,
     GROUP,
@@ -54,7 +54,6 @@ from .names import (
     name_key,
     name_kind,
     parse_credit_list,
-    variant_key,
 )
 
 HOST = "host"
@@ -212,9 +211,9 @@ def value_credits_field(issue: Issue, section: Section, f: Field) -> bool:
 
 
 def _find_section_by_title(issue: Issue, title: str) -> Section | None:
-    key = name_key(title.removesuffix("-optional"))
+    key = title_key(title)
     for section, _depth in issue.walk():
-        if key and name_key(section.title) == key:
+        if key and title_key(section.title) == key:
             return section
     return None
 
@@ -283,33 +282,14 @@ def iter_credits(issue: Issue) -> list[Credit]:
     return by_role[HOST] + by_role[EDITOR] + owners + content
 
 
-def _alias_keys(aliases: Mapping[str, str] | None) -> dict[str, str]:
-    """alias key -> canonical name, chains followed."""
-    table = {name_key(a): clean_name(c) for a, c in (aliases or {}).items() if name_key(a)}
-    out = {}
-    for key, canonical in table.items():
-        seen = {key}
-        while name_key(canonical) in table and name_key(canonical) not in seen:
-            seen.add(name_key(canonical))
-            canonical = table[name_key(canonical)]
-        out[key] = canonical
-    return out
-
-
-def credits_of(issue: Issue, aliases: Mapping[str, str] | None = None) -> list[Person]:
-    """Everyone credited in the issue, one entry per name key, by first appearance.
-
-    ``aliases`` maps a spelling to the canonical name it stands for (``Roster.aliases()``):
-    credits under an alias are listed under the canonical person. The issue is not changed.
-    """
-    alias_of = _alias_keys(aliases)
+def credits_of(issue: Issue) -> list[Person]:
+    """Everyone credited in the issue, one entry per name key, by first appearance."""
     people: dict[str, Person] = {}
     for credit in iter_credits(issue):
-        canonical = alias_of.get(name_key(credit.name))
-        key = name_key(canonical) if canonical else name_key(credit.name)
+        key = name_key(credit.name)
         person = people.get(key)
         if person is None:
-            display = canonical or clean_name(credit.name)
+            display = clean_name(credit.name)
             person = people[key] = Person(display, key, name_kind(display))
         person.credits.append(credit)
     return list(people.values())
@@ -320,17 +300,6 @@ def find_person(people: Iterable[Person], name: str) -> Person | None:
     key = name_key(name)
     return next((p for p in people if p.key == key
                  or any(name_key(s) == key for s in p.spellings)), None)
-
-
-def alias_suggestions(people: Iterable[Person]) -> list[list[str]]:
-    """Names that differ only by traditional/simplified characters (``羨鱼``, ``羡鱼``), grouped.
-
-    These are suggestions for the user, never merged automatically.
-    """
-    groups: dict[str, list[str]] = {}
-    for person in people:
-        groups.setdefault(variant_key(person.name), []).append(person.name)
-    return [names for names in groups.values() if len(names) > 1]
 
 
 # ---------------------------------------------------------------- claims

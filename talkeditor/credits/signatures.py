@@ -51,6 +51,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..errors import IssueFormatError
 from .names import clean_name, is_placeholder, name_key
 
 STYLE_DASH = "dash"
@@ -318,13 +319,14 @@ def sign_line(line: str, name: str, style: str = "—") -> str:
     digit or CJK character, so that the result reads back as a signature (``GPT-4`` does not);
     dashes left at the end of the line (``… packed。 -``) are replaced by the marker.
     Signing twice with the same name and style gives the same line. Raises ValueError for a
-    multi-line ``line``, or a name or style that would not read back as this signature.
+    multi-line ``line``, and IssueFormatError (a ValueError) for a name or style that would not
+    read back as this signature.
     """
     if "\n" in line or "\n" in style:
         raise ValueError("sign_line signs a single line")
     name = clean_name(name)
     if not is_signature_name(name):
-        raise ValueError(f"{name!r} would not read back as a signature's name")
+        raise IssueFormatError(f"{name!r} would not read back as a signature's name")
     existing = signature_at_end(line)
     if existing is not None:
         base, tail = line[:existing.start], line[existing.end:]
@@ -342,7 +344,7 @@ def sign_line(line: str, name: str, style: str = "—") -> str:
     signed = base + marker + name + tail
     check = signature_at_end(signed)
     if check is None or check.name != name:
-        raise ValueError(f"the style {style!r} does not make a signature here")
+        raise IssueFormatError(f"the style {style!r} does not make a signature here")
     return signed
 
 

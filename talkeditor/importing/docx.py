@@ -7,38 +7,36 @@ bulleted paragraphs become list items, runs of monospace paragraphs become fence
 tables become Markdown tables, and embedded images are extracted and referenced as
 ``assets/<name>``. The resulting Markdown is then read like any Markdown issue.
 
-The package is checked before python-docx opens it: too many members, a member or a total
-that is too large once decompressed, or a suspicious compression ratio (a zip bomb) is
-refused with an IssueFormatError, as is anything that is not a readable .docx.
+The package is checked before python-docx opens it (``docx_package.check_package``: zip bombs
+and non-.docx files are refused with an IssueFormatError), as is anything python-docx cannot
+read; runs are written as Markdown by ``docx_inline``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..storage.yaml_format import IssueFormatError
-from .docx_styles import Numbering, Style, fonts_mono, is_on, load_styles, num_pr, w
-from .text import Finding, escape_line_starts, escape_markdown
-
-MAX_MEMBERS = 5000
-MAX_MEMBER_BYTES = 100 * 1024 * 1024
-MAX_XML_BYTES = 16 * 1024 * 1024  # parsed into a tree in memory: far stricter than images
-MAX_TOTAL_BYTES = 300 * 1024 * 1024
-MAX_RATIO = 200
-RATIO_FLOOR = 1024 * 1024  # members smaller than this are not ratio-checked
-
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_V = "urn:schemas-microsoft-com:vml"
-_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
+from ..errors import IssueFormatError
+from .docx_inline import Seg, render_inline
+from .docx_package import check_package
+from .docx_parts import PartsMixin
+from .docx_styles import (
+    NS_M,
+    NS_MC,
+    NS_R,
+    Numbering,
+    Style,
+    fonts_mono,
+    is_on,
+    load_styles,
+    num_pr,
+    w,
+)
+from .escaping import escape_line_starts
+from .findings import Finding
 
 #: Elements whose children are read as if they were the paragraph's own (deleted text,
 #: w:del / w:moveFrom, and everything else not listed is skipped).
@@ -68,36 +66,6 @@ class DocxMarkdown:
     findings: list[Finding] = field(default_factory=list)
 
 
-def check_package(data: bytes, name: str = "the file") -> None:
-    """Refuse what is not a sane .docx package before anything is decompressed."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise IssueFormatError(f"{name} is not a readable Word document (.docx): the file is "
-                               "damaged, password-protected or not a .docx") from None
-    if len(infos) > MAX_MEMBERS:
-        raise IssueFormatError(f"{name}: too many parts in the Word package ({len(infos)})")
-    if not any(i.filename == "[Content_Types].xml" for i in infos):
-        raise IssueFormatError(f"{name} is a zip file but not a Word document (.docx)")
-    total = 0
-    for info in infos:
-        limit = MAX_XML_BYTES if info.filename.lower().endswith((".xml", ".rels")) \
-            else MAX_MEMBER_BYTES
-        if info.file_size > limit:
-            raise IssueFormatError(f"{name}: the part {info.filename} is too large "
-                                   f"({info.file_size // (1024 * 1024)} MiB unpacked)")
-        if info.file_size > RATIO_FLOOR and \
-                info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise IssueFormatError(f"{name}: the part {info.filename} unpacks to "
-                                   f"{info.file_size // (1024 * 1024)} MiB from "
-                                   f"{info.compress_size} bytes (a zip bomb?)")
-        total += info.file_size
-    if total > MAX_TOTAL_BYTES:
-        raise IssueFormatError(f"{name}: the Word package unpacks to more than "
-                               f"{MAX_TOTAL_BYTES // (1024 * 1024)} MiB")
-
-
 def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
     """Convert a .docx (bytes) to Markdown; IssueFormatError if it cannot be read."""
     check_package(data, name)
@@ -112,25 +80,15 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
             EOFError, RecursionError) as exc:
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
-    except Exception as exc:  # noqa: BLE001 - lxml / python-docx raise many kinds
+    except Exception as exc:  # lxml / python-docx raise many kinds
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
                                f"{type(exc).__name__}: {exc}") from None
 
 
-# ---------------------------------------------------------------- inline content
+# ---------------------------------------------------------------- the converter
 
 
-@dataclass
-class _Seg:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    link: str | None = None
-    raw: bool = False       # already Markdown (an image)
-
-
-class _Converter:
+class _Converter(PartsMixin):
     def __init__(self, document) -> None:
         self.document = document
         self.part = document.part
@@ -230,69 +188,6 @@ class _Converter:
         name = el.tag.rsplit("}", 1)[-1]
         self.dropped[name] = self.dropped.get(name, 0) + 1
 
-    # -- notes and comments
-
-    def _related_part(self, kind: str):
-        for rel in self.part.rels.values():
-            if rel.reltype.endswith("/" + kind) and not rel.is_external:
-                return rel.target_part
-        return None
-
-    def _notes_part(self, kind: str):
-        from lxml import etree
-
-        part = self._related_part(kind)
-        if part is None:
-            return None
-        element = getattr(part, "element", None)
-        if element is None:
-            element = etree.fromstring(part.blob)
-        tag = w(kind[:-1])
-        notes = {n.get(w("id")): n for n in element.findall(tag)
-                 if n.get(w("type")) in (None, "normal")}
-        return part, notes
-
-    def _note_reference(self, el) -> str | None:
-        """``[^n]`` for a footnote/endnote reference; its definition is queued to follow the
-        paragraph (or the list it is in)."""
-        kind = "footnotes" if el.tag == w("footnoteReference") else "endnotes"
-        found = self.note_parts.get(kind)
-        note = found[1].get(el.get(w("id"))) if found else None
-        if note is None:
-            self.dropped[el.tag.rsplit("}", 1)[-1]] = \
-                self.dropped.get(el.tag.rsplit("}", 1)[-1], 0) + 1
-            return None
-        self.note_count[kind] += 1
-        self._numbered += 1
-        label = str(self._numbered)
-        saved_part, saved_stack = self.part, self._field_stack
-        self.part = found[0]
-        paragraphs = []
-        for p in note.iter(w("p")):
-            text = _render_inline(self._inline(p, Style())).strip()
-            if text:
-                paragraphs.append(text)
-        self.part, self._field_stack = saved_part, saved_stack
-        body = "\n\n    ".join(paragraphs) or "\u200b"
-        self.pending_notes.append(f"[^{label}]: {body}")
-        return f"[^{label}]"
-
-    def _comments(self) -> None:
-        from lxml import etree
-
-        part = self._related_part("comments")
-        if part is None:
-            return
-        element = getattr(part, "element", None)
-        if element is None:
-            element = etree.fromstring(part.blob)
-        for comment in element.findall(w("comment")):
-            text = "\n".join("".join(t.text or "" if t.tag == w("t") else "\n"
-                                      for t in p.iter(w("t"), w("br")))
-                              for p in comment.iter(w("p"))).strip()
-            self.findings.append(Finding("comment_dropped", {
-                "author": comment.get(w("author"), ""), "text": text}))
-
     def _blocks(self, container):
         for child in container.iterchildren():
             tag = child.tag
@@ -332,7 +227,7 @@ class _Converter:
                 (style.code or all(s.code for s in texty)):
             return "code", "".join(s.text for s in segs)
         # Leading spaces are Word indentation; in Markdown four of them would make code.
-        body = escape_line_starts(_render_inline(segs).lstrip(" \t"))
+        body = escape_line_starts(render_inline(segs).lstrip(" \t"))
         marker = None
         if num is not None and num[0] != "0":
             marker = self.numbering.marker(num[0], num[1])
@@ -361,13 +256,13 @@ class _Converter:
 
     # -- runs
 
-    def _inline(self, p, style: Style) -> list[_Seg]:
-        segs: list[_Seg] = []
+    def _inline(self, p, style: Style) -> list[Seg]:
+        segs: list[Seg] = []
         self._field_stack: list[dict] = []
         self._walk(p, None, style, segs)
         return segs
 
-    def _walk(self, el, link: str | None, style: Style, segs: list[_Seg]) -> None:
+    def _walk(self, el, link: str | None, style: Style, segs: list[Seg]) -> None:
         for child in el.iterchildren():
             tag = child.tag
             if tag == w("r"):
@@ -379,18 +274,18 @@ class _Converter:
                 self._walk(child, url or link, style, segs)
             elif tag in _CONTAINERS:
                 self._walk(child, link, style, segs)
-            elif tag in (f"{{{_M}}}oMath", f"{{{_M}}}oMathPara"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_M}}}t"))
+            elif tag in (f"{{{NS_M}}}oMath", f"{{{NS_M}}}oMathPara"):
+                text = "".join(t.text or "" for t in child.iter(f"{{{NS_M}}}t"))
                 if text:
-                    segs.append(_Seg(text, link=link))
-            elif tag == f"{{{_MC}}}AlternateContent":
-                choice = child.find(f"{{{_MC}}}Choice")
+                    segs.append(Seg(text, link=link))
+            elif tag == f"{{{NS_MC}}}AlternateContent":
+                choice = child.find(f"{{{NS_MC}}}Choice")
                 self._walk(choice if choice is not None else child, link, style, segs)
             else:
                 self._drop(child)
 
     def _hyperlink(self, el) -> str | None:
-        rid = el.get(f"{{{_R}}}id")
+        rid = el.get(f"{{{NS_R}}}id")
         if rid:
             try:
                 rel = self.part.rels[rid]
@@ -400,7 +295,7 @@ class _Converter:
         anchor = el.get(w("anchor"))
         return f"#{anchor}" if anchor else None
 
-    def _run(self, r, link: str | None, style: Style, segs: list[_Seg]) -> None:
+    def _run(self, r, link: str | None, style: Style, segs: list[Seg]) -> None:
         rpr = r.find(w("rPr"))
         bold, italic, mono = style.bold, style.italic, style.mono or style.code
         if rpr is not None:
@@ -453,18 +348,18 @@ class _Converter:
                     text = chr(int(child.get(w("char"), "20"), 16))
                 except ValueError:
                     text = ""
-            elif tag in (w("drawing"), w("pict"), w("object"), f"{{{_MC}}}AlternateContent"):
+            elif tag in (w("drawing"), w("pict"), w("object"), f"{{{NS_MC}}}AlternateContent"):
                 image = self._image(child)
                 if image:
-                    segs.append(_Seg(image, raw=True))
+                    segs.append(Seg(image, raw=True))
                 boxed = self._text_boxes(child)
                 if boxed:
-                    segs.append(_Seg(boxed, raw=True))
+                    segs.append(Seg(boxed, raw=True))
                 continue
             elif tag in (w("footnoteReference"), w("endnoteReference")):
                 ref = self._note_reference(child)
                 if ref:
-                    segs.append(_Seg(ref, raw=True))
+                    segs.append(Seg(ref, raw=True))
                 continue
             elif tag == w("ptab"):
                 text = "\t"
@@ -476,96 +371,21 @@ class _Converter:
             else:
                 self._drop(child)
             if text:
-                segs.append(_Seg(text, bold=bold, italic=italic, code=mono, link=target))
+                segs.append(Seg(text, bold=bold, italic=italic, code=mono, link=target))
 
     def _text_boxes(self, el) -> str:
         """The paragraphs of text boxes inside a drawing, one per line (text is never lost)."""
-        if el.tag == f"{{{_MC}}}AlternateContent":
-            choice = el.find(f"{{{_MC}}}Choice")
+        if el.tag == f"{{{NS_MC}}}AlternateContent":
+            choice = el.find(f"{{{NS_MC}}}Choice")
             el = choice if choice is not None else el
         saved = self._field_stack
         lines = []
         for box in el.iter(w("txbxContent")):
             for p in box.iter(w("p")):
-                text = _render_inline(self._inline(p, Style())).strip()
+                text = render_inline(self._inline(p, Style())).strip()
                 if text:
                     lines.append(text)
         self._field_stack = saved
-        return "\n".join(lines)
-
-    # -- images
-
-    def _image(self, el) -> str | None:
-        if el.tag == f"{{{_MC}}}AlternateContent":
-            choice = el.find(f"{{{_MC}}}Choice")
-            el = choice if choice is not None else el
-        blip = next(el.iter(f"{{{_A}}}blip"), None)
-        rid = None
-        external = False
-        if blip is not None:
-            rid = blip.get(f"{{{_R}}}embed")
-            if not rid:
-                rid, external = blip.get(f"{{{_R}}}link"), True
-        else:
-            data = next(el.iter(f"{{{_V}}}imagedata"), None)
-            if data is not None:
-                rid = data.get(f"{{{_R}}}id")
-        if not rid:
-            return None
-        doc_pr = next(el.iter(f"{{{_WP}}}docPr"), None)
-        alt = ""
-        if doc_pr is not None:
-            alt = doc_pr.get("descr") or doc_pr.get("title") or ""
-        alt = escape_markdown(alt.replace("]", "").replace("\n", " ").strip(), False) or "image"
-        try:
-            rel = self.part.rels[rid]
-        except KeyError:
-            self.findings.append(Finding("image_missing", {"target": rid, "reason": "no_part"}))
-            return None
-        if rel.is_external or external:
-            return f"![{alt}]({_destination(rel.target_ref)})"
-        blob = rel.target_part.blob
-        digest = hashlib.sha1(blob).hexdigest()
-        name = self._by_hash.get(digest)
-        if name is None:
-            name = _unique_name(posixpath.basename(str(rel.target_part.partname)), self.images)
-            self.images[name] = blob
-            self._by_hash[digest] = name
-        return f"![{alt}](assets/{name})"
-
-    # -- tables
-
-    def _table(self, tbl) -> str:
-        rows: list[list[str]] = []
-        for tr in tbl.findall(w("tr")):
-            cells: list[str] = []
-            for tc in tr.findall(w("tc")):
-                tcpr = tc.find(w("tcPr"))
-                span = 1
-                merged = False
-                if tcpr is not None:
-                    gs = tcpr.find(w("gridSpan"))
-                    if gs is not None and gs.get(w("val"), "1").isdigit():
-                        span = max(1, min(int(gs.get(w("val"))), 64))
-                    vm = tcpr.find(w("vMerge"))
-                    merged = vm is not None and vm.get(w("val"), "continue") == "continue"
-                parts = []
-                if not merged:
-                    for p in tc.iter(w("p")):
-                        segs = self._inline(p, Style())
-                        text = _render_inline(segs).strip()
-                        if text:
-                            parts.append(text)
-                cell = "<br>".join(parts).replace("|", "\\|").replace("\n", "<br>")
-                cells.append(cell)
-                cells.extend([""] * (span - 1))
-            rows.append(cells)
-        if not rows:
-            return ""
-        width = max(len(r) for r in rows) or 1
-        rows = [r + [""] * (width - len(r)) for r in rows]
-        lines = ["| " + " | ".join(rows[0]) + " |", "| " + " | ".join(["---"] * width) + " |"]
-        lines.extend("| " + " | ".join(r) + " |" for r in rows[1:])
         return "\n".join(lines)
 
 
@@ -577,104 +397,3 @@ def _field_url(instr: str) -> str | None:
     if url and url.startswith("\\l"):
         return f"#{m.group(3)}" if m.group(3) else None
     return url
-
-
-def _unique_name(name: str, taken: dict[str, bytes]) -> str:
-    name = re.sub(r"[^\w.-]", "_", name).lstrip(".") or "image"
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, "bin"
-    candidate, n = f"{stem}.{ext}", 2
-    while candidate in taken:
-        candidate, n = f"{stem}-{n}.{ext}", n + 1
-    return candidate
-
-
-def _wrap(text: str, mark: str) -> str:
-    """``**`` around text, keeping surrounding spaces outside the markers."""
-    core = text.strip()
-    if not core:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return f"{lead}{mark}{core}{mark}{trail}"
-
-
-def _render_inline(segs: list[_Seg]) -> str:
-    """Segments to Markdown: adjacent runs with the same formatting are merged first."""
-    merged: list[_Seg] = []
-    for s in segs:
-        if merged and not s.raw and not merged[-1].raw and \
-                (s.bold, s.italic, s.code, s.link) == \
-                (merged[-1].bold, merged[-1].italic, merged[-1].code, merged[-1].link):
-            merged[-1].text += s.text
-        else:
-            merged.append(_Seg(s.text, s.bold, s.italic, s.code, s.link, s.raw))
-    out: list[str] = []
-    i = 0
-    while i < len(merged):
-        s = merged[i]
-        if s.raw:
-            out.append(s.text)
-            i += 1
-            continue
-        link = s.link
-        group = [s]
-        while i + len(group) < len(merged) and not merged[i + len(group)].raw and \
-                merged[i + len(group)].link == link:
-            group.append(merged[i + len(group)])
-        text = "".join(_format(g) for g in group)
-        plain = "".join(g.text for g in group).strip()
-        if link and plain:
-            if plain == link and not re.search(r"[\s<>]", link):
-                out.append(f"<{link}>")
-            else:
-                target = _destination(link)
-                lines = text.strip().split("\n")
-                out.append("\n".join(f"[{line}]({target})" if line.strip() else line
-                                     for line in lines))
-        else:
-            out.append(text)
-        i += len(group)
-    return "".join(out)
-
-
-def _destination(target: str) -> str:
-    """A link or image target as Markdown writes it: in ``<…>`` when it has spaces or
-    parentheses (``<screen shot (1).png>``)."""
-    if re.search(r"[\s()<>]", target):
-        return "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
-    return target
-
-
-def _format(s: _Seg) -> str:
-    """One run of text as Markdown: escaped (Word text is text), and every emphasis or code
-    span opened and closed on each line (a Shift+Enter break inside bold gives two bold
-    lines, never a ``**`` left open)."""
-    if "\n" in s.text:
-        return "\n".join(_format(_Seg(line, s.bold, s.italic, s.code, s.link))
-                         for line in s.text.split("\n"))
-    text = s.text
-    if s.code and text.strip():
-        ticks = "`"
-        while ticks in text:
-            ticks += "`"
-        core = text.strip()
-        pad = " " if core.startswith("`") or core.endswith("`") else ""
-        text = _wrap_exact(text, f"{ticks}{pad}", f"{pad}{ticks}")
-        return text
-    text = escape_markdown(text, line_start=False)
-    if s.bold and s.italic:
-        return _wrap(text, "***")
-    if s.bold:
-        return _wrap(text, "**")
-    if s.italic:
-        return _wrap(text, "*")
-    return text
-
-
-def _wrap_exact(text: str, left: str, right: str) -> str:
-    core = text.strip()
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return f"{lead}{left}{core}{right}{trail}"

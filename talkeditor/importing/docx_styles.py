@@ -12,6 +12,13 @@ import re
 from dataclasses import dataclass
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Other namespaces of a Word document (relationships, drawing, VML, math, compatibility).
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS_V = "urn:schemas-microsoft-com:vml"
+NS_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 MONO_FONTS = {"courier", "courier new", "consolas", "monaco", "menlo", "monospace",
               "source code pro", "fira code", "fira mono", "jetbrains mono", "dejavu sans mono",
@@ -81,7 +88,7 @@ def num_pr(ppr) -> tuple[str, int] | None:
 def load_styles(document) -> tuple[dict[str, Style], str | None]:
     try:
         root = document.styles.element
-    except Exception:  # noqa: BLE001 - a document without styles
+    except Exception:  # a document without styles
         return {}, None
     raw: dict[str, tuple] = {}
     default_para = None
@@ -150,7 +157,7 @@ class Numbering:
         self.counters: dict[str, list[int]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - no numbering part
+        except Exception:  # no numbering part
             return
         for ab in root.findall(w("abstractNum")):
             levels = {}

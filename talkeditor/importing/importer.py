@@ -18,18 +18,21 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..errors import IssueFormatError
 from ..model import Issue
-from ..storage.yaml_format import IssueFormatError
+from ..paths import DEFAULT_TEMPLATE, IMAGE_SUFFIXES
+from ..storage.assets import MAX_IMAGE_BYTES, write_assets
+from ..storage.files import read_limited, safe_file_name, unique_file_name
 from . import vocabulary
-from .text import Finding, escape_plain_text, parse_document
+from .decoding import decode_text_detected
+from .escaping import escape_plain_text
+from .findings import Finding
+from .text import parse_document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
-TEMPLATE_NAME = "openllm-talk"
 
 #: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
 #: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
@@ -125,7 +128,7 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> Impo
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
                                " (supported: .txt, .md, .markdown, .docx)")
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
-    data = _read_limited(p, limit)
+    data = read_limited(p, limit)
     if not data.strip():
         raise IssueFormatError(f"{p.name} is empty")
     if suffix in DOCX_SUFFIXES:
@@ -171,25 +174,15 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
     return result
 
 
-def write_assets(assets: dict[str, bytes], folder: str | os.PathLike) -> None:
-    """Write imported images into ``folder/assets/``, each atomically; raises OSError."""
-    from ..storage.files import atomic_write
-
-    for name, blob in assets.items():
-        atomic_write(Path(folder) / "assets" / _safe_asset_name(name), blob, backup=False)
-
-
 def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
     """Save the imported issue (``issue.yaml`` + ``issue.md``) and its ``assets/``, atomically
-    file by file; assets are written first so the issue never points at a missing image."""
+    file by file; assets are written first so the issue never points at a missing image.
+    Raises WriteError naming the file that could not be written."""
     from ..storage.files import save_issue
 
     target = Path(yaml_path)
-    try:
-        write_assets(result.assets, target.parent)
-        return save_issue(result.issue, target)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {target}: {exc.strerror or exc}") from None
+    write_assets(result.assets, target.parent)
+    return save_issue(result.issue, target)
 
 
 def cli_import(args) -> int:
@@ -245,6 +238,16 @@ def cli_import(args) -> int:
     return 0
 
 
+def archive_titles(archive) -> set[str]:
+    """Top-level section titles of the issues in an archive (an ``Archive`` or its folder);
+    issues that do not load are skipped (the archive is not what is being imported)."""
+    from ..archive.folder import Archive
+
+    if not isinstance(archive, Archive):
+        archive = Archive(archive)
+    return {s.title for issue in archive.issues() for s in issue.sections}
+
+
 def describe_findings(findings: list[Finding]) -> list[str]:
     """The findings worded for the command line (English, one line each); the app words
     them itself (``ui/document/import_report.py``)."""
@@ -284,131 +287,6 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-# ---------------------------------------------------------------- reading
-
-
-def _read_limited(p: Path, limit: int) -> bytes:
-    try:
-        if not p.is_file():
-            raise IssueFormatError(f"{p}: no such file" if not p.exists() else
-                                   f"{p} is not a file")
-        size = p.stat().st_size
-        if size > limit:
-            raise IssueFormatError(f"{p.name} is too large to import ({size // (1024 * 1024)} MiB;"
-                                   f" the limit is {limit // (1024 * 1024)} MiB)")
-        with p.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise IssueFormatError(f"{p.name} is too large to import")
-    return data
-
-
-#: When the detector finds several encodings about as plausible (short texts: a few lines of
-#: Big5 read as Korean johab with less "chaos" than as Big5), the one the issues were most
-#: likely saved in wins: simplified Chinese first, then traditional. "About as plausible" is
-#: a chaos (charset-normalizer's measure of mess, 0..1) within _CHAOS_MARGIN of the best.
-_PREFERRED_ENCODINGS = ("gb18030", "big5", "big5hkscs", "cp950")
-_CHAOS_MARGIN = 0.1
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
-
-
-def decode_text(data: bytes, name: str = "the file") -> str:
-    """Bytes of a text file as str (see ``decode_text_detected``)."""
-    return decode_text_detected(data, name)[0]
-
-
-def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Finding | None]:
-    """Bytes of a text file as str, and how its encoding was found.
-
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
-    Anything else goes to charset-normalizer; the encoding it finds is returned as an
-    ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
-    what was assumed. When several encodings are about as plausible the preference is
-    ``_PREFERRED_ENCODINGS`` (GB18030 unless the text reads as Big5, see
-    ``_reads_as_simplified``). IssueFormatError when no encoding reads the bytes as text,
-    and for binary data.
-    """
-    finding = None
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        text = _decode_bom(data, "utf-32", name)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = _decode_bom(data, "utf-16", name)
-    else:
-        if b"\x00" in data:
-            raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text, finding = _detect(data, name)
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if control > max(8, len(text) // 200):
-        raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
-    if not text.strip():
-        raise IssueFormatError(f"{name} is empty")
-    return text, finding
-
-
-def _reads_as_simplified(data: bytes) -> bool:
-    """Whether the bytes read as GB18030 give common simplified Chinese: nearly all of their
-    Han characters are in GB2312. Big5 bytes read as GB18030 are mostly not (half of Big5's
-    second bytes fall in GBK's rare-character range), which tells the two apart in texts
-    too short for the detector."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    if not han:
-        return True
-    common = 0
-    for ch in han:
-        try:
-            ch.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
-    return common >= 0.9 * len(han)
-
-
-def _decode_bom(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text") from None
-
-
-def _detect(data: bytes, name: str) -> tuple[str, Finding]:
-    from charset_normalizer import from_bytes
-
-    refuse = IssueFormatError(f"{name}: the text encoding could not be recognised (it is not "
-                              "UTF-8); save the file as UTF-8 and import it again")
-    matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
-    if not matches:
-        raise refuse
-    best = min(m.chaos for m in matches)
-    tied = [m for m in matches if m.chaos <= best + _CHAOS_MARGIN]
-
-    def rank(m) -> tuple[int, float]:
-        enc = "gb18030" if m.encoding in _GB_FAMILY else m.encoding
-        return (_PREFERRED_ENCODINGS.index(enc) if enc in _PREFERRED_ENCODINGS else 99,
-                m.chaos)
-
-    chosen = min(tied, key=rank)
-    encoding = "gb18030" if chosen.encoding in _GB_FAMILY else chosen.encoding
-    big5 = next((m for m in tied if m.encoding == "big5"), None)
-    if encoding == "gb18030" and big5 is not None and not _reads_as_simplified(data):
-        chosen, encoding = big5, "big5"
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise refuse from None
-    alternatives = sorted({m.encoding for m in tied} - {chosen.encoding})
-    return text, Finding("encoding_detected", {"encoding": encoding,
-                                               "alternatives": alternatives})
-
-
 @lru_cache(maxsize=4)
 def _template(name: str):
     from ..storage.files import load_template
@@ -421,9 +299,9 @@ def _template(name: str):
 
 def series_vocabulary(known_titles: set[str] | None = None) -> vocabulary.Vocabulary:
     """The vocabulary of the default template plus the caller's known titles."""
-    template = _template(TEMPLATE_NAME)
+    template = _template(DEFAULT_TEMPLATE)
     return vocabulary.Vocabulary.from_template(
-        template, TEMPLATE_NAME if template is not None else "",
+        template, DEFAULT_TEMPLATE if template is not None else "",
         frozenset(known_titles or ()))
 
 
@@ -500,16 +378,8 @@ def _load_image(target: str, base: Path | None, result: ImportResult) -> str | N
     except OSError:
         missing("unreadable")
         return None
-    name = _safe_asset_name(path.name)
-    stem, dot, ext = name.rpartition(".")
-    n = 2
-    while name in result.assets and result.assets[name] != blob:
-        name = f"{stem}-{n}{dot}{ext}"
-        n += 1
+    # The same image referenced twice is one asset; another image of the same name gets -2 …
+    other_images = {n for n, b in result.assets.items() if b != blob}
+    name = unique_file_name(safe_file_name(path.name, "image"), other_images)
     result.assets[name] = blob
     return f"assets/{name}"
-
-
-def _safe_asset_name(name: str) -> str:
-    clean = re.sub(r"[^\w.-]", "_", Path(name).name).lstrip(".")
-    return clean or "image"

@@ -22,15 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Section, clean_text, new_id
+from ..model import OPTIONAL_SUFFIX, Section, clean_text, new_id, split_optional, title_key
 from .vocabulary import (
     TitleInfo,
     Vocabulary,
     looks_like_title,
-    norm_title,
     parse_field_line,
     parse_title,
-    split_optional,
 )
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -45,28 +43,6 @@ INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
 def visible(text: str) -> str:
     """``text`` as it looks: invisible characters removed, no-break spaces as spaces."""
     return INVISIBLE.sub("", text).replace("\u00a0", " ")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something the importer dropped, guessed or changed, for the CLI and the app to word.
-
-    ``code`` names the kind and ``data`` holds its values (plain text and numbers):
-
-    - ``encoding_detected``: ``encoding``, ``alternatives`` (a text file that was not UTF-8)
-    - ``comment_dropped``: ``author``, ``text`` (a Word comment, kept out of the body)
-    - ``element_dropped``: ``element``, ``count`` (Word content the importer cannot keep)
-    - ``image_missing``: ``target``, ``reason`` (``not_found``, ``too_large``,
-      ``unreadable``, ``no_folder``, ``no_part``)
-    - ``invisible_removed``: ``text``, ``characters`` (invisible characters around a title or
-      label, as ``U+200B`` codes)
-    - ``notes_kept``: ``footnotes``, ``endnotes`` (Word notes kept as Markdown footnotes)
-    - ``judged_standing``: ``section``, ``issues`` (a section whose body is the same in the
-      last issues of the archive, marked standing text)
-    """
-
-    code: str
-    data: dict = field(default_factory=dict, hash=False, compare=True)
 
 
 @dataclass
@@ -240,22 +216,22 @@ def _bare_title_level(line: str, lines: list[str], i: int, vocab: Vocabulary) ->
         return 0
     if vocab.is_top(text):
         return 1
-    key = norm_title(text)
+    key = title_key(text)
     if key in vocab.deep:
         return 3
     if key in vocab.sub:
         return 2
-    if split_optional(text)[1] and len(text) > len("-optional"):
+    if split_optional(text)[1] and len(text) > len(OPTIONAL_SUFFIX):
         return 1
     following = parse_field_line(_next_content(lines, i))
-    if following is not None and norm_title(following.label) == key:
+    if following is not None and title_key(following.label) == key:
         return 1
     return 0
 
 
 def _follows_template(items: list[_Item], vocab: Vocabulary) -> bool:
     """Whether the document uses at least two of the template's top-level titles."""
-    known = {norm_title(it.text) for it in items if it.kind == "heading" and vocab.is_top(it.text)}
+    known = {title_key(it.text) for it in items if it.kind == "heading" and vocab.is_top(it.text)}
     return len(known) >= 2
 
 
@@ -366,8 +342,10 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
              doc: ParsedDocument) -> Section:
     doc.headings += 1
     title, optional = split_optional(node.title)
+    # A heading's trailing colon is punctuation, not part of the name (refs: -> refs).
+    title = title.rstrip(":：").rstrip() or title
     section = Section(title=title, optional=optional)
-    key = (*path, norm_title(title))
+    key = (*path, title_key(title))
     template_id = vocab.ids.get(key)
     if template_id and template_id not in used:
         section.id = template_id
@@ -398,7 +376,7 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
         section.fields.append(f)
         i += 1
     section.body = _body("\n".join(lines[i:]))
-    if section.fields and norm_title(section.fields[0].label) == norm_title(title):
+    if section.fields and title_key(section.fields[0].label) == title_key(title):
         m = _MINUTES.search(section.fields[0].value)
         if m:
             section.minutes = int(m.group(1))
@@ -411,108 +389,3 @@ def _body(text: str) -> str:
     when it has several lines (so YAML writes a plain ``|`` block)."""
     text = clean_text(text).strip("\n")
     return text + "\n" if "\n" in text else text
-
-
-# ---------------------------------------------------------------- text that is not Markdown
-
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）\[\]]+|www\.[^\s<>()（）\[\]]+")
-#: Escapes Python-Markdown (the preview and the Zhihu export) understands; for other
-#: characters an HTML character reference is used.
-_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
-_LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|"
-                         r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
-
-
-def _escape_inline(text: str) -> str:
-    out = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        nxt = text[i + 1] if i + 1 < n else ""
-        prev = text[i - 1] if i else ""
-        if ch == "\\":
-            out.append("\\\\" if nxt in _MD_ESCAPABLE or not nxt else ch)
-        elif ch in "*`":
-            out.append("\\" + ch)
-        elif ch == "_":
-            inner = prev.isalnum() and nxt.isalnum()
-            out.append(ch if inner else "\\_")
-        elif ch == "]" and nxt in ("(", "[", ":"):
-            out.append("\\]")
-        elif ch == "[" and nxt == "^":
-            out.append("\\[")
-        elif ch == "<" and (nxt.isalpha() or nxt in "/!?"):
-            out.append("&lt;")
-        elif ch == "&" and re.match(r"#?\w+;", text[i + 1:i + 12]):
-            out.append("&amp;")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def escape_markdown(text: str, line_start: bool = True) -> str:
-    """Text (from Word) as Markdown that renders as exactly this text.
-
-    Escapes emphasis (``*``, ``_`` at word edges so ``__init__`` stays, ``snake_case`` is
-    left alone), code spans, link/footnote brackets (``[备注](可选)``), HTML-looking tags
-    (``<think>`` → ``&lt;think>``) and entities, and, at the start of each line when
-    ``line_start``, what would make a heading, quote, list, rule or code fence
-    (``# 标题`` → ``\\# 标题``). URLs are left as they are (they are turned into links).
-    Escapes are Python-Markdown's backslash escapes, which the preview and the Zhihu export
-    use; ``=`` becomes ``&#61;``.
-    """
-    if not text:
-        return text
-    parts = []
-    last = 0
-    for m in _URL.finditer(text):
-        parts.append(_escape_inline(text[last:m.start()]))
-        parts.append(m.group(0))
-        last = m.end()
-    parts.append(_escape_inline(text[last:]))
-    out = "".join(parts)
-    return escape_line_starts(out) if line_start else out
-
-
-def escape_line_starts(text: str) -> str:
-    """Each line of ``text`` (Markdown) with what would make it a heading, quote, list item,
-    rule or code fence escaped (see ``escape_markdown``)."""
-    return "\n".join(_escape_line_start(line) for line in text.split("\n"))
-
-
-def _escape_line_start(line: str) -> str:
-    m = _LINE_START.match(line)
-    if not m:
-        return line
-    lead, mark = m.group(1), m.group(2)
-    rest = line[m.end():]
-    if mark == "=":
-        return f"{lead}&#61;{rest}"
-    if mark.isdigit():
-        return f"{lead}{mark}\\{rest}"
-    return f"{lead}\\{mark}{rest}"
-
-
-_TAG = re.compile(r"<(?=[A-Za-z/!?])(?![a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*>)")
-_DUNDER = re.compile(r"(?<![\w\\])(__?)(?=[A-Za-z0-9])([A-Za-z0-9_]*?[A-Za-z0-9])(__?)(?!\w)")
-
-
-def escape_plain_text(text: str) -> str:
-    """A plain-text (.txt) issue's lines, escaped where Markdown would lose or restructure
-    text: HTML-looking tags (``<think>``, which the preview would hide; autolinks such as
-    ``<https://…>`` stay), ``__init__``-style names (which would turn bold) and a ``#`` that
-    starts a line (a heading in the rendered issue; the importer never takes structure from
-    it). The ``**bold**`` and links that copied posts carry are kept as Markdown."""
-    out = []
-    fence = False
-    for line in text.split("\n"):
-        if re.match(r"^\s*(`{3,}|~{3,})", line):
-            fence = not fence
-        if fence or re.match(r"^\s*(`{3,}|~{3,})", line):
-            out.append(line)
-            continue
-        line = _TAG.sub("&lt;", line)
-        line = _DUNDER.sub(lambda m: m.group(1).replace("_", "\\_") + m.group(2)
-                           + m.group(3).replace("_", "\\_"), line)
-        line = re.sub(r"^( {0,3})#", r"\1\\#", line)
-        out.append(line)
-    return "\n".join(out)

@@ -20,8 +20,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ..model import Field, Issue, Section
-from ..render.issue_markdown import OPTIONAL_SUFFIX, bound_value
+from ..credits.names import split_names
+from ..model import Field, Issue, Section, split_optional, title_key, walk_paths
+from ..render.issue_markdown import bound_value
 
 #: Subsection names seen in real issues besides the template's own (renamed or added ones).
 EXTRA_SUBSECTIONS = ("工业", "工业界", "其他", "杂项", "资料", "refs", "线上讨论", "群里讨论")
@@ -48,26 +49,6 @@ def squash(text: str) -> str:
     return _WS.sub("", text)
 
 
-def norm_title(text: str) -> str:
-    """A title as matched against the vocabulary: no spaces or emphasis, lower case,
-    without the ``-optional`` suffix and a trailing colon (``线上讨论：`` = ``线上讨论``)."""
-    t = squash(text).replace("*", "").lower()
-    if t.endswith(OPTIONAL_SUFFIX):
-        t = t[: -len(OPTIONAL_SUFFIX)]
-    return t.rstrip(":：")
-
-
-def split_optional(title: str) -> tuple[str, bool]:
-    """A heading as a section title: ``本周经典-optional`` -> (``本周经典``, True); a trailing
-    colon is the heading's punctuation, not part of the name (``refs:`` -> ``refs``,
-    ``线上讨论：`` -> ``线上讨论``)."""
-    t = title.strip()
-    optional = t.endswith(OPTIONAL_SUFFIX)
-    if optional:
-        t = t[: -len(OPTIONAL_SUFFIX)].rstrip()
-    return (t.rstrip(":：").rstrip() or t), optional
-
-
 def looks_like_title(text: str, heading: bool = False) -> bool:
     """Short, one phrase, no URL, not a sentence: could be a section heading. A bare line
     must not look like a list item either (a Markdown heading may: ``## 2. 关于…``)."""
@@ -90,7 +71,7 @@ class Vocabulary:
     children: dict[str, set[str]] = field(default_factory=dict)  # norm top -> norm children
     sub: set[str] = field(default_factory=set)
     deep: set[str] = field(default_factory=set)
-    bindings: dict[str, str] = field(default_factory=dict)      # squashed label -> bind
+    bindings: dict[str, str] = field(default_factory=dict)      # title_key(label) -> bind
     ids: dict[tuple[str, ...], str] = field(default_factory=dict)
     body_kinds: dict[str, str] = field(default_factory=dict)    # norm top -> body_kind
 
@@ -103,52 +84,45 @@ class Vocabulary:
             if template.sections:
                 v.opening = template.sections[0].title
             for top in template.sections:
-                key = norm_title(top.title)
+                key = title_key(top.title)
                 v.top[key] = top.title
                 v.body_kinds[key] = top.body_kind
                 v.children[key] = set()
                 for sec, depth in top.walk():
                     if depth > 1:
-                        v.sub.add(norm_title(sec.title))
+                        v.sub.add(title_key(sec.title))
                         if depth == 2:
-                            v.children[key].add(norm_title(sec.title))
+                            v.children[key].add(title_key(sec.title))
                 for sec, _depth in top.walk():
                     for f in sec.fields:
                         if f.bind:
-                            v.bindings[squash(f.label).lower()] = f.bind
-            for path, sec in _paths(template.sections, ()):
-                v.ids[path] = sec.id
-        v.sub.update(norm_title(t) for t in EXTRA_SUBSECTIONS)
-        v.deep.update(norm_title(t) for t in DEEP_SUBSECTIONS)
+                            v.bindings[title_key(f.label)] = f.bind
+            for sec, path in walk_paths(template.sections):
+                v.ids[tuple(title_key(t) for t in path)] = sec.id
+        v.sub.update(title_key(t) for t in EXTRA_SUBSECTIONS)
+        v.deep.update(title_key(t) for t in DEEP_SUBSECTIONS)
         for label, bind in EXTRA_BINDINGS.items():
-            v.bindings.setdefault(squash(label).lower(), bind)
+            v.bindings.setdefault(title_key(label), bind)
         for title in known_titles or ():
-            key = norm_title(title)
+            key = title_key(title)
             if key and key not in v.sub and key not in v.top:
                 v.top[key] = split_optional(title)[0]
         return v
 
     def is_top(self, title: str) -> bool:
-        return norm_title(title) in self.top
+        return title_key(title) in self.top
 
     def is_sub(self, title: str) -> bool:
-        return norm_title(title) in self.sub
+        return title_key(title) in self.sub
 
     def is_child_of(self, title: str, parent: str) -> bool:
-        return norm_title(title) in self.children.get(norm_title(parent), ())
+        return title_key(title) in self.children.get(title_key(parent), ())
 
     def binding(self, label: str) -> str | None:
-        return self.bindings.get(squash(label).lower())
+        return self.bindings.get(title_key(label))
 
     def series_pattern(self) -> str:
         return r"\s*".join(re.escape(part) for part in self.series.split())
-
-
-def _paths(sections: list[Section], prefix: tuple[str, ...]):
-    for sec in sections:
-        path = (*prefix, norm_title(sec.title))
-        yield path, sec
-        yield from _paths(sec.children, path)
 
 
 # ---------------------------------------------------------------- field lines
@@ -170,7 +144,7 @@ def parse_field_line(line: str, section_title: str = "") -> Field | None:
     sep = _SEP.match(rest)
     if sep:
         return Field(label=label, value=rest[sep.end():].rstrip(), sep=sep.group(1))
-    if section_title and norm_title(label) == norm_title(section_title):
+    if section_title and title_key(label) == title_key(section_title):
         return Field(label=label, value=rest.rstrip(), sep="")
     return None
 
@@ -268,10 +242,6 @@ def split_note(value: str) -> tuple[str, str]:
     return value[: m.start()].strip(), value[m.start():]
 
 
-def split_people(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[、，,;；/]", text) if p.strip()]
-
-
 #: Words written where names go that are not people.
 PLACEHOLDER_NAMES = {"多人", "XX", "xx", "无", "暂无", "待定", "群友", "若干"}
 _NAME = re.compile(r"^[^\s（）()+:：；;【】<>\[\]]{1,24}$")
@@ -364,7 +334,7 @@ def _bind_contributors(issue: Issue, section: Section, f: Field, report: MetaRep
     contributors, anything else (``羡鱼（编辑）+OpenLLM 群友``) stays the field's text."""
     f.keep = False
     f.bind = "contributors"
-    names = split_people(f.value)
+    names = split_names(f.value)
     if names and all(_NAME.match(n) for n in names) and "、".join(names) == f.value.strip():
         section.contributors = names
         f.value = ""
@@ -400,7 +370,7 @@ def _bind_issue_field(issue: Issue, section: Section, f: Field, bind: str,
         _try_bind(issue, section, f, "highlights")
     elif bind in ("host", "editors"):
         names_text, note = split_note(value)
-        names = split_people(names_text)
+        names = split_names(names_text)
         setattr(issue, bind, names)
         if names:
             report.add(BIND_NAMES[bind])
@@ -408,7 +378,7 @@ def _bind_issue_field(issue: Issue, section: Section, f: Field, bind: str,
         _try_bind(issue, section, f, bind, "", note)
     elif bind == "owners":
         names_text, note = split_note(value)
-        report.person(*[n for n in split_people(names_text)
+        report.person(*[n for n in split_names(names_text)
                         if _NAME.match(n) and n not in PLACEHOLDER_NAMES])
         _try_bind(issue, section, f, "owners", names_text, note)
     elif bind == "video":

@@ -75,7 +75,7 @@ def fetch_titles(found: list[str], fetch: Callable[[str], str],
     def one(url: str):
         try:
             return urls.one_line_title(fetch(url))
-        except Exception as exc:  # noqa: BLE001 - reported per URL
+        except Exception as exc:  # reported per URL
             return exc
 
     if not order:
@@ -130,9 +130,9 @@ def cli_links(args, out=sys.stdout) -> int:
     """``talkeditor links``: report (and with ``-o`` write) title fills, URL cleaning and link
     checks. Without any of --fill-titles/--check/--clean it lists untitled links and URLs
     that cleaning would change. Exit 0 when nothing is reported, 1 when something is."""
+    from ..errors import IssueFormatError
     from ..storage import assets
     from ..storage.files import load_yaml_issue, save_issue
-    from ..storage.yaml_format import IssueFormatError
 
     issue = load_yaml_issue(args.issue)
     do_fill, do_check, do_clean = args.fill_titles, args.check, args.clean

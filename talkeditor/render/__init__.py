@@ -1,3 +1,3 @@
-"""Rendering an issue: Issue -> Markdown in the issues' own layout, and Markdown -> HTML (one
-parse).
+"""Rendering an issue: Issue -> Markdown in the issues' own layout, Markdown -> HTML (one
+parse), and the published title line.
 """

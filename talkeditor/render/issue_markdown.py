@@ -7,9 +7,8 @@ then the body, with a blank line between blocks.
 
 from __future__ import annotations
 
-from ..model import Field, Issue, Section
+from ..model import OPTIONAL_SUFFIX, Field, Issue, Section
 
-OPTIONAL_SUFFIX = "-optional"
 _CN_DIGITS = "零一二三四五六七八九十"
 
 

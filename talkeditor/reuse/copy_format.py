@@ -3,7 +3,8 @@
 ``copy_format(draft, past)`` returns a new issue laid out like ``past`` (its sections and
 their order, titles, optional flags, minutes, body kinds; field labels, separators,
 bindings, notes and order; standing text) holding ``draft``'s weekly content (weekly bodies,
-``keep=False`` field values, owners, contributors, and all issue metadata), plus report lines.
+``keep=False`` field values, owners, contributors, and all issue metadata), plus
+:class:`FormatNote` records (codes and data: the UI words them).
 
 Sections are matched by id, then by title path (``本周新闻 / 学术``, ignoring case, spaces
 and an ``-optional`` suffix). Fields are matched by label the same way. Nothing of the draft
@@ -17,33 +18,63 @@ draft's 往期精彩 keeps its list (it names this issue's predecessors, it is n
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
-from ..model import BODY_STANDING, BODY_WEEKLY, Field, Issue, Section, new_id
+from ..model import (
+    BODY_STANDING,
+    BODY_WEEKLY,
+    Field,
+    Issue,
+    Section,
+    new_id,
+    title_key,
+    walk_paths,
+)
 from .past_issues import find_past_section
 
+#: The kinds of :class:`FormatNote`.
+RENAMED = "renamed"                      #: the section takes the past issue's title
+WEEKLY_KEPT = "weekly-kept"              #: standing text in the past issue, the draft's kept
+STANDING_REPLACED = "standing-replaced"  #: the draft's standing text replaced by the past's
+STANDING_KEPT_AS_WEEKLY = "standing-kept-as-weekly"  #: weekly there, the draft's text kept
+FIELD_REPLACED = "field-replaced"        #: a field's standing value replaced by the past's
+FIELD_KEPT = "field-kept"                #: a field the past issue lacks, kept
+SECTION_KEPT = "section-kept"            #: a section the past issue lacks, kept whole
+KINDS = (RENAMED, WEEKLY_KEPT, STANDING_REPLACED, STANDING_KEPT_AS_WEEKLY, FIELD_REPLACED,
+         FIELD_KEPT, SECTION_KEPT)
 
-def _norm(title: str) -> str:
-    text = "".join(title.split()).casefold()
-    return text[: -len("-optional")] if text.endswith("-optional") else text
+
+@dataclass(frozen=True)
+class FormatNote:
+    """One thing Copy Format did that the user should know, as data (the UI words it).
+
+    ``section`` is the draft section's title path (``本周新闻 / 学术``), ``label`` the field's
+    label for the FIELD_ kinds, ``title`` the new title for RENAMED.
+    """
+
+    kind: str
+    section: str
+    label: str = ""
+    title: str = ""
 
 
-def _paths(sections: list[Section], prefix: tuple[str, ...] = ()):
-    for section in sections:
-        path = prefix + (_norm(section.title),)
-        yield section, path
-        yield from _paths(section.children, path)
+def _paths(sections: list[Section]):
+    """``(section, title path as keys)``: sections match when their paths of
+    :func:`~talkeditor.model.title_key` agree."""
+    for section, path in walk_paths(sections):
+        yield section, tuple(title_key(t) for t in path)
 
 
 class _Copier:
     def __init__(self, draft: Issue, past: Issue) -> None:
-        self.report: list[str] = []
+        self.report: list[FormatNote] = []
         self.titles: dict[str, str] = {}
         by_id: dict[str, Section] = {}
         by_path: dict[tuple[str, ...], Section] = {}
         for section, path in _paths(draft.sections):
             by_id.setdefault(section.id, section)
             by_path.setdefault(path, section)
-        self._name(draft.sections, ())
+        self._name(draft.sections)
         self.ids = set(by_id)
         own_list = find_past_section(draft)
         self.past_list_id = own_list.id if own_list is not None else None
@@ -63,11 +94,9 @@ class _Copier:
                 self.used.add(d.id)
                 self.pairs[id(p)] = d
 
-    def _name(self, sections: list[Section], prefix: tuple[str, ...]) -> None:
-        for section in sections:
-            path = prefix + (section.title,)
+    def _name(self, sections: list[Section]) -> None:
+        for section, path in walk_paths(sections):
             self.titles.setdefault(section.id, " / ".join(path))
-            self._name(section.children, path)
 
     def build(self, past_sections: list[Section]) -> list[Section]:
         out = []
@@ -101,7 +130,7 @@ class _Copier:
                     owners=list(d.owners), contributors=list(d.contributors),
                     body_kind=p.body_kind, extra=copy.deepcopy(d.extra))
         if d.title != p.title:
-            self.report.append(f"版块「{where}」改名为「{p.title}」（往期的标题）")
+            self.report.append(FormatNote(RENAMED, where, title=p.title))
         if d.id == self.past_list_id and (d.body.strip() or d.fields):
             # 往期精彩 lists this issue's predecessors: content, not format.
             s.body, s.fields = d.body, copy.deepcopy(d.fields)
@@ -114,13 +143,13 @@ class _Copier:
         draft_has = bool(d.body.strip())
         if p.body_kind == BODY_STANDING:
             if d.body_kind == BODY_WEEKLY and draft_has:
-                self.report.append(f"版块「{where}」：往期此处是固定文本，保留了本期已写的内容")
+                self.report.append(FormatNote(WEEKLY_KEPT, where))
                 return d.body, BODY_WEEKLY
             if draft_has and d.body.strip() != p.body.strip():
-                self.report.append(f"版块「{where}」的固定文本已换成往期的版本")
+                self.report.append(FormatNote(STANDING_REPLACED, where))
             return p.body, BODY_STANDING
         if d.body_kind == BODY_STANDING and draft_has:
-            self.report.append(f"版块「{where}」：往期此处是每期内容，本期的固定文本已保留为本期内容")
+            self.report.append(FormatNote(STANDING_KEPT_AS_WEEKLY, where))
         return d.body, BODY_WEEKLY
 
     def merge_fields(self, d: Section, p: Section, where: str) -> list[Field]:
@@ -130,7 +159,7 @@ class _Copier:
         for pf in p.fields:
             df = next((f for f in remaining if f.label == pf.label), None)
             if df is None:
-                df = next((f for f in remaining if _norm(f.label) == _norm(pf.label)), None)
+                df = next((f for f in remaining if title_key(f.label) == title_key(pf.label)), None)
             f = copy.deepcopy(pf)
             if df is None:
                 if not f.keep:
@@ -141,11 +170,11 @@ class _Copier:
                 if not df.keep or not pf.keep:
                     f.value = df.value
                 elif df.value.strip() and df.value.strip() != pf.value.strip():
-                    self.report.append(f"版块「{where}」的【{df.label}】已换成往期的固定内容")
+                    self.report.append(FormatNote(FIELD_REPLACED, where, df.label))
             out.append(f)
         # The draft's own fields stay after the field that preceded them in the draft.
         for df in remaining:
-            self.report.append(f"版块「{where}」的【{df.label}】在往期中没有，已保留")
+            self.report.append(FormatNote(FIELD_KEPT, where, df.label))
             index = d.fields.index(df)
             anchor = next((o for o in reversed(d.fields[:index]) if id(o) in placed), None)
             at = placed[id(anchor)] + 1 if anchor is not None else 0
@@ -163,7 +192,7 @@ class _Copier:
             here = {s.id: k for k, s in enumerate(out)}
             anchor = next((x.id for x in reversed(draft_list[:i]) if x.id in here), None)
             at = here[anchor] + 1 if anchor is not None else 0
-            self.report.append(f"版块「{self.titles.get(d.id, d.title)}」在往期中没有，已原样保留")
+            self.report.append(FormatNote(SECTION_KEPT, self.titles.get(d.id, d.title)))
             out.insert(at, self.leftover(d))
         return out
 
@@ -175,8 +204,9 @@ class _Copier:
         return copy.deepcopy(s)
 
 
-def copy_format(draft: Issue, past: Issue) -> tuple[Issue, list[str]]:
-    """``draft`` laid out like ``past``; see the module docstring. Neither input changes."""
+def copy_format(draft: Issue, past: Issue) -> tuple[Issue, list[FormatNote]]:
+    """``draft`` laid out like ``past``, and what the user should know about it (in document
+    order); see the module docstring. Neither input changes."""
     copier = _Copier(draft, past)
     result = draft.clone()
     result.sections = copier.build(past.sections)

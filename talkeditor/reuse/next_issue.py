@@ -21,8 +21,8 @@ contributors, the custom title, the video and Zhihu links.
 
 ``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``);
 it also copies the images the kept standing text uses (the QR codes of 加入/赞助我们) from the
-past issue's ``assets/`` into the new issue's, so the preview and the Zhihu export find them
-(``assets.collect_images``).
+past issue's ``assets/`` (or, for a past issue it imports, from the images the import brought)
+into the new issue's, so the preview and the Zhihu export find them (``assets.collect_images``).
 """
 
 from __future__ import annotations
@@ -35,11 +35,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
-from ..importing.vocabulary import norm_title
-from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text
+from ..errors import IssueFormatError
+from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text, title_key
 from ..storage import assets
 from ..storage import files as storage
-from ..storage.yaml_format import IssueFormatError
 from . import past_issues
 
 WEEK = timedelta(weeks=1)
@@ -64,7 +63,7 @@ def _title_path(issue: Issue) -> dict[tuple[str, ...], Section]:
 
     def walk(sections: list[Section], prefix: tuple[str, ...]) -> None:
         for section in sections:
-            key = (*prefix, norm_title(section.title))
+            key = (*prefix, title_key(section.title))
             paths.setdefault(key, section)
             walk(section.children, key)
 
@@ -83,7 +82,7 @@ def judge_standing(issue: Issue, archive_issues: Iterable[Issue],
 
     The evidence is the ``last`` issues of ``archive_issues`` with the highest regular
     numbers (``issue`` itself counts once, whether or not it is in the archive). A section,
-    matched by its path of titles (``norm_title``), is standing when its body is not empty,
+    matched by its path of titles (``model.title_key``), is standing when its body is not empty,
     it appears in at least two of those issues, and its body is the same in all of them
     (trailing spaces and blank lines around it aside). The section's ``body_kind`` becomes
     ``standing`` and ``extra[STANDING_EVIDENCE]`` lists the numbers, oldest first.
@@ -194,19 +193,13 @@ def _same_issue(a: Issue, b: Issue) -> bool:
 # ---------------------------------------------------------------- command line
 
 
-def load_past(path: str | Path) -> Issue:
-    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx``."""
-    source = Path(path)
-    if source.suffix.lower() in storage.YAML_SUFFIXES:
-        return storage.load_yaml_issue(source)
-    if not source.is_file():
-        raise IssueFormatError(f"{source}: no such file")
-    try:
-        from ..importing.importer import import_file
-    except ImportError:
-        raise IssueFormatError(f"{source.name}: importing {source.suffix or 'this'} files is "
-                               "not available in this version") from None
-    return import_file(source).issue
+def load_past(path: str | Path, archive: Archive | None = None) -> Issue:
+    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx`` with
+    ``archive``'s titles known (``importing.open_any.open_issue``, the one way to open a file;
+    use it directly to keep an imported issue's images)."""
+    from ..importing.open_any import open_issue
+
+    return open_issue(path, archive).issue
 
 
 def cli_new(args) -> int:
@@ -229,10 +222,14 @@ def cli_new(args) -> int:
         archive = Archive(folder)
     latest = archive.latest() if archive is not None else None
     past_folder = None
+    past_images: dict[str, bytes] = {}  # the images an imported past issue came with
     if args.past:
-        past = load_past(args.past)
+        from ..importing.open_any import open_issue
+
+        opened = open_issue(args.past, archive)
+        past, past_images = opened.issue, opened.assets
         origin = str(args.past)
-        if Path(args.past).suffix.lower() in storage.YAML_SUFFIXES:
+        if not opened.imported:
             past_folder = Path(args.past).parent
     elif latest is None:
         problems = f" ({len(archive.errors)} unreadable)" if archive.errors else ""
@@ -252,11 +249,10 @@ def cli_new(args) -> int:
         for path, message in archive.errors:
             print(f"talkeditor: warning: skipped {path}: {message}", file=sys.stderr)
     images = assets.collect_images(issue, past_folder)
+    used = set(assets.asset_names(issue))
+    images.update({name: data for name, data in past_images.items() if name in used})
     target = Path(args.output).parent
-    try:  # images first, so the new issue never points at a missing file
-        assets.write_assets(images, target)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot copy the images into {target}: {exc}") from None
+    assets.write_assets(images, target)  # first, so the issue never points at a missing file
     saved = storage.save_issue(issue, args.output)
     when = " ".join(p for p in (issue.date, issue.time) if p) or "no date"
     print(f"created {saved}: {issue.display_title() or 'untitled'}, {when} (from {origin})")

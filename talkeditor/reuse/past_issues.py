@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..archive.folder import regular_number
 from ..model import Field, Issue, Section
+from ..render.title import published_title, title_parts
 
 SECTION_TITLES = ("往期精彩", "往期回顾", "往期内容", "往期")
 SECTION_IDS = ("past",)
@@ -30,19 +31,14 @@ def _ref_pattern(series: str) -> re.Pattern:
     return re.compile(r"^【+\s*" + re.escape(series.strip()) + r"\s*([^】]*?)\s*】(.*)$", re.S)
 
 
-def title_line(issue: Issue, series: str | None = None) -> str:
-    """An issue's Zhihu title line: its own ``【…】`` title if it has one, else
-    ``【OpenLLM Talk 004】本期提要：a；b`` built from the number and the highlights."""
-    series = (issue.series or series or "").strip()
-    head = f"【{series} {issue.number}】" if issue.number.strip() else f"【{series}】"
-    title = issue.title.strip()
+def past_list_title(issue: Issue, series: str | None = None) -> str:
+    """An issue's line in 往期精彩: its published title (``render.title.published_title``),
+    with ``【series number】`` in front when it does not start with ``【`` (the list knows its
+    entries by that head): ``【OpenLLM Talk 000】我们做了一个…``, as issue 000 is listed."""
+    title = published_title(issue, series)
     if title.startswith("【"):
         return title
-    if title:
-        return head + title
-    if issue.highlights:
-        return head + "本期提要：" + "；".join(h.strip() for h in issue.highlights)
-    return head
+    return title_parts(issue, series)[0] + title
 
 
 def find_past_section(issue: Issue) -> Section | None:
@@ -152,7 +148,7 @@ def regenerate(section: Section, series: str, issues: Iterable[Issue]) -> None:
         issue = known.get(key)
         entry = list(old_by_key.get(key, ()))
         if not entry and issue is not None:
-            entry = [title_line(issue, series)]
+            entry = [past_list_title(issue, series)]
         if issue is not None and issue.zhihu.strip() and issue.zhihu.strip() not in \
                 "\n".join(entry):
             entry.insert(1, f"<{issue.zhihu.strip()}>")

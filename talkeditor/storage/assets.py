@@ -21,12 +21,17 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from .. import paths
+from ..errors import IssueFormatError
 from ..model import Issue
-from .files import atomic_write
+from .files import atomic_write, read_limited
 
 ASSETS = "assets"
+#: The largest image an issue takes in (pasted, inserted, imported, shown, exported).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
+#: Pictures that can be pasted or inserted: the issue's image suffixes but SVG (a drawing, not
+#: a picture Qt reads from the clipboard).
+IMAGE_SUFFIXES = tuple(s for s in paths.IMAGE_SUFFIXES if s != ".svg")
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
@@ -107,7 +112,8 @@ def collect_images(issue: Issue, folder: str | os.PathLike | None) -> dict[str, 
 def write_assets(images: dict[str, bytes], folder: str | os.PathLike) -> list[str]:
     """Write ``images`` (name -> bytes) into ``folder/assets/``, each atomically; a file
     that already holds the same bytes is left alone. Returns the names written.
-    Raises OSError when a write fails, ValueError for an unsafe name."""
+    Raises WriteError (an OSError) when a write fails, ValueError for an unsafe name (names
+    made by ``files.safe_file_name`` are safe)."""
     target = Path(folder) / ASSETS
     written = []
     for name, data in images.items():
@@ -126,15 +132,9 @@ def write_assets(images: dict[str, bytes], folder: str | os.PathLike) -> list[st
 
 def read_image_file(path: str | os.PathLike) -> bytes:
     """A picture file's bytes (for Insert › Image… and dropped files), refusing folders,
-    non-image suffixes and files over MAX_IMAGE_BYTES. Raises ValueError with a message."""
+    non-image suffixes and files over MAX_IMAGE_BYTES. Raises IssueFormatError (a
+    ValueError) with a message naming the file."""
     p = Path(path)
     if p.suffix.lower() not in IMAGE_SUFFIXES:
-        raise ValueError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)")
-    try:
-        if not p.is_file():
-            raise ValueError(f"{p} is not a file")
-        if p.stat().st_size > MAX_IMAGE_BYTES:
-            raise ValueError(f"{p.name} is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
-        return p.read_bytes()
-    except OSError as exc:
-        raise ValueError(f"cannot read {p}: {exc.strerror or exc}") from None
+        raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)")
+    return read_limited(p, MAX_IMAGE_BYTES)

@@ -13,10 +13,11 @@ import json
 import os
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
+from ..errors import IssueFormatError
 from ..model import Issue
 from ..render.issue_markdown import issue_markdown, section_markdown
 from . import yaml_format
@@ -25,7 +26,7 @@ from .files import atomic_write, load_yaml_issue
 
 @dataclass
 class RecoveryEntry:
-    id: str  # noqa: A003 - a plain record
+    id: str  # a plain record
     yaml_path: Path
     original: Path | None
     pid: int
@@ -98,37 +99,53 @@ class RecoveryStore:
         return [e for e in self.entries() if not _pid_alive(e.pid)]
 
 
-def describe_difference(entry: RecoveryEntry) -> str:
-    """How the recovered draft differs from its saved file, in one line of Chinese."""
+#: The kinds of :class:`DraftDifference`.
+DRAFT_UNREADABLE = "draft-unreadable"    #: the draft itself cannot be read (``error``)
+NEVER_SAVED = "never-saved"              #: a draft that was never saved to a file
+SAVED_UNREADABLE = "saved-unreadable"    #: the saved file cannot be read; the draft is whole
+SAME = "same"                            #: the draft equals the saved file
+CHANGED = "changed"                      #: see ``changed``, ``removed``, ``char_delta``
+
+
+@dataclass
+class DraftDifference:
+    """How a recovered draft differs from its saved file, as data (the UI words it).
+
+    ``changed``: titles of the sections whose Markdown differs, in document order;
+    ``removed``: how many saved sections the draft no longer has; ``chars``: the draft's
+    length in non-space characters of its Markdown; ``char_delta``: draft minus saved.
+    """
+
+    kind: str
+    changed: list[str] = field(default_factory=list)
+    removed: int = 0
+    chars: int = 0
+    char_delta: int = 0
+    error: str = ""
+
+
+def compare_draft(entry: RecoveryEntry) -> DraftDifference:
+    """How the recovered draft differs from the file it belongs to."""
     try:
         draft = entry.load()
-    except yaml_format.IssueFormatError as exc:
-        return f"无法读取：{exc}"
+    except IssueFormatError as exc:
+        return DraftDifference(DRAFT_UNREADABLE, error=str(exc))
     if entry.original is None or not entry.original.is_file():
-        return f"从未保存的草稿，{_chars(draft)} 字"
+        return DraftDifference(NEVER_SAVED, chars=_chars(draft))
     try:
         saved = load_yaml_issue(entry.original)
-    except yaml_format.IssueFormatError:
-        return "已保存的文件无法读取；草稿完整"
+    except IssueFormatError:
+        return DraftDifference(SAVED_UNREADABLE, chars=_chars(draft))
     changed = []
     saved_sections = {s.id: section_markdown(saved, s, d) for s, d in saved.walk()}
     for section, depth in draft.walk():
         if saved_sections.get(section.id) != section_markdown(draft, section, depth):
             changed.append(section.title)
     removed = len(set(saved_sections) - {s.id for s, _d in draft.walk()})
+    chars = _chars(draft)
     if not changed and not removed and draft == saved:
-        return "与已保存的文件相同"
-    parts = []
-    if changed:
-        shown = "、".join(changed[:5]) + ("等" if len(changed) > 5 else "")
-        parts.append(f"{len(changed)} 个版块有改动（{shown}）")
-    if removed:
-        parts.append(f"删除了 {removed} 个版块")
-    if not parts:
-        parts.append("本期信息有改动")
-    delta = _chars(draft) - _chars(saved)
-    parts.append(f"字数 {'+' if delta >= 0 else ''}{delta}")
-    return "；".join(parts)
+        return DraftDifference(SAME, chars=chars)
+    return DraftDifference(CHANGED, changed, removed, chars, chars - _chars(saved))
 
 
 def _chars(issue: Issue) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import IssueFormatError
 from ..model import (
     BINDINGS,
     BODY_STANDING,
@@ -42,28 +43,10 @@ SECTION_KEYS = ("id", "title", "optional", "minutes", "owners", "contributors", 
 FIELD_KEYS = ("label", "value", "sep", "bind", "note", "keep")
 
 
-class IssueFormatError(ValueError):
-    """Any problem with an issue file: one type, with a message that names the place."""
-
-    def __init__(self, message: str, where: str = "", line: int | None = None,
-                 column: int | None = None):
-        self.message = message
-        self.where = where
-        self.line = line
-        self.column = column
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
-        if self.line is not None:
-            text += f" (line {self.line}, column {self.column})"
-        return text
-
-
 class _Loader(yaml.SafeLoader):
     """A safe loader that refuses aliases and very deep nesting."""
 
-    def compose_node(self, parent, index):  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent, index):  # PyYAML hook
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
@@ -327,120 +310,15 @@ def loads(data: str | bytes) -> Issue:
 # ---------------------------------------------------------------- dumping
 
 
-#: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
-#: Everything else (control characters, CR, U+0085/U+2028/U+2029 which YAML reads as line
-#: breaks, the BOM U+FEFF) only survives a round trip as an escape in double quotes.
-_AS_ITSELF = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                        "\U00010000-\U0010ffff]*")
-_LITERAL_OK = re.compile("[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                         "\U00010000-\U0010ffff]*")
-_ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\t": "t", "\n": "n", "\x0b": "v",
-            "\x0c": "f", "\r": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N",
-            "\u2028": "L", "\u2029": "P"}
-
-
-class _Dumper(yaml.SafeDumper):
-    """Readable, exact output: multi-line text as ``|`` blocks even with tabs or trailing
-    spaces (PyYAML would fall back to one double-quoted line), non-ASCII as itself (PyYAML
-    escapes emoji as ``\\U0001F680`` in double quotes), and double quotes only for text
-    holding characters that nothing else keeps exactly (see ``_AS_ITSELF``)."""
-
-    def ignore_aliases(self, data):  # noqa: D102 - PyYAML hook
-        return True
-
-    def analyze_scalar(self, scalar):  # noqa: D102 - PyYAML hook
-        analysis = super().analyze_scalar(scalar)
-        if "\n" in scalar and _LITERAL_OK.fullmatch(scalar):
-            analysis.allow_block = True
-        return analysis
-
-    def determine_block_hints(self, text):  # noqa: D102 - PyYAML hook
-        # A ``|`` block whose first line starts with a tab needs an explicit indentation
-        # indicator: without one the reader takes the tab for indentation and refuses the
-        # file (PyYAML adds the indicator only for a leading space or line break).
-        hints = super().determine_block_hints(text)
-        if text.startswith("\t"):
-            hints = str(self.best_indent) + hints
-        return hints
-
-    def write_double_quoted(self, text, split=True):  # noqa: D102 - PyYAML hook
-        out = []
-        for ch in text:
-            if ch in _ESCAPES:
-                out.append("\\" + _ESCAPES[ch])
-            elif _AS_ITSELF.fullmatch(ch):
-                out.append(ch)
-            elif ch <= "\xff":
-                out.append(f"\\x{ord(ch):02X}")
-            elif ch <= "\uffff":
-                out.append(f"\\u{ord(ch):04X}")
-            else:
-                out.append(f"\\U{ord(ch):08X}")
-        self.write_indicator('"' + "".join(out) + '"', True)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    if not _LITERAL_OK.fullmatch(value):
-        # Only escapes keep these characters exactly.
-        return dumper.represent_scalar(_STD + "str", value, style='"')
-    if "\n" in value:
-        return dumper.represent_scalar(_STD + "str", value, style="|")
-    return dumper.represent_scalar(_STD + "str", value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def _field_dict(f: Field) -> dict:
-    out: dict[str, Any] = {"label": f.label}
-    if f.value:
-        out["value"] = f.value
-    if f.sep != "：":
-        out["sep"] = f.sep
-    if f.bind:
-        out["bind"] = f.bind
-    if f.note:
-        out["note"] = f.note
-    if not f.keep:
-        out["keep"] = False
-    out.update(f.extra)
-    return out
-
-
-def _section_dict(s: Section) -> dict:
-    out: dict[str, Any] = {"id": s.id, "title": s.title}
-    if s.optional:
-        out["optional"] = True
-    if s.minutes is not None:
-        out["minutes"] = s.minutes
-    if s.owners:
-        out["owners"] = list(s.owners)
-    if s.contributors:
-        out["contributors"] = list(s.contributors)
-    if s.fields:
-        out["fields"] = [_field_dict(f) for f in s.fields]
-    if s.body_kind != BODY_WEEKLY:
-        out["body_kind"] = s.body_kind
-    if s.body:
-        out["body"] = s.body
-    if s.children:
-        out["children"] = [_section_dict(c) for c in s.children]
-    out.update(s.extra)
-    return out
-
-
 def to_data(issue: Issue) -> dict:
-    """The issue as plain Python data, keys in the order they are written."""
-    out: dict[str, Any] = {"format": FORMAT_VERSION}
-    for key in ISSUE_KEYS[1:-1]:
-        value = getattr(issue, key)
-        out[key] = list(value) if isinstance(value, list) else value
-    out["sections"] = [_section_dict(s) for s in issue.sections]
-    out.update(issue.extra)
-    return out
+    """The issue as plain data in the file's key order (see :mod:`.yaml_dump`)."""
+    from .yaml_dump import to_data as _to_data
+
+    return _to_data(issue)
 
 
 def dumps(issue: Issue) -> str:
-    """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files."""
-    return yaml.dump(to_data(issue), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=1_000_000, default_flow_style=False, indent=2)
+    """The issue as ``issue.yaml`` text (see :mod:`.yaml_dump`)."""
+    from .yaml_dump import dumps as _dumps
+
+    return _dumps(issue)

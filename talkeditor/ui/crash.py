@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
+from ..storage.files import append_log
 from . import dialogs
 
 _showing = False  # an error raised while the dialog is up is logged, not shown again
@@ -26,10 +27,8 @@ def write_log(text: str) -> str:
     not be written)."""
     path = paths.log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat(timespec='seconds')} "
-                      f"talkeditor {__version__}\n{text}\n")
+        append_log(path, f"--- {datetime.now().isoformat(timespec='seconds')} "
+                         f"talkeditor {__version__}\n{text}\n")
     except OSError:
         return ""
     return str(path)

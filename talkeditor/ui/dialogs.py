@@ -93,11 +93,6 @@ def ask_save_changes(parent, name: str) -> str:
     return "cancel"
 
 
-def confirm(parent, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
-
-
 def show_error(parent, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
@@ -107,11 +102,6 @@ def show_error(parent, title: str, text: str, details: str = "") -> None:
 
 def show_info(parent, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
-
-
-def ask_text(parent, title: str, label: str, default: str = "") -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, text=default)
-    return text.strip() if ok and text.strip() else None
 
 
 def about(parent, version: str) -> None:

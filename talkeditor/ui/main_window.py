@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self.editor.pane.set_dark(dark)
         self.preview.schedule()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event) -> None:  # Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
             QTimer.singleShot(0, self._apply_colour_scheme)
         super().changeEvent(event)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
             action.setChecked(self.preview_dock.isVisible())
             action.blockSignals(False)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:  # Qt API
         if not self.manager.maybe_save():
             event.ignore()
             return

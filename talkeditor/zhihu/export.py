@@ -1,11 +1,11 @@
 """Zhihu export: the post's title, ``post.html`` (to paste), ``post.md`` (for 导入文档),
 ``title.txt`` and the local images in ``images/`` — plus the pre-publish check.
 
-The issue's Markdown (its sections as rendered by :mod:`talkeditor.render.issue_markdown`,
-without the title line, which on Zhihu is a separate field, and without optional sections left
-empty) is parsed
-once by :mod:`talkeditor.zhihu.transform` into a tree in Zhihu's dialect; the HTML, the Markdown
-and the plain text are all written from that tree. Pure Python, no Qt.
+The issue's Markdown (:mod:`talkeditor.zhihu.issue_text`: its sections without the title line
+and without optional sections left empty) is parsed once by :mod:`talkeditor.zhihu.transform`
+into a tree in Zhihu's dialect; the HTML, the Markdown and the plain text are all written from
+that tree. The title and its checks live in :mod:`talkeditor.zhihu.title` (re-exported here).
+Pure Python, no Qt.
 
 API for the app (the export dialog shows ``warnings`` and puts ``html`` + ``plain_text`` on
 the clipboard)::
@@ -33,27 +33,35 @@ from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from ..model import Issue, Section
-from ..render.issue_markdown import field_value, section_markdown
-from ..storage.yaml_format import IssueFormatError
+from ..errors import IssueFormatError
+from ..model import Issue
+from ..paths import IMAGE_SUFFIXES
+from ..render.title import one_line
+from ..storage.files import atomic_write, unique_file_name
 from . import check as zhihu_check
 from . import transform
 from .check import Locator, ZhihuWarning, warning
 from .html import to_html, to_plain_text
+from .issue_text import SECTION_SEP, issue_body_markdown, issue_text
 from .markdown import to_markdown
+from .title import (
+    check_full_title,
+    check_issue_title,
+    proposed_title,
+    shorten_title,
+    zhihu_title,
+)
 
 __all__ = ["ZhihuExport", "ZhihuPost", "ZhihuWarning", "build_post", "cli_export",
            "export_issue", "issue_body_markdown", "markdown_to_zhihu", "markdown_to_zhihu_html",
-           "precheck", "zhihu_title"]
+           "precheck", "zhihu_title", "proposed_title", "shorten_title", "check_full_title",
+           "check_issue_title", "SECTION_SEP"]
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg"})
-SECTION_SEP = " › "
 
 
 @dataclass
@@ -84,177 +92,6 @@ class ZhihuExport:
         return self.post.warnings
 
 
-# ---------------------------------------------------------------- title
-
-
-def _clean_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-_HIGHLIGHTS = "本期提要："
-_CLEAN_ENDS = "；;，,、。：: "
-
-
-def _title_parts(issue: Issue) -> tuple[str, list[str]]:
-    name = _clean_line(f"{issue.series} {issue.number}")
-    head = f"【{name}】" if name else ""
-    highlights = [_clean_line(h).strip("；;") for h in issue.highlights]
-    return head, [h for h in highlights if h]
-
-
-def zhihu_title(issue: Issue) -> str:
-    """The full title: ``【OpenLLM Talk 004】本期提要：检索+LLM；抱抱脸 daily papers；…``.
-
-    An explicit ``issue.title`` (special issues: ``【OpenLLM Talk】番外02：…``) is used as is.
-    It may be longer than Zhihu allows; :func:`proposed_title` is what fits.
-    """
-    if issue.title.strip():
-        return _clean_line(issue.title)
-    head, highlights = _title_parts(issue)
-    if highlights:
-        return head + _HIGHLIGHTS + "；".join(highlights)
-    return head
-
-
-def series_title(issue: Issue) -> str:
-    """The title in the series' pattern, ignoring an explicit ``issue.title``."""
-    head, highlights = _title_parts(issue)
-    return head + (_HIGHLIGHTS + "；".join(highlights) if highlights else "")
-
-
-def shorten_title(title: str, limit: int = zhihu_check.TITLE_LIMIT) -> str:
-    """``title`` cut to at most ``limit`` characters, as a prefix of it ending cleanly.
-
-    A series title keeps whole 本期提要 items in order (``【…】本期提要：a；b；c`` → ``…：a；b``,
-    or ``【…】`` when not even the first item fits); any other title is cut after the last
-    separator (；，、。：space) that fits, and hard at ``limit`` when there is none. A title
-    within the limit is returned unchanged. The result is always ``title[:n]`` for some n,
-    never ends with a separator, and is never empty unless ``title`` is.
-    """
-    if zhihu_check.title_length(title) <= limit:
-        return title
-    title = unicodedata.normalize("NFC", title)
-    at = title.find(_HIGHLIGHTS)
-    if at >= 0:
-        head, rest = title[:at], title[at + len(_HIGHLIGHTS):]
-        kept = ""
-        for item in rest.split("；"):
-            candidate = f"{kept}；{item}" if kept else item
-            if len(head) + len(_HIGHLIGHTS) + len(candidate) > limit:
-                break
-            kept = candidate
-        kept = kept.rstrip(_CLEAN_ENDS)
-        if kept:
-            return head + _HIGHLIGHTS + kept
-        if head.strip() and len(head) <= limit:
-            return head.rstrip(_CLEAN_ENDS) or head
-    window = title[:limit + 1]
-    cut = max(window.rfind(ch) for ch in _CLEAN_ENDS)
-    short = title[:cut].rstrip(_CLEAN_ENDS) if cut > 0 else ""
-    return short or title[:limit]
-
-
-def proposed_title(issue: Issue) -> str:
-    """The title to publish: :func:`zhihu_title`, shortened to Zhihu's 100 characters by
-    :func:`shorten_title` when longer."""
-    return shorten_title(zhihu_title(issue))
-
-
-def check_full_title(issue: Issue) -> list[ZhihuWarning]:
-    """The issue's own title as ``talkeditor check`` sees it: the full :func:`zhihu_title`
-    over Zhihu's limit (offering :func:`proposed_title`), or not in the series' pattern."""
-    pattern_number = issue.number if issue.number.strip().isdigit() else ""
-    return zhihu_check.check_title(zhihu_title(issue), series=issue.series,
-                                   number=pattern_number, proposal=proposed_title(issue),
-                                   suggestion=shorten_title(series_title(issue)))
-
-
-def check_issue_title(issue: Issue, title: str | None = None) -> list[ZhihuWarning]:
-    """The title findings of the pre-publish check for the ``title`` chosen (default: the
-    proposal): over the limit, shortened from the full title, not in the series' pattern."""
-    full = zhihu_title(issue)
-    chosen = proposed_title(issue) if title is None else _clean_line(title)
-    pattern_number = issue.number if issue.number.strip().isdigit() else ""
-    return zhihu_check.check_title(chosen, full=full, series=issue.series,
-                                   number=pattern_number, proposal=proposed_title(issue),
-                                   suggestion=shorten_title(series_title(issue)))
-
-
-# ---------------------------------------------------------------- the issue as Markdown
-
-
-def _own_empty(issue: Issue, section: Section) -> bool:
-    return not section.body.strip() and not any(
-        field_value(issue, section, f).strip() for f in section.fields)
-
-
-def _is_empty(issue: Issue, section: Section) -> bool:
-    return _own_empty(issue, section) and all(_is_empty(issue, c) for c in section.children)
-
-
-@dataclass
-class _Part:
-    where: str
-    start: int
-    body_start: int | None
-
-
-@dataclass
-class _Document:
-    text: str
-    parts: list[_Part]
-    warnings: list[ZhihuWarning]
-
-    def where(self, index: int) -> tuple[str, int | None]:
-        part = None
-        for candidate in self.parts:
-            if candidate.start > index:
-                break
-            part = candidate
-        if part is None:
-            return "", None
-        if part.body_start is not None and index >= part.body_start:
-            return part.where, index - part.body_start + 1
-        return part.where, None
-
-
-def _document(issue: Issue) -> _Document:
-    blocks: list[str] = []
-    parts: list[_Part] = []
-    warnings: list[ZhihuWarning] = []
-    line = 0
-
-    def visit(section: Section, depth: int, path: list[str]) -> None:
-        nonlocal line
-        path = path + [section.title]
-        where = SECTION_SEP.join(path)
-        if section.optional and _is_empty(issue, section):
-            warnings.append(warning("omitted-section", section=where))
-            return
-        if _own_empty(issue, section) and not section.children:
-            warnings.append(warning("empty-section", section=where))
-        text = section_markdown(issue, section, depth)
-        body = section.body.strip("\n")
-        body_start = None
-        if body.strip() and text.endswith(body):
-            body_start = line + text[:len(text) - len(body)].count("\n")
-        parts.append(_Part(where, line, body_start))
-        blocks.append(text)
-        line += text.count("\n") + 2
-        for child in section.children:
-            visit(child, depth + 1, path)
-
-    for section in issue.sections:
-        visit(section, 1, [])
-    return _Document("\n\n".join(blocks) + "\n", parts, warnings)
-
-
-def issue_body_markdown(issue: Issue) -> str:
-    """The Markdown that is exported: every section, no title line, empty optional sections
-    left out."""
-    return _document(issue).text
-
-
 # ---------------------------------------------------------------- images
 
 
@@ -274,11 +111,7 @@ class _Images:
     def _name(self, path: Path) -> str:
         if path in self.names:
             return self.names[path]
-        taken = set(self.names.values())
-        name, counter = path.name, 2
-        while name in taken:
-            name = f"{path.stem}-{counter}{path.suffix}"
-            counter += 1
+        name = unique_file_name(path.name, set(self.names.values()))
         self.names[path] = name
         return name
 
@@ -376,8 +209,8 @@ def build_post(issue: Issue, issue_dir: str | os.PathLike | None = None,
 
     ``title`` is the title chosen by the host; None takes :func:`proposed_title`.
     """
-    document = _document(issue)
-    chosen = proposed_title(issue) if title is None else _clean_line(title)
+    document = issue_text(issue)
+    chosen = proposed_title(issue) if title is None else one_line(title)
     post = _convert(document.text, base_dir=issue_dir, image_base_url=image_base_url,
                     link_cards=link_cards, skip_title=False, where=document.where,
                     extra=check_issue_title(issue, chosen) + document.warnings)
@@ -430,12 +263,7 @@ def preview_html(post: ZhihuPost) -> str:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    from ..storage.files import atomic_write
-
-    try:
-        atomic_write(path, data, backup=False)
-    except OSError as exc:
-        raise IssueFormatError(f"cannot write {path}: {exc.strerror or exc}") from None
+    atomic_write(path, data, backup=False)
 
 
 def _check_base_url(image_base_url: str | None) -> None:
@@ -454,7 +282,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     :func:`proposed_title`.
 
     Every file is written atomically; files already in ``out_dir`` are replaced, never
-    deleted. Problems with the output folder raise :class:`IssueFormatError`.
+    deleted. An output path that is not a folder, an unreadable image or a bad base URL
+    raise :class:`IssueFormatError`; a file that cannot be written raises :class:`WriteError`.
     """
     _check_base_url(image_base_url)
     folder = Path(out_dir)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from .transform import TASK_DONE, TASK_OPEN, Footnote, is_math
+from .tree import TASK_DONE, TASK_OPEN, Footnote, is_math
 
 _VOID = frozenset({"br", "img", "hr"})
 

@@ -28,7 +28,7 @@ import unicodedata
 import xml.etree.ElementTree as etree
 
 from .html import element_html
-from .transform import Footnote, is_math
+from .tree import Footnote, is_math
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]])")
 _LT_RE = re.compile(r"<(?=[A-Za-z/!?])")

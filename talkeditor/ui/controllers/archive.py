@@ -8,12 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from ... import paths
 from ...archive.folder import Archive
+from ...errors import IssueFormatError
 from ...model import Issue
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..document.issue_document import IssueDocument
 from ..panels.archive_panel import ArchivePanel
+from ..wording import describe_format_note, describe_repeat
 from .window_api import WindowApi
 
 
@@ -82,7 +84,7 @@ class ArchiveActions(QObject):
             return False
         issue = next_issue(past, self.api.archive)
         self.api.manager.new_draft(issue)
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.carry_images(issue, Path(path).parent)
         self.api.show_section("")
         self.api.show_message(self.tr("Issue %1 started (%2) from %3 — save it into the "
@@ -114,9 +116,10 @@ class ArchiveActions(QObject):
                 setattr(issue, name, getattr(merged, name))
 
         self.api.document.replace_issue(mutate, self.tr("Copy format"))
-        if Path(path).suffix.lower() in (".yaml", ".yml"):
+        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
             self.carry_images(merged, Path(path).parent, skip=own_images)
-        dialogs.show_info(parent, self.tr("Format copied"), "\n".join(report) or
+        dialogs.show_info(parent, self.tr("Format copied"),
+                          "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))
         return True
 
@@ -143,5 +146,5 @@ class ArchiveActions(QObject):
         self.show_repeats(self.api.current_section())
 
     def show_repeats(self, section_id: str) -> None:
-        self.api.set_repeats([(r.line, r.message) for r in self.repeats
+        self.api.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
                               if section_id and r.section_id == section_id])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ... import __version__, paths
-from ...storage.yaml_format import IssueFormatError
+from ...errors import IssueFormatError
 from .. import dialogs
 from .window_api import WindowApi
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from ...errors import IssueFormatError
 from ...storage import files as storage
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from ..panels.preview import PreviewPane
 from .window_api import WindowApi

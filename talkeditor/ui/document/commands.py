@@ -29,10 +29,10 @@ class SnapshotCommand(QUndoCommand):
         self.with_bodies = False
         self._first = True
 
-    def id(self) -> int:  # noqa: A003 - Qt API
+    def id(self) -> int:  # Qt API
         return 1 if self.merge_key else -1
 
-    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+    def mergeWith(self, other) -> bool:  # Qt API
         if not isinstance(other, SnapshotCommand) or other.merge_key != self.merge_key:
             return False
         self.after = other.after

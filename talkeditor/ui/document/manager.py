@@ -25,11 +25,10 @@ from PySide6.QtCore import QObject, Signal
 
 from ... import paths
 from ...archive.folder import Archive
+from ...errors import IssueFormatError
 from ...model import Issue
 from ...settings import Settings
 from ...storage import files as storage
-from ...storage.files import YAML_SUFFIXES
-from ...storage.yaml_format import IssueFormatError
 from .. import dialogs
 from .autosave import Autosaver
 from .file_watcher import FileWatcher
@@ -107,7 +106,7 @@ class DocumentManager(QObject):
         Does not ask about unsaved changes (callers do: ``maybe_save``)."""
         path = Path(path)
         try:
-            if path.suffix.lower() in YAML_SUFFIXES:
+            if path.suffix.lower() in paths.YAML_SUFFIXES:
                 document = IssueDocument(storage.load_yaml_issue(path), path.resolve())
             else:
                 document = self._import_document(path)
@@ -256,7 +255,8 @@ class DocumentManager(QObject):
         restored."""
         from datetime import datetime
 
-        from ...storage.recovery import describe_difference
+        from ...storage.recovery import compare_draft
+        from ..wording import describe_draft
 
         store = self.autosaver.store
         orphans = store.orphans()
@@ -264,7 +264,7 @@ class DocumentManager(QObject):
             return False
         rows = [(e.title or self.tr("untitled"),
                  datetime.fromtimestamp(e.saved_at).strftime("%Y-%m-%d %H:%M"),
-                 describe_difference(e)) for e in orphans]
+                 describe_draft(compare_draft(e))) for e in orphans]
         answer, index = dialogs.ask_recover(self.dialog_parent, rows)
         if answer == "discard":
             for entry in orphans:

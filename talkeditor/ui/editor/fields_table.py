@@ -66,7 +66,7 @@ class FieldsTable(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event) -> None:  # Qt API
         super().resizeEvent(event)
         self.table.resizeRowsToContents()
 

@@ -62,7 +62,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         }
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+    def highlightBlock(self, text: str) -> None:  # Qt API
         in_fence = self.previousBlockState() == _IN_FENCE
         if text.lstrip().startswith("```"):
             self.setFormat(0, len(text), self._formats["fence"])

@@ -17,16 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...credits.names import split_names
 from ..document.issue_document import IssueDocument
 
-NAME_SEPARATORS = "、,，;；"
 NO_DATE = QDate(2000, 1, 1)
-
-
-def split_names(text: str) -> list[str]:
-    for sep in NAME_SEPARATORS[1:]:
-        text = text.replace(sep, NAME_SEPARATORS[0])
-    return [name.strip() for name in text.split(NAME_SEPARATORS[0]) if name.strip()]
 
 
 class MetadataForm(QWidget):

@@ -41,7 +41,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as exc:  # noqa: BLE001 - handed back to the GUI thread
+        except Exception as exc:  # handed back to the GUI thread
             result = exc
         if isValid(self.relay):
             self.relay.done.emit(self.job, result)

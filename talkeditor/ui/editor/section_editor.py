@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...credits.names import split_names
 from ...model import BODY_STANDING, BODY_WEEKLY
 from ...reuse.next_issue import STANDING_EVIDENCE
 from ..document.issue_document import IssueDocument
 from .fields_table import FieldsTable
 from .highlighter import MarkdownHighlighter
-from .metadata_form import MetadataForm, split_names
+from .metadata_form import MetadataForm
 
 
 class BodyEditor(QPlainTextEdit):
@@ -52,12 +53,12 @@ class BodyEditor(QPlainTextEdit):
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
-    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802 - Qt API
+    def canInsertFromMimeData(self, source) -> bool:  # Qt API
         handler = self.paste_handler
         return bool(handler and handler.can_insert(source)) or \
             super().canInsertFromMimeData(source)
 
-    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
+    def insertFromMimeData(self, source) -> None:  # Qt API
         if self.paste_handler is not None and self.paste_handler(source):
             return
         super().insertFromMimeData(source)

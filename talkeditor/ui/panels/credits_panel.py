@@ -113,7 +113,7 @@ class CreditsPanel(QWidget):
         if self.isVisible():
             self._timer.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:  # Qt API
         super().showEvent(event)
         if self._stale:
             self._schedule()

@@ -25,10 +25,11 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
+from ...errors import IssueFormatError
 from ...render.html import HtmlCache
 from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
+from ...storage.assets import MAX_IMAGE_BYTES
 from ...storage.files import read_limited
-from ...storage.yaml_format import IssueFormatError
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
@@ -36,7 +37,6 @@ DEBOUNCE_MS = 250
 # prose) is converted off the GUI thread: about 50 ms of work
 BACKGROUND_COST = 40_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
 
 
@@ -84,18 +84,14 @@ class PreviewPane(QTextBrowser):
         self.document_.changesStopped.disconnect(self.schedule)
         self.document_.structureChanged.disconnect(self.schedule)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:  # Qt API
         super().showEvent(event)
         if self._stale:
             self.schedule()
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
-        try:
-            css = (paths.resources_dir() / "styles" / name).read_text(encoding="utf-8")
-        except OSError:
-            css = ""
-        self.document().setDefaultStyleSheet(css)
+        self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
         """Re-render soon; a hidden preview only notes that it is out of date."""
@@ -237,13 +233,13 @@ class PreviewPane(QTextBrowser):
             return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
         return image
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event) -> None:  # Qt API
         super().resizeEvent(event)
         if self._fitted_width and self.width() != self._fitted_width:
             self._fitted_width = 0
             self.schedule()  # images are fitted again on the next render
 
-    def loadResource(self, kind, url):  # noqa: N802 - Qt API
+    def loadResource(self, kind, url):  # Qt API
         """Only images inside the issue's own folder (or pending in the document);
         nothing remote, nothing else."""
         image = self._load_image(kind, url)

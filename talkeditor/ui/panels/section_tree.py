@@ -150,7 +150,7 @@ class SectionTreeModel(QAbstractItemModel):
         sid = META_ID if item == META_ID else item.id
         return self.createIndex(row, column, self._key(sid))
 
-    def parent(self, index=_ROOT):  # noqa: A003 - Qt API
+    def parent(self, index=_ROOT):  # Qt API
         if not index.isValid():
             return QModelIndex()
         sid = self.section_id(index)
@@ -160,17 +160,17 @@ class SectionTreeModel(QAbstractItemModel):
         parent_id = self._parent.get(sid)
         return self.index_of(parent_id) if parent_id else QModelIndex()
 
-    def rowCount(self, parent=_ROOT):  # noqa: N802 - Qt API
+    def rowCount(self, parent=_ROOT):  # Qt API
         if parent.column() > 0:
             return 0
         if parent.isValid() and self.section_id(parent) == META_ID:
             return 0
         return len(self._children(parent))
 
-    def columnCount(self, parent=_ROOT):  # noqa: N802 - Qt API
+    def columnCount(self, parent=_ROOT):  # Qt API
         return 2
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("Section") if section == 0 else self.tr("Min")
         return None
@@ -235,7 +235,7 @@ class SectionTreeModel(QAbstractItemModel):
         return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled \
             | Qt.ItemFlag.ItemIsDropEnabled
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # Qt API
         sid = self.section_id(index)
         if not sid or role != Qt.ItemDataRole.EditRole:
             return False
@@ -253,24 +253,24 @@ class SectionTreeModel(QAbstractItemModel):
         return True
 
     # ------------------------------------------------------------------ drag and drop
-    def supportedDropActions(self):  # noqa: N802 - Qt API
+    def supportedDropActions(self):  # Qt API
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self):  # noqa: N802 - Qt API
+    def mimeTypes(self):  # Qt API
         return [MIME]
 
-    def mimeData(self, indexes):  # noqa: N802 - Qt API
+    def mimeData(self, indexes):  # Qt API
         ids = [self.section_id(i) for i in indexes if i.column() == 0 and self.section_id(i)]
         data = QMimeData()
         data.setData(MIME, QByteArray(",".join(ids).encode("utf-8")))
         return data
 
-    def canDropMimeData(self, data, action, row, column, parent):  # noqa: N802 - Qt API
+    def canDropMimeData(self, data, action, row, column, parent):  # Qt API
         if not data.hasFormat(MIME):
             return False
         return not (parent.isValid() and self.section_id(parent) == META_ID)
 
-    def dropMimeData(self, data, action, row, column, parent):  # noqa: N802 - Qt API
+    def dropMimeData(self, data, action, row, column, parent):  # Qt API
         if action == Qt.DropAction.IgnoreAction:
             return True
         if not self.canDropMimeData(data, action, row, column, parent):

@@ -19,7 +19,7 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
 
-    def sizeHint(self, option, index):  # noqa: N802 - Qt API
+    def sizeHint(self, option, index):  # Qt API
         size = super().sizeHint(option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole)
         width = self.view.columnWidth(index.column()) - PADDING

@@ -1,0 +1,69 @@
+"""The two errors the core raises for the user to see: bad input, and a write that failed.
+
+``IssueFormatError`` is any problem with what the user gave us (an issue file, a file to
+import, a command-line value); ``WriteError`` is a file that could not be written (the disk
+is full, the folder is read-only …). Both carry their place (the file, and for an issue file
+the key path, line and column), so one line tells the user what to fix and where. Callers
+catch these two (or their common base ``TalkeditorError``) instead of a mix of ``OSError``
+and ``ValueError``: the CLI prints the message and exits 2, the app shows it in a dialog.
+
+This module imports nothing, so catching an error never pulls in the YAML layer or Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class TalkeditorError(Exception):
+    """Base of the errors meant for the user: ``str(error)`` is one line naming the place."""
+
+
+class IssueFormatError(TalkeditorError, ValueError):
+    """Bad input: one type, with a message that names the place.
+
+    ``where`` is the place inside the input (``sections[3].fields[1].label``, or a file name),
+    ``line`` and ``column`` are 1-based positions in the file when known. ``str()`` gives
+    ``where: message (line L, column C)``.
+    """
+
+    def __init__(self, message: str, where: str = "", line: int | None = None,
+                 column: int | None = None):
+        self.message = message
+        self.where = where
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.line is not None:
+            text += f" (line {self.line}, column {self.column})"
+        return text
+
+
+class WriteError(TalkeditorError, OSError):
+    """A file could not be written: ``path`` is the file, ``reason`` the system's words
+    (``Permission denied``). ``str()`` gives ``cannot write PATH: REASON``.
+
+    It is an ``OSError`` too (``strerror`` is the reason, ``filename`` the path), so code that
+    still catches ``OSError`` keeps working.
+    """
+
+    def __init__(self, path: str | os.PathLike, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot write {self.path}: {reason}")
+        self.strerror = reason
+        self.filename = str(self.path)
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+    @classmethod
+    def from_os_error(cls, path: str | os.PathLike, exc: OSError) -> WriteError:
+        """The WriteError for ``exc`` raised while writing ``path``."""
+        if isinstance(exc, WriteError):
+            return exc
+        return cls(path, exc.strerror or str(exc))

@@ -1,0 +1,69 @@
+"""Open any issue file: an ``issue.yaml`` is loaded, a past issue (.md, .txt, .docx) imported.
+
+``open_issue(path, archive)`` is the one way the app, the command line (``talkeditor new
+--from``) and the archive's "next issue" / "copy format" turn a file the user picked into an
+Issue, so all of them give the same result for the same file:
+
+- ``.yaml`` / ``.yml``: loaded as it is; ``path`` is where it saves back to.
+- anything else: imported (``importer.import_file``) with the section titles of ``archive``'s
+  issues as known titles; the result is a new draft (``path`` is None) with the images it
+  uses in ``assets`` (to be written into ``assets/`` beside the file it is first saved to,
+  ``storage.assets.write_assets``) and the importer's ``summary``.
+
+Every problem with the file is an IssueFormatError naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Issue
+from ..paths import YAML_SUFFIXES
+
+if TYPE_CHECKING:
+    from ..archive.folder import Archive
+    from .importer import ImportSummary
+
+
+@dataclass
+class OpenedIssue:
+    """What :func:`open_issue` read: the issue and, for an import, what goes with it."""
+
+    issue: Issue
+    #: The (resolved) ``issue.yaml`` the issue was loaded from; None for an imported draft.
+    path: Path | None
+    #: Images of an imported issue, file name -> bytes, for its ``assets/`` folder.
+    assets: dict[str, bytes] = field(default_factory=dict)
+    #: What the importer recognised (None for a YAML file).
+    summary: ImportSummary | None = None
+
+    @property
+    def imported(self) -> bool:
+        """True when the file was imported: the issue is a new, unsaved draft."""
+        return self.path is None
+
+
+def is_issue_file(path: str | os.PathLike) -> bool:
+    """True for an ``issue.yaml`` (by suffix), False for a file to import."""
+    return Path(path).suffix.lower() in YAML_SUFFIXES
+
+
+def open_issue(path: str | os.PathLike, archive: Archive | None = None) -> OpenedIssue:
+    """Load ``path`` if it is an issue file, else import it (see the module docstring).
+
+    ``archive`` gives the known section titles of an import (its issues' top-level titles);
+    it is not read for a YAML file. Raises IssueFormatError.
+    """
+    source = Path(path)
+    if is_issue_file(source):
+        from ..storage.files import load_yaml_issue
+
+        return OpenedIssue(load_yaml_issue(source), source.resolve())
+    from .importer import archive_titles, import_file
+
+    known = archive_titles(archive) if archive is not None else None
+    result = import_file(source, known)
+    return OpenedIssue(result.issue, None, result.assets, result.summary)
