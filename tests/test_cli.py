@@ -82,3 +82,17 @@ def test_check_refuses_deep_nesting_with_exit_2_and_one_line(tmp_path):
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("command", [("render", "{issue}", "-o", "{out}/x.md"),
+                                     ("new", "-o", "{out}/x.yaml"),
+                                     ("links", "{issue}", "--clean", "-o", "{out}/x.yaml")])
+def test_an_output_path_that_cannot_be_written_is_one_error_line_and_exit_2(tmp_path, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    issue = FIXTURES / "issue-004.yaml"
+    done = run_cli(*[part.format(issue=issue, out=blocker) for part in command])
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("talkeditor: error: ")
+    assert "Traceback" not in done.stderr and "unexpected" not in done.stderr

@@ -214,3 +214,50 @@ def test_check_run_returns_within_its_total_time(server):
     results = check.check_urls(found, concurrency=2, timeout=10, total=1.0)
     assert time.monotonic() - started < 2.5
     assert {r.state for r in results.values()} == {check.UNCHECKED}
+
+
+def test_bracketed_issue_title_line_counts_as_the_title_of_the_url_below():
+    body = ("【OpenLLM Talk 005】本期提要：llama2；RetNet - 羡鱼智能的文章 - 知乎\n\n"
+            "<https://zhuanlan.zhihu.com/p/645679737>\n\n"
+            "【talk模板】：\n\n<https://zhuanlan.zhihu.com/p/640522290>\n\n"
+            "【本期贡献者】- 排名不分先后：\n\n<https://a.example/x>\n\n"
+            "【视频】\n\n<https://b.example/y>")
+    assert urls.missing_titles(body) == [(7, "https://zhuanlan.zhihu.com/p/640522290"),
+                                         (11, "https://a.example/x"),
+                                         (15, "https://b.example/y")]
+
+
+def test_filling_titles_leaves_a_bracketed_title_line_alone():
+    body = "【OpenLLM Talk 004】本期提要：外挂知识 - 羡鱼智能的文章 - 知乎\n\n<https://z.example/p/1>"
+    assert fill_body_titles(body, {"https://z.example/p/1": "Another title"}) == (body, 0)
+
+
+def test_an_overlong_page_title_is_cut_to_one_short_line():
+    line = urls.one_line_title("T" * 200_000 + "\n")
+    assert len(line) == urls.MAX_TITLE and line.endswith("…")
+    assert urls.one_line_title("标题 " * 10) == ("标题 " * 10).strip()
+
+
+@pytest.mark.parametrize("title", [
+    "Vec<T> in *Rust* and `code`", "# 1 tool - GitHub", "1. Introduction - arXiv",
+    "> a quote", "- a dash", "+ a plus", "* a star", "C:\\path\\x", "A & B <C> 中文",
+    "GitHub - foo/my_repo: fast", "[2307.09288] Llama 2", "标题 - 作者的文章 - 知乎"])
+def test_a_fetched_title_renders_as_plain_text_in_the_body(title):
+    from talkeditor.render.html import markdown_to_html
+
+    line = urls.one_line_title(title)
+    html = markdown_to_html(line).strip()
+    assert html.startswith("<p>") and html.endswith("</p>")
+    text = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert text == title
+    assert urls.is_title_line(line)
+
+
+def test_a_lead_in_line_ending_with_a_colon_is_not_the_title_of_the_url_below():
+    body = "简介：\n\n<https://github.com/gorilla-llm/gorilla-cli>\n\n原文:\n<https://a.example/x>"
+    assert urls.missing_titles(body) == [(3, "https://github.com/gorilla-llm/gorilla-cli"),
+                                         (6, "https://a.example/x")]
+    filled, count = fill_body_titles(body, {"https://github.com/gorilla-llm/gorilla-cli":
+                                            "GitHub - gorilla-llm/gorilla-cli"})
+    assert count == 1
+    assert filled.startswith("简介：\n\nGitHub - gorilla-llm/gorilla-cli\n\n<https://github.com/")

@@ -123,3 +123,18 @@ def test_the_content_contributors_line_is_generated_from_credits_and_signatures(
         section.fields = [f for f in section.fields if f.label != "贡献者"]
     assert ("【具体内容贡献者】：请查看具体内容后面的署名，比如问题、回答和观点的来源"
             in issue_markdown(issue))
+
+
+def test_bare_url_link_ends_at_chinese_punctuation_and_text():
+    html = markdown_to_html("见 http://a.example/x，还有 https://b.example/y。\n\n"
+                            "（https://c.example/z）符尧：https://github.com/esbatmop/MNBVC，好像")
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs == ["http://a.example/x", "https://b.example/y", "https://c.example/z",
+                     "https://github.com/esbatmop/MNBVC"]
+    assert "</a>，还有" in html and "</a>。" in html and "</a>）" in html
+
+
+def test_bare_url_with_ascii_query_and_trailing_period_keeps_magiclink_rules():
+    html = markdown_to_html("see https://d.example/q?a=1&b=2. and <https://e.example/x>")
+    assert re.findall(r'href="([^"]*)"', html) == ["https://d.example/q?a=1&amp;b=2",
+                                                  "https://e.example/x"]

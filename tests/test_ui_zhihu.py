@@ -95,7 +95,49 @@ def test_the_export_dialog_offers_the_full_and_a_fitting_title_with_a_live_count
         assert dialog.count_label.text() == f"{len(proposed) + 6} / 100 个字"
         assert "color" in dialog.count_label.styleSheet()  # over the limit: shown in red
         assert dialog.count_label.toolTip() == "知乎标题最多 100 个字"
+        assert not dialog.ok_button.isEnabled()  # Zhihu would refuse it
+        dialog.title_edit.setText(proposed)
+        assert dialog.ok_button.isEnabled()
+        dialog.title_edit.setText(proposed + "加长" * 3)
         assert dialog.cards.text().startswith("链接卡片")
         assert dialog.options()["title"] == proposed + "加长" * 3
     finally:
         install_translations(QApplication.instance(), "en")
+
+
+def test_exporting_the_next_issue_before_its_first_save_copies_the_carried_qr_codes(
+        qtbot, window, no_dialogs, tmp_path):
+    from .test_assets import past_with_qr_codes, tiny_png
+
+    past = past_with_qr_codes(tmp_path / "archive" / "004")
+    assert window.archive_actions.new_next_from(past)
+    assert window.document.path is None and window.document.pending_assets
+    out = tmp_path / "zhihu-out"
+    no_dialogs["answers"]["zhihu"] = {"folder": out, "image_base_url": "", "link_cards": True}
+    assert window.zhihu_actions.export_zhihu()
+    (_kind, _title, warnings, _folder), = [a for a in no_dialogs["asked"]
+                                           if isinstance(a, tuple) and a[0] == "zhihu"]
+    assert not any("不知道期刊文件夹" in w for w in warnings)
+    assert (out / "images" / "qq-qr.png").read_bytes() == tiny_png(20)
+    assert (out / "images" / "wechat-qr.png").read_bytes() == tiny_png(10)
+    html = (out / "post.html").read_text(encoding="utf-8")
+    assert 'src="images/wechat-qr.png"' in html and 'src="images/qq-qr.png"' in html
+    assert window.document.path is None  # nothing saved behind the host's back
+
+
+def test_the_export_dialog_shows_the_start_of_long_titles_and_wraps_check_lines(qtbot, tmp_path):
+    from PySide6.QtWidgets import QListWidget
+
+    from talkeditor.ui import dialogs
+    from talkeditor.zhihu import export as zhihu
+
+    from .test_zhihu_export import issue_004
+
+    issue = issue_004()
+    dialog = dialogs.ZhihuExportDialog(None, zhihu.proposed_title(issue), ["x" * 300], tmp_path,
+                                       "", True, zhihu.zhihu_title(issue))
+    qtbot.addWidget(dialog)
+    assert dialog.title_edit.cursorPosition() == 0
+    assert dialog.full_title_edit.cursorPosition() == 0
+    assert dialog.findChild(QListWidget, "zhihuWarnings").wordWrap()
+    assert dialog.ok_button.isEnabled()

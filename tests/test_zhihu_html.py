@@ -263,3 +263,12 @@ def test_any_mix_of_markdown_and_html_converts_to_allowed_markup_only(parts, car
     hrefs = [attrs["href"] for tag, attrs in collector.tags if tag == "a"]
     assert all(h.startswith(("http://", "https://", "mailto:")) for h in hrefs)
     assert "<script" not in out
+
+
+def test_bare_urls_next_to_chinese_punctuation_are_whole_links_in_post_html_and_md():
+    post = zhihu.markdown_to_zhihu("见 http://a.example/x，还有 https://b.example/y。\n\n"
+                                   "（https://c.example/z）")
+    assert re.findall(r'href="([^"]*)"', post.html) == [
+        "http://a.example/x", "https://b.example/y", "https://c.example/z"]
+    assert "见 <http://a.example/x>，还有 <https://b.example/y>。" in post.markdown
+    assert "（<https://c.example/z>）" in post.markdown

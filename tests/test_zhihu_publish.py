@@ -344,3 +344,21 @@ def test_commonmark_reads_every_bold_of_post_md_back_as_bold(runs):
     bold = [e.text for e in paragraph.iter("strong")]
     assert re.findall(r"<strong>(.*?)</strong>", rendered) == \
         [b.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for b in bold]
+
+
+def test_a_link_in_a_table_cell_keeps_its_address_and_an_image_there_is_named():
+    body = ("正文\n\n| 名字 | 地址 |\n| --- | --- |\n"
+            "| 论文 | [arXiv](https://arxiv.org/abs/2307.09288) |\n"
+            "| 图 | ![图](https://pic1.zhimg.com/t.png) |\n| 裸链接 | https://github.com/a/b |")
+    issue = Issue(number="999", highlights=["测试"], sections=[Section(title="表格", body=body)])
+    post = zhihu.build_post(issue)
+    assert [(w.code, w.section, w.line) for w in post.warnings] == [("table-image", "表格", 6)]
+    assert "https://arxiv.org/abs/2307.09288" in post.html  # Zhihu cells are text: kept as text
+    assert "<td>https://github.com/a/b</td>" in post.html
+
+
+def test_a_shortened_title_with_an_empty_first_item_stays_a_prefix_of_the_full_one():
+    title = "【OpenLLM Talk 007】本期提要：；" + "；".join(["很长的提要条目" * 3] * 8)
+    short = zhihu.shorten_title(title)
+    assert title.startswith(short) and len(short) <= 100
+    assert short.startswith("【OpenLLM Talk 007】本期提要：；很长的提要条目")

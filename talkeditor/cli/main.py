@@ -218,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # an output path that cannot be written (-o into a missing folder …)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"talkeditor: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # the CLI's last line of defence
         print(f"talkeditor: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

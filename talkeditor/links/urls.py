@@ -9,7 +9,10 @@ on a line of its own, usually written ``<https://…>``::
 
 A *bare* URL line is a line holding one URL and nothing else (``<URL>`` or ``URL``). It
 *lacks a title* when the nearest non-blank line above it is missing, a heading, a
-``【label】`` line, an image, or itself holds a URL (the title of another link).
+``【label】：value`` field line, a lead-in ending with a colon (``简介：``), an image, or
+itself holds a URL (the title of another link).
+A line that only starts with a bracketed name, such as the 往期精彩 titles
+``【OpenLLM Talk 005】本期提要：… - 羡鱼智能的文章 - 知乎``, is a title.
 
 Cleaning drops query parameters that only say who shared a link from where (``utm_*``,
 ``spm``, ``share_source``, ``vd_source`` …, the tables of ``repeats``) and unwraps redirect
@@ -38,6 +41,11 @@ _HOSTS_WHERE_T_TRACKS = ("twitter.com", "x.com")
 
 _LONE = re.compile(r"^\s*<?(https?://[^\s<>]+?)>?\s*$", re.I)
 _IMAGE = re.compile(r"^\s*!\[")
+_LEAD_IN_ENDS = ("：", ":")
+# A field line: 【label】 then (after an optional "- note") a colon, or nothing at all.
+_FIELD_LINE = re.compile(r"^【[^【】\n]{1,40}】\s*(?:[-—–][^【】：:\n]{0,24}?)?\s*(?:[：:]|$)")
+#: Longest title line put in from a page, in characters (longer ones are cut, with "…").
+MAX_TITLE = 200
 
 
 @dataclass(frozen=True)
@@ -76,9 +84,11 @@ def url_spots(text: str) -> list[UrlSpot]:
 def is_title_line(line: str) -> bool:
     """Whether ``line`` can be the title of the link below it (see the module docstring)."""
     stripped = line.strip()
-    if not stripped or stripped.startswith("#") or stripped.startswith("【"):
+    if not stripped or stripped.startswith("#") or _FIELD_LINE.match(stripped):
         return False
     if _IMAGE.match(stripped) or find_urls(stripped):
+        return False
+    if stripped.endswith(_LEAD_IN_ENDS):  # "简介：", "原文:" introduce the link, not name it
         return False
     return not set(stripped) <= set("-*_=>|` ")
 
@@ -111,8 +121,35 @@ def insert_title(text: str, line: int, title: str) -> str:
 
 
 def one_line_title(title: str) -> str:
-    """A page title as one line: whitespace runs (newlines too) become one space."""
-    return " ".join(title.split())
+    """A page title as one line of a Markdown body that reads as the title says: whitespace
+    runs (newlines too) become one space, a title longer than ``MAX_TITLE`` characters is
+    cut there and ends with "…", and what Markdown would take as markup is neutralised
+    (``<T>`` is not an HTML tag, ``*x*`` not emphasis, a leading ``#``/``>``/``-``/``1.``
+    not a heading, quote or list; see :func:`markdown_text`)."""
+    line = " ".join(title.split())
+    if len(line) > MAX_TITLE:
+        line = line[:MAX_TITLE - 1].rstrip() + "…"
+    return markdown_text(line)
+
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_BLOCK_START = re.compile(r"^(?:#+|>|[-+](?=\s)|(\d+)[.)](?=\s))")
+
+
+def markdown_text(line: str) -> str:
+    """``line`` (plain text) escaped so that the Markdown renderer shows it as written: ``*`` and
+    backquotes get a backslash, ``<`` before a letter becomes ``&lt;``, and a leading
+    heading, quote or list marker is escaped. Underscores and brackets are left alone
+    (``my_repo``, ``[2307.09288]`` render as written)."""
+    line = line.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`")
+    line = _TAG_START.sub("&lt;", line)
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    digits = match.group(1)
+    if digits:  # "1. " or "1) " would start an ordered list
+        return digits + "\\" + line[len(digits):]
+    return "\\" + line
 
 
 # ---------------------------------------------------------------- cleaning

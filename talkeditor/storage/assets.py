@@ -10,6 +10,8 @@
   into the new issue's own ``assets/``.
 - ``write_assets`` writes images into a folder's ``assets/`` atomically, skipping files that
   already hold the same bytes.
+- ``staged_folder`` lends a temporary issue folder holding images not written yet (an issue
+  not saved yet keeps them in memory), so the Zhihu export can copy them like saved ones.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -128,6 +132,15 @@ def write_assets(images: dict[str, bytes], folder: str | os.PathLike) -> list[st
         atomic_write(path, data, backup=False)
         written.append(name)
     return written
+
+
+@contextmanager
+def staged_folder(images: dict[str, bytes]) -> Iterator[Path]:
+    """A temporary folder with ``images`` (name -> bytes) in its ``assets/``, removed on
+    exit: the folder of an issue not saved yet, for the Zhihu export. Raises OSError."""
+    with tempfile.TemporaryDirectory(prefix="talkeditor-assets-") as folder:
+        write_assets(images, folder)
+        yield Path(folder)
 
 
 def read_image_file(path: str | os.PathLike) -> bytes:

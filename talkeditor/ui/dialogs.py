@@ -178,7 +178,8 @@ ZHIHU_TITLE_LIMIT = 100
 
 class ZhihuExportDialog(QDialog):
     """The export dialog: the full title and the one to publish (editable, with a live
-    character count against Zhihu's 100), the pre-publish check, the options and the folder."""
+    character count against Zhihu's 100; Export is disabled while it is longer), the
+    pre-publish check, the options and the folder."""
 
     def __init__(self, parent, title: str, warnings: list[str], folder: Path,
                  image_base_url: str, link_cards: bool, full_title: str = ""):
@@ -195,6 +196,7 @@ class ZhihuExportDialog(QDialog):
             self.full_title_edit = QLineEdit(full_title, self)
             self.full_title_edit.setObjectName("zhihuFullTitle")
             self.full_title_edit.setReadOnly(True)
+            self.full_title_edit.setCursorPosition(0)  # the start of a title matters most
             layout.addWidget(self.full_title_edit)
         title_row = QHBoxLayout()
         title_row.addWidget(QLabel(self.tr("Title to publish:"), self), 1)
@@ -204,14 +206,15 @@ class ZhihuExportDialog(QDialog):
         layout.addLayout(title_row)
         self.title_edit = QLineEdit(title, self)
         self.title_edit.setObjectName("zhihuTitle")
+        self.title_edit.setCursorPosition(0)
         self.title_edit.textChanged.connect(self._count)
         layout.addWidget(self.title_edit)
-        self._count()
         layout.addWidget(QLabel(self.tr("Pre-publish check:") if warnings else
                                 self.tr("Pre-publish check: no problems found."), self))
         if warnings:
             listing = QListWidget(self)
             listing.setObjectName("zhihuWarnings")
+            listing.setWordWrap(True)  # the advice is at the end of long lines
             listing.addItems(warnings)
             layout.addWidget(listing, 1)
         form = QFormLayout()
@@ -243,6 +246,7 @@ class ZhihuExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._count()
         self.resize(680, 520)
 
     def _count(self) -> None:
@@ -256,6 +260,9 @@ class ZhihuExportDialog(QDialog):
         self.count_label.setStyleSheet("color: #c0392b; font-weight: bold;" if over else "")
         self.count_label.setToolTip(self.tr(
             "Zhihu allows at most 100 characters") if over else "")
+        # Zhihu refuses a longer title: no export until the title fits.
+        self.ok_button.setEnabled(not over)
+        self.ok_button.setToolTip(self.count_label.toolTip())
 
     def _browse(self) -> None:
         chosen = choose_folder(self, self.tr("Export folder"),

@@ -42,13 +42,13 @@ def shorten_title(title: str, limit: int = zhihu_check.TITLE_LIMIT) -> str:
     at = title.find(HIGHLIGHTS_LABEL)
     if at >= 0:
         head, rest = title[:at], title[at + len(HIGHLIGHTS_LABEL):]
-        kept = ""
+        kept_end, start = 0, 0  # whole items: rest[:kept_end] ends where an item ends
         for item in rest.split("；"):
-            candidate = f"{kept}；{item}" if kept else item
-            if len(head) + len(HIGHLIGHTS_LABEL) + len(candidate) > limit:
+            end = start + len(item)
+            if len(head) + len(HIGHLIGHTS_LABEL) + end > limit:
                 break
-            kept = candidate
-        kept = kept.rstrip(_CLEAN_ENDS)
+            kept_end, start = end, end + 1
+        kept = rest[:kept_end].rstrip(_CLEAN_ENDS)
         if kept:
             return head + HIGHLIGHTS_LABEL + kept
         if head.strip() and len(head) <= limit:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from ...errors import IssueFormatError
+from ...storage import assets
 from ...storage import files as storage
 from .. import dialogs
 from ..panels.preview import PreviewPane
@@ -42,21 +43,38 @@ class ZhihuActions(QObject):
                                 base or None, cards, title)
 
     def export_zhihu(self) -> bool:
-        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard."""
+        """Check, export to a folder, and put the post (HTML + plain text) on the clipboard.
+
+        An issue not saved yet has its images (the next issue's QR codes, pasted pictures)
+        only in memory: they are staged in a temporary folder so the post gets them too."""
+        document = self.api.document
+        pending = dict(document.pending_assets) if document.path is None else {}
+        if not pending:
+            return self._export(self._issue_dir())
+        try:
+            with assets.staged_folder(pending) as staged:
+                return self._export(staged)
+        except OSError as exc:
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Export failed"),
+                               exc.strerror or str(exc))
+            return False
+
+    def _export(self, issue_dir) -> bool:
         from ...zhihu import export as zhihu
 
         issue = self.api.document.saved_issue()
-        issue_dir = self._issue_dir()
         settings = self.api.settings
         parent = self.api.dialog_parent()
         base_url = settings.image_base_url()
         try:
-            post = self.post()
+            post = zhihu.build_post(issue, issue_dir, base_url or None,
+                                    settings.zhihu_link_cards())
         except IssueFormatError as exc:
             dialogs.show_error(parent, self.tr("Export failed"), str(exc))
             return False
         warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
-        folder = (issue_dir or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
+        folder = (self._issue_dir()
+                  or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
         options = dialogs.zhihu_export(parent, post.title, warnings, folder, base_url,
                                        settings.zhihu_link_cards(), zhihu.zhihu_title(issue))
         if options is None:
