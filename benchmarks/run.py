@@ -489,6 +489,12 @@ def render_brackets_20000(cfg: Config) -> Result:
     return _pathological(cfg, "20,000 '['", "[" * 20000)
 
 
+@figure("render_schemes_20000", "Markdown → HTML, 20,000 'http://' that are not links", "ms",
+        None)
+def render_schemes_20000(cfg: Config) -> Result:
+    return _pathological(cfg, "20,000 'http://' in one paragraph", "见 http:// 与 " * 20000)
+
+
 @figure("render_deep_nesting", "Markdown → HTML, deep nesting (worst of quotes, lists, emphasis, "
                                "links)", "ms", None)
 def render_deep_nesting(cfg: Config) -> Result:
@@ -771,6 +777,98 @@ def peak_rss(cfg: Config) -> Result:
     peaks = [r["hwm_mb"] for r in runs]
     return Result(round(median(peaks), 1), {"runs_mb": peaks, "platform": runs[0]["platform"]},
                   note="fresh process; every section shown, preview rendered, 5 keys typed")
+
+
+# ---------------------------------------------------------------------------- 6. collaboration
+
+def _two_edits(issue):
+    """Two contributors' edits of ``issue``: items added to the same sections, other items
+    edited, sections renamed, metadata changed on both sides (no conflicts)."""
+    ours, theirs = issue.clone(), issue.clone()
+    for n, (section, _depth) in enumerate(ours.walk()):
+        if n % 3 == 0:
+            section.body += f"\n\nOURS item {n}"
+        if n % 7 == 0:
+            section.title += "（改）"
+    for n, (section, _depth) in enumerate(theirs.walk()):
+        if n % 3 == 0:
+            section.body = f"THEIRS item {n}\n\n" + section.body
+        if n % 5 == 1 and section.body:
+            section.body = section.body.replace("\n\n", "\n\n（补充）", 1)
+    ours.date, theirs.video = "2023-07-22", "https://example.org/v"
+    ours.highlights.append("ours"), theirs.highlights.append("theirs")
+    return ours, theirs
+
+
+@figure("merge_10x", "structural three-way merge of the 10× issue", "ms", 100)
+def merge_10x(cfg: Config) -> Result:
+    from talkeditor.collab.merge import merge_files, merge_issues
+    from talkeditor.storage import files as storage
+    from talkeditor.storage import yaml_format as yamlio
+
+    base = storage.load_yaml_issue(big_issue_file(cfg))
+    ours, theirs = _two_edits(base)
+    folder = cfg.workdir / "merge"
+    folder.mkdir(exist_ok=True)
+    paths = {}
+    for name, issue in (("base", base), ("ours", ours), ("theirs", theirs)):
+        paths[name] = folder / f"{name}.yaml"
+        paths[name].write_text(yamlio.dumps(issue), encoding="utf-8")
+    out = str(folder / "out.yaml")
+    in_memory = median([timed(lambda: merge_issues(base, ours, theirs))
+                        for _ in range(cfg.reps)])
+    files = median([timed(lambda: merge_files(str(paths["base"]), str(paths["ours"]),
+                                              str(paths["theirs"]), out))
+                    for _ in range(max(3, cfg.reps // 3))])
+    conflicts = len(merge_issues(base, ours, theirs).conflicts)
+    sections = sum(1 for _ in base.walk())
+    return Result(ms(in_memory), {"merge_issues_ms": ms(in_memory), "merge_files_ms": ms(files),
+                                  "sections": sections, "conflicts": conflicts},
+                  note=f"{sections} sections, items added/edited, sections renamed, metadata on "
+                       f"both sides; the git driver (3 loads + merge + dump) "
+                       f"{ms(files):.0f} ms; {conflicts} conflicts")
+
+
+@figure("sync_local", "talkeditor sync against a local remote (commit, fetch, merge, push)",
+        "ms", None)
+def sync_local(cfg: Config) -> Result:
+    from talkeditor.collab import sync
+    from talkeditor.storage import files as storage
+
+    saved = {k: os.environ.get(k) for k in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL",
+                                            "GIT_CONFIG_NOSYSTEM", "HOME")}
+    os.environ.update({"GIT_AUTHOR_EMAIL": "bench@example.org",
+                       "GIT_COMMITTER_EMAIL": "bench@example.org", "GIT_CONFIG_NOSYSTEM": "1",
+                       "HOME": str(cfg.workdir)})
+    try:
+        root = cfg.workdir / "sync"
+        remote = root / "remote.git"
+        subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+        host = root / "host"
+        (host / "004").mkdir(parents=True)
+        shutil.copy(REAL_ISSUE, host / "004" / "issue.yaml")
+        sync.init(host, remote.as_uri(), "host")
+        clones = []
+        for name in ("alice", "bob"):
+            subprocess.run(["git", "clone", "-q", remote.as_uri(), str(root / name)], check=True)
+            clones.append(root / name)
+        runs = []
+        for n in range(2 if cfg.quick else 5):
+            for clone in clones:
+                path = clone / "004" / "issue.yaml"
+                issue = storage.load_yaml_issue(path)
+                issue.find("freetalk").body += f"\n\n{clone.name} {n}"
+                storage.save_issue(issue, path)
+                runs.append(timed(lambda c=clone: sync.sync(c, author=c.name)))
+        return Result(ms(median(runs[1:])), {"runs_ms": [ms(r) for r in runs]},
+                      note="the real issue, file:// remote; two clones take turns: each sync "
+                           "commits an item and merges the other clone's")
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 # ---------------------------------------------------------------------------- running

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up a development environment in .venv: the Debian libraries Qt needs (installed with
-# apt-get when running as root, otherwise listed), then the package and its dependencies.
+# Set up a development environment in .venv: the Debian libraries Qt needs and git (File › Sync
+# and `talkeditor sync` run it) — installed with apt-get when running as root, otherwise
+# listed — then the package and its dependencies.
 #   scripts/bootstrap.sh            app dependencies
 #   scripts/bootstrap.sh --test     plus the test tools (and the desktop/AppStream validators)
 #   scripts/bootstrap.sh --x11      plus what a real X window and screenshots need (Xvfb, CJK fonts)
@@ -8,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
-debs=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3)
+debs=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 git)
 x11_debs=(libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-image0
           libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
           fonts-noto-cjk)

@@ -50,6 +50,23 @@ class Field:
 
 
 @dataclass
+class Conflict:
+    """A change both sides of a merge made differently, kept in the issue until resolved.
+
+    ``part`` names what conflicted: ``body`` (one block of the body), ``title``, ``minutes``,
+    ``optional``, ``body_kind``, ``field:<label>`` (a field's value, sep, note, bind or keep),
+    ``section`` (deleted on one side, edited on the other), or an issue key (``date``,
+    ``number`` …) for the issue's own conflicts. ``ours`` and ``theirs`` are the two versions as
+    text (``""`` for "deleted"); the issue itself holds ``ours`` (or ``theirs`` when ours is
+    deleted) so it stays complete and loads. See ``talkeditor/collab/merge.py``.
+    """
+
+    part: str
+    ours: str = ""
+    theirs: str = ""
+
+
+@dataclass
 class Section:
     """A section of the issue skeleton, with its fields, Markdown body and subsections."""
 
@@ -63,6 +80,7 @@ class Section:
     body: str = ""
     body_kind: str = BODY_WEEKLY
     children: list[Section] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
 
     def walk(self, depth: int = 1) -> Iterator[tuple[Section, int]]:
@@ -100,6 +118,7 @@ class Issue:
     zhihu: str = ""
     template: str = ""
     sections: list[Section] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     format: int = FORMAT_VERSION
     extra: dict = field(default_factory=dict)
 

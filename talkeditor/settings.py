@@ -117,6 +117,16 @@ class Settings:
     def set_zhihu_link_cards(self, on: bool) -> None:
         self._data["zhihu_link_cards"] = bool(on)
 
+    # -- collaboration
+    def author(self) -> str:
+        """The contributor's name: commits made by Sync, the default signature of Sign Line
+        As. ``''`` when not set."""
+        value = self._data.get("author")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_author(self, name: str) -> None:
+        self._data["author"] = name.strip()
+
     def fetch_link_titles(self) -> bool:
         """Whether pasting a lone URL fetches the page's title (on unless turned off)."""
         return bool(self._data.get("fetch_link_titles", True))

@@ -19,6 +19,7 @@ EXPECTED = (
     "keystroke_window_real", "keystroke_window_10x", "highlight_keystroke_3000", "open_issue",
     "save_issue", "archive_index_build", "archive_search", "archive_open_cold", "peak_rss",
     "render_10x", "render_brackets_6000", "render_brackets_20000", "render_deep_nesting",
+    "merge_10x", "sync_local",
 )
 ARCHIVE_FIGURES = {"archive_index_build", "archive_search", "archive_open_cold"}
 

@@ -153,7 +153,8 @@ def test_a_bullet_list_then_a_numbered_list_are_two_lists(tmp_path):
 
 @pytest.mark.parametrize("typed", ["__init__ 方法", "<think>推理过程</think>", "[备注](可选)",
                                    "*星号* 与 `反引号`", "1. 不是列表", "- 也不是", "> 不是引用",
-                                   "&amp; 字面", "见[^1]"])
+                                   "&amp; 字面", "见[^1]", "a\\=b", "路径 C:\\~x\\$y",
+                                   "1\\|2 与 \\@某人", "\\\"引号\\\""])
 def test_markdown_characters_typed_in_word_come_back_as_the_same_text(tmp_path, typed):
     md = _academic(_import_docx(tmp_path, para(run(typed))))
     html = markdown_to_html(md)
@@ -229,6 +230,23 @@ def test_invisible_characters_never_hide_a_title_or_a_field_label(hidden, where)
     assert [f.code for f in result.summary.findings] == ["invisible_removed"]
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+@pytest.mark.parametrize("label,value,attribute,expected", [
+    ("主持人", "羡鱼", "host", ["羡鱼"]),
+    ("时间", "20230916 晚上八点", "time", "20:00"),
+    ("本期提要", "检索；长文本", "highlights", ["检索", "长文本"]),
+])
+def test_an_invisible_character_inside_a_field_label_does_not_hide_the_field(
+        hidden, label, value, attribute, expected):
+    written = label[0] + hidden + label[1:]
+    text = f"OpenLLM Talk 012\n\n本期记录\n【{written}】：{value}\n\n本周新闻\n正文\n"
+    result = import_text(text, "txt")
+    assert [f.label for f in result.issue.find_path("本期记录").fields] == [label]
+    assert getattr(result.issue, attribute) == expected
+    assert [f.data["text"] for f in result.summary.findings
+            if f.code == "invisible_removed"] == [f"【{label}】"]
+
+
 def test_invisible_characters_before_a_markdown_heading_do_not_hide_it():
     text = "# 本周新闻\n\n\u200b## 学术\n\n正文\n\n\ufeff# 本周推荐\n\n推荐\n"
     result = import_text(text, "md")
@@ -281,6 +299,118 @@ def test_a_word_picture_linked_to_a_file_with_spaces_is_copied_from_beside_the_d
     assert _academic(result) == "![截图](assets/screen_shot__1_.png)"
 
 
+@pytest.mark.parametrize("written,file", [
+    ("![e](pics/e\\[1\\].png)", "e[1].png"),
+    ("![a](pics/a\\_b\\_.png)", "a_b_.png"),
+    ("![p](pics/100%25.png)", "100%.png"),
+    ("![l](pics/b%20c.png)", "b%20c.png"),  # a name that really holds %20
+])
+def test_an_escaped_or_encoded_image_name_is_found_and_copied(tmp_path, written, file):
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / file).write_bytes(_png((7, 7, 7)))
+    source = tmp_path / "issue.md"
+    source.write_text(f"# 本周新闻\n\n{written}\n", encoding="utf-8")
+    result = import_file(source)
+    assert list(result.assets.values()) == [_png((7, 7, 7))]
+    assert result.issue.sections[0].body.startswith("![") and "](assets/" in \
+        result.issue.sections[0].body
+    assert "image_missing" not in _codes(result)
+
+
+def test_images_in_reference_definitions_and_html_img_tags_are_copied_or_named_missing(
+        tmp_path):
+    (tmp_path / "ref (1).png").write_bytes(_png((1, 1, 1)))
+    (tmp_path / "tag pic.png").write_bytes(_png((2, 2, 2)))
+    source = tmp_path / "issue.md"
+    source.write_text('# 本周新闻\n\n![图一][r1]\n\n<img src="tag pic.png" width="300">\n\n'
+                      "<IMG SRC='gone tag.png'>\n\n![图二][r2]\n\n"
+                      '[r1]: <ref (1).png> "标题"\n[r2]: gone-ref.png\n', encoding="utf-8")
+    result = import_file(source)
+    assert result.assets == {"ref__1_.png": _png((1, 1, 1)), "tag_pic.png": _png((2, 2, 2))}
+    body = result.issue.sections[0].body
+    assert '[r1]: assets/ref__1_.png "标题"' in body
+    assert '<img src="assets/tag_pic.png" width="300">' in body
+    (tag,) = re.findall(r"<img [^>]*alt=\"图一\"[^>]*>", markdown_to_html(body))
+    assert 'src="assets/ref__1_.png"' in tag and 'title="标题"' in tag
+    missing = [f.data["target"] for f in result.summary.findings if f.code == "image_missing"]
+    assert sorted(missing) == ["gone tag.png", "gone-ref.png"]
+
+
+@pytest.mark.parametrize("written", [
+    "C:\\Users\\me\\Typora\\typora-user-images\\shot 1.png",
+    "file:///C:/Users/me/Pictures/shot%201.png",
+    "D:/pics/shot 1.png",
+])
+def test_an_image_at_a_windows_path_is_taken_from_beside_the_document_or_named_missing(
+        tmp_path, written):
+    source = tmp_path / "issue.md"
+    source.write_text(f"# 本周新闻\n\n![截图](<{written}>)\n", encoding="utf-8")
+    result = import_file(source)
+    assert result.assets == {}
+    assert [f.code for f in result.summary.findings] == ["image_missing"]
+    (tmp_path / "shot 1.png").write_bytes(_png((3, 3, 3)))
+    result = import_file(source)
+    assert result.assets == {"shot_1.png": _png((3, 3, 3))}
+    assert result.issue.sections[0].body == "![截图](assets/shot_1.png)"
+
+
+def test_a_word_picture_linked_to_a_missing_file_on_another_machine_is_named_missing(tmp_path):
+    from .docx_build import image_run
+
+    result = _import_docx(tmp_path, para(image_run("rIdImg", linked=True, alt="截图")),
+                          rels=[("rIdImg", "image",
+                                 "file:///C:/Users/me/Pictures/linked%20pic.png", True)])
+    assert result.assets == {}
+    assert [f.data for f in result.summary.findings if f.code == "image_missing"] == [
+        {"target": "C:/Users/me/Pictures/linked pic.png", "reason": "not_found"}]
+
+
+@pytest.mark.parametrize("typed", ["~~删除~~", "a~~b~~c", "<https://example.com/a>",
+                                   "见<https://example.com>。", "共~10分钟，约~15分钟"])
+def test_tildes_and_bracketed_urls_typed_in_word_are_text_in_the_preview_and_the_zhihu_post(
+        tmp_path, typed):
+    import html as htmllib
+
+    from talkeditor.zhihu.export import markdown_to_zhihu_html
+
+    md = _academic(_import_docx(tmp_path, para(run(typed))))
+    for html in (markdown_to_html(md), markdown_to_zhihu_html(md)):
+        assert not re.search(r"<(s|del|strike)>", html)
+        assert htmllib.unescape(re.sub(r"<[^>]+>", "", html).strip()) == typed
+        for href in re.findall(r'href="([^"]+)"', html):
+            assert href in typed
+
+
+@pytest.mark.parametrize("typed", ["$x_1$ 公式", "成本$a$和$b$", "$$E=mc^2$$",
+                                   "账号 $HOME/$USER 路径"])
+def test_dollars_typed_in_word_are_text_in_the_preview_and_the_zhihu_post(tmp_path, typed):
+    import html as htmllib
+
+    from talkeditor.zhihu.export import markdown_to_zhihu_html
+
+    md = _academic(_import_docx(tmp_path, para(run(typed))))
+    for html in (markdown_to_html(md), markdown_to_zhihu_html(md)):
+        assert "eeimg" not in html
+        assert htmllib.unescape(re.sub(r"<[^>]+>", "", html).strip()) == typed
+
+
+@pytest.mark.parametrize("typed", ["价格 $5 到 $10", "美元$20，大约$3一次", "单个 $ 符号"])
+def test_dollar_amounts_typed_in_word_stay_as_written(tmp_path, typed):
+    assert _academic(_import_docx(tmp_path, para(run(typed)))) == typed
+
+
+@pytest.mark.parametrize("typed", ["![不是图片](x.png)", "见 ![图](<a b.png>) 一节",
+                                   "<img src=\"y.png\"> 是 HTML 写法"])
+def test_image_markup_typed_as_text_in_word_is_neither_copied_nor_reported(tmp_path, typed):
+    result = _import_docx(tmp_path, para(run(typed)))
+    assert result.assets == {} and "image_missing" not in _codes(result)
+    import html as htmllib
+
+    html = markdown_to_html(_academic(result))
+    assert "<img" not in html
+    assert htmllib.unescape(re.sub(r"<[^>]+>", "", html).strip()) == typed
+
+
 # ---------------------------------------------------------------- 7. encodings
 
 BIG5_TEXT = "OpenLLM Talk 013\n\nFree Talk\n繁體中文的內容：模型與資料，問與答\n"
@@ -301,6 +431,20 @@ def test_text_files_are_read_in_their_encoding_and_a_guess_is_named(tmp_path, en
     found = [f.data["encoding"] for f in result.summary.findings
              if f.code == "encoding_detected"]
     assert found == ([named] if named else [])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [GB_TEXT, BIG5_TEXT,
+                                  "OpenLLM Talk 013\n\nFree Talk\nplain ASCII\n"])
+def test_utf16_without_a_byte_order_mark_is_read_and_the_guess_is_named(tmp_path, encoding,
+                                                                       text):
+    path = tmp_path / "issue.txt"
+    path.write_bytes(text.encode(encoding))
+    result = import_file(path)
+    assert result.issue.number == "013"
+    assert result.issue.find_path("Free Talk").body == text.rstrip("\n").rsplit("\n", 1)[1]
+    assert result.summary.findings[0] == Finding("encoding_detected",
+                                                 {"encoding": encoding, "alternatives": []})
 
 
 def test_bytes_no_encoding_reads_as_text_are_refused_with_one_clear_line(tmp_path):

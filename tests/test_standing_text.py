@@ -125,3 +125,22 @@ def test_talkeditor_new_from_the_archive_keeps_the_judged_standing_text(archive,
     assert out.returncode == 0, out.stderr
     created = yaml_format.loads((tmp_path / "015" / "issue.yaml").read_bytes())
     assert created.find("privacy").body == PRIVACY
+
+
+@pytest.mark.parametrize("order", [("012", "013", "014"), ("014", "012", "013")])
+def test_a_back_catalogue_imported_in_one_run_judges_standing_text_among_its_own_issues(
+        tmp_path, order):
+    sources = []
+    for n in order:
+        source = tmp_path / f"talk-{n}.md"
+        source.write_text(f"# OpenLLM Talk {n}\n\n# 注意事项\n\n{PRIVACY}\n# 本周新闻\n\n新闻{n}\n",
+                          encoding="utf-8")
+        sources.append(source)
+    folder = tmp_path / "archive"
+    out = run_cli("import", "--archive", folder, *sources)
+    assert out.returncode == 0, out.stderr
+    assert "  standing text: 注意事项 (the same in issues 012, 013, 014)" in out.stdout
+    latest = yaml_format.loads((folder / "014" / "issue.yaml").read_bytes())
+    assert latest.sections[0].body_kind == BODY_STANDING
+    assert latest.sections[0].extra[STANDING_EVIDENCE] == ["012", "013", "014"]
+    assert latest.sections[1].body_kind == BODY_WEEKLY

@@ -326,3 +326,45 @@ def test_help_shows_the_version_and_the_user_guide_with_its_pictures(qtbot, wind
                                         QUrl("images/credits.png"))
     assert image is not None and not image.isNull()
     assert window.windowIcon().availableSizes()
+
+
+def _highlighted(text: str) -> list[list[str]]:
+    """Each line's runs of link-coloured characters, after MarkdownHighlighter."""
+    from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+    doc = QTextDocument()
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setPlainText(text)
+    highlighter = MarkdownHighlighter(doc)
+    highlighter.rehighlight()
+    link = highlighter._formats["link"].foreground().color()
+    fence = highlighter._formats["fence"].fontFamilies()
+    out = []
+    block = doc.firstBlock()
+    while block.isValid():
+        runs = []
+        for fmt in block.layout().formats():
+            line = block.text()[fmt.start:fmt.start + fmt.length]
+            if fmt.format.fontFamilies() == fence and line == block.text():
+                runs.append("fence:" + line)
+            elif fmt.format.foreground().color() == link:
+                runs.append(line)
+        out.append(runs)
+        block = block.next()
+    return out
+
+
+def test_the_editor_highlights_a_bare_url_where_the_preview_links_it(qtbot):
+    assert _highlighted(
+        "论文见 https://example.com/paper。下一句；符尧：https://github.com/a/MNBVC，好\n"
+        "见 https://en.wikipedia.org/wiki/Python_(programming_language)，完。\n"
+        "句末 https://a.com/x. 与 <https://b.com/y>") == [
+        ["https://example.com/paper", "https://github.com/a/MNBVC"],
+        ["https://en.wikipedia.org/wiki/Python_(programming_language)"],
+        ["https://a.com/x", "<https://b.com/y>"]]
+
+
+def test_the_editor_highlights_tilde_fences_and_not_one_line_triple_backtick_code(qtbot):
+    runs = _highlighted("~~~md\n# 不是标题\n```\n~~~\n```code``` 之后\n- 项\n  ```\n  代码\n  ```")
+    assert [r[0].startswith("fence:") if r else None for r in runs] == [
+        True, True, True, True, None, None, True, True, True]

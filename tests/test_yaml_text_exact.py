@@ -64,3 +64,20 @@ def test_single_line_emoji_is_written_as_itself_even_when_quoted(text):
     dumped = yaml_format.dumps(_issue(text))
     assert "\\U" not in dumped
     assert "🚀" in dumped or "\U0001F600" in dumped
+
+
+@pytest.mark.parametrize("text", [
+    "\tindented with a tab\nsecond\n",
+    "\t\n",
+    "\tA\nB",
+    "\t代码\n\t\t缩进\n",
+])
+def test_text_whose_first_line_starts_with_a_tab_still_opens_after_save(loader, text):
+    # libyaml refused such a block without an explicit indentation indicator, so an
+    # imported .txt with a tab-indented first paragraph wrote an issue.yaml that would not open.
+    dumped = yaml_format.dumps(_issue(text))
+    back = yaml_format.loads(dumped)
+    assert back.sections[0].body == text
+    assert back.sections[0].fields[0].value == text
+    assert back.host == [text]
+    assert yaml_format.dumps(back) == dumped

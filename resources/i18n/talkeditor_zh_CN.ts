@@ -155,6 +155,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>The same item of the text was changed differently</source>
+        <translation>正文中的同一条目被双方改得不同</translation>
+    </message>
+    <message>
+        <source>One side deleted this section, the other changed it</source>
+        <translation>一方删除了此版块，另一方修改了它</translation>
+    </message>
+    <message>
+        <source>Field 【%1】</source>
+        <translation>字段【%1】</translation>
+    </message>
+    <message>
+        <source>Changed on both sides: %1</source>
+        <translation>双方都改了：%1</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(kept, with changes)</source>
+        <translation>（保留，含修改）</translation>
+    </message>
+    <message>
+        <source>No merge conflicts in “%1”.</source>
+        <translation>“%1”没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>No merge conflicts.</source>
+        <translation>没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 merge conflict(s). The issue holds your version until you choose.</source>
+        <translation>“%1”：%2 处合并冲突。在你选择之前，本期保留你的版本。</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Take Mine</source>
+        <translation>采用我的</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>都保留</translation>
+    </message>
+</context>
+<context>
     <name>CreditsActions</name>
     <message>
         <source>Rename or merge</source>
@@ -800,6 +859,10 @@
         <translation>分钟</translation>
     </message>
     <message>
+        <source>%1 merge conflict(s): see the Conflicts panel</source>
+        <translation>%1 处合并冲突：见“冲突”面板</translation>
+    </message>
+    <message>
         <source>Optional section</source>
         <translation>可选版块</translation>
     </message>
@@ -837,6 +900,77 @@
     <message>
         <source>Talk time: %1 min</source>
         <translation>时长：%1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>The name your Sync commits carry and Sign Line As offers first:</source>
+        <translation>同步提交时署的名字，也是“为本行署名”默认的名字：</translation>
+    </message>
+    <message>
+        <source>Share the archive</source>
+        <translation>共享归档</translation>
+    </message>
+    <message>
+        <source>“%1” is not shared yet. The address of the shared git repository (e.g. https://github.com/you/talk-archive.git or a folder):</source>
+        <translation>“%1”尚未共享。共享 git 仓库的地址（例如 https://github.com/you/talk-archive.git 或一个文件夹）：</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>正在同步 %1…</translation>
+    </message>
+    <message>
+        <source>Synced with %1 conflict(s) to resolve</source>
+        <translation>已同步，有 %1 处冲突待解决</translation>
+    </message>
+    <message>
+        <source>Synced: %1</source>
+        <translation>已同步：%1</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>The archive was not synced.</source>
+        <translation>归档没有同步。</translation>
+    </message>
+    <message>
+        <source>Merge from Sync</source>
+        <translation>同步合并</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Archive not shared</source>
+        <translation>归档未共享</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>同步于 %1</translation>
+    </message>
+    <message>
+        <source>local changes</source>
+        <translation>有本地改动</translation>
+    </message>
+    <message>
+        <source>no local changes</source>
+        <translation>无本地改动</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1096,22 @@
     <message>
         <source>Write post.md, post.html and title.txt for Zhihu and copy the post</source>
         <translation>为知乎写出 post.md、post.html 和 title.txt，并复制文章</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Share the archive with the other contributors through git: commit, fetch, merge, push</source>
+        <translation>通过 git 与其他贡献者共享归档：提交、拉取、合并、推送</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name…</source>
+        <translation>你的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The name Sync commits with and Sign Line As offers first</source>
+        <translation>同步提交时署的名字，也是“为本行署名”默认的名字</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import __version__, paths
 from ..errors import TalkeditorError
 
-COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links")
+COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links", "merge", "sync")
 
 
 class UsageError(Exception):
@@ -86,6 +86,22 @@ def _command_parser() -> argparse.ArgumentParser:
                    help="seconds per page (default 8)")
     p.add_argument("--total", type=_seconds, default=60.0, metavar="S",
                    help="seconds for the whole link check (default 60)")
+
+    p = sub.add_parser("merge", help="structural three-way merge of issue.yaml (a git merge "
+                                     "driver: talkeditor merge %%O %%A %%B)")
+    p.add_argument("base", metavar="BASE", help="the common ancestor (may be empty)")
+    p.add_argument("ours", metavar="OURS", help="our version; replaced by the result without -o")
+    p.add_argument("theirs", metavar="THEIRS", help="their version")
+    p.add_argument("-o", "--output", metavar="OUT", help="write the result here instead")
+
+    p = sub.add_parser("sync", help="share the archive through git: commit, fetch, merge, push")
+    p.add_argument("archive", nargs="?", metavar="ARCHIVE",
+                   help="the archive folder (default: the app's archive folder)")
+    p.add_argument("--init", action="store_true",
+                   help="make the archive a git repository (or adopt a clone) and register "
+                        "the merge driver")
+    p.add_argument("--remote", metavar="URL", help="the shared repository to sync with")
+    p.add_argument("--author", metavar="NAME", help="the name commits are made with")
     return parser
 
 
@@ -186,8 +202,47 @@ def cmd_links(args) -> int:
     return cli_links(args)
 
 
+def cmd_merge(args) -> int:
+    from ..collab.merge import merge_files
+
+    conflicts = merge_files(args.base, args.ours, args.theirs, args.output)
+    for where, conflict in conflicts:
+        print(f"talkeditor merge: conflict in {where} ({conflict.part})", file=sys.stderr)
+    return 1 if conflicts else 0
+
+
+def cmd_sync(args) -> int:
+    from ..collab import sync
+    from ..settings import Settings
+
+    settings = None
+    if args.archive is None or args.author is None:
+        settings = Settings()
+    archive = Path(args.archive) if args.archive else settings.archive_dir()
+    author = args.author or (settings.author() if settings else "") or None
+
+    def progress(message: str) -> None:
+        if sys.stderr.isatty():  # otherwise stderr carries only the result lines
+            print(f"talkeditor sync: {message}", file=sys.stderr)
+
+    try:
+        if args.init:
+            print(sync.init(archive, args.remote, author, progress))
+            conflicts = sync.find_conflicts(archive)
+        else:
+            result = sync.sync(archive, args.remote, author, progress)
+            print(result.summary())
+            conflicts = result.conflicts
+    except sync.SyncError as exc:
+        raise UsageError(f"talkeditor sync: {exc}") from None
+    for path, where, conflict in conflicts:
+        print(f"conflict: {path}: {where} ({conflict.part})", file=sys.stderr)
+    return 1 if conflicts else 0
+
+
 HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": cmd_import,
-            "export-zhihu": cmd_export_zhihu, "links": cmd_links}
+            "export-zhihu": cmd_export_zhihu, "links": cmd_links, "merge": cmd_merge,
+            "sync": cmd_sync}
 
 
 def _open_app(argv: list[str]) -> int:

@@ -25,7 +25,8 @@ def decode_text(data: bytes, name: str = "the file") -> str:
 def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Finding | None]:
     """Bytes of a text file as str, and how its encoding was found.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None).
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are (finding None);
+    UTF-16 without a BOM is recognised by where its zero bytes fall and named as a guess.
     Anything else goes to charset-normalizer; the encoding it finds is returned as an
     ``encoding_detected`` finding (``{"encoding", "alternatives"}``) so that the summary says
     what was assumed. When several encodings are about as plausible the preference is
@@ -38,9 +39,9 @@ def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Find
         text = _decode_bom(data, "utf-32", name)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_bom(data, "utf-16", name)
+    elif b"\x00" in data:
+        text, finding = _utf16_without_bom(data, name)
     else:
-        if b"\x00" in data:
-            raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -51,6 +52,29 @@ def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Find
     if not text.strip():
         raise IssueFormatError(f"{name} is empty")
     return text, finding
+
+
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, Finding]:
+    """Text saved as UTF-16 without a byte-order mark: its zero bytes (the high bytes of
+    ASCII characters, every line break among them) sit on one parity only. Read in that
+    byte order and named as a guess; anything else with zero bytes is binary data."""
+    binary = IssueFormatError(f"{name} is binary data, not a text or Markdown file")
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if len(data) % 2:
+        raise binary
+    if odd >= 0.95 * (even + odd):
+        encoding = "utf-16-le"
+    elif even >= 0.95 * (even + odd):
+        encoding = "utf-16-be"
+    else:
+        raise binary
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise binary from None
+    if "\n" not in text and "\r" not in text:
+        raise binary  # one "line" of paired bytes is more likely binary than an issue
+    return text, Finding("encoding_detected", {"encoding": encoding, "alternatives": []})
 
 
 def _reads_as_simplified(data: bytes) -> bool:

@@ -6,25 +6,41 @@ start, ``<tag>``, ``__dunder__``), while URLs stay as they are.
 from __future__ import annotations
 
 import re
+import string
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()（）\[\]]+|www\.[^\s<>()（）\[\]]+")
-#: Escapes Python-Markdown (the preview and the Zhihu export) understands; for other
-#: characters an HTML character reference is used.
-_MD_ESCAPABLE = set("\\`*_{}[]()>#+-.!")
+#: Characters whose backslash escape the preview and the Zhihu export read (CommonMark
+#: escapes every ASCII punctuation character); for others an HTML character reference is used.
+_MD_ESCAPABLE = set(string.punctuation)
 _LINE_START = re.compile(r"^( {0,3})(#|>|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)](?:[ \t]|$))|"
                          r"(?=-{2,}[ \t]*$)-|(?==+[ \t]*$)=|(?=`{3,}|~{3,})[`~])")
+
+
+def _math_openers(text: str) -> set[int]:
+    """Positions of the ``$`` in ``text`` that would open TeX math in the Zhihu export (a
+    ``$`` before a non-space, with a later ``$`` after a non-space and not before a digit:
+    pandoc's rule, see ``zhihu/transform.py``). ``$5 和 $10`` has none."""
+    closers = [j for j, ch in enumerate(text) if ch == "$" and j and not text[j - 1].isspace()
+               and not (j + 1 < len(text) and text[j + 1].isdigit())]
+    return {i for i, ch in enumerate(text) if ch == "$" and i + 1 < len(text)
+            and not text[i + 1].isspace() and any(j > i + 1 for j in closers)}
 
 
 def _escape_inline(text: str) -> str:
     out = []
     n = len(text)
+    dollars = _math_openers(text) if "$" in text else set()
     for i, ch in enumerate(text):
         nxt = text[i + 1] if i + 1 < n else ""
         prev = text[i - 1] if i else ""
-        if ch == "\\":
+        if i in dollars:
+            out.append("&#36;")
+        elif ch == "\\":
             out.append("\\\\" if nxt in _MD_ESCAPABLE or not nxt else ch)
         elif ch in "*`":
             out.append("\\" + ch)
+        elif ch == "~" and "~" in (prev, nxt):
+            out.append("\\~")  # ``~~删除~~`` is strikethrough; ``共~10分钟`` stays
         elif ch == "_":
             inner = prev.isalnum() and nxt.isalnum()
             out.append(ch if inner else "\\_")
@@ -46,20 +62,29 @@ def escape_markdown(text: str, line_start: bool = True) -> str:
 
     Escapes emphasis (``*``, ``_`` at word edges so ``__init__`` stays, ``snake_case`` is
     left alone), code spans, link/footnote brackets (``[备注](可选)``), HTML-looking tags
-    (``<think>`` → ``&lt;think>``) and entities, and, at the start of each line when
-    ``line_start``, what would make a heading, quote, list, rule or code fence
+    (``<think>`` → ``&lt;think>``) and entities, ``~~``, a ``$`` that would open TeX math in
+    the Zhihu export (``$x_1$`` → ``&#36;x_1$``; dollar amounts stay), and, at the start of
+    each line when ``line_start``, what would make a heading, quote, list, rule or code fence
     (``# 标题`` → ``\\# 标题``). URLs are left as they are (they are turned into links).
-    Escapes are Python-Markdown's backslash escapes, which the preview and the Zhihu export
-    use; ``=`` becomes ``&#61;``.
+    Escapes are CommonMark backslash escapes, which the preview and the Zhihu export read;
+    ``=`` becomes ``&#61;``.
     """
     if not text:
         return text
     parts = []
     last = 0
     for m in _URL.finditer(text):
+        if m.start() < last:
+            continue
         parts.append(_escape_inline(text[last:m.start()]))
         parts.append(m.group(0))
         last = m.end()
+        if text.startswith(">", last):
+            # ``<https://…>`` typed in Word: the ``<`` is ``&lt;``, and a bare ``>`` (or
+            # ``\>``) would be read as part of the link (GFM autolinks end at ``<`` only);
+            # a trailing entity is not (``render.markdown_tree.bare_url_end``).
+            parts.append("&gt;")
+            last += 1
     parts.append(_escape_inline(text[last:]))
     out = "".join(parts)
     return escape_line_starts(out) if line_start else out

@@ -12,34 +12,26 @@ IssueFormatError with a message meant for the user.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote
 
 from ..errors import IssueFormatError
 from ..model import Issue
-from ..paths import DEFAULT_TEMPLATE, IMAGE_SUFFIXES
-from ..storage.assets import MAX_IMAGE_BYTES, write_assets
-from ..storage.files import read_limited, safe_file_name, unique_file_name
+from ..paths import DEFAULT_TEMPLATE
+from ..storage.assets import write_assets
+from ..storage.files import read_limited
 from . import vocabulary
 from .decoding import decode_text_detected
 from .escaping import escape_plain_text
 from .findings import Finding
+from .images import collect_images
 from .text import parse_document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
-
-#: A Markdown image: alt, target (``<with spaces>``, with balanced parentheses like
-#: ``a(1).png``, or with bare spaces, which Python-Markdown accepts) and an optional title.
-_DEST_PART = r"(?:[^()\s]|\([^()\s]*\))+"
-_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^<>\n]+>|" + _DEST_PART + r"(?: +(?!\")"
-                        + _DEST_PART + r")*)((?:\s+\"[^\"\n]*\")?)\s*\)")
-
 
 @dataclass
 class ImportSummary:
@@ -138,7 +130,7 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> Impo
         result = _import_markup(converted.markdown, "md", p.name, known_titles,
                                 title_hint=converted.title)
         result.assets.update(converted.images)
-        _collect_images(result, p.parent)
+        collect_images(result, p.parent)
         result.summary.notes.extend(converted.notes)
         result.summary.findings[:0] = converted.findings
         return result
@@ -169,8 +161,7 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
     if kind == "txt":
         text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles)
-    if kind == "md":
-        _collect_images(result, Path(base_dir) if base_dir is not None else None)
+    collect_images(result, Path(base_dir) if base_dir is not None else None)
     return result
 
 
@@ -196,7 +187,8 @@ def cli_import(args) -> int:
       ``talk-003/issue.yaml`` (+ ``issue.md``, ``assets/``).
     Without ``-o`` an existing ``issue.yaml`` is never overwritten (re-importing is refused).
     With ``--archive``, the section titles of the issues already there are known titles and
-    standing text is judged from them (``judge_standing_text``).
+    standing text is judged from them and from the other sources of the run
+    (``judge_standing_text``).
     All sources are read and checked before anything is written. Prints one summary per source
     and, indented below it, what was dropped, guessed or changed (``describe_findings``).
     """
@@ -211,7 +203,13 @@ def cli_import(args) -> int:
 
         past = Archive(args.archive).issues()
         known = {s.title for issue in past for s in issue.sections}
-    results = [(src, import_file(src, known, archive_issues=past)) for src in sources]
+    results = [(src, import_file(src, known)) for src in sources]
+    if args.archive:
+        # The back catalogue imported in one run is evidence too: 012–014 imported together
+        # judge 014's privacy notice standing just as they would one by one.
+        evidence = [*past, *(result.issue for _src, result in results)]
+        for _src, result in results:
+            judge_standing_text(result, evidence)
     targets: list[Path] = []
     for src, result in results:
         if args.output:
@@ -330,56 +328,3 @@ def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | Non
     summary.metadata_lines = doc.meta_lines
     summary.heading_lines = doc.headings
     return ImportResult(issue=issue, summary=summary)
-
-
-def _collect_images(result: ImportResult, base: Path | None) -> None:
-    """Copy local images referenced from bodies into the assets, rewriting the references."""
-    resolved: dict[str, str | None] = {}
-    for section, _depth in result.issue.walk():
-        if "![" not in section.body:
-            continue
-
-        def replace(m: re.Match, _section=section) -> str:
-            target = m.group(2)
-            if target not in resolved:
-                resolved[target] = _load_image(target, base, result)
-            new = resolved[target]
-            return m.group(0) if new is None else f"![{m.group(1)}]({new}{m.group(3)})"
-
-        section.body = _IMAGE_REF.sub(replace, section.body)
-    result.summary.images = len(result.assets)
-
-
-def _load_image(target: str, base: Path | None, result: ImportResult) -> str | None:
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("#"):
-        return None  # a URL or a data: URI
-    path_text = unquote(target[1:-1] if target.startswith("<") else target)
-    if path_text.startswith("assets/") and Path(path_text).name in result.assets:
-        return None  # extracted from the Word file already
-    if not path_text.lower().endswith(IMAGE_SUFFIXES):
-        return None
-
-    def missing(reason: str) -> None:
-        result.summary.findings.append(Finding("image_missing",
-                                               {"target": path_text, "reason": reason}))
-
-    if base is None:
-        missing("no_folder")
-        return None
-    path = (base / path_text)
-    try:
-        if not path.is_file():
-            missing("not_found")
-            return None
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            missing("too_large")
-            return None
-        blob = path.read_bytes()
-    except OSError:
-        missing("unreadable")
-        return None
-    # The same image referenced twice is one asset; another image of the same name gets -2 …
-    other_images = {n for n, b in result.assets.items() if b != blob}
-    name = unique_file_name(safe_file_name(path.name, "image"), other_images)
-    result.assets[name] = blob
-    return f"assets/{name}"

@@ -361,7 +361,7 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
             i += 1
             continue
         f = parse_field_line(lines[i], title)
-        if f is None:
+        if f is None or INVISIBLE.search(f.label):
             # Invisible characters before the label (or inside it) do not hide a field;
             # the value keeps the ones it has.
             shown = visible(lines[i])

@@ -7,6 +7,7 @@ section's HTML keyed by its Markdown so that an edit re-renders one section, not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -79,12 +80,16 @@ class HtmlCache:
 
     @staticmethod
     def sources(issue: Issue) -> list[tuple[str, str]]:
-        """``(section_id, Markdown)`` for the title (id ``""``) and every section, in order."""
+        """``(section_id, Markdown)`` for the title (id ``""``) and every section, in order.
+
+        A section that refers to a footnote defined in another section (the issues keep
+        their notes in a 参考资料 section) gets that definition appended, so the preview
+        shows the note as the Zhihu post does, instead of a literal ``[^1]``."""
         title = title_markdown(issue)
         out = [("", title)] if title else []
         out.extend((section.id, section_markdown(issue, section, depth))
                    for section, depth in issue.walk())
-        return out
+        return _with_footnotes_from_other_sections(out)
 
     def stale(self, issue: Issue) -> list[tuple[str, str]]:
         """The ``(section_id, Markdown)`` pairs that ``issue_parts`` would convert."""
@@ -99,6 +104,33 @@ class HtmlCache:
 
     def issue_html(self, issue: Issue) -> str:
         return "\n".join(html for _sid, html in self.issue_parts(issue))
+
+
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:.*(?:\n(?:[ \t]*\n)*(?: {4}|\t).*)*",
+                           re.M)
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _with_footnotes_from_other_sections(
+        sources: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``sources`` with, appended to each section, the definitions (as written, blank line
+    before) of the footnotes it refers to but does not define, from the first other section
+    that defines them."""
+    if not any("[^" in text for _key, text in sources):
+        return sources
+    defined = [{m.group(1): m.group(0) for m in _FOOTNOTE_DEF.finditer(text)}
+               if "[^" in text else {} for _key, text in sources]
+    everywhere: dict[str, str] = {}
+    for definitions in defined:
+        for label, definition in definitions.items():
+            everywhere.setdefault(label, definition)
+    out = []
+    for (key, text), own in zip(sources, defined, strict=True):
+        wanted = dict.fromkeys(m.group(1) for m in _FOOTNOTE_REF.finditer(text)) \
+            if "[^" in text else {}
+        extra = [everywhere[label] for label in wanted if label not in own and label in everywhere]
+        out.append((key, text.rstrip("\n") + "\n\n" + "\n".join(extra) + "\n" if extra else text))
+    return out
 
 
 def issue_html(issue: Issue) -> str:

@@ -12,9 +12,9 @@ import re
 #: Characters that end a bare URL besides whitespace and ``<``: CJK ideographs, kana, Hangul,
 #: CJK and full-width punctuation (。，；：、！？（）「」『』【】《》), and the general
 #: punctuation block (… “ ” ‘ ’ —).
-_URL_STOP = ("\u1100-\u11ff\u2010-\u206f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+URL_STOP = ("\u1100-\u11ff\u2010-\u206f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff"
              "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
-_URL_RE = re.compile(r"(?i)https?://[a-z0-9_-][^\s<" + _URL_STOP + r"]*")
+_URL_RE = re.compile(r"(?i)https?://[a-z0-9_-][^\s<" + URL_STOP + r"]*")
 _SCHEME_TAIL_RE = re.compile(r"(?i)https?$")
 _HOST_RE = re.compile(r"[A-Za-z0-9_.-]*")
 _AFTER_OK = re.compile(r"[\s*_~(:;,]|[^\x00-\x7f]")
@@ -69,7 +69,9 @@ def bare_url_rule(state, silent: bool) -> bool:
     src = state.src
     if state.linkLevel > 0 or not src.startswith("://", pos):
         return False
-    scheme = _SCHEME_TAIL_RE.search(state.pending)
+    # only the pending text's last five characters: a search anchored at ``$`` still scans
+    # the whole string, which made a paragraph of many non-URL ``://`` quadratic
+    scheme = _SCHEME_TAIL_RE.search(state.pending[-5:])
     if scheme is None:
         return False
     start = pos - len(scheme.group(0))
@@ -85,7 +87,7 @@ def bare_url_rule(state, silent: bool) -> bool:
     if not state.md.validateLink(href):
         return False
     if not silent:
-        state.pending = state.pending[:scheme.start()]
+        state.pending = state.pending[:len(state.pending) - len(scheme.group(0))]
         token = state.push("link_open", "a", 1)
         token.attrs = {"href": href}
         token.markup, token.info = "linkify", "auto"
@@ -97,7 +99,7 @@ def bare_url_rule(state, silent: bool) -> bool:
 
 
 _WWW_EMAIL_RE = re.compile(
-    r"(?P<www>(?i:www)\.[A-Za-z0-9_-][^\s<" + _URL_STOP + r"]*)"
+    r"(?P<www>(?i:www)\.[A-Za-z0-9_-][^\s<" + URL_STOP + r"]*)"
     r"|(?<![A-Za-z0-9.+_-])(?P<email>[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)")
 
 

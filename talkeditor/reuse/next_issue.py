@@ -47,6 +47,9 @@ EVIDENCE_ISSUES = 3
 #: ``Section.extra`` key: the numbers of the issues whose identical body made the section
 #: standing text (removed when the host sets the kind by hand).
 STANDING_EVIDENCE = "standing_evidence"
+#: ``Section.extra`` key: ``True`` once the host picked weekly/standing by hand; such a
+#: section is never judged again (a notice the host made weekly stays weekly).
+KIND_CHOSEN = "body_kind_chosen"
 
 
 @dataclass
@@ -86,7 +89,8 @@ def judge_standing(issue: Issue, archive_issues: Iterable[Issue],
     it appears in at least two of those issues, and its body is the same in all of them
     (trailing spaces and blank lines around it aside). The section's ``body_kind`` becomes
     ``standing`` and ``extra[STANDING_EVIDENCE]`` lists the numbers, oldest first.
-    Sections already standing are left alone. ``issue`` is changed in place.
+    Sections already standing, and sections whose kind the host picked by hand
+    (``extra[KIND_CHOSEN]``), are left alone. ``issue`` is changed in place.
     """
     others = [i for i in archive_issues if not _same_issue(i, issue)]
     others = [i for i in others if regular_number(i.number) is not None]
@@ -98,7 +102,8 @@ def judge_standing(issue: Issue, archive_issues: Iterable[Issue],
     paths = [_title_path(i) for i in evidence]
     judged = []
     for key, section in paths[0].items():
-        if section.body_kind != BODY_WEEKLY or not section.body.strip():
+        if section.body_kind != BODY_WEEKLY or not section.body.strip() or \
+                section.extra.get(KIND_CHOSEN):
             continue
         body = _same_text(section.body)
         found = [(i, p[key]) for i, p in zip(evidence, paths, strict=True) if key in p]
@@ -140,6 +145,7 @@ def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = F
     issue.highlights = []
     issue.video = ""
     issue.zhihu = ""
+    issue.conflicts = []
     if not keep_host:
         issue.host = []
     if not keep_editors:
@@ -147,6 +153,7 @@ def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = F
     for section, _depth in issue.walk():
         section.owners = []
         section.contributors = []
+        section.conflicts = []
         if section.body_kind == BODY_WEEKLY:
             section.body = ""
         for f in section.fields:

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from ..model import BODY_WEEKLY, FORMAT_VERSION, Field, Issue, Section
+from ..model import BODY_WEEKLY, FORMAT_VERSION, Conflict, Field, Issue, Section
 from .yaml_format import _STD, ISSUE_KEYS
 
 #: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
@@ -41,9 +41,9 @@ class _Dumper(yaml.SafeDumper):
         return analysis
 
     def determine_block_hints(self, text):  # PyYAML hook
-        # A ``|`` block whose first line starts with a tab needs an explicit indentation
-        # indicator: without one the reader takes the tab for indentation and refuses the
-        # file (PyYAML adds the indicator only for a leading space or line break).
+        # A block whose first line starts with a tab needs an explicit indentation
+        # indicator (``|2``): without it libyaml refuses the block ("found a tab character
+        # where an indentation space is expected") and the file no longer opens.
         hints = super().determine_block_hints(text)
         if text.startswith("\t"):
             hints = str(self.best_indent) + hints
@@ -93,6 +93,10 @@ def _field_dict(f: Field) -> dict:
     return out
 
 
+def _conflict_dict(c: Conflict) -> dict:
+    return {"part": c.part, "ours": c.ours, "theirs": c.theirs}
+
+
 def _section_dict(s: Section) -> dict:
     out: dict[str, Any] = {"id": s.id, "title": s.title}
     if s.optional:
@@ -111,6 +115,8 @@ def _section_dict(s: Section) -> dict:
         out["body"] = s.body
     if s.children:
         out["children"] = [_section_dict(c) for c in s.children]
+    if s.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in s.conflicts]
     out.update(s.extra)
     return out
 
@@ -118,10 +124,12 @@ def _section_dict(s: Section) -> dict:
 def to_data(issue: Issue) -> dict:
     """The issue as plain Python data, keys in the order they are written."""
     out: dict[str, Any] = {"format": FORMAT_VERSION}
-    for key in ISSUE_KEYS[1:-1]:
+    for key in ISSUE_KEYS[1:-2]:  # then sections and conflicts
         value = getattr(issue, key)
         out[key] = list(value) if isinstance(value, list) else value
     out["sections"] = [_section_dict(s) for s in issue.sections]
+    if issue.conflicts:
+        out["conflicts"] = [_conflict_dict(c) for c in issue.conflicts]
     out.update(issue.extra)
     return out
 

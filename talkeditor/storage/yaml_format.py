@@ -21,6 +21,7 @@ from ..model import (
     BODY_STANDING,
     BODY_WEEKLY,
     FORMAT_VERSION,
+    Conflict,
     Field,
     Issue,
     Section,
@@ -37,10 +38,11 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 ISSUE_KEYS = ("format", "series", "number", "title", "date", "time", "timezone", "highlights",
-              "host", "editors", "video", "zhihu", "template", "sections")
+              "host", "editors", "video", "zhihu", "template", "sections", "conflicts")
 SECTION_KEYS = ("id", "title", "optional", "minutes", "owners", "contributors", "fields",
-                "body_kind", "body", "children")
+                "body_kind", "body", "children", "conflicts")
 FIELD_KEYS = ("label", "value", "sep", "bind", "note", "keep")
+CONFLICT_KEYS = ("part", "ours", "theirs")
 
 
 class _Loader(yaml.SafeLoader):
@@ -197,6 +199,8 @@ class _Reader:
             raise self.fail(items["time"][1], "time", f"expected HH:MM, got {issue.time!r}")
         if "sections" in items:
             issue.sections = self.sections(items["sections"][1], "sections")
+        if "conflicts" in items:
+            issue.conflicts = self.conflicts(items["conflicts"][1], "conflicts")
         issue.extra = self.extras(items, ISSUE_KEYS, "")
         seen: dict[str, str] = {}
         for section, _depth in issue.walk():
@@ -246,8 +250,29 @@ class _Reader:
             section.body = self.text(items["body"][1], f"{where}.body")
         if "children" in items:
             section.children = self.sections(items["children"][1], f"{where}.children")
+        if "conflicts" in items:
+            section.conflicts = self.conflicts(items["conflicts"][1], f"{where}.conflicts")
         section.extra = self.extras(items, SECTION_KEYS, where)
         return section
+
+    def conflicts(self, node: yaml.Node, where: str) -> list[Conflict]:
+        self.check_tags(node, where)
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, where, f"expected a list of conflicts, got {_kind(node)}")
+        out = []
+        for i, item in enumerate(node.value):
+            at = f"{where}[{i}]"
+            items = self.mapping(item, at)
+            if "part" not in items:
+                raise self.fail(item, f"{at}.part", "missing")
+            conflict = Conflict(part=self.text(items["part"][1], f"{at}.part"))
+            for key in CONFLICT_KEYS[1:]:
+                if key in items:
+                    setattr(conflict, key, self.text(items[key][1], f"{at}.{key}"))
+            out.append(conflict)
+        return out
 
     def field(self, node: yaml.Node, where: str) -> Field:
         items = self.mapping(node, where)

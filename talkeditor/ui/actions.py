@@ -104,6 +104,30 @@ def specs() -> list[ActionSpec]:
             True,
         ),
         ActionSpec(
+            "actionSync",
+            QT_TRANSLATE_NOOP("actions", "S&ync"),
+            lambda w: w.sync_controller.sync_archive,
+            "file",
+            "Ctrl+Alt+S",
+            QT_TRANSLATE_NOOP(
+                "actions",
+                "Share the archive with the other contributors through git: commit, fetch, "
+                "merge, push",
+            ),
+            "view-refresh",
+            True,
+        ),
+        ActionSpec(
+            "actionAuthorName",
+            QT_TRANSLATE_NOOP("actions", "Your &Name…"),
+            lambda w: w.sync_controller.ask_author,
+            "file",
+            None,
+            QT_TRANSLATE_NOOP(
+                "actions", "The name Sync commits with and Sign Line As offers first"
+            ),
+        ),
+        ActionSpec(
             "actionQuit",
             QT_TRANSLATE_NOOP("actions", "&Quit"),
             lambda w: w.close,

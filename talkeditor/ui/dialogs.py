@@ -322,3 +322,9 @@ def ask_name(parent, title: str, label: str, names: list[str], default: str = ""
     current = items.index(default) if default in items else 0
     text, ok = QInputDialog.getItem(parent, title, label, items or [""], current, True)
     return text.strip() if ok and text.strip() else None
+
+
+def ask_text(parent, title: str, label: str, default: str = "") -> str | None:
+    """One line of text (a name, a repository address); None when cancelled or empty."""
+    text, ok = QInputDialog.getText(parent, title, label, text=default)
+    return text.strip() if ok and text.strip() else None

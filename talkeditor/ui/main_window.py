@@ -25,6 +25,7 @@ from .controllers.edit import EditActions
 from .controllers.help import HelpActions
 from .controllers.links import LinkActions
 from .controllers.sections import SectionActions
+from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
 from .document.issue_document import IssueDocument
 from .document.manager import DocumentManager
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.find_panel, self)
         self.section_actions = SectionActions(self, self.tree, self)
         self.help_actions = HelpActions(self, self)
+        self.sync_controller = SyncController(self)
         self.actions_ = create_actions(self)
         self.recent_menu = RecentMenu(self.manager, self)
         self.menus, self.toolbar = build_menus(self, self.actions_, self.recent_menu)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.actions_["actionTogglePreview"].setChecked(True)
         self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
         self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
+        self.sync_controller.install()
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
         self._wire()
         self._apply_colour_scheme()
@@ -267,6 +270,9 @@ class MainWindow(QMainWindow):
             action.blockSignals(True)
             action.setChecked(self.preview_dock.isVisible())
             action.blockSignals(False)
+
+    def save_settings(self) -> None:
+        self.manager.save_settings()
 
     def closeEvent(self, event) -> None:  # Qt API
         if not self.manager.maybe_save():

@@ -50,6 +50,7 @@ MESSAGES = {
     "image-in-link": "链接里的图片（链接 {subject}）：知乎会去掉图片上的链接，已把链接放在图片后面",
     "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，已写成「文字 (网址)」",
     "heading-image": "标题里的图片「{subject}」：知乎的标题不能带图片，只保留了替代文字",
+    "heading-math": "标题里的公式「{subject}」：知乎的标题只保留文字，已写成 $…$ 文字",
     "sup-sub": "<{subject}> 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）",
     "html-format": "原始 HTML <{subject}> 的格式知乎不支持，只保留了其中的文字",
     "html-comment": "HTML 注释里的内容「{subject}」不会出现在知乎上",

@@ -265,6 +265,9 @@ class _Transform(FootnotesMixin, InlineMixin, LinkCardsMixin):
                 src = image.get("src") or ""
                 self.warnings.append(zhihu_check.warning(
                     "heading-image", image.get("alt") or src, (f"]({src}", src, text[:30])))
+        for math in element.iter(MATH):
+            tex = math.text or ""
+            self.warnings.append(zhihu_check.warning("heading-math", tex, (tex, text[:30])))
         if level <= 2:
             heading = etree.Element(f"h{level + 1}")
             heading.text = text

@@ -165,7 +165,9 @@ def text_with_urls(element: etree.Element) -> str:
             text = text_with_urls(child)
             href = (child.get("href") or "").strip()
             keep = href and zhihu_check.url_scheme(href) in ("http", "https", "mailto")
-            out.append(f"{text} ({href})" if keep and text.strip() != href else text or href)
+            shown = text.strip()
+            same = shown in (href, href.removeprefix("mailto:"))  # a bare URL or e-mail
+            out.append(f"{text} ({href})" if keep and not same else text or href)
         elif child.tag == MATH:
             out.append(f"${child.text or ''}$")
         elif child.tag == "img":

@@ -92,7 +92,7 @@ class CreditsActions(QObject):
             return False
         body = self.api.body_editor()
         name = name or self._ask_name(self.tr("Sign line"), self.tr("Credit this line to:"),
-                                      getattr(self, "_last_signer", ""))
+                                      self._last_signer or self.api.settings.author())
         if not name:
             return False
         cursor = body.textCursor()

@@ -63,5 +63,23 @@ def finding_line(f) -> str:
 
 
 def finding_lines(findings) -> list[str]:
-    """One line per finding, in order."""
-    return [finding_line(f) for f in findings]
+    """One line per finding, in order, except that the titles and labels where the same
+    invisible characters were ignored share one line (a file with a zero-width space before
+    every line gave a line per label, a dialog taller than the screen)."""
+    from ...importing.findings import Finding
+
+    grouped: list = []
+    names: dict[tuple[str, ...], list[str]] = {}
+    for f in findings:
+        if f.code != "invisible_removed":
+            grouped.append(f)
+            continue
+        key = tuple(f.data["characters"])
+        if key not in names:
+            names[key] = []
+            grouped.append(key)
+        if f.data["text"] not in names[key]:
+            names[key].append(f.data["text"])
+    return [finding_line(Finding("invisible_removed", {
+                "characters": list(item), "text": _short("、".join(names[item]), 80)}))
+            if isinstance(item, tuple) else finding_line(item) for item in grouped]

@@ -10,7 +10,16 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-_IN_FENCE = 1
+from ...render.markdown_rules import URL_STOP, bare_url_end
+
+# block states: inside a fence opened with backticks / with tildes
+_IN_FENCE, _IN_TILDE_FENCE = 1, 2
+#: a fence line (indented too: in a list item); a backtick fence's info has no backtick,
+#: so ```code``` on one line is inline code (CommonMark 4.5)
+_FENCE = re.compile(r"(`{3,})[^`]*$|(~{3,})")
+#: a bare URL as the preview links it (it ends at CJK text, full-width punctuation,
+#: whitespace or ``<``; trailing ASCII punctuation and unbalanced ``)`` trimmed)
+_BARE_URL = re.compile(r"https?://[^\s<" + URL_STOP + r"]+")
 
 _RULES = [
     ("heading", re.compile(r"^#{1,6}\s.*$")),
@@ -19,7 +28,7 @@ _RULES = [
     ("quote", re.compile(r"^\s*>.*$")),
     ("bold", re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")),
     ("code", re.compile(r"`[^`\n]+`")),
-    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://[^\s<>()（）]+")),
+    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")),
 ]
 
 
@@ -63,16 +72,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # Qt API
-        in_fence = self.previousBlockState() == _IN_FENCE
-        if text.lstrip().startswith("```"):
+        fence = self.previousBlockState() if self.previousBlockState() in (
+            _IN_FENCE, _IN_TILDE_FENCE) else 0
+        marks = _FENCE.match(text.lstrip())
+        if marks:  # ``` or ~~~ (also in a list item) opens a fence, the same kind closes it
+            kind = _IN_FENCE if marks.group(1) else _IN_TILDE_FENCE
             self.setFormat(0, len(text), self._formats["fence"])
-            self.setCurrentBlockState(0 if in_fence else _IN_FENCE)
+            self.setCurrentBlockState(0 if fence == kind else fence or kind)
             return
-        if in_fence:
+        if fence:
             self.setFormat(0, len(text), self._formats["fence"])
-            self.setCurrentBlockState(_IN_FENCE)
+            self.setCurrentBlockState(fence)
             return
         self.setCurrentBlockState(0)
         for name, pattern in _RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
+        for match in _BARE_URL.finditer(text):
+            if match.start() and text[match.start() - 1] == "<":
+                continue  # an autolink <…>, highlighted whole above
+            url = bare_url_end(match.group(0))
+            self.setFormat(match.start(), len(url), self._formats["link"])

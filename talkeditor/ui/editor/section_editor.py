@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...credits.names import split_names
 from ...model import BODY_STANDING, BODY_WEEKLY
-from ...reuse.next_issue import STANDING_EVIDENCE
+from ...reuse.next_issue import KIND_CHOSEN, STANDING_EVIDENCE
 from ..document.issue_document import IssueDocument
 from .fields_table import FieldsTable
 from .highlighter import MarkdownHighlighter
@@ -176,6 +176,7 @@ class SectionPane(QWidget):
             if section is not None:
                 section.body_kind = kind
                 section.extra.pop(STANDING_EVIDENCE, None)
+                section.extra[KIND_CHOSEN] = True  # not judged again from the archive
 
         self._updating = True
         try:

@@ -33,9 +33,10 @@ from ...storage.files import read_limited
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
-# stale Markdown costing more than this (markdown_tree.render_cost, about characters of
-# prose) is converted off the GUI thread: about 50 ms of work
-BACKGROUND_COST = 40_000
+# stale Markdown costing more than this (markdown_tree.render_cost, about microseconds of
+# parsing) is converted off the GUI thread: at most about 200 ms of work (the whole real
+# issue 004 costs 136,000)
+BACKGROUND_COST = 150_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
 

@@ -3,7 +3,8 @@
 Row 0 at the top level is the issue's own metadata node (id ''); sections follow. Titles are
 renamed in place, sections dragged to a new place; every change goes through the
 IssueDocument as one undo step. Column 1 shows each section's minutes, and the metadata node
-shows the total talk time. Sections that have weekly content but no owner show as unclaimed.
+shows the total talk time. Sections that have weekly content but no owner show as unclaimed;
+sections with merge conflicts (after Sync) show in red with a warning icon.
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ from ...model import Section
 from ..document.issue_document import IssueDocument
 
 MIME = "application/x-talkeditor-section"
+
+
+def _conflict_icon():
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 _ROOT = QModelIndex()
 META_ID = ""
 
@@ -115,7 +122,8 @@ class SectionTreeModel(QAbstractItemModel):
     def _appearance(section: Section) -> tuple:
         """What the tree shows of a section (and what claims depend on); not the body."""
         return (section.title, section.minutes, section.optional, tuple(section.owners),
-                tuple((f.label, f.value, f.bind) for f in section.fields))
+                tuple((f.label, f.value, f.bind) for f in section.fields),
+                len(section.conflicts))
 
     def _update_claims(self) -> None:
         from ...credits.places import unclaimed_sections
@@ -192,6 +200,9 @@ class SectionTreeModel(QAbstractItemModel):
             return str(section.minutes) if section.minutes else ""
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             tips = []
+            if section.conflicts:
+                tips.append(self.tr("%1 merge conflict(s): see the Conflicts panel").replace(
+                    "%1", str(len(section.conflicts))))
             if section.optional:
                 tips.append(self.tr("Optional section"))
             if section.owners:
@@ -203,6 +214,12 @@ class SectionTreeModel(QAbstractItemModel):
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 \
+                and section.conflicts:
+            return _conflict_icon()
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 \
+                and section.conflicts:
+            return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 \
                 and section.id in self._unclaimed:
             return QBrush(QColor("#b26a00"))
@@ -221,6 +238,9 @@ class SectionTreeModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 \
+                and self.document.issue.conflicts:
+            return _conflict_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Number, date, highlights, host and editors; total talk time %1 min")\
                 .replace("%1", str(self.document.total_minutes()))

@@ -1,0 +1,379 @@
+"""Share an archive through git: make it a repository, and Sync (commit, fetch, merge, push).
+
+Git is the engine, run as the ``git`` command (list arguments, never a shell), so every remote
+git knows works: ``file://`` or a path, ssh, https (GitHub, Gitee, a server of one's own).
+Credentials come from the user's own git setup; git never prompts here (``GIT_TERMINAL_PROMPT=0``,
+ssh in batch mode), so a sync never hangs waiting for a password.
+
+The archive's repository carries a ``.gitattributes`` that sends every ``issue.yaml`` to the
+structural merge (``talkeditor merge %O %A %B``, see :mod:`talkeditor.collab.merge`) and keeps
+git's hands off ``issue.md`` (it is rendered again from the merged YAML). The driver itself is
+registered in the repository's own ``.git/config`` (git never clones config), which
+:func:`ensure_driver` does on every sync.
+
+A sync: commit what changed locally (a message naming the issues and the author), fetch, merge
+the remote branch, render ``issue.md`` of every merged issue, commit the merge, push; when the
+push loses a race with another contributor it fetches, merges and pushes again.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Conflict
+from .git import (
+    REMOTE,
+    SyncError,
+    changed_paths,
+    current_branch,
+    default_author,
+    git,
+    git_dir,
+    has_commits,
+    identity,
+    is_repository,
+    last_line,
+    remote_url,
+)
+
+PUSH_TRIES = 5
+NETWORK_TIMEOUT_S = 300
+STAMP = "talkeditor-last-sync"  # in .git/: when the archive was last synced (not versioned)
+
+ATTRIBUTES = """\
+# talkeditor: issues merge by their structure (talkeditor merge), never line by line;
+# issue.md is rendered again from the merged issue.yaml, so git keeps either side of it.
+issue.yaml merge=talkeditor
+issue.md merge=talkeditor-rendered
+"""
+IGNORE = """\
+# talkeditor: backups and interrupted atomic writes stay local
+*.bak
+.*.tmp
+"""
+
+
+@dataclass
+class SyncResult:
+    """What a sync did. ``conflicts``: (issue.yaml relative to the archive, section title path
+    or ``metadata``, conflict) for every conflict recorded in the archive after the sync."""
+
+    committed: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    pushed: bool = False
+    push_tries: int = 0
+    conflicts: list[tuple[str, str, Conflict]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = []
+        if self.committed:
+            parts.append(f"committed {', '.join(self.committed)}")
+        if self.merged:
+            parts.append(f"merged {', '.join(self.merged)}")
+        parts.append("pushed" if self.pushed else "nothing to push")
+        return "; ".join(parts)
+
+
+@dataclass
+class SyncStatus:
+    """The archive's state for the status bar. ``last_sync``: seconds since the epoch."""
+
+    is_repository: bool
+    last_sync: float | None = None
+    local_changes: bool = False
+    remote: str = ""
+
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+# ---------------------------------------------------------------- setting up
+
+
+def merge_command() -> str:
+    """The merge driver's command line as git runs it (through ``sh``): this Python with
+    ``-m talkeditor``, or the frozen (PyInstaller) executable itself, which runs the CLI."""
+    if getattr(sys, "frozen", False):
+        return f"{shlex.quote(sys.executable)} merge %O %A %B"
+    return f"{shlex.quote(sys.executable)} -m talkeditor merge %O %A %B"
+
+
+def ensure_driver(archive: Path) -> None:
+    """Register the merge drivers in the repository's own config (idempotent)."""
+    for key, value in (("merge.talkeditor.name", "talkeditor structural merge of issue.yaml"),
+                       ("merge.talkeditor.driver", merge_command()),
+                       ("merge.talkeditor-rendered.name", "issue.md: rendered again by sync"),
+                       ("merge.talkeditor-rendered.driver", "true")):
+        current = git(archive, "config", "--local", "--get", key, check=False).stdout.strip()
+        if current != value:
+            git(archive, "config", "--local", key, value)
+
+
+def _check_archive(archive: Path) -> Path:
+    archive = Path(archive).expanduser()
+    if archive.exists() and not archive.is_dir():
+        raise SyncError(f"{archive} is not a folder")
+    return archive
+
+
+def init(archive: Path, remote: str | None = None, author: str | None = None,
+         progress: Progress = _quiet) -> str:
+    """Make ``archive`` a shared repository (or adopt the clone it already is): git init when
+    needed, ``.gitattributes`` and ``.gitignore`` committed, the merge driver registered, the
+    remote set when given and, when it has commits, the archive pushed to it.
+    Returns one line saying what was done; raises SyncError on bad input."""
+    archive = _check_archive(archive)
+    archive.mkdir(parents=True, exist_ok=True)
+    done: list[str] = []
+    if not is_repository(archive):
+        progress("git init")
+        git(archive, "init", "-q")
+        done.append(f"made {archive} a git repository")
+    else:
+        done.append(f"adopted the repository {archive}")
+    ensure_driver(archive)
+    changed = False
+    for name, text in ((".gitattributes", ATTRIBUTES), (".gitignore", IGNORE)):
+        path = archive / name
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        missing = [line for line in text.splitlines()
+                   if line and not line.startswith("#") and line not in old.splitlines()]
+        if missing:
+            path.write_text((old + ("\n" if old and not old.endswith("\n") else "") + text),
+                            encoding="utf-8")
+            changed = True
+    if remote:
+        if remote_url(archive):
+            git(archive, "remote", "set-url", REMOTE, remote)
+        else:
+            git(archive, "remote", "add", REMOTE, remote)
+        done.append(f"remote {remote}")
+    if changed or not has_commits(archive):
+        who = author or default_author(archive) or "talkeditor"
+        git(archive, "add", "-A")
+        git(archive, *identity(archive, author), "commit", "-q", "--allow-empty", "-m",
+            f"Share this archive with talkeditor (by {who})", author=author or None)
+        done.append("committed the archive")
+    if remote_url(archive):
+        result = sync(archive, author=author, progress=progress)
+        done.append(result.summary())
+    return "; ".join(done)
+
+# ---------------------------------------------------------------- syncing
+
+
+def _issue_folders(paths: list[str]) -> list[str]:
+    """``004/issue.yaml``, ``004/assets/x.png`` … → ``004`` (in order, once each)."""
+    out: dict[str, None] = {}
+    for path in paths:
+        parts = Path(path).parts
+        out[parts[0] if len(parts) > 1 else path] = None
+    return list(out)
+
+def commit_local(archive: Path, author: str | None = None) -> list[str]:
+    """Commit every local change; returns the issue folders committed ([] when none)."""
+    changed = changed_paths(archive)
+    if not changed:
+        return []
+    folders = _issue_folders(changed)
+    who = author or default_author(archive) or "talkeditor"
+    shown = ", ".join(folders[:8]) + (f" and {len(folders) - 8} more" if len(folders) > 8 else "")
+    git(archive, "add", "-A")
+    git(archive, *identity(archive, author), "commit", "-q", "-m",
+        f"Edit {shown} (by {who})", author=author or None)
+    return folders
+
+
+def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
+    """Write ``issue.md`` again from each merged ``issue.yaml``; returns the files written."""
+    from ..errors import IssueFormatError
+    from ..render.issue_markdown import issue_markdown
+    from ..storage.files import atomic_write, load_yaml_issue, markdown_path_for
+
+    written = []
+    for rel in yaml_paths:
+        path = archive / rel
+        if not path.exists():
+            continue
+        try:
+            issue = load_yaml_issue(path)
+        except IssueFormatError:
+            continue
+        md = markdown_path_for(path)
+        atomic_write(md, issue_markdown(issue), backup=False)
+        written.append(str(md.relative_to(archive)))
+    return written
+
+
+def _merge_remote(archive: Path, branch: str, author: str | None,
+                  progress: Progress) -> list[str]:
+    """Merge ``origin/branch`` into the current branch; returns the issue folders merged."""
+    upstream = f"{REMOTE}/{branch}"
+    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
+        return []  # the remote has no such branch yet: nothing to merge
+    before = git(archive, "rev-parse", "HEAD").stdout.strip()
+    progress(f"merging {upstream}")
+    done = git(archive, *identity(archive, author), "merge", "--no-commit", "--no-edit",
+               upstream, check=False, author=author or None)
+    merging = (git_dir(archive) / "MERGE_HEAD").exists()
+    if done.returncode != 0 and not merging:
+        raise SyncError(f"git merge failed: {last_line(done)}")
+    if not merging:
+        after = git(archive, "rev-parse", "HEAD").stdout.strip()
+        if after == before:
+            return []
+        names = git(archive, "diff", "--name-only", before, after).stdout.splitlines()
+        return _issue_folders(names)
+    names = git(archive, "diff", "--name-only", "--cached", "HEAD").stdout.splitlines()
+    unmerged = git(archive, "diff", "--name-only", "--diff-filter=U").stdout.splitlines()
+    stuck = [p for p in unmerged if Path(p).name not in ("issue.yaml", "issue.md")]
+    if stuck:
+        git(archive, "merge", "--abort", check=False)
+        raise SyncError(f"cannot merge {', '.join(stuck)} (not an issue file): both sides "
+                        f"changed it; merge it with git in {archive}")
+    yaml_paths = sorted({str(Path(p).with_name("issue.yaml")) for p in names + unmerged
+                         if Path(p).name in ("issue.yaml", "issue.md")})
+    rendered = _render_md(archive, yaml_paths)
+    git(archive, "add", "--", *sorted(set(yaml_paths + rendered + unmerged)))
+    who = author or default_author(archive) or "talkeditor"
+    folders = _issue_folders(names + unmerged)
+    git(archive, *identity(archive, author), "commit", "-q", "--no-edit", "-m",
+        f"Merge {', '.join(folders) or upstream} from {upstream} (by {who})",
+        author=author or None)
+    return folders
+
+
+def find_conflicts(archive: Path) -> list[tuple[str, str, Conflict]]:
+    """Every conflict recorded in the archive's issues: (issue.yaml relative to the archive,
+    ``section > subsection`` or ``metadata``, conflict)."""
+    from ..errors import IssueFormatError
+    from ..storage.files import load_yaml_issue
+
+    out = []
+    for path in sorted(archive.glob("*/issue.yaml")):
+        try:
+            if b"conflicts:" not in path.read_bytes():
+                continue
+            issue = load_yaml_issue(path)
+        except (OSError, IssueFormatError):
+            continue
+        rel = str(path.relative_to(archive))
+        out.extend((rel, "metadata", c) for c in issue.conflicts)
+        titles: list[str] = []
+        for section, depth in issue.walk():
+            titles[depth - 1:] = [section.title]
+            out.extend((rel, " > ".join(titles), c) for c in section.conflicts)
+    return out
+
+
+def sync(archive: Path, remote: str | None = None, author: str | None = None,
+         progress: Progress = _quiet) -> SyncResult:
+    """Commit local changes, fetch, merge (structurally), render issue.md, push.
+
+    ``remote`` sets the remote first. Raises SyncError on bad input (not a repository, no
+    remote, the remote unreachable or refusing the push after PUSH_TRIES tries)."""
+    archive = _check_archive(archive)
+    if not archive.is_dir():
+        raise SyncError(f"{archive} does not exist")
+    if not is_repository(archive):
+        raise SyncError(f"{archive} is not a shared archive yet: run talkeditor sync --init")
+    if remote:
+        if remote_url(archive):
+            git(archive, "remote", "set-url", REMOTE, remote)
+        else:
+            git(archive, "remote", "add", REMOTE, remote)
+    url = remote_url(archive)
+    if not url:
+        raise SyncError(f"{archive} has no remote to sync with: add one with "
+                        "talkeditor sync --remote URL")
+    if (git_dir(archive) / "MERGE_HEAD").exists():
+        raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it first")
+    ensure_driver(archive)
+    branch = current_branch(archive)
+    result = SyncResult()
+    if not has_commits(archive):
+        _adopt_remote_branch(archive, branch, url, progress)
+    progress("committing local changes")
+    result.committed = commit_local(archive, author)
+    for attempt in range(1, PUSH_TRIES + 1):
+        progress(f"fetching from {url}")
+        done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+        if done.returncode != 0:
+            raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
+        for folder in _merge_remote(archive, branch, author, progress):
+            if folder not in result.merged:
+                result.merged.append(folder)
+        ahead = git(archive, "rev-list", "--count", f"{REMOTE}/{branch}..HEAD",
+                    check=False)
+        if ahead.returncode == 0 and ahead.stdout.strip() == "0":
+            break  # the remote has everything
+        progress(f"pushing to {url}")
+        result.push_tries = attempt
+        done = git(archive, "push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}",
+                   check=False, timeout=NETWORK_TIMEOUT_S)
+        if done.returncode == 0:
+            result.pushed = True
+            break
+        if not _lost_race(done) or attempt == PUSH_TRIES:
+            raise SyncError(f"the remote {url} refused the push: {last_line(done)}")
+        progress("someone pushed first: merging their changes")
+    _stamp(archive)
+    result.conflicts = find_conflicts(archive)
+    return result
+
+
+_RACE_WORDS = ("rejected", "fetch first", "non-fast-forward", "stale info", "cannot lock ref",
+               "failed to update ref", "failed to lock")
+
+
+def _lost_race(done: subprocess.CompletedProcess) -> bool:
+    """True when a push failed because the remote moved on (another push came first)."""
+    text = (done.stderr + done.stdout).lower()
+    return any(word in text for word in _RACE_WORDS)
+
+
+def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progress) -> None:
+    """A clone made before anything was pushed: start from the remote's branch, keeping the
+    files here as local changes."""
+    progress(f"fetching from {url}")
+    done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+    if done.returncode != 0:
+        raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
+    upstream = f"{REMOTE}/{branch}"
+    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode == 0:
+        git(archive, "reset", "-q", upstream)
+
+
+def _stamp(archive: Path) -> None:
+    try:
+        (git_dir(archive) / STAMP).write_text(f"{time.time():.0f}\n", encoding="ascii")
+    except OSError:
+        pass
+
+
+def status(archive: Path) -> SyncStatus:
+    """Whether the archive is shared, when it was last synced, whether it has local changes.
+    Never raises for a missing folder or git (the answer is then "not a repository")."""
+    archive = Path(archive)
+    try:
+        if not archive.is_dir() or not is_repository(archive):
+            return SyncStatus(False)
+        stamp = git_dir(archive) / STAMP
+        last = None
+        if stamp.exists():
+            try:
+                last = float(stamp.read_text(encoding="ascii").strip())
+            except (OSError, ValueError):
+                last = None
+        return SyncStatus(True, last, bool(changed_paths(archive)), remote_url(archive))
+    except SyncError:
+        return SyncStatus(False)

@@ -1,0 +1,315 @@
+"""File › Sync in the window: git sync in a background thread, the open issue merged in place,
+the Conflicts panel, the author's name and the "last synced" line of the status bar.
+
+Sync runs :func:`talkeditor.collab.sync.sync` in a QThread (the window stays responsive, a busy
+bar and progress messages show in the status bar). It syncs the archive the open issue lives in
+(``NNN/issue.yaml`` in a repository) or else the archive folder of the settings. When it ends,
+the open issue is merged like any other change: base = the file as it was on disk when Sync
+started (what was last loaded or saved), ours = the window's issue now (unsaved typing, even
+typing done during the sync), theirs = the file after the sync. Bodies are patched with the
+smallest edit, so cursors and each body's undo history stay.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
+
+from ...collab import sync as git_sync
+from ...collab.merge import merge_issues
+from ...collab.resolve import resolve
+from ...errors import IssueFormatError
+from ...model import Issue
+from .. import dialogs
+from ..panels.conflicts import ConflictsPanel
+
+STATUS_REFRESH_MS = 60_000
+STATUS_FIRST_MS = 1_500
+
+
+class SyncWorker(QThread):
+    """Runs one sync (or, with a remote, the first share) off the UI thread."""
+
+    progress = Signal(str)
+    succeeded = Signal(object)  # SyncResult
+    failed = Signal(str)
+
+    def __init__(self, archive: Path, author: str, remote: str | None, parent=None):
+        super().__init__(parent)
+        self.archive = archive
+        self.author = author
+        self.remote = remote
+
+    def run(self) -> None:  # noqa: D102 - Qt API
+        try:
+            if self.remote:
+                git_sync.init(self.archive, self.remote, self.author or None, self.progress.emit)
+                result = git_sync.SyncResult(pushed=True)
+                result.conflicts = git_sync.find_conflicts(self.archive)
+            else:
+                result = git_sync.sync(self.archive, author=self.author or None,
+                                       progress=self.progress.emit)
+        except git_sync.SyncError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - reported, never a crash of the window
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.succeeded.emit(result)
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def patch_text(document, new: str) -> None:
+    """Turn a QTextDocument's text into ``new`` with one minimal edit (common prefix and
+    suffix kept), so cursors outside the changed span stay where they were."""
+    old = document.toPlainText()
+    if old == new:
+        return
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    cursor = QTextCursor(document)
+    cursor.setPosition(_utf16(old[:start]))
+    cursor.setPosition(_utf16(old[:len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new[start:len(new) - end])
+
+
+class SyncController(QObject):
+    """The window's Sync, Your Name… and conflict handlers; see the module docstring."""
+
+    finished = Signal(bool)  # after a sync has ended and everything is updated: True if it worked
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.worker: SyncWorker | None = None
+        self._base: Issue | None = None
+        self._path: Path | None = None
+        self.last_message = ""
+        self._ok = False
+
+    # ------------------------------------------------------------------ set-up
+    def install(self) -> None:
+        """Add the Conflicts dock and the status-bar line; called once the window is built."""
+        w = self.w
+        self.panel = ConflictsPanel(w)
+        self.panel.resolveRequested.connect(self.resolve)
+        self.dock = QDockWidget(self.tr("Conflicts"), w)
+        self.dock.setObjectName("conflictsDock")
+        self.dock.setWidget(self.panel)
+        w.addDockWidget(w.dockWidgetArea(w.preview_dock), self.dock)
+        w.tabifyDockWidget(w.preview_dock, self.dock)
+        self.dock.hide()
+        w.menus["view"].addAction(self.dock.toggleViewAction())
+        self.busy = QProgressBar(w)
+        self.busy.setObjectName("syncProgress")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.status_label = QLabel(w)
+        self.status_label.setObjectName("syncStatus")
+        w.statusBar().addPermanentWidget(self.busy)
+        w.statusBar().addPermanentWidget(self.status_label)
+        w.tree.sectionSelected.connect(self.show_conflicts)
+        self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._timer.timeout.connect(self.update_status)
+        self._timer.start()
+        w.installEventFilter(self)
+        QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.w and event.type() == QEvent.Type.Close and self.running():
+            self.worker.wait()  # a git process must not outlive the window half-way
+        if obj is self.w and event.type() == QEvent.Type.WindowActivate:
+            self.update_status()
+        return False
+
+    def running(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    # ------------------------------------------------------------------ which archive
+    def archive_folder(self) -> Path:
+        """The repository holding the open issue (``REPO/NNN/issue.yaml``), else the archive
+        folder of the settings."""
+        path = self.w.document.path
+        if path is not None:
+            candidate = Path(path).resolve().parent.parent
+            if (candidate / ".git").exists():
+                return candidate
+        return Path(self.w.settings.archive_dir())
+
+    # ------------------------------------------------------------------ the author
+    def ask_author(self) -> str | None:
+        name = dialogs.ask_text(self.w, self.tr("Your name"),
+                                self.tr("The name your Sync commits carry and Sign Line As "
+                                        "offers first:"), self.w.settings.author())
+        if name:
+            self.w.settings.set_author(name)
+            self.w.save_settings()
+        return name
+
+    # ------------------------------------------------------------------ syncing
+    def sync_archive(self) -> bool:
+        """Start a sync in the background; False when it did not start."""
+        if self.running():
+            return False
+        archive = self.archive_folder()
+        remote = None
+        if not git_sync.status(archive).is_repository:
+            remote = dialogs.ask_text(
+                self.w, self.tr("Share the archive"),
+                self.tr("“%1” is not shared yet. The address of the shared git repository "
+                        "(e.g. https://github.com/you/talk-archive.git or a folder):")
+                .replace("%1", str(archive)))
+            if not remote:
+                return False
+        author = self.w.settings.author() or self.ask_author() or ""
+        path = self.w.document.path
+        self._path = Path(path) if path else None
+        self._base = self._read_disk()
+        self.w.watcher.blockSignals(True)  # the pull's writes are not "changed on disk"
+        self.worker = SyncWorker(archive, author, remote, self)
+        self.worker.progress.connect(self._progress)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._ended)
+        self._ok = False
+        self.w.actions_["actionSync"].setEnabled(False)
+        self.busy.show()
+        self._progress(self.tr("Syncing %1…").replace("%1", str(archive)))
+        self.worker.start()
+        return True
+
+    def _read_disk(self) -> Issue | None:
+        if self._path is None or not self._path.exists():
+            return None
+        from ...storage.files import load_yaml_issue
+
+        try:
+            return load_yaml_issue(self._path)
+        except IssueFormatError:
+            return None
+
+    def _progress(self, message: str) -> None:
+        self.last_message = message
+        self.w.statusBar().showMessage(message)
+
+    def _succeeded(self, result: git_sync.SyncResult) -> None:
+        self._merge_open_issue()
+        if result.conflicts:
+            text = self.tr("Synced with %1 conflict(s) to resolve").replace(
+                "%1", str(len(result.conflicts)))
+        else:
+            text = self.tr("Synced: %1").replace("%1", result.summary())
+        self.w.statusBar().showMessage(text, 15000)
+        self.last_message = text
+        self._ok = True
+
+    def _failed(self, message: str) -> None:
+        self._merge_open_issue()  # a merge may have landed before the push failed
+        self.last_message = message
+        self.w.statusBar().clearMessage()
+        dialogs.show_error(self.w, self.tr("Sync failed"),
+                           self.tr("The archive was not synced."), message)
+
+    def _ended(self) -> None:
+        self.w.watcher.note_own_write()
+        self.w.watcher.blockSignals(False)
+        self.w.actions_["actionSync"].setEnabled(True)
+        self.busy.hide()
+        self.update_status()
+        self.worker.deleteLater()
+        self.worker = None
+        self.finished.emit(self._ok)
+
+    def _merge_open_issue(self) -> None:
+        """Bring the sync's result into the open issue, keeping unsaved typing and cursors."""
+        document = self.w.document
+        if self._path is None or document.path is None or Path(document.path) != self._path:
+            return
+        theirs = self._read_disk()
+        if theirs is None:
+            return
+        ours = document.issue.clone()  # bodies as typed (the body documents keep it current)
+        merged = merge_issues(self._base, ours, theirs).issue
+        if merged != ours:
+            apply_issue(document, merged, self.tr("Merge from Sync"),
+                        shown=self.w.editor.current_id)
+        if document.saved_issue() == theirs:
+            document.undo_stack.setClean()
+            document.set_modified(False)
+        self.w.watcher.note_own_write()
+        self.show_conflicts()
+
+    # ------------------------------------------------------------------ conflicts
+    def show_conflicts(self, section_id: str | None = None) -> None:
+        """Show the conflicts of the section (default: the one in the editor); the dock opens
+        when the issue has any."""
+        issue = self.w.document.issue
+        sid = (self.w.editor.current_id if section_id is None else section_id) or ""
+        section = issue.find(sid) if sid else None
+        if section is None:
+            sid = ""
+        conflicts = section.conflicts if section is not None else issue.conflicts
+        title = section.title if section is not None else issue.display_title()
+        self.panel.show_conflicts(sid, title, list(conflicts))
+        anywhere = bool(issue.conflicts) or any(s.conflicts for s, _d in issue.walk())
+        if anywhere and not self.dock.isVisible():
+            self.dock.show()
+            self.dock.raise_()
+
+    def resolve(self, section_id: str, index: int, choice: str) -> None:
+        """Take Mine / Take Theirs / Keep Both, as one undoable edit."""
+        def mutate(issue: Issue) -> None:
+            resolve(issue, section_id, index, choice)
+
+        try:
+            apply_issue(self.w.document, None, self.tr("Resolve conflict"), mutate,
+                        shown=self.w.editor.current_id)
+        except (KeyError, IndexError):
+            pass  # the conflict was resolved meanwhile (undo, another click)
+        self.show_conflicts()
+
+    # ------------------------------------------------------------------ status line
+    def update_status(self) -> None:
+        state = git_sync.status(self.archive_folder())
+        if not state.is_repository:
+            text = self.tr("Archive not shared")
+        else:
+            when = self.tr("never synced") if state.last_sync is None else \
+                self.tr("synced %1").replace("%1", time.strftime(
+                    "%Y-%m-%d %H:%M", time.localtime(state.last_sync)))
+            changes = self.tr("local changes") if state.local_changes else \
+                self.tr("no local changes")
+            text = f"{when} · {changes}"
+        self.status_label.setText(text)
+
+
+def apply_issue(document, merged: Issue | None, text: str, mutate=None,
+                shown: str | None = None) -> None:
+    """Make the document's issue ``merged`` (or apply ``mutate``) as one undo step. The body
+    of the section ``shown`` in the editor is patched with a minimal edit so its cursor stays
+    (that edit joins the body's own undo history, as typing does)."""
+    if mutate is not None:
+        merged = document.issue.clone()
+        mutate(merged)
+    section = merged.find(shown) if shown else None
+    if section is not None and document.issue.find(shown) is not None:
+        patch_text(document.body_document(shown), section.body)
+
+    def replace(issue: Issue) -> None:
+        for key, value in vars(merged.clone()).items():
+            setattr(issue, key, value)
+
+    document.replace_issue(replace, text)
