@@ -148,15 +148,20 @@ def subprocess_env(cfg: Config) -> dict[str, str]:
 _PROBE_RUNS = [0]
 
 
-def run_probe(cfg: Config, path: Path, *extra: str) -> dict:
+def run_probe(cfg: Config, path: Path, *extra: str, archive: Path | None = None) -> dict:
     """One fresh process through first_paint_probe.py, with its own empty XDG folders (no
-    settings, no recovery drafts to offer); its JSON, timed on the parent's clock."""
+    settings, no recovery drafts to offer; ``archive``: the default archive folder, linked
+    in); its JSON, timed on the parent's clock."""
     env = subprocess_env(cfg)
     _PROBE_RUNS[0] += 1
     for name in XDG_NAMES:
         folder = cfg.workdir / f"probe-xdg-{_PROBE_RUNS[0]}" / name.lower()
         folder.mkdir(parents=True, exist_ok=True)
         env[name] = str(folder)
+    if archive is not None:
+        data = Path(env["XDG_DATA_HOME"]) / "talkeditor"
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "archive").symlink_to(archive, target_is_directory=True)
     env["TALKEDITOR_BENCH_T0"] = repr(time.perf_counter())
     proc = subprocess.run([sys.executable, str(PROBE), str(path), *extra], env=env,
                           capture_output=True, text=True, timeout=90, cwd=cfg.workdir)
@@ -306,6 +311,117 @@ def startup_first_paint(cfg: Config) -> Result:
         "median_marks_s": phases, "steps_ms": {k: ms(v) for k, v in steps.items()},
         "first_run_s": round(cold["marks"]["painted"], 4) if cold else None,
     }, note=f"{runs[0]['platform']}, {len(runs)} runs; {note}")
+
+
+# Fork → first painted frame on a real X server (Xvfb), event-driven with XDamage from this
+# process (benchmarks/xdamage.py), interleaved with ghostwriter and a bare PySide6 window.
+BARE_QT = ("from PySide6.QtWidgets import QApplication, QPlainTextEdit; app = QApplication([]); "
+           "w = QPlainTextEdit(); w.resize(1400, 860); w.show(); app.exec()")
+_XVFB: dict = {}
+
+
+def _xvfb_runs(cfg: Config, bytecode: bool) -> dict:
+    """Median seconds after the fork: talkeditor (first frame, document, preview), ghostwriter
+    and a bare PySide6 window, ``cfg.startup_runs`` (≥ 7) interleaved runs each."""
+    key = ("bytecode" if bytecode else "source")
+    if key in _XVFB:
+        return _XVFB[key]
+    if cfg.quick:
+        raise _Skip("n/a: --quick (needs Xvfb)")
+    try:
+        import Xlib  # noqa: F401
+    except ImportError:
+        raise _Skip("n/a: python-xlib missing (benchmarks/setup.sh)") from None
+    if shutil.which("Xvfb") is None:
+        raise _Skip("n/a: Xvfb missing (benchmarks/setup.sh)")
+    from benchmarks.xdamage import Xvfb, first_frame
+
+    ghostwriter = shutil.which("ghostwriter")
+    path = real_issue_copy(cfg, "xvfb")
+    runs = max(7, cfg.startup_runs)
+    found: dict[str, list[float]] = {"talkeditor": [], "document": [], "preview": [],
+                                     "ghostwriter": [], "bare_pyside6": []}
+    with Xvfb() as display:
+        for i in range(runs + 1):  # the first round warms the caches and is not counted
+            env = subprocess_env(cfg)
+            env["QT_QPA_PLATFORM"] = "xcb"
+            for name in XDG_NAMES:
+                folder = cfg.workdir / f"xvfb-{key}-{i}" / name.lower()
+                folder.mkdir(parents=True, exist_ok=True)
+                env[name] = str(folder)
+            if not bytecode:  # no bytecode cache: every module compiled from source
+                prefix = cfg.workdir / f"pycache-{i}"
+                env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(prefix))
+            ours = first_frame([sys.executable, str(PROBE), str(path)], env, display,
+                               stdout=subprocess.PIPE, wait_exit=True, cwd=cfg.workdir)
+            lines = [x for x in ours["stdout"].splitlines() if x.startswith("{")]
+            marks = json.loads(lines[-1])["marks"] if lines else {}
+            bare = first_frame([sys.executable, "-c", BARE_QT], env, display)
+            theirs = None
+            if ghostwriter:
+                home = cfg.workdir / f"ghostwriter-home-{key}-{i}"
+                home.mkdir(parents=True, exist_ok=True)
+                extra = {"HOME": str(home)}
+                if os.geteuid() == 0:  # its QtWebEngine refuses to run as root with a sandbox
+                    extra["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+                theirs = first_frame([ghostwriter], dict(env, **extra), display)
+            if i == 0:
+                continue
+            found["talkeditor"].append(ours["first_frame"])
+            if "document" in marks:
+                found["document"].append(marks["document"])
+                found["preview"].append(marks.get("preview_painted", marks.get("preview")))
+            found["bare_pyside6"].append(bare["first_frame"])
+            if theirs is not None:
+                found["ghostwriter"].append(theirs["first_frame"])
+    result = {k: round(median(v), 4) for k, v in found.items() if v}
+    result["runs"] = {k: [round(x, 4) for x in v] for k, v in found.items()}
+    _XVFB[key] = result
+    return result
+
+
+class _Skip(Exception):
+    pass
+
+
+def _xvfb_figure(cfg: Config, bytecode: bool, what: str) -> Result:
+    try:
+        found = _xvfb_runs(cfg, bytecode)
+    except _Skip as exc:
+        return Result(None, skipped=str(exc))
+    te, gw = found.get("talkeditor"), found.get("ghostwriter")
+    note = (f"talkeditor {te:.3f} s, document {found.get('document', 0):.3f} s, preview "
+            f"{found.get('preview', 0):.3f} s; ghostwriter "
+            + (f"{gw:.3f} s" if gw else "not installed")
+            + f"; bare PySide6 {found.get('bare_pyside6', 0):.3f} s; "
+              f"{len(found['runs']['talkeditor'])} interleaved runs, Xvfb + XDamage")
+    if what == "ratio":
+        if not gw:
+            return Result(None, found, skipped="n/a: ghostwriter missing (benchmarks/setup.sh)")
+        return Result(round(te / gw, 3), found, note=note)
+    return Result(found.get(what), found, note=note)
+
+
+@figure("startup_xvfb_ratio", "first painted frame ÷ ghostwriter's (Xvfb, XDamage, 004, "
+        "byte-compiled)", "×", 1.0)
+def startup_xvfb_ratio(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "ratio")
+
+
+@figure("startup_xvfb_document", "fork → issue 004 shown (Xvfb, byte-compiled)", "s", None)
+def startup_xvfb_document(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "document")
+
+
+@figure("startup_xvfb_preview", "fork → preview shown (Xvfb, byte-compiled)", "s", 0.9)
+def startup_xvfb_preview(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, True, "preview")
+
+
+@figure("startup_xvfb_ratio_source", "first painted frame ÷ ghostwriter's, no bytecode cache "
+        "(editable, PYTHONDONTWRITEBYTECODE)", "×", None)
+def startup_xvfb_ratio_source(cfg: Config) -> Result:
+    return _xvfb_figure(cfg, False, "ratio")
 
 
 @figure("startup_import_main_window", "import talkeditor.ui.main_window (fresh process)", "s",
@@ -629,6 +745,79 @@ def highlight_keystroke(cfg: Config) -> Result:
 
 # ---------------------------------------------------------------------------- 4. open / save
 
+def section_issue_file(cfg: Config, lines: int) -> Path:
+    """The real issue with one more section, 长文, of ``lines`` lines (the real issue's body
+    lines over and over), saved as ``<workdir>/section-<lines>/issue.yaml``."""
+    from talkeditor.model import Section
+    from talkeditor.storage import files as storage
+
+    target = cfg.workdir / f"section-{lines}" / "issue.yaml"
+    if not target.exists():
+        issue = storage.load_yaml_issue(REAL_ISSUE)
+        issue.sections.append(Section(title="长文", id="long-section", body=long_body(lines)))
+        storage.save_issue(issue, target)
+    return target
+
+
+def _big_section(cfg: Config, lines: int) -> Result:
+    """The window on an issue with a ``lines``-line section: select it (until the editor and
+    the tree are painted), then type keys at its middle, each with the body's repaint."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if cfg.quick:
+        lines = max(100, lines // 100)
+    window = open_window(section_issue_file(cfg, lines))
+    try:
+        QApplication.processEvents()
+        start = time.perf_counter()
+        window.select_section("长文")
+        QApplication.processEvents()
+        window.repaint()
+        select_s = time.perf_counter() - start
+        body = window.findChild(type(window.editor.pane.body), "bodyEditor")
+        cursor = QTextCursor(body.document().findBlockByNumber(lines // 2))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        body.setTextCursor(cursor)
+        body.centerCursor()
+        body.setFocus()
+        QApplication.processEvents()
+        key, paint = [], []
+        for i in range(cfg.keystrokes + 1):
+            key_s = timed(lambda: QTest.keyClick(body, Qt.Key.Key_A))
+            paint_s = timed(body.viewport().repaint)
+            if i:
+                key.append(key_s)
+                paint.append(paint_s)
+        total = [k + p for k, p in zip(key, paint, strict=True)]
+        QApplication.processEvents()
+        return Result(ms(median(total)), {
+            "lines": body.document().blockCount(), "select_ms": ms(select_s),
+            "key_event_ms": ms(median(key)), "repaint_ms": ms(median(paint)),
+            "p90_ms": ms(sorted(total)[max(0, int(len(total) * 0.9) - 1)])},
+            note=f"{body.document().blockCount()} lines; select {ms(select_s):.0f} ms; key "
+                 f"{ms(median(key)):.1f} + repaint {ms(median(paint)):.1f} ms")
+    finally:
+        close_window(window)
+
+
+@figure("section_1k", "keystroke + repaint in the window, 1,000-line section", "ms", 16)
+def section_1k(cfg: Config) -> Result:
+    return _big_section(cfg, 1_000)
+
+
+@figure("section_10k", "keystroke + repaint in the window, 10,000-line section", "ms", 16)
+def section_10k(cfg: Config) -> Result:
+    return _big_section(cfg, 10_000)
+
+
+@figure("section_100k", "keystroke + repaint in the window, 100,000-line section", "ms", 16)
+def section_100k(cfg: Config) -> Result:
+    return _big_section(cfg, 100_000)
+
+
 @figure("open_issue", "open an issue (load YAML + MainWindow.open_path)", "ms", None)
 def open_issue(cfg: Config) -> Result:
     from talkeditor.storage import files as storage
@@ -694,78 +883,117 @@ def _archive_modules():
     return synthetic, archive_search
 
 
-_ARCHIVE_CACHE: dict = {}
+CACHE_DIR = BENCH_DIR / ".cache"
 
 
-def _synthetic_issues(cfg: Config):
-    if "issues" not in _ARCHIVE_CACHE:
+def synthetic_archive_folder(cfg: Config, n: int) -> Path:
+    """An archive folder of ``n`` issue files, kept in ``benchmarks/.cache`` between runs:
+    50 distinct synthetic issues (~10k chars each) written again under every number."""
+    from talkeditor.storage import yaml_format
+
+    folder = (cfg.workdir if cfg.quick else CACHE_DIR) / f"archive-files-{n}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    synthetic, _search = _archive_modules()
+    shutil.rmtree(folder, ignore_errors=True)
+    texts = [(issue.number, yaml_format.dumps(issue))
+             for issue in synthetic.make_synthetic_issues(min(n, 50))]
+    for i in range(n):
+        number, text = texts[i % len(texts)]
+        new = f"{i:03d}"
+        target = folder / new / "issue.yaml"
+        target.parent.mkdir(parents=True)
+        target.write_text(text.replace(f"number: '{number}'", f"number: '{new}'", 1),
+                          encoding="utf-8")
+    done.touch()
+    return folder
+
+
+def synthetic_index(cfg: Config, n: int):
+    """An ArchiveIndex over ``n`` distinct synthetic issues (built once, kept in
+    ``benchmarks/.cache``; rebuilt when the index's schema changes)."""
+    from talkeditor.archive.index import SCHEMA_VERSION, ArchiveIndex
+
+    path = CACHE_DIR / f"index-{n}-v{SCHEMA_VERSION}.sqlite3"
+    if cfg.quick:
+        path = cfg.workdir / f"index-{n}.sqlite3"
+    if not path.exists():
         synthetic, _search = _archive_modules()
-        _ARCHIVE_CACHE["issues"] = synthetic.make_synthetic_issues(cfg.archive_size)
-    return _ARCHIVE_CACHE["issues"]
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        issues = synthetic.make_synthetic_issues(n)
+        with ArchiveIndex("/archive", db_path=partial) as index:
+            for k in range(0, n, 250):
+                index.add_issues(issues[k:k + 250],
+                                 [f"/archive/{i.number}/issue.yaml" for i in issues[k:k + 250]])
+            index._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        partial.rename(path)
+    return ArchiveIndex("/archive", db_path=path)
 
 
-@figure("archive_index_build", "archive of 500 issues: search index build", "s", 1.0)
+@figure("archive_index_build", "archive of 500 files: first background index (parse + FTS)",
+        "s", None)
 def archive_index_build(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    _bench, search = modules
-    issues = _synthetic_issues(cfg)
-    chars = sum(len(s.body) for i in issues for s, _d in i.walk())
-    builds = [timed(lambda: search.SearchIndex.build(issues)) for _ in range(1 if cfg.quick
-                                                                           else 3)]
-    return Result(round(median(builds), 4), {
-        "issues": len(issues), "body_chars": chars, "runs_s": [round(b, 4) for b in builds],
-    }, note=f"{len(issues)} issues in memory, {chars / 1e6:.1f}M body chars")
+    from talkeditor.archive.index import ArchiveIndex
+
+    folder = synthetic_archive_folder(cfg, cfg.archive_size)
+    db = cfg.workdir / "build-index.sqlite3"
+    with ArchiveIndex(folder, db_path=db) as index:
+        build = timed(index.update)
+        again = timed(index.update)
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    return Result(round(build, 3), {
+        "issues": cfg.archive_size, "update_unchanged_s": round(again, 4),
+        "index_mb": round(size / 1e6, 1)},
+        note=f"in the worker thread, after the first paint; a later start (nothing changed) "
+             f"{ms(again):.0f} ms; {size / 1e6:.0f} MB on disk")
+
+
+def _search_figure(cfg: Config, n: int) -> Result:
+    bench, _search = _archive_modules()
+    index = synthetic_index(cfg, n)
+    per_query: dict[str, dict] = {}
+    try:
+        for query in bench.BENCH_QUERIES:
+            runs = [timed(lambda q=query: index.search(q)) for _ in range(3 if cfg.quick else 7)]
+            per_query[query] = {"ms": ms(median(runs)), "hits": len(index.search(query))}
+    finally:
+        index.close()
+    values = [q["ms"] for q in per_query.values()]
+    worst = max(per_query, key=lambda q: per_query[q]["ms"])
+    return Result(round(median(values), 2), {"queries": per_query, "max_ms": max(values)},
+                  note=f"on-disk index; {len(values)} queries (CJK + ASCII); slowest {worst!r} "
+                       f"{max(values):.1f} ms")
 
 
 @figure("archive_search", "archive of 500 issues: one search (median over queries)", "ms", 50)
 def archive_search(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    bench, search = modules
-    index = search.SearchIndex.build(_synthetic_issues(cfg))
-    queries = getattr(bench, "BENCH_QUERIES", ("大模型", "位置编码 rope", "lora", "gpt-4"))
-    per_query: dict[str, dict] = {}
-    for query in queries:
-        runs = []
-        for _ in range(3 if cfg.quick else 7):
-            cache = getattr(index, "_vocab_cache", None)
-            if isinstance(cache, dict):
-                cache.clear()  # time a query typed for the first time
-            runs.append(timed(lambda q=query: index.search(q)))
-        per_query[query] = {"ms": ms(median(runs)), "hits": len(index.search(query))}
-    values = [q["ms"] for q in per_query.values()]
-    worst = max(per_query, key=lambda q: per_query[q]["ms"])
-    return Result(round(median(values), 2), {"queries": per_query, "max_ms": max(values)},
-                  note=f"{len(queries)} queries (CJK + ASCII); slowest {worst!r} "
-                       f"{max(values):.1f} ms")
+    return _search_figure(cfg, cfg.archive_size)
 
 
-@figure("archive_open_cold", "archive of 500 issues: open from disk + index (first search)",
-        "s", None)
-def archive_open_cold(cfg: Config) -> Result:
-    modules = _archive_modules()
-    if modules is None:
-        return Result(None, skipped="n/a: archive module missing")
-    from talkeditor.archive.folder import Archive
-    from talkeditor.storage import yaml_format
+@figure("archive_search_5000", "archive of 5,000 issues: one search (median over queries)",
+        "ms", 50)
+def archive_search_5000(cfg: Config) -> Result:
+    return _search_figure(cfg, 10 * cfg.archive_size)
 
-    folder = cfg.workdir / "archive"
-    if not folder.exists():
-        for issue in _synthetic_issues(cfg):
-            target = folder / issue.number / "issue.yaml"
-            target.parent.mkdir(parents=True)
-            target.write_text(yaml_format.dumps(issue), encoding="utf-8")
-    archive = Archive(folder)
-    listing = timed(archive.refresh)
-    index = timed(archive.search_index)
-    again = timed(lambda: Archive(folder).entries())
-    return Result(round(listing + index, 4), {
-        "parse_all_yaml_s": round(listing, 4), "index_s": round(index, 4),
-        "relist_unchanged_s": round(again, 4), "files": len(archive.entries()),
-    }, note=f"parse {len(archive.entries())} YAML files {listing:.2f} s + index {index:.2f} s")
+
+@figure("startup_archive_5000", "first paint with a 5,000-issue default archive ÷ empty one",
+        "×", 1.10)
+def startup_archive_5000(cfg: Config) -> Result:
+    path = real_issue_copy(cfg, "startup-archive")
+    folder = synthetic_archive_folder(cfg, 10 * cfg.archive_size)
+    empty, full = [], []
+    runs = max(3, cfg.startup_runs) if not cfg.quick else 1
+    for _ in range(runs):  # interleaved, so a load change hits both alike
+        empty.append(run_probe(cfg, path)["marks"]["painted"])
+        full.append(run_probe(cfg, path, archive=folder)["marks"]["painted"])
+    ratio = median(full) / median(empty)
+    return Result(round(ratio, 3), {"empty_s": [round(v, 4) for v in empty],
+                                    "archive_s": [round(v, 4) for v in full],
+                                    "issues": 10 * cfg.archive_size},
+                  note=f"{median(full):.3f} s with {10 * cfg.archive_size} issues, "
+                       f"{median(empty):.3f} s without ({len(full)} runs each, interleaved)")
 
 
 # ---------------------------------------------------------------------------- 6. memory

@@ -20,20 +20,35 @@ class TalkeditorError(Exception):
     """Base of the errors meant for the user: ``str(error)`` is one line naming the place."""
 
 
+#: Codes of the file problems the app words itself (``ui.wording.describe_error``); ``data``
+#: holds ``path`` (the file as given), ``name`` (its file name) and, for TOO_LARGE, ``size``
+#: and ``limit`` (bytes), for CANNOT_READ ``reason`` (the system's words).
+NO_SUCH_FILE = "no-such-file"
+NOT_A_FILE = "not-a-file"
+NOT_A_FOLDER = "not-a-folder"
+NOT_A_PICTURE = "not-a-picture"
+TOO_LARGE = "too-large"
+CANNOT_READ = "cannot-read"
+
+
 class IssueFormatError(TalkeditorError, ValueError):
     """Bad input: one type, with a message that names the place.
 
     ``where`` is the place inside the input (``sections[3].fields[1].label``, or a file name),
     ``line`` and ``column`` are 1-based positions in the file when known. ``str()`` gives
-    ``where: message (line L, column C)``.
+    ``where: message (line L, column C)`` in English (the CLI prints it). ``code`` (one of the
+    constants above, or "") and ``data`` say the same for the app to word in its language.
     """
 
     def __init__(self, message: str, where: str = "", line: int | None = None,
-                 column: int | None = None):
+                 column: int | None = None, *, code: str = "",
+                 data: dict[str, object] | None = None):
         self.message = message
         self.where = where
         self.line = line
         self.column = column
+        self.code = code
+        self.data = dict(data or {})
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -48,13 +63,19 @@ class WriteError(TalkeditorError, OSError):
     (``Permission denied``). ``str()`` gives ``cannot write PATH: REASON``.
 
     It is an ``OSError`` too (``strerror`` is the reason, ``filename`` the path), so code that
-    still catches ``OSError`` keeps working.
+    still catches ``OSError`` keeps working. ``written`` lists the files a multi-file write
+    (issue.yaml + issue.md) had already replaced when it failed, empty when nothing on disk
+    changed; ``str()`` then adds ``(already written: …)``.
     """
 
-    def __init__(self, path: str | os.PathLike, reason: str):
+    def __init__(self, path: str | os.PathLike, reason: str, written: tuple = ()):
         self.path = Path(path)
         self.reason = reason
-        super().__init__(f"cannot write {self.path}: {reason}")
+        self.written = tuple(str(p) for p in written)
+        message = f"cannot write {self.path}: {reason}"
+        if self.written:
+            message += f" (already written: {', '.join(self.written)})"
+        super().__init__(message)
         self.strerror = reason
         self.filename = str(self.path)
 
@@ -62,8 +83,9 @@ class WriteError(TalkeditorError, OSError):
         return self.args[0]
 
     @classmethod
-    def from_os_error(cls, path: str | os.PathLike, exc: OSError) -> WriteError:
+    def from_os_error(cls, path: str | os.PathLike, exc: OSError,
+                      written: tuple = ()) -> WriteError:
         """The WriteError for ``exc`` raised while writing ``path``."""
-        if isinstance(exc, WriteError):
+        if isinstance(exc, WriteError) and not written:
             return exc
-        return cls(path, exc.strerror or str(exc))
+        return cls(path, exc.strerror or str(exc), written)

@@ -1,8 +1,8 @@
 """Where things live: the shipped resources and the per-user folders (via platformdirs).
 
-Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME`` and
-``XDG_STATE_HOME`` redirect them. The names every module shares (file suffixes, the default
-template) are defined here too.
+Every per-user path comes from here, so ``XDG_CONFIG_HOME``, ``XDG_DATA_HOME``,
+``XDG_STATE_HOME`` and ``XDG_CACHE_HOME`` redirect them. The names every module shares (file
+suffixes, the default template) are defined here too.
 """
 
 from __future__ import annotations
@@ -78,6 +78,11 @@ def data_dir() -> Path:
 
 def state_dir() -> Path:
     return Path(_dirs().user_state_dir)
+
+
+def cache_dir() -> Path:
+    """Things that can be rebuilt (the archive's search index); ``XDG_CACHE_HOME`` moves it."""
+    return Path(_dirs().user_cache_dir)
 
 
 def recovery_dir() -> Path:

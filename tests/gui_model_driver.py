@@ -225,11 +225,8 @@ class Host:
             differs = self.doc.saved_issue() != load_yaml_issue(path)
             if self.doc.is_modified() != differs:
                 self._fail(step, f"modified flag {self.doc.is_modified()} but differs {differs}")
-        body = self.window.body_editor()
-        stack = self.doc.undo_stack
-        focused = body.hasFocus() and bool(sid)
-        can_undo = (focused and body.document().isUndoAvailable()) or stack.canUndo()
-        can_redo = (focused and body.document().isRedoAvailable()) or stack.canRedo()
+        stack = self.doc.undo_stack  # one history: typing included
+        can_undo, can_redo = stack.canUndo(), stack.canRedo()
         actions = self.window.actions_
         if actions["actionUndo"].isEnabled() != can_undo:
             self._fail(step, f"Undo enabled {actions['actionUndo'].isEnabled()}, can {can_undo}")
@@ -248,9 +245,6 @@ class Host:
             self._fail(step, "reopening the saved file gives another issue")
         if self.doc.is_modified():
             self._fail(step, "modified right after a save")
-        for doc in self.doc._bodies.values():
-            while doc.isUndoAvailable():
-                doc.undo()
         stack = self.doc.undo_stack
         while stack.canUndo():
             stack.undo()
@@ -258,7 +252,7 @@ class Host:
         if self.doc.sync() != self.opened:
             self._fail(step, "undoing everything does not give back the issue as opened")
         self.window.save()
-        self._opened()  # carry on from here: the histories are at their start
+        self._opened()  # carry on from here: the history is at its start
 
 
 def main() -> int:

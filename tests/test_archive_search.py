@@ -18,13 +18,20 @@ def issue004() -> Issue:
     return load_yaml_issue(FIXTURES / "issue-004.yaml")
 
 
-@pytest.fixture(scope="module")
-def index(issue004) -> SearchIndex:
+@pytest.fixture(scope="module", params=["memory", "disk"])
+def index(request, issue004, tmp_path_factory):
+    """The same two issues in the in-memory index and in the on-disk one."""
     other = Issue(number="003", highlights=["NTK-Aware Scaled RoPE"], host=["suc16", "初七"],
                   sections=[Section(title="本周新闻", id="news", contributors=["初七"], children=[
                       Section(title="学术", id="news-academic",
                               body="注：论文+重点\n\n无需微调的长上下文外推\n\nlora 融合")])])
-    return SearchIndex.build([issue004, other], keys=["k004", "k003"])
+    if request.param == "memory":
+        return SearchIndex.build([issue004, other], keys=["k004", "k003"])
+    from talkeditor.archive.index import ArchiveIndex
+
+    disk = ArchiveIndex("/", db_path=tmp_path_factory.mktemp("index") / "index.sqlite3")
+    disk.add_issues([issue004, other], keys=["k004", "k003"])
+    return disk
 
 
 def body_line(issue: Issue, section_id: str, number: int) -> str:
@@ -38,7 +45,7 @@ def test_a_chinese_substring_is_found_inside_longer_words_with_its_exact_place(i
         "004", "news-academic", ("本周新闻", "学术"))
     assert first.where == "body" and first.text == body_line(issue004, "news-academic", first.line)
     assert [first.text[a:b] for a, b in first.spans] == ["外挂"]
-    assert "大模型「外挂」数据库" in first.text and first.key == "k004"
+    assert "大模型「外挂」数据库" in first.text and str(first.key) == "k004"
     assert {h.section_id for h in hits} >= {"news-academic", "news-industry"}  # 外挂知识库
 
 

@@ -57,5 +57,7 @@ def test_a_save_killed_at_random_moments_never_leaves_a_broken_file(tmp_path):
         assert markdown == issue_markdown(version(md_number))
         written = number + 1
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert len(leftovers) <= KILLS  # temporary files may remain after a kill, never the target
+    # Temporary files may remain after a kill, never the target: at most two per save (the
+    # YAML and the Markdown are both written to temporary files before either is renamed).
+    assert len(leftovers) <= 2 * KILLS
     assert written > KILLS

@@ -17,11 +17,13 @@ RUN = ROOT / "benchmarks" / "run.py"
 EXPECTED = (
     "startup_first_paint", "startup_import_main_window", "preview_real", "preview_10x",
     "keystroke_window_real", "keystroke_window_10x", "highlight_keystroke_3000", "open_issue",
-    "save_issue", "archive_index_build", "archive_search", "archive_open_cold", "peak_rss",
+    "save_issue", "archive_index_build", "archive_search", "archive_search_5000",
+    "startup_archive_5000", "section_1k", "section_10k", "section_100k", "peak_rss",
     "render_10x", "render_brackets_6000", "render_brackets_20000", "render_deep_nesting",
     "merge_10x", "sync_local",
 )
-ARCHIVE_FIGURES = {"archive_index_build", "archive_search", "archive_open_cold"}
+ARCHIVE_FIGURES = {"archive_index_build", "archive_search", "archive_search_5000",
+                   "startup_archive_5000"}
 
 
 def test_quick_benchmark_reports_every_figure(tmp_path):

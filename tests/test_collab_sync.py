@@ -238,3 +238,84 @@ def test_sync_never_prompts_for_a_password(shared):
     host, _remote, _clone = shared
     out = run_cli("sync", host, "--remote", "https://127.0.0.1:9/nobody/nothing.git")
     assert out.returncode == 2 and "cannot reach the remote" in out.stderr
+
+
+def test_a_clone_made_before_the_host_pushed_gets_the_archive_and_deletes_nothing(tmp_path):
+    remote = tmp_path / "early.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    early = tmp_path / "early"
+    subprocess.run(["git", "clone", "-q", remote.as_uri(), str(early)], check=True,
+                   capture_output=True)
+    host = tmp_path / "host"
+    (host / "004").mkdir(parents=True)
+    shutil.copy(FIXTURES / "issue-004.yaml", host / "004" / "issue.yaml")
+    assert run_cli("sync", host, "--init", "--remote", remote.as_uri()).returncode == 0
+    out = run_cli("sync", early)
+    assert out.returncode == 0, out.stderr
+    assert (early / "004" / "issue.yaml").read_bytes() == (host / "004" / "issue.yaml").read_bytes()
+    assert git(remote, "ls-tree", "-r", "--name-only", "HEAD").count("004/issue.yaml") == 1
+
+
+def test_a_clone_of_a_remote_whose_head_names_another_branch_takes_the_remote_branch(tmp_path):
+    remote = tmp_path / "other-head.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/nothing-here")
+    host = tmp_path / "host"
+    (host / "004").mkdir(parents=True)
+    shutil.copy(FIXTURES / "issue-004.yaml", host / "004" / "issue.yaml")
+    assert run_cli("sync", host, "--init", "--remote", remote.as_uri()).returncode == 0
+    late = tmp_path / "late"
+    subprocess.run(["git", "clone", "-q", remote.as_uri(), str(late)], check=True,
+                   capture_output=True)
+    out = run_cli("sync", late)
+    assert out.returncode == 0, out.stderr
+    assert (late / "004" / "issue.yaml").exists()
+    assert git(late, "symbolic-ref", "--short", "HEAD").strip() == git(
+        host, "symbolic-ref", "--short", "HEAD").strip()
+
+
+def test_sync_to_a_new_empty_remote_pushes_everything(shared, tmp_path):
+    host, _remote, _clone = shared
+    moved = tmp_path / "moved.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(moved)], check=True)
+    out = run_cli("sync", host, "--remote", moved.as_uri())
+    assert out.returncode == 0, out.stderr
+    assert "004/issue.yaml" in git(moved, "ls-tree", "-r", "--name-only",
+                                    git(host, "symbolic-ref", "--short", "HEAD").strip())
+
+
+def test_a_git_pull_before_the_first_sync_is_finished_by_structure_without_markers(shared):
+    host, _remote, clone = shared
+    dave = clone("dave")  # a fresh clone: git never clones the merge driver's config
+    edit(dave, add_item("plans", "Dave 的计划"))
+    git(dave, "commit", "-qam", "dave")
+    edit(host, add_item("plans", "羡鱼的计划"))
+    assert run_cli("sync", host).returncode == 0
+    pulled = subprocess.run(["git", "-C", str(dave), "-c", "pull.rebase=false", "pull", "-q"],
+                            capture_output=True, text=True)
+    assert pulled.returncode != 0  # git's line merge left markers in issue.yaml
+    out = run_cli("sync", dave)
+    assert out.returncode == 0, out.stderr
+    text = (dave / "004" / "issue.yaml").read_text(encoding="utf-8")
+    assert "<<<<<<<" not in text
+    body = load(dave).find("plans").body
+    assert "Dave 的计划" in body and "羡鱼的计划" in body
+    assert "<<<<<<<" not in (dave / "004" / "issue.md").read_text(encoding="utf-8")
+
+
+def test_a_non_issue_yaml_changed_on_both_sides_stops_the_sync_and_loses_neither(shared):
+    host, _remote, clone = shared
+    bob = clone("bob")
+    (host / "notes").mkdir()
+    (host / "notes" / "issue.yaml").write_text("- a list\n- not an issue\n", encoding="utf-8")
+    assert run_cli("sync", host).returncode == 0
+    assert run_cli("sync", bob).returncode == 0
+    (host / "notes" / "issue.yaml").write_text("- a list\n- host\n", encoding="utf-8")
+    (bob / "notes" / "issue.yaml").write_text("- a list\n- bob\n", encoding="utf-8")
+    assert run_cli("sync", host).returncode == 0
+    out = run_cli("sync", bob)
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "notes/issue.yaml" in out.stderr
+    assert "talkeditor-merge-" not in out.stderr  # no temporary path
+    assert (bob / "notes" / "issue.yaml").read_text(encoding="utf-8") == "- a list\n- bob\n"
+    assert "- host" in git(bob, "show", "FETCH_HEAD:notes/issue.yaml")  # still to merge

@@ -261,3 +261,52 @@ def test_a_lead_in_line_ending_with_a_colon_is_not_the_title_of_the_url_below():
                                             "GitHub - gorilla-llm/gorilla-cli"})
     assert count == 1
     assert filled.startswith("简介：\n\nGitHub - gorilla-llm/gorilla-cli\n\n<https://github.com/")
+
+
+@given(st.lists(st.sampled_from([
+    "", "我自己写的标题", "## 小节", "【talk视频】：", "简介：", "<https://a.example/x>",
+    "https://b.example/y", "**粗体标题**", "![](assets/a.png)", "---"]), max_size=6))
+def test_a_url_lacks_a_title_exactly_when_missing_titles_says_so(above):
+    body = "\n".join([*above, "<https://c.example/z>"])
+    found = (len(above) + 1, "https://c.example/z") in urls.missing_titles(body)
+    assert urls.lacks_title(above) is found
+
+
+def test_a_typed_text_line_one_blank_line_above_is_the_urls_title():
+    assert not urls.lacks_title(["我自己写的标题", ""])
+    assert urls.lacks_title(["标题", "", "<https://a.example/x>", ""])
+    assert urls.lacks_title(["## 小节", ""]) and urls.lacks_title(["", ""])
+
+
+def test_a_host_with_many_slow_links_does_not_starve_the_others():
+    with link_server.serve(slow_seconds=3.0) as slow, link_server.serve(slow_seconds=3.0) as other:
+        crowd = [slow + f"/slow?n={i}" for i in range(120)]
+        others = [other + "/utf8", other + "/missing", other + "/gbk", other + "/no-head"]
+        started = time.monotonic()
+        results = check.check_urls(crowd + others, concurrency=8, per_host=2, timeout=1.0,
+                                   total=3.0)
+        took = time.monotonic() - started
+    assert took < 4.5
+    assert [results[u].state for u in others] == [check.OK, check.DEAD, check.OK, check.OK]
+    timed_out = [results[u] for u in crowd if results[u].state == check.DEAD]
+    unchecked = [results[u] for u in crowd if results[u].state == check.UNCHECKED]
+    assert len(timed_out) + len(unchecked) == len(crowd)
+    assert 2 <= len(timed_out) <= 6  # two at a time, one second each, within three seconds
+    assert {r.detail for r in timed_out} == {"timed out"}
+    assert {r.detail for r in unchecked} == {"not checked (time limit)"}
+
+
+def test_a_link_cut_short_by_the_total_is_not_checked_rather_than_dead(server):
+    results = check.check_urls([server + "/slow?cut=1", server + "/utf8"], timeout=10,
+                               total=0.8)
+    assert results[server + "/slow?cut=1"].state == check.UNCHECKED
+    assert results[server + "/utf8"].state == check.OK
+
+
+def test_a_title_inside_an_inline_svg_is_not_the_page_title():
+    page = ("<html><head><meta property='og:title' content='真正的标题'></head><body>"
+            "<svg><title>图标</title><path d='M0 0'/></svg><p>正文</p></body></html>")
+    assert titles.title_from_html(page) == "真正的标题"
+    assert titles.title_from_html("<html><body><svg><title>图标</title></svg>"
+                                  "<math><title>x</title></math></body></html>") == ""
+    assert titles.title_from_html("<svg/><title>页面</title>") == "页面"

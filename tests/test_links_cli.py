@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from talkeditor.links import issue_links
 from talkeditor.model import Field, Issue, Section
 from talkeditor.storage.files import load_yaml_issue, save_issue
 from tests import link_server
@@ -112,3 +113,26 @@ def test_output_in_another_folder_takes_the_images_along(tmp_path):
     assert done.returncode == 1, done.stderr
     assert (tmp_path / "b" / "assets" / "qr.png").read_bytes() == b"png bytes"
     assert "<https://a.example/p>" in load_yaml_issue(out).sections[0].body
+
+
+def test_links_past_the_time_limit_are_reported_as_not_checked_never_dead(server, tmp_path):
+    issue = Issue(number="008", sections=[Section(title="慢", body=(
+        f"慢一\n\n<{server}/slow?a=1>\n\n慢二\n\n<{server}/slow?b=2>\n"))])
+    path = save_issue(issue, tmp_path / "008" / "issue.yaml")
+    done = run_cli("links", path, "--check", "--total", "0.5", "--timeout", "5")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines() == [
+        f"慢, line 3: not checked (time limit) {server}/slow?a=1",
+        f"慢, line 7: not checked (time limit) {server}/slow?b=2"]
+
+
+def test_the_video_link_in_a_field_and_the_metadata_is_reported_once(server, tmp_path):
+    issue = _issue(server, link_server.closed_port_url())
+    issue.sections[1].fields[0].value = f"{server}/missing?spm=1"
+    issue.video = f"{server}/missing?spm=1"
+    path = save_issue(issue, tmp_path / "007" / "issue.yaml")
+    done = run_cli("links", path, "--clean")
+    assert [line for line in done.stdout.splitlines() if "/missing" in line] == [
+        f"后续计划, 【talk视频】: clean {server}/missing?spm=1 -> {server}/missing"]
+    found = [url for _place, url in issue_links.links_of(issue)]
+    assert found.count(f"{server}/missing?spm=1") == 1

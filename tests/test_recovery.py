@@ -108,7 +108,7 @@ def test_a_failed_save_is_reported_and_nothing_is_lost(qtbot, window, no_dialogs
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage, "atomic_write", disk_full)
+    monkeypatch.setattr(storage, "_write_temp", disk_full)
     assert not window.save()
     assert "No space left on device" in no_dialogs["errors"][0][1]
     assert window.isWindowModified()

@@ -24,6 +24,8 @@ def archive_window(qtbot, no_dialogs, tmp_path):
     (config / "settings.json").write_text(json.dumps({"archive_dir": str(archive)}))
     win = create_main_window(lang="en")
     qtbot.addWidget(win)
+    panel = win.archive_panel
+    qtbot.waitUntil(lambda: panel.index is not None and not panel.is_scanning(), timeout=10000)
     yield win
     win.document.set_modified(False)
 

@@ -77,7 +77,7 @@ def test_signing_the_current_line_credits_it_once(qtbot, window, no_dialogs):
     assert first == "fastllm 登上机器之心 sota 首页—初七"
     window.actions_["actionSignLine"].trigger()
     assert window.issue().find("news-projects").body.splitlines()[0] == first
-    body.undo()
+    window.actions_["actionUndo"].trigger()
     assert window.issue().find("news-projects").body.splitlines()[0] == \
         "fastllm 登上机器之心 sota 首页"
 

@@ -159,7 +159,7 @@ def test_modified_means_differs_from_disk_and_undo_back_clears_it(qtbot, window)
     body = window.editor.pane.body
     _commit(body, "字")
     assert window.document.is_modified()
-    body.document().undo()
+    window.actions_["actionUndo"].trigger()
     assert not window.document.is_modified()
     assert not window.isWindowModified()
 
@@ -291,7 +291,7 @@ def test_the_manager_reports_the_open_file_deleted_on_disk(qtbot, window, issue_
     with qtbot.waitSignal(window.manager.fileMissing, timeout=5000) as missing:
         issue_copy.unlink()
     assert missing.args == [issue_copy.resolve()]
-    assert "deleted or moved" in window.statusBar().currentMessage()
+    assert "deleted or its folder moved" in window.notice_bar.text("file-missing")
 
 
 def test_credits_roles_wrap_in_a_narrow_dock_instead_of_being_cut(qtbot, window):

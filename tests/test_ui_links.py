@@ -31,6 +31,15 @@ def _empty_line_at_end(qtbot, window, *titles):
     return body
 
 
+def _untitled_spot(qtbot, window, *titles):
+    """An empty line under a heading: a URL pasted there has no title line yet."""
+    body = _empty_line_at_end(qtbot, window, *titles)
+    qtbot.keyClicks(body, "## Links")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    return body
+
+
 def _paste_text(qtbot, body, text):
     QApplication.clipboard().setText(text)
     qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -38,7 +47,7 @@ def _paste_text(qtbot, body, text):
 
 def test_pasted_url_gets_its_title_while_typing_goes_on_and_undo_removes_it(qtbot, window,
                                                                            server):
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body = _untitled_spot(qtbot, window, "本周新闻", "学术")
     url = server + "/slow"
     _paste_text(qtbot, body, url)
     assert body.toPlainText().endswith(f"\n\n<{url}>")
@@ -68,7 +77,7 @@ def test_pasted_gbk_and_zhihu_urls_get_their_titles(qtbot, window, server):
 
 
 def test_failed_fetch_inserts_nothing(qtbot, window, server):
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body = _untitled_spot(qtbot, window, "本周新闻", "学术")
     failures = []
     window.link_actions.paste.titleFailed.connect(lambda url, why: failures.append(url))
     _paste_text(qtbot, body, server + "/missing")
@@ -123,17 +132,55 @@ def test_pasted_image_goes_to_assets_on_save_and_is_referenced(qtbot, window, tm
     assert f"![]({refs[0]})" in (target.parent / "issue.md").read_text(encoding="utf-8")
 
 
-def test_dropped_picture_file_is_stored_as_png_in_assets_at_once(qtbot, window, tmp_path):
-    source = tmp_path / "screenshot.jpg"
-    assert _red_image().save(str(source), "JPG")
-    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+def _drop(body, *paths):
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     assert body.canInsertFromMimeData(mime)
     body.insertFromMimeData(mime)
-    ref = assets.image_refs(body.toPlainText())[-1]
+    return assets.image_refs(body.toPlainText())[-len(paths):]
+
+
+def test_dropped_jpeg_photo_is_kept_as_jpeg_in_assets_at_once(qtbot, window, tmp_path):
+    source = tmp_path / "photo.JPEG"
+    assert _red_image(400, 300).save(str(source), "JPG")
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    [ref] = _drop(body, source)
+    stored = window.document.path.parent / ref
+    assert stored.suffix == ".jpg" and stored.read_bytes() == source.read_bytes()
+    assert stored.stem == assets.image_name(source.read_bytes(), "")
+
+
+def test_dropped_bmp_is_converted_to_png(qtbot, window, tmp_path):
+    source = tmp_path / "shot.bmp"
+    assert _red_image().save(str(source), "BMP")
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    [ref] = _drop(body, source)
     stored = window.document.path.parent / ref
     assert stored.suffix == ".png" and stored.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_picture_already_in_assets_is_reused_not_stored_again(qtbot, window, tmp_path):
+    folder = window.document.path.parent / "assets"
+    folder.mkdir(exist_ok=True)
+    assert _red_image(30, 30).save(str(folder / "qr-wechat.png"))
+    copy = tmp_path / "same.png"
+    copy.write_bytes((folder / "qr-wechat.png").read_bytes())
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    assert _drop(body, copy) == ["assets/qr-wechat.png"]
+    assert [p.name for p in folder.iterdir()] == ["qr-wechat.png"]
+
+
+def test_a_photo_pasted_as_jpeg_stays_jpeg(qtbot, window, tmp_path):
+    source = tmp_path / "photo.jpg"
+    assert _red_image(200, 100).save(str(source), "JPG")
+    mime = QMimeData()
+    mime.setImageData(_red_image(200, 100))
+    mime.setData("image/jpeg", source.read_bytes())
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    body.insertFromMimeData(mime)
+    ref = assets.image_refs(body.toPlainText())[-1]
+    assert (window.document.path.parent / ref).read_bytes() == source.read_bytes()
+    assert ref.endswith(".jpg")
 
 
 def test_insert_image_command_uses_the_dialog_and_inserts_at_the_cursor(qtbot, window,
@@ -177,9 +224,9 @@ def _preview_images(window, refresh=True) -> list[QImage]:
         it = block.begin()
         while not it.atEnd():
             fmt = it.fragment().charFormat()
-            if fmt.isImageFormat():
-                found.append(doc.resource(doc.ResourceType.ImageResource.value,
-                                          QUrl(fmt.toImageFormat().name())))
+            name = fmt.toImageFormat().name() if fmt.isImageFormat() else None
+            if name is not None and name not in window.preview.refused:  # not a placeholder
+                found.append(doc.resource(doc.ResourceType.ImageResource.value, QUrl(name)))
             it += 1
         block = block.next()
     return [f for f in found if isinstance(f, QImage)]
@@ -251,3 +298,57 @@ def test_copy_format_brings_the_standing_images_into_the_open_issue(qtbot, windo
     assert sorted(p.name for p in own.iterdir()) == ["qq-qr.png", "wechat-qr.png", "weekly.png"]
     assert (own / "weekly.png").read_bytes() == b"the draft's own picture"
     assert len(_preview_images(window)) >= 2
+
+
+def test_url_pasted_below_a_typed_title_and_a_blank_line_fetches_no_second_title(
+        qtbot, window, server):
+    body = _empty_line_at_end(qtbot, window, "本周新闻", "学术")
+    type_text(qtbot, body, "我自己写的标题")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    _paste_text(qtbot, body, server + "/utf8")
+    assert window.link_actions.fetcher.pending() == 0
+    assert body.toPlainText().endswith(f"\n\n我自己写的标题\n\n<{server}/utf8>")
+    qtbot.wait(300)
+    assert link_server.UTF8_TITLE not in body.toPlainText()
+
+
+def test_insert_image_of_a_folder_says_why_in_chinese(qtbot, window, no_dialogs, tmp_path,
+                                                      monkeypatch, qapp):
+    from talkeditor.ui.app import install_translations
+
+    folder = tmp_path / "截图.png"
+    folder.mkdir()
+    monkeypatch.setattr(dialogs, "open_image_path", lambda parent, start=None: folder)
+    window.select_section("本周新闻")
+    _focus_body(qtbot, window)
+    install_translations(qapp, "zh_CN")
+    try:
+        assert window.link_actions.insert_image() is False
+    finally:
+        install_translations(qapp, "en")
+    assert no_dialogs["errors"][-1][1] == f"{folder} 不是文件"
+
+
+@pytest.mark.parametrize("focus", ["tree", "body"])
+def test_one_undo_takes_back_fill_missing_link_titles_whatever_has_focus(qtbot, window,
+                                                                         server, focus):
+    window.select_section("本周新闻", "学术")
+    _body(window).moveCursor(QTextCursor.MoveOperation.End)
+    _body(window).insertPlainText(f"\n\n## 新链接\n\n<{server}/utf8>\n")
+    window.select_section("Free Talk")
+    _body(window).moveCursor(QTextCursor.MoveOperation.End)
+    _body(window).insertPlainText(f"\n\n## 更多\n\n{server}/og\n")
+    before = {t: window.issue().find_path(*t).body for t in (("本周新闻", "学术"), ("Free Talk",))}
+    with qtbot.waitSignal(window.link_actions.filled, timeout=15000):
+        window.actions_["actionFillLinkTitles"].trigger()
+    assert link_server.OG_TITLE in window.issue().find_path("Free Talk").body
+    if focus == "tree":
+        window.tree.setFocus()
+    else:
+        _focus_body(qtbot, window)
+    window.actions_["actionUndo"].trigger()
+    assert {t: window.issue().find_path(*t).body for t in before} == before
+    window.actions_["actionRedo"].trigger()
+    assert link_server.UTF8_TITLE in window.issue().find_path("本周新闻", "学术").body
+    assert link_server.OG_TITLE in window.issue().find_path("Free Talk").body

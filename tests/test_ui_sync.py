@@ -201,3 +201,16 @@ def test_the_author_name_is_a_setting_and_the_default_signature(qtbot, window, n
     window.select_section("本周新闻", "项目")
     window.actions_["actionSignLine"].trigger()
     assert seen == ["初七"]
+
+
+def test_the_panel_names_the_sections_with_conflicts_when_the_selected_one_has_none(
+        qtbot, sync_window, archives):
+    window = sync_window
+    bob_edits(archives, lambda i: setattr(i.find("plans"), "title", "下期安排"))
+    window.document.rename_section("plans", "我的计划")
+    assert window.save()
+    run_sync(qtbot, window)
+    window.tree.select("join")
+    window.sync_controller.show_conflicts("join")
+    header = window.sync_controller.panel.header.text()
+    assert "No merge conflicts in" in header and "我的计划" in header

@@ -74,7 +74,7 @@ def test_the_preview_converts_only_the_edited_section(qtbot, window):
     assert window.preview.cache.conversions - before == 1
 
 
-def test_each_section_keeps_its_own_text_cursor_and_undo_history(qtbot, window):
+def test_each_section_keeps_its_cursor_and_undo_is_one_history_across_sections(qtbot, window):
     window.select_section("本周新闻", "项目")
     type_text(qtbot, _body(window), "项目一")
     position = _body(window).textCursor().position()
@@ -82,8 +82,14 @@ def test_each_section_keeps_its_own_text_cursor_and_undo_history(qtbot, window):
     type_text(qtbot, _body(window), "模型一")
     window.select_section("本周新闻", "项目")
     assert _body(window).textCursor().position() == position
-    _body(window).undo()
+    window.actions_["actionUndo"].trigger()  # the last change, though it was in another section
+    assert "项目一" in window.issue().find_path("本周新闻", "项目").body
+    assert "模型一" not in window.issue().find_path("本周推荐", "模型").body
+    window.actions_["actionUndo"].trigger()
     assert "项目一" not in window.issue().find_path("本周新闻", "项目").body
+    window.actions_["actionRedo"].trigger()
+    window.actions_["actionRedo"].trigger()
+    assert "项目一" in window.issue().find_path("本周新闻", "项目").body
     assert "模型一" in window.issue().find_path("本周推荐", "模型").body
 
 
@@ -114,13 +120,16 @@ def test_adding_moving_and_deleting_sections_are_single_undo_steps(qtbot, window
     assert news.id == "news"
 
 
-def test_undoing_a_structural_change_keeps_text_typed_after_it(qtbot, window):
+def test_undo_goes_back_through_typing_and_structure_in_the_order_they_were_made(qtbot,
+                                                                                 window):
     window.select_section("本周新闻")
     window.actions_["actionAddSubsection"].trigger()
     window.select_section("本周新闻", "学术")
     type_text(qtbot, _body(window), "之后输入")
-    window.document.undo_stack.undo()
-    assert "之后输入" in window.issue().find_path("本周新闻", "学术").body
+    window.actions_["actionUndo"].trigger()
+    assert "之后输入" not in window.issue().find_path("本周新闻", "学术").body
+    assert len(window.issue().find("news").children) == 4
+    window.actions_["actionUndo"].trigger()
     assert [s.title for s in window.issue().find("news").children] == ["学术", "项目", "工业界"]
 
 
@@ -218,8 +227,11 @@ def test_the_preview_loads_nothing_remote_and_opens_only_web_links(qtbot, window
 
     monkeypatch.setattr(preview_module.QDesktopServices, "openUrl", lambda url: opened.append(url))
     kind = QTextDocument.ResourceType.ImageResource
-    assert window.preview.loadResource(kind, QUrl("https://example.com/x.png")) is None
-    assert window.preview.loadResource(kind, QUrl("../../etc/passwd")) is None
+    for url, reason in (("https://example.com/x.png", "remote"),
+                        ("../../etc/passwd", "outside the issue's folder")):
+        placeholder = window.preview.loadResource(kind, QUrl(url))
+        assert placeholder is not None and placeholder.size().width() == 420  # never None
+        assert reason in window.preview.refused[url]
     window.preview.anchorClicked.emit(QUrl("file:///etc/passwd"))
     window.preview.anchorClicked.emit(QUrl("javascript:alert(1)"))
     window.preview.anchorClicked.emit(QUrl("https://zhuanlan.zhihu.com/p/1"))

@@ -62,3 +62,47 @@ def test_a_repeat_names_the_issues_and_sections_as_before_in_chinese(chinese):
                   seen("005", "本周推荐", "资料", in_draft=True))
     assert describe_repeat(many) == \
         "已在 003 · 学术、002 · 项目 等 3 期 出现过；本期已在 本周推荐 / 资料 出现过"
+
+
+def _file_errors(tmp_path):
+    """The three file errors a new user met: a folder as a file, a text file as a picture,
+    an export into a file."""
+    from talkeditor.errors import IssueFormatError
+    from talkeditor.model import Issue
+    from talkeditor.storage.assets import read_image_file
+    from talkeditor.storage.files import read_limited
+    from talkeditor.zhihu.export import export_issue
+
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    found = []
+    for action in (lambda: read_limited(tmp_path, 10),
+                   lambda: read_image_file(tmp_path / "notes.txt"),
+                   lambda: export_issue(Issue(), tmp_path / "out")):
+        with pytest.raises(IssueFormatError) as caught:
+            action()
+        found.append(caught.value)
+    return found
+
+
+def test_core_file_errors_read_in_chinese_in_the_window(chinese, tmp_path):
+    from talkeditor.ui.wording import describe_error
+
+    folder, text_file, export_target = _file_errors(tmp_path)
+    assert describe_error(folder) == f"{tmp_path} 不是文件"
+    assert describe_error(text_file) == "notes.txt 不是图片（.png、.jpg、.gif、.webp、.bmp）"
+    assert describe_error(export_target) == f"{tmp_path / 'out'} 已存在，但不是文件夹"
+
+
+def test_core_file_errors_keep_their_english_words_for_the_cli(qapp, tmp_path):
+    from talkeditor.ui.wording import describe_error
+
+    install_translations(qapp, "en")
+    errors = _file_errors(tmp_path)
+    assert [str(e) for e in errors] == [
+        f"{tmp_path} is not a file (it is a folder)",
+        "notes.txt is not a picture (.png, .jpg, .gif, .webp, .bmp)",
+        f"{tmp_path / 'out'} exists and is not a folder"]
+    # The app words the code and its data: the same sentence, without the CLI's detail.
+    assert [describe_error(e) for e in errors] == [
+        f"{tmp_path} is not a file", *[str(e) for e in errors[1:]]]

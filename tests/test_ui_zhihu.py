@@ -4,6 +4,9 @@ the clipboard; the preview can show the post as Zhihu will."""
 import pytest
 from PySide6.QtGui import QGuiApplication
 
+from talkeditor.importing.importer import import_file, write_import
+from tests.conftest import FIXTURES
+
 
 @pytest.fixture(autouse=True)
 def _empty_clipboard_afterwards():
@@ -141,3 +144,13 @@ def test_the_export_dialog_shows_the_start_of_long_titles_and_wraps_check_lines(
     assert dialog.full_title_edit.cursorPosition() == 0
     assert dialog.findChild(QListWidget, "zhihuWarnings").wordWrap()
     assert dialog.ok_button.isEnabled()
+
+
+def test_the_export_dialog_is_offered_the_corrected_005_title(qtbot, window, no_dialogs,
+                                                              tmp_path):
+    path = tmp_path / "005" / "issue.yaml"
+    write_import(import_file(FIXTURES / "zhihu" / "samples" / "talk-005.md"), path)
+    assert window.open_path(path)
+    window.actions_["actionExportZhihu"].trigger()
+    zhihu_calls = [c for c in no_dialogs["asked"] if c[0] == "zhihu"]
+    assert zhihu_calls[-1][1].startswith("【OpenLLM Talk 005】本期提要：llama2；")

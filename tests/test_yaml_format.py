@@ -5,11 +5,11 @@ import threading
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from talkeditor.model import Field, Issue, Section
-from talkeditor.storage import yaml_format
+from talkeditor.storage import yaml_dump, yaml_format
 from talkeditor.storage.yaml_format import IssueFormatError
 
 from .conftest import FIXTURES, TEMPLATE
@@ -19,10 +19,12 @@ YAML_FILES = [TEMPLATE, *sorted(FIXTURES.glob("*.yaml"))]
 
 @pytest.fixture(autouse=True, params=["libyaml", "pure-python"])
 def loader(request, monkeypatch):
-    """Every test runs with libyaml (when present) and with the pure-Python composer."""
+    """Every test runs with libyaml (when present) and with the pure-Python composer and
+    emitter."""
     if request.param == "pure-python":
         monkeypatch.setattr(yaml_format, "_FAST_LOADER", None)
-    elif yaml_format._FAST_LOADER is None:
+        monkeypatch.setattr(yaml_dump, "_FAST_DUMPER", None)
+    elif yaml_format._FAST_LOADER is None or yaml_dump._FAST_DUMPER is None:
         pytest.skip("PyYAML was built without libyaml")
     return request.param
 
@@ -207,3 +209,29 @@ def test_a_body_starting_with_a_tab_saves_to_a_file_that_loads_back(body):
 def test_any_body_of_tabs_spaces_and_breaks_round_trips(body):
     issue = Issue(number="004", sections=[Section(title="t", id="n", body=body)])
     assert yaml_format.loads(yaml_format.dumps(issue)) == issue
+def _dump_both(issue: Issue) -> tuple[str, str]:
+    fast = yaml_format.dumps(issue)
+    saved = yaml_dump._FAST_DUMPER
+    yaml_dump._FAST_DUMPER = None
+    try:
+        return fast, yaml_format.dumps(issue)
+    finally:
+        yaml_dump._FAST_DUMPER = saved
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(st.one_of(st.sampled_from(list("ab \n\t-:#'\"|>大模 ")),
+                                       st.characters())), min_size=1, max_size=4))
+def test_libyaml_and_pure_python_dumps_give_the_same_bytes_for_any_text(loader, texts):
+    issue = Issue(number=texts[0], highlights=texts, sections=[
+        Section(title=t, id=f"s{i}", body=t, fields=[Field(t, value=t, note=t)])
+        for i, t in enumerate(texts)])
+    fast, pure = _dump_both(issue)
+    assert fast == pure
+
+
+def test_text_libyaml_would_write_differently_goes_through_the_pure_dumper(loader):
+    issue = Issue(number="001", highlights=["表情 \U0001F600", "下一行\x85", "扩展 \U00020000"])
+    fast, pure = _dump_both(issue)
+    assert fast == pure and "\U0001F600" in fast

@@ -26,7 +26,8 @@ def _issue(text: str) -> Issue:
                  extra={"note": text})
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=400, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text())
 def test_any_text_comes_back_exactly_after_dump_and_load(loader, text):
     issue = _issue(text)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from talkeditor.importing.importer import import_file, write_import
 from talkeditor.model import Issue, Section
+from talkeditor.render.title import series_title
 from talkeditor.storage import yaml_format
 from talkeditor.storage.files import save_issue
 from talkeditor.zhihu import check as zhihu_check
@@ -46,6 +47,8 @@ def test_every_real_title_is_proposed_within_100_characters_as_a_clean_prefix_of
         full = zhihu.zhihu_title(issue)
         proposed = zhihu.proposed_title(issue)
         assert zhihu_check.title_length(proposed) <= zhihu_check.TITLE_LIMIT, number
+        if number == "005":  # off the series' pattern: the title in the pattern is proposed
+            full = series_title(issue)
         assert full.startswith(proposed), number
         assert proposed[-1] not in SEPARATORS, number
         if zhihu_check.title_length(full) <= zhihu_check.TITLE_LIMIT:
@@ -107,6 +110,29 @@ def test_the_005_typo_is_reported_by_the_export_check():
     others = [n for n, i in real_issues() if n != "005"
               and "title-pattern" in {w.code for w in zhihu.precheck(i)}]
     assert others == []
+
+
+def test_the_export_proposes_the_005_title_in_the_series_pattern():
+    issue = sample_issue("005")
+    expected = ("【OpenLLM Talk 005】本期提要：llama2；FreeWilly；LLM推理；LLM面试八股；LLM评估；"
+                "RetNet；MOE；DPO；RM；数据配比；指令微调；断点恢复")
+    assert zhihu.proposed_title(issue) == expected
+    post = zhihu.build_post(issue)
+    assert post.title == expected
+    assert [w.code for w in post.warnings if w.section == "标题"] == ["title-pattern"]
+    on_pattern = sample_issue("002")  # a title in the pattern is proposed as it is
+    assert zhihu.proposed_title(on_pattern) == zhihu.zhihu_title(on_pattern)
+
+
+def test_an_empty_highlights_field_gives_a_check_line():
+    issue = sample_issue("006")
+    issue.highlights = []
+    issue.title = ""
+    assert "highlights-empty" not in {w.code for w in zhihu.precheck(sample_issue("006"))}
+    found = [w for w in zhihu.precheck(issue) if w.code == "highlights-empty"]
+    assert [(w.section, w.message) for w in found] == [
+        ("标题", "本期提要为空，标题只有「【OpenLLM Talk 006】」：请填写本期提要")]
+    assert [w.code for w in zhihu.check_full_title(issue)] == ["highlights-empty"]
 
 
 def test_talkeditor_check_reports_the_005_typo_and_an_over_long_title(tmp_path):
@@ -182,11 +208,32 @@ def test_a_title_line_needs_to_read_like_a_title():
 
     assert cards("大模型面试八股 - 花甘者浅狐的文章 - 知乎\n<https://zhuanlan.zhihu.com/p/1>\n") \
         == [("https://zhuanlan.zhihu.com/p/1", "大模型面试八股 - 花甘者浅狐的文章 - 知乎")]
-    for lead in ("简介：", "**加粗的标题**", "5. 第五条", "见 [链接](https://a.b)",
+    for lead in ("简介：", "**加粗的引子：**", "**1. 加粗的第一条**", "**加粗的句子。**",
+                 "*斜体的一行*", "5. 第五条", "见 [链接](https://a.b)",
                  "两个大模型：**FreeWilly 1** 和 **FreeWilly 2**。刚刚登顶榜首。",
                  "我们正式升级为一个组织了！叫做OpenLLMAI."):
         url = "https://x.y/z"
         assert cards(f"{lead}\n\n<{url}>\n") == [(url, url)], lead
+
+
+def test_a_whole_bold_item_title_above_a_url_titles_its_card():
+    cards = _cards(zhihu.markdown_to_zhihu_html(
+        "**ICML2023杰出论文出炉**\n\n<https://mp.weixin.qq.com/s/x>\n\n"
+        "**chinese版llama2**\n<https://github.com/a/b>\n", link_cards=True))
+    assert cards == [("https://mp.weixin.qq.com/s/x", "ICML2023杰出论文出炉"),
+                     ("https://github.com/a/b", "chinese版llama2")]
+
+
+def test_the_news_items_of_006_give_their_bold_titles_to_the_cards():
+    text = (SAMPLES / "talk-006.md").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    pairs = [(line[2:-2], nxt[1:-1]) for line, nxt in zip(lines, lines[1:], strict=False)
+             if re.fullmatch(r"\*\*[^*]+\*\*", line) and re.fullmatch(r"<https?://\S+>", nxt)
+             and not line[2:-2].endswith(("：", "；", "，", "。"))]
+    cards = dict(_cards(zhihu.build_post(sample_issue("006"), link_cards=True).html))
+    assert len(pairs) >= 5
+    for title, url in pairs:
+        assert cards[url.replace("&", "&amp;")] == title.replace("&", "&amp;")
 
 
 # ---------------------------------------------------------------- 3. post.md without raw HTML

@@ -32,6 +32,7 @@
     <name>ArchivePanel</name>
     <message>
         <source>Folder…</source>
+        <extracomment>while the worker reads the archive, the list is filled again at most this often</extracomment>
         <translation>文件夹…</translation>
     </message>
     <message>
@@ -75,12 +76,24 @@
         <translation>往期文件夹：%1</translation>
     </message>
     <message>
+        <source>The archive index cannot be opened: %1</source>
+        <translation>无法打开往期索引：%1</translation>
+    </message>
+    <message>
         <source>%1 issues</source>
         <translation>共 %1 期</translation>
     </message>
     <message>
         <source>%1 unreadable</source>
         <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <source>reading the archive… %1 of %2</source>
+        <translation>正在读取往期…… %1 / %2</translation>
+    </message>
+    <message>
+        <source>reading the archive…</source>
+        <translation>正在读取往期……</translation>
     </message>
     <message>
         <source>title</source>
@@ -187,6 +200,10 @@
     <message>
         <source>No merge conflicts.</source>
         <translation>没有合并冲突。</translation>
+    </message>
+    <message>
+        <source>Select a section with conflicts in the tree: %1.</source>
+        <translation>请在版块树里选择有冲突的版块：%1。</translation>
     </message>
     <message>
         <source>“%1”: %2 merge conflict(s). The issue holds your version until you choose.</source>
@@ -339,6 +356,7 @@
     <name>DocumentManager</name>
     <message>
         <source>Cannot open the issue</source>
+        <extracomment>The open file&apos;s path while it is gone from disk: Save there needs the host&apos;s word.</extracomment>
         <translation>无法打开这一期</translation>
     </message>
     <message>
@@ -358,12 +376,20 @@
         <translation>保存失败</translation>
     </message>
     <message>
-        <source>The issue was not saved: %1</source>
-        <translation>本期没有保存：%1</translation>
+        <source>The issue is too large to save; nothing was written.</source>
+        <translation>这一期太大，无法保存；没有写入任何文件。</translation>
     </message>
     <message>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The save failed half-way (%1): %2 was written, the rest was not.</source>
+        <translation>保存中途失败（%1）：已写入 %2，其余未写入。</translation>
+    </message>
+    <message>
+        <source>The issue was not saved (%1); the files on disk are unchanged.</source>
+        <translation>这一期没有保存（%1）；磁盘上的文件未改动。</translation>
     </message>
     <message>
         <source>Settings not saved: %1</source>
@@ -378,12 +404,12 @@
         <translation>无法恢复草稿</translation>
     </message>
     <message>
-        <source>Draft restored — save it to keep it</source>
-        <translation>草稿已恢复——请保存以留下它</translation>
+        <source>The draft cannot be opened; its text is kept in %1.</source>
+        <translation>草稿无法打开；其内容保留在 %1。</translation>
     </message>
     <message>
-        <source>The file changed on disk but cannot be read: %1</source>
-        <translation>文件在磁盘上被修改，但无法读取：%1</translation>
+        <source>Draft restored — save it to keep it</source>
+        <translation>草稿已恢复——请保存以留下它</translation>
     </message>
     <message>
         <source>on disk</source>
@@ -554,7 +580,7 @@
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
-        <extracomment>Sections whose text document was edited since its text was last copied to the model. The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;.</extracomment>
+        <extracomment>Sections whose text document was edited since its text was last copied to the model (only the open typing run&apos;s section). The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;. Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -604,6 +630,10 @@
         <translation>正在获取 %1 个链接的标题……</translation>
     </message>
     <message>
+        <source>Fill missing link titles</source>
+        <translation>补全链接标题</translation>
+    </message>
+    <message>
         <source>Added %1 link titles</source>
         <translation>已添加 %1 个链接标题</translation>
     </message>
@@ -636,6 +666,7 @@
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
+        <extracomment>start-up milestones, in order: &apos;shell&apos; (first paint, maybe without the issue), &apos;document&apos; (the issue painted), &apos;preview&apos; (its first render set)</extracomment>
         <translation>版块</translation>
     </message>
     <message>
@@ -651,11 +682,8 @@
         <translation>贡献者</translation>
     </message>
     <message>
-        <source>“%1” was deleted or moved on disk; Save writes it again</source>
-        <translation>“%1”已在磁盘上被删除或移动；保存会重新写出它</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
+        <extracomment>what opens the first issue when the shell is painted first (``app.launch``)</extracomment>
         <translation>自动保存失败：%1</translation>
     </message>
 </context>
@@ -731,7 +759,18 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
+    <message>
+        <source>Image not shown: %1</source>
+        <translation>图片未显示：%1</translation>
+    </message>
     <message>
         <source>This section has {0} characters: the preview shows sections of up to {1} characters.</source>
         <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.</extracomment>
@@ -770,6 +809,13 @@
     <message>
         <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
         <translation>已删除“%1”——撤销（Ctrl+Z）可恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBodies</name>
+    <message>
+        <source>Typing</source>
+        <translation>输入</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1017,37 @@
     <message>
         <source>no local changes</source>
         <translation>无本地改动</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSafety</name>
+    <message>
+        <source>Autosave works again: crash protection is back on.</source>
+        <translation>自动保存恢复正常：崩溃保护已重新开启。</translation>
+    </message>
+    <message>
+        <source>Autosave is failing (%1): crash protection is OFF. Save your work, or free disk space; autosave keeps trying.</source>
+        <translation>自动保存失败（%1）：崩溃保护已关闭。请保存你的工作，或腾出磁盘空间；自动保存会继续尝试。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or its folder moved by another program. Your text is still here; save it to keep it.</source>
+        <translation>“%1”已被其他程序删除，或其文件夹被移走。你的文字仍在这里，请保存以保留。</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save here again</source>
+        <translation>重新保存到原处</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program and cannot be read now (%2). Your text is kept; saving will overwrite that file.</source>
+        <translation>“%1”被其他程序修改，现在无法读取（%2）。你的文字已保留；保存将覆盖该文件。</translation>
     </message>
 </context>
 <context>
@@ -1444,12 +1521,45 @@
         <translation>版块「%1」在往期中没有，已原样保留</translation>
     </message>
     <message>
+        <source>Cannot read %1: there is no such file</source>
+        <extracomment>The core&apos;s file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name, %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB.</extracomment>
+        <translation>无法读取 %1：没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder</source>
+        <translation>%1 已存在，但不是文件夹</translation>
+    </message>
+    <message>
+        <source>%2 is not a picture (.png, .jpg, .gif, .webp, .bmp)</source>
+        <translation>%2 不是图片（.png、.jpg、.gif、.webp、.bmp）</translation>
+    </message>
+    <message>
+        <source>%2 is too large (%4 MiB; the limit is %5 MiB)</source>
+        <translation>%2 太大（%4 MiB，上限是 %5 MiB）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %3</source>
+        <translation>无法读取 %1：%3</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
         <source>%1 and more</source>
         <translation>%1等</translation>
+    </message>
+    <message>
+        <source>Note: the saved file was deleted or moved since. %1</source>
+        <translation>注意：已保存的文件在此之后被删除或移走。%1</translation>
+    </message>
+    <message>
+        <source>Note: the saved file changed since this draft; restoring overwrites those changes. %1</source>
+        <translation>注意：已保存的文件在这份草稿之后被改过，恢复将覆盖那些改动。%1</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>

@@ -52,6 +52,27 @@ def following_number(numbers: Iterable[str], default: str = "001") -> str:
     return format_number(highest + 1, width)
 
 
+def issue_files(folder: Path) -> list[Path]:
+    """``NNN/issue.yaml`` (or ``.yml``) of every issue folder in ``folder``, by folder name;
+    hidden folders skipped; [] when the folder is missing or unreadable."""
+    if not folder.is_dir():
+        return []
+    found = []
+    try:
+        children = sorted(os.scandir(folder), key=lambda d: d.name)
+    except OSError:
+        return []
+    for child in children:
+        if child.name.startswith(".") or not child.is_dir():
+            continue
+        for name in ISSUE_FILES:
+            candidate = Path(child.path) / name
+            if candidate.is_file():
+                found.append(candidate)
+                break
+    return found
+
+
 @dataclass(frozen=True)
 class ArchiveEntry:
     """What a listing shows about one archived issue (a summary; ``Archive.load`` gives it all)."""
@@ -82,6 +103,15 @@ class ArchiveEntry:
         return (self.date, -1 if value is None else value, self.number, self.path.as_posix())
 
 
+def latest_entry(entries: list[ArchiveEntry]) -> ArchiveEntry | None:
+    """Of ``entries`` (newest first), the highest regular issue (the one to continue from),
+    else the newest of any kind; None for none."""
+    regular = [e for e in entries if e.regular is not None]
+    if regular:
+        return max(regular, key=lambda e: (e.regular, e.date))
+    return entries[0] if entries else None
+
+
 @dataclass
 class _Cached:
     stamp: tuple[int, int, int]
@@ -110,22 +140,7 @@ class Archive:
 
     def issue_files(self) -> list[Path]:
         """``NNN/issue.yaml`` of every issue folder (hidden folders skipped)."""
-        if not self.folder.is_dir():
-            return []
-        found = []
-        try:
-            children = sorted(os.scandir(self.folder), key=lambda d: d.name)
-        except OSError:
-            return []
-        for child in children:
-            if child.name.startswith(".") or not child.is_dir():
-                continue
-            for name in ISSUE_FILES:
-                candidate = Path(child.path) / name
-                if candidate.is_file():
-                    found.append(candidate)
-                    break
-        return found
+        return issue_files(self.folder)
 
     def refresh(self) -> bool:
         """Re-scan the folder, parsing only changed files; True if anything changed."""
@@ -217,11 +232,7 @@ class Archive:
 
     def latest(self) -> ArchiveEntry | None:
         """The newest regular issue (the one to continue from), else the newest of any kind."""
-        entries = self.entries()
-        regular = [e for e in entries if e.regular is not None]
-        if regular:
-            return max(regular, key=lambda e: (e.regular, e.date))
-        return entries[0] if entries else None
+        return latest_entry(self.entries())
 
     def numbers(self) -> list[str]:
         return [e.number for e in self.entries()]

@@ -166,6 +166,37 @@ def _tokens(low: str) -> set[str]:
     return tokens
 
 
+def issue_docs(index: int, issue: Issue) -> list[_Doc]:
+    """The searchable documents of one issue: its metadata first, then each section in tree
+    order (``index`` is stored in each document's ``issue``)."""
+    docs = [_meta_doc(index, issue)]
+    docs.extend(_section_doc(index, s, p) for s, p in issue.walk_with_path())
+    return docs
+
+
+def doc_hits(doc: _Doc, terms: list[str], number: str, title: str, key: Hashable
+             ) -> list[Hit]:
+    """One Hit per line of ``doc`` holding any of ``terms`` (folded), with every term's
+    offsets; ``number``, ``title`` and ``key`` are the issue's, copied into each hit."""
+    per_line: dict[int, list[tuple[int, int]]] = {}
+    starts = doc.starts()
+    for term in terms:
+        start = doc.low.find(term)
+        while start >= 0:
+            line = bisect_right(starts, start) - 1
+            offset = start - starts[line]
+            per_line.setdefault(line, []).append((offset, offset + len(term)))
+            start = doc.low.find(term, start + 1)
+    hits = []
+    for line in sorted(per_line):
+        spans = _merge(per_line[line])
+        text, where, label, body_line = doc.line(line)
+        snippet, snippet_spans = _snippet(text, spans)
+        hits.append(Hit(number, title, doc.section_id, doc.path, where, label, body_line,
+                        text, spans, snippet, snippet_spans, key))
+    return hits
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     out: list[list[int]] = []
     for start, end in sorted(spans):
@@ -212,9 +243,7 @@ class SearchIndex:
             key = keys[index] if keys is not None else index
             self._issues.append((issue.number, issue.display_title(), key))
             first = len(self._docs)
-            self._docs.append(_meta_doc(index, issue))
-            self._docs.extend(_section_doc(index, s, p)
-                              for s, p in issue.walk_with_path())
+            self._docs.extend(issue_docs(index, issue))
             self._issue_docs.append(range(first, len(self._docs)))
             for token in _tokens("\n".join(d.low for d in self._docs[first:])):
                 bucket = postings.get(token)
@@ -298,21 +327,5 @@ class SearchIndex:
         return out
 
     def _doc_hits(self, doc: _Doc, terms: list[str]) -> list[Hit]:
-        per_line: dict[int, list[tuple[int, int]]] = {}
-        starts = doc.starts()
-        for term in terms:
-            start = doc.low.find(term)
-            while start >= 0:
-                line = bisect_right(starts, start) - 1
-                offset = start - starts[line]
-                per_line.setdefault(line, []).append((offset, offset + len(term)))
-                start = doc.low.find(term, start + 1)
         number, title, key = self._issues[doc.issue]
-        hits = []
-        for line in sorted(per_line):
-            spans = _merge(per_line[line])
-            text, where, label, body_line = doc.line(line)
-            snippet, snippet_spans = _snippet(text, spans)
-            hits.append(Hit(number, title, doc.section_id, doc.path, where, label, body_line,
-                            text, spans, snippet, snippet_spans, key))
-        return hits
+        return doc_hits(doc, terms, number, title, key)

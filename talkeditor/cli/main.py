@@ -125,12 +125,32 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _write_output(text: str, output: str | None) -> None:
-    if output:
-        from ..storage.files import atomic_write
+    """Write ``text`` to the file ``output`` (atomically), or to standard output.
 
-        atomic_write(output, text, backup=False)
-    else:
+    An existing ``output`` that is not a regular file (``/dev/stdout``, a pipe, ``/dev/full``)
+    is written directly, not replaced. A refused write raises WriteError naming the file.
+    """
+    if not output:
         sys.stdout.write(text)
+        return
+    import os
+    import stat
+
+    from ..errors import WriteError
+    from ..storage.files import atomic_write
+
+    try:
+        special = not stat.S_ISREG(os.stat(output).st_mode)
+    except OSError:
+        special = False
+    if not special:
+        atomic_write(output, text, backup=False)
+        return
+    try:
+        with open(output, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
+        raise WriteError.from_os_error(output, exc) from None
 
 
 def cmd_render(args) -> int:

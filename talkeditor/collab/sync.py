@@ -41,6 +41,9 @@ from .git import (
     last_line,
     remote_url,
 )
+from .pull import finish_merge as _finish_merge
+from .pull import issue_folders as _issue_folders
+from .pull import merge_remote as _merge_remote
 
 PUSH_TRIES = 5
 NETWORK_TIMEOUT_S = 300
@@ -171,14 +174,6 @@ def init(archive: Path, remote: str | None = None, author: str | None = None,
 # ---------------------------------------------------------------- syncing
 
 
-def _issue_folders(paths: list[str]) -> list[str]:
-    """``004/issue.yaml``, ``004/assets/x.png`` … → ``004`` (in order, once each)."""
-    out: dict[str, None] = {}
-    for path in paths:
-        parts = Path(path).parts
-        out[parts[0] if len(parts) > 1 else path] = None
-    return list(out)
-
 def commit_local(archive: Path, author: str | None = None) -> list[str]:
     """Commit every local change; returns the issue folders committed ([] when none)."""
     changed = changed_paths(archive)
@@ -190,65 +185,6 @@ def commit_local(archive: Path, author: str | None = None) -> list[str]:
     git(archive, "add", "-A")
     git(archive, *identity(archive, author), "commit", "-q", "-m",
         f"Edit {shown} (by {who})", author=author or None)
-    return folders
-
-
-def _render_md(archive: Path, yaml_paths: list[str]) -> list[str]:
-    """Write ``issue.md`` again from each merged ``issue.yaml``; returns the files written."""
-    from ..errors import IssueFormatError
-    from ..render.issue_markdown import issue_markdown
-    from ..storage.files import atomic_write, load_yaml_issue, markdown_path_for
-
-    written = []
-    for rel in yaml_paths:
-        path = archive / rel
-        if not path.exists():
-            continue
-        try:
-            issue = load_yaml_issue(path)
-        except IssueFormatError:
-            continue
-        md = markdown_path_for(path)
-        atomic_write(md, issue_markdown(issue), backup=False)
-        written.append(str(md.relative_to(archive)))
-    return written
-
-
-def _merge_remote(archive: Path, branch: str, author: str | None,
-                  progress: Progress) -> list[str]:
-    """Merge ``origin/branch`` into the current branch; returns the issue folders merged."""
-    upstream = f"{REMOTE}/{branch}"
-    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
-        return []  # the remote has no such branch yet: nothing to merge
-    before = git(archive, "rev-parse", "HEAD").stdout.strip()
-    progress(f"merging {upstream}")
-    done = git(archive, *identity(archive, author), "merge", "--no-commit", "--no-edit",
-               upstream, check=False, author=author or None)
-    merging = (git_dir(archive) / "MERGE_HEAD").exists()
-    if done.returncode != 0 and not merging:
-        raise SyncError(f"git merge failed: {last_line(done)}")
-    if not merging:
-        after = git(archive, "rev-parse", "HEAD").stdout.strip()
-        if after == before:
-            return []
-        names = git(archive, "diff", "--name-only", before, after).stdout.splitlines()
-        return _issue_folders(names)
-    names = git(archive, "diff", "--name-only", "--cached", "HEAD").stdout.splitlines()
-    unmerged = git(archive, "diff", "--name-only", "--diff-filter=U").stdout.splitlines()
-    stuck = [p for p in unmerged if Path(p).name not in ("issue.yaml", "issue.md")]
-    if stuck:
-        git(archive, "merge", "--abort", check=False)
-        raise SyncError(f"cannot merge {', '.join(stuck)} (not an issue file): both sides "
-                        f"changed it; merge it with git in {archive}")
-    yaml_paths = sorted({str(Path(p).with_name("issue.yaml")) for p in names + unmerged
-                         if Path(p).name in ("issue.yaml", "issue.md")})
-    rendered = _render_md(archive, yaml_paths)
-    git(archive, "add", "--", *sorted(set(yaml_paths + rendered + unmerged)))
-    who = author or default_author(archive) or "talkeditor"
-    folders = _issue_folders(names + unmerged)
-    git(archive, *identity(archive, author), "commit", "-q", "--no-edit", "-m",
-        f"Merge {', '.join(folders) or upstream} from {upstream} (by {who})",
-        author=author or None)
     return folders
 
 
@@ -295,18 +231,25 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
     if not url:
         raise SyncError(f"{archive} has no remote to sync with: add one with "
                         "talkeditor sync --remote URL")
-    if (git_dir(archive) / "MERGE_HEAD").exists():
-        raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it first")
     ensure_driver(archive)
+    if (git_dir(archive) / "MERGE_HEAD").exists():
+        # a git pull before the merge driver was registered (git never clones config): finish
+        # it by structure when only issue files are left, else ask for git
+        try:
+            _finish_merge(archive, REMOTE, author, abort=False)
+        except SyncError as error:
+            raise SyncError(f"{archive} is in the middle of a git merge; finish or abort it "
+                            f"first ({error})") from None
     branch = current_branch(archive)
     result = SyncResult()
     if not has_commits(archive):
-        _adopt_remote_branch(archive, branch, url, progress)
+        branch = _adopt_remote_branch(archive, branch, url, progress)
     progress("committing local changes")
     result.committed = commit_local(archive, author)
     for attempt in range(1, PUSH_TRIES + 1):
         progress(f"fetching from {url}")
-        done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+        done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
+                   timeout=NETWORK_TIMEOUT_S)
         if done.returncode != 0:
             raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
         for folder in _merge_remote(archive, branch, author, progress):
@@ -341,16 +284,30 @@ def _lost_race(done: subprocess.CompletedProcess) -> bool:
     return any(word in text for word in _RACE_WORDS)
 
 
-def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progress) -> None:
-    """A clone made before anything was pushed: start from the remote's branch, keeping the
-    files here as local changes."""
+def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progress) -> str:
+    """A clone made before anything was pushed (or of a remote whose HEAD names a branch that
+    does not exist): start from the remote's branch (``branch`` itself, else the remote's only
+    branch), keeping the files here as local changes and checking out every file of the remote
+    that is not here (a missing file is not a deletion). Returns the branch now checked out."""
     progress(f"fetching from {url}")
-    done = git(archive, "fetch", "-q", REMOTE, check=False, timeout=NETWORK_TIMEOUT_S)
+    done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
+               timeout=NETWORK_TIMEOUT_S)
     if done.returncode != 0:
         raise SyncError(f"cannot reach the remote {url}: {last_line(done)}")
     upstream = f"{REMOTE}/{branch}"
-    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode == 0:
-        git(archive, "reset", "-q", upstream)
+    if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
+        refs = git(archive, "for-each-ref", "--format=%(refname:strip=3)",
+                   f"refs/remotes/{REMOTE}/").stdout.split()
+        refs = [ref for ref in refs if ref != "HEAD"]
+        if len(refs) != 1:
+            return branch  # an empty remote (or no way to choose): push this branch to it
+        branch, upstream = refs[0], f"{REMOTE}/{refs[0]}"
+        git(archive, "symbolic-ref", "HEAD", f"refs/heads/{branch}")
+    git(archive, "reset", "-q", upstream)
+    missing = [p for p in git(archive, "ls-files", "--deleted", "-z").stdout.split("\0") if p]
+    if missing:
+        git(archive, "checkout", "-q", "--", *missing)
+    return branch
 
 
 def _stamp(archive: Path) -> None:

@@ -256,8 +256,9 @@ def _metadata_credits(names: list[str], role: str, kind: str, section_id: str | 
             for i, name in enumerate(names) if not is_placeholder(name)]
 
 
-def iter_credits(issue: Issue) -> list[Credit]:
-    """Every credit in the issue, in the order described in the module docstring."""
+def iter_credits(issue: Issue, signatures: bool = True) -> list[Credit]:
+    """Every credit in the issue, in the order described in the module docstring; without
+    the signatures in text (``signatures=False``: no scan of every line) if not needed."""
     sections = [s for s, _d in issue.walk()]
     order = {s.id: i for i, s in enumerate(sections)}
     by_role: dict[str, list[Credit]] = {HOST: [], EDITOR: [], OWNER: []}
@@ -272,11 +273,13 @@ def iter_credits(issue: Issue) -> list[Credit]:
         for index, f in enumerate(section.fields):
             role = field_role(f)
             if role is None:
-                content += _signature_credits(f.value, PLACE_FIELD, section, index)
+                if signatures:
+                    content += _signature_credits(f.value, PLACE_FIELD, section, index)
             elif value_credits_field(issue, section, f):
                 found = _field_credits(issue, section, index, role)
                 (content if role == CONTRIBUTOR else by_role[role]).extend(found)
-        content += _signature_credits(section.body, PLACE_BODY, section, None)
+        if signatures:
+            content += _signature_credits(section.body, PLACE_BODY, section, None)
     owners = sorted(by_role[OWNER], key=lambda c: -1 if c.section_id is None
                     else order.get(c.section_id, -1))
     return by_role[HOST] + by_role[EDITOR] + owners + content
@@ -313,7 +316,8 @@ def claimable_sections(issue: Issue) -> list[Section]:
 
 def owned_section_ids(issue: Issue) -> set[str]:
     """Ids of the sections that have an owner (metadata or a 【版块负责人】 segment)."""
-    return {c.section_id for c in iter_credits(issue)
+    # owners come from metadata and fields, never from signatures: no line is scanned
+    return {c.section_id for c in iter_credits(issue, signatures=False)
             if c.role == OWNER and c.section_id is not None}
 
 

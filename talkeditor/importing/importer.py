@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import DEFAULT_TEMPLATE
+from ..storage import limits
 from ..storage.assets import write_assets
 from ..storage.files import read_limited
 from . import vocabulary
@@ -28,7 +29,7 @@ from .findings import Finding
 from .images import collect_images
 from .text import parse_document
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_TEXT_BYTES = limits.MAX_FILE_BYTES  # the issue is about as large as its source
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 DOCX_SUFFIXES = (".docx",)
@@ -133,7 +134,7 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> Impo
         collect_images(result, p.parent)
         result.summary.notes.extend(converted.notes)
         result.summary.findings[:0] = converted.findings
-        return result
+        return _within_policy(result, p.name)
     text, encoding = decode_text_detected(data, p.name)
     result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
                          base_dir=p.parent)
@@ -162,16 +163,30 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles)
     collect_images(result, Path(base_dir) if base_dir is not None else None)
+    return _within_policy(result, label)
+
+
+def _within_policy(result: ImportResult, label: str) -> ImportResult:
+    """The result if its issue could be saved and opened again (limits.py), else an error."""
+    from ..storage.files import issue_texts
+
+    try:
+        issue_texts(result.issue)
+    except IssueFormatError as exc:
+        raise IssueFormatError(f"{label}: the imported issue would be too large to open "
+                               f"again, so it was not imported: {exc}") from None
     return result
 
 
 def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
     """Save the imported issue (``issue.yaml`` + ``issue.md``) and its ``assets/``, atomically
     file by file; assets are written first so the issue never points at a missing image.
-    Raises WriteError naming the file that could not be written."""
-    from ..storage.files import save_issue
+    Raises IssueFormatError (over the size policy, before any file is written) or WriteError
+    naming the file that could not be written."""
+    from ..storage.files import issue_texts, save_issue
 
     target = Path(yaml_path)
+    issue_texts(result.issue)  # over the size policy: refused before any file is written
     write_assets(result.assets, target.parent)
     return save_issue(result.issue, target)
 

@@ -45,18 +45,22 @@ def _section_paths(issue: Issue) -> Iterator[tuple[Section, str]]:
 
 
 def links_of(issue: Issue) -> list[tuple[Place, str]]:
-    """Every http(s) URL of the issue (metadata links, field values, bodies) with its place."""
+    """Every http(s) URL of the issue (metadata links, field values, bodies) with its place.
+
+    A metadata link (the issue's ``video`` and ``zhihu``) that is also written in a section
+    (the 【talk视频】 field holds the video link) is listed once, at its place in the section."""
     found: list[tuple[Place, str]] = []
-    for label, value in (("video", issue.video), ("zhihu", issue.zhihu)):
-        for spot in urls.url_spots(value or ""):
-            found.append((Place("", "issue", 0, label), spot.url))
     for section, path in _section_paths(issue):
         for field in section.fields:
             for spot in urls.url_spots(field.value):
                 found.append((Place(section.id, path, 0, field.label), spot.url))
         for spot in urls.url_spots(section.body):
             found.append((Place(section.id, path, spot.line), spot.url))
-    return found
+    written = {url for _place, url in found}
+    meta = [(Place("", "issue", 0, label), spot.url)
+            for label, value in (("video", issue.video), ("zhihu", issue.zhihu))
+            for spot in urls.url_spots(value or "") if spot.url not in written]
+    return meta + found
 
 
 def untitled_links(issue: Issue) -> list[tuple[Place, str]]:
@@ -106,8 +110,9 @@ def fill_titles(issue: Issue, fetched: dict[str, str | Exception]) -> int:
 
 
 def clean_issue(issue: Issue) -> list[tuple[Place, str, str]]:
-    """Clean every URL of the issue's bodies and field values in place (``urls.clean_url``);
-    returns ``(place, old, new)`` per change."""
+    """Clean every URL of the issue's bodies, field values and metadata links in place
+    (``urls.clean_url``); returns ``(place, old, new)`` per change, a metadata link's change
+    only when no section had the same one."""
     changes = []
     for section, path in _section_paths(issue):
         for field in section.fields:
@@ -116,10 +121,12 @@ def clean_issue(issue: Issue) -> list[tuple[Place, str, str]]:
                         for _line, old, new in changed]
         section.body, changed = urls.clean_text(section.body)
         changes += [(Place(section.id, path, line), old, new) for line, old, new in changed]
-    for name in ("video", "zhihu"):
+    reported = {(old, new) for _place, old, new in changes}
+    for name in ("video", "zhihu"):  # one line per URL: the 【talk视频】 field named it already
         value, changed = urls.clean_text(getattr(issue, name) or "")
         setattr(issue, name, value)
-        changes += [(Place("", "issue", 0, name), old, new) for _line, old, new in changed]
+        changes += [(Place("", "issue", 0, name), old, new) for _line, old, new in changed
+                    if (old, new) not in reported]
     return changes
 
 
@@ -169,7 +176,10 @@ def cli_links(args, out=sys.stdout) -> int:
                                    total=args.total)
         for place, url in found:
             status = results[url]
-            if status.state != check.OK:
+            if status.state == check.UNCHECKED:
+                print(f"{place.describe()}: not checked (time limit) {url}", file=out)
+                reported += 1
+            elif status.state != check.OK:
                 print(f"{place.describe()}: {status.state} {url} ({status.detail})", file=out)
                 reported += 1
 

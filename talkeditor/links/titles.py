@@ -6,7 +6,8 @@ standard library's HTML parser (no regular expressions over bytes).
   1,024 bytes; we look in the first 64 KiB, which old Chinese portals need), else UTF-8 when
   the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312, which is what
   undeclared Chinese pages use). ``gbk`` and ``gb2312`` labels decode as GB18030, as browsers do.
-- Title: ``<title>`` when it has text, else Open Graph ``og:title``, else ``twitter:title``;
+- Title: ``<title>`` when it has text (not one inside an inline ``<svg>`` or ``<math>``,
+  which names a drawing), else Open Graph ``og:title``, else ``twitter:title``;
   whitespace collapsed to single spaces and kept otherwise as the site wrote it (Zhihu's
   ``标题 - 作者的文章 - 知乎`` stays whole).
 - Limits: ``timeout`` seconds for the whole fetch (connect, redirects and body), at most
@@ -97,6 +98,9 @@ def decode_html(data: bytes, content_type: str | None = None) -> str:
         return data.decode("gb18030", errors="replace")
 
 
+_FOREIGN = ("svg", "math")
+
+
 class _TitleParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -105,9 +109,12 @@ class _TitleParser(HTMLParser):
         self.title_done = False
         self.meta: dict[str, str] = {}
         self.head_done = False
+        self.foreign = 0  # depth inside <svg>/<math>, whose <title> names a drawing
 
     def handle_starttag(self, tag, attrs):
-        if tag == "title" and not self.title_done:
+        if tag in _FOREIGN:
+            self.foreign += 1
+        elif tag == "title" and not self.title_done and not self.foreign:
             self.in_title = True
         elif tag == "meta":
             attrs = {k.lower(): (v or "") for k, v in attrs}
@@ -118,7 +125,9 @@ class _TitleParser(HTMLParser):
             self.head_done = True
 
     def handle_endtag(self, tag):
-        if tag == "title" and self.in_title:
+        if tag in _FOREIGN:
+            self.foreign = max(0, self.foreign - 1)
+        elif tag == "title" and self.in_title:
             self.in_title = False
             self.title_done = True
         elif tag == "head":

@@ -24,6 +24,7 @@ characters change; the rest of the line is left as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -93,17 +94,24 @@ def is_title_line(line: str) -> bool:
     return not set(stripped) <= set("-*_=>|` ")
 
 
+def lacks_title(lines_above: Sequence[str]) -> bool:
+    """Whether a bare URL line placed after ``lines_above`` (the body's lines before it, in
+    order) has no title line: the nearest non-blank line above is missing (start of the body)
+    or is not a title (:func:`is_title_line`: a heading, a field line, a lead-in, another
+    URL …). A text line above, with or without blank lines between, is this URL's title.
+    The one rule behind both the title fetched for a pasted URL and :func:`missing_titles`."""
+    above = next((line for line in reversed(lines_above) if line.strip()), None)
+    return above is None or not is_title_line(above)
+
+
 def missing_titles(text: str) -> list[tuple[int, str]]:
     """``(line, url)`` for every bare URL line of ``text`` that has no title line above it
-    (lines are 1-based); see the module docstring for the rule."""
+    (lines are 1-based); see :func:`lacks_title` for the rule."""
     lines = text.split("\n")
     found = []
     for index, line in enumerate(lines):
         url = lone_url(line)
-        if url is None:
-            continue
-        above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-        if above is None or not is_title_line(above):
+        if url is not None and lacks_title(lines[:index]):
             found.append((index + 1, url))
     return found
 

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .. import paths
+from .. import errors, paths
 from ..errors import IssueFormatError
 from ..model import Issue
 from .files import atomic_write, read_limited
@@ -44,7 +44,40 @@ _SAFE_NAME = re.compile(r"^[\w][\w. -]{0,200}$")
 
 def png_name(data: bytes) -> str:
     """The content-hash file name for PNG bytes: ``<16 hex digits>.png``."""
-    return hashlib.sha256(data).hexdigest()[:16] + ".png"
+    return image_name(data, ".png")
+
+
+def image_name(data: bytes, suffix: str) -> str:
+    """The content-hash file name for image bytes: ``<16 hex digits>`` and ``suffix``."""
+    return hashlib.sha256(data).hexdigest()[:16] + suffix
+
+
+#: Picture formats stored as they come (a photo re-encoded as PNG grows several times):
+#: the file's first bytes -> the suffix it is stored under. Others are converted to PNG.
+KEPT_FORMATS = ((b"\xff\xd8\xff", ".jpg"), (b"\x89PNG\r\n\x1a\n", ".png"))
+
+
+def kept_suffix(data: bytes) -> str | None:
+    """The suffix to store ``data`` under unchanged (JPEG -> ``.jpg``, PNG -> ``.png``),
+    or None when the picture is to be converted to PNG."""
+    return next((suffix for magic, suffix in KEPT_FORMATS if data.startswith(magic)), None)
+
+
+def same_image(folder: str | os.PathLike | None, data: bytes) -> str | None:
+    """The name of a file in ``folder/assets/`` holding exactly ``data``, or None (also when
+    the folder cannot be read)."""
+    if folder is None:
+        return None
+    target = Path(folder) / ASSETS
+    try:
+        for path in sorted(target.iterdir()):
+            if path.suffix.lower() in IMAGE_SUFFIXES and _SAFE_NAME.match(path.name) \
+                    and path.is_file() and path.stat().st_size == len(data) \
+                    and path.read_bytes() == data:
+                return path.name
+    except OSError:
+        return None
+    return None
 
 
 def reference(name: str) -> str:
@@ -90,13 +123,11 @@ def read_asset(folder: str | os.PathLike, name: str) -> bytes | None:
     (symbolic links out of it are refused) of at most MAX_IMAGE_BYTES; else None."""
     base = (Path(folder) / ASSETS).resolve()
     target = (base / name).resolve()
-    try:
-        if not target.is_relative_to(base) or not target.is_file():
-            return None
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            return None
-        return target.read_bytes()
-    except OSError:
+    if not target.is_relative_to(base):
+        return None
+    try:  # stat before open, never a FIFO or a device (see files.read_limited)
+        return read_limited(target, MAX_IMAGE_BYTES)
+    except IssueFormatError:
         return None
 
 
@@ -149,5 +180,7 @@ def read_image_file(path: str | os.PathLike) -> bytes:
     ValueError) with a message naming the file."""
     p = Path(path)
     if p.suffix.lower() not in IMAGE_SUFFIXES:
-        raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)")
+        raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)",
+                               code=errors.NOT_A_PICTURE,
+                               data={"path": str(p), "name": p.name})
     return read_limited(p, MAX_IMAGE_BYTES)

@@ -14,14 +14,17 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Container
 from pathlib import Path
 
+from .. import errors
 from ..errors import IssueFormatError, WriteError
 from ..model import Issue
 from ..paths import YAML_SUFFIXES
 from ..render.issue_markdown import issue_markdown
+from . import limits
 
 
 def _current_umask() -> int:
@@ -46,20 +49,17 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = True) -> None:
-    """Write ``data`` (str as UTF-8) to ``path`` atomically, creating missing folders; keep
-    the old file as ``path.bak`` if asked. A failure raises WriteError naming ``path``; the
-    old file is then untouched."""
+def write_target(path: str | os.PathLike) -> Path:
+    """Where writing ``path`` really goes: a symlink's final target (so that Save and Save As
+    onto a link both keep the link and write through it), else the path itself."""
     target = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    try:
-        _atomic_write(target, data, backup)
-    except OSError as exc:
-        raise WriteError.from_os_error(target, exc) from None
+    if target.is_symlink():
+        return Path(os.path.realpath(target))
+    return target
 
 
-def _atomic_write(target: Path, data: bytes, backup: bool) -> None:
+def _write_temp(target: Path, data: bytes) -> Path:
+    """``data`` in a flushed, fsync-ed temporary file beside ``target`` (same mode)."""
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -74,13 +74,36 @@ def _atomic_write(target: Path, data: bytes, backup: bool) -> None:
             os.chmod(tmp, mode)
         except OSError:
             pass
-        if backup and target.exists():
-            _backup(target)
-        os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(folder)
+    return tmp
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str, backup: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically; keep the old file as ``path.bak`` if asked.
+
+    A symlink is written through (the link stays). Raises WriteError (an OSError) naming the
+    file when the disk refuses (full, read-only, file size limit); the old file is untouched.
+    """
+    target = write_target(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    tmp = None
+    try:
+        tmp = _write_temp(target, data)
+        if backup and target.exists():
+            _backup(target)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise WriteError.from_os_error(target, exc) from None
+    except BaseException:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
 
 
 def _backup(target: Path) -> None:
@@ -105,18 +128,77 @@ def markdown_path_for(yaml_path: str | os.PathLike) -> Path:
     return Path(yaml_path).with_suffix(".md")
 
 
+def issue_texts(issue: Issue) -> tuple[str, str]:
+    """``(yaml, markdown)`` of an issue that is within the size policy (storage/limits.py);
+    IssueFormatError (nothing written) if it is not, so that nothing is ever written that
+    loading would refuse."""
+    from . import yaml_format
+
+    limits.check_issue(issue)
+    text = yaml_format.dumps(issue)
+    limits.check_yaml_size(len(text.encode("utf-8")))
+    return text, issue_markdown(issue)
+
+
 def save_issue(issue: Issue, yaml_path: str | os.PathLike) -> Path:
-    """Write ``issue.yaml`` and the rendered ``issue.md`` beside it, each atomically."""
+    """Write ``issue.yaml`` and the rendered ``issue.md`` beside it as one consistent pair.
+
+    Both are written to temporary files first (where a full disk or a file size limit shows);
+    only then are both renamed into place, each old file kept as ``.bak``. If the second
+    rename fails, the first file is put back from its ``.bak``. Raises IssueFormatError (over
+    the size policy, nothing written) or WriteError naming the file and what was written.
+    Symlinks are written through. Returns the issue.yaml path as given.
+    """
     path = Path(yaml_path)
     if path.suffix.lower() not in YAML_SUFFIXES:
         path = path.with_suffix(".yaml")
-    from . import yaml_format
-
-    text = yaml_format.dumps(issue)
-    markdown = issue_markdown(issue)
-    atomic_write(path, text)
-    atomic_write(markdown_path_for(path), markdown)
+    text, markdown = issue_texts(issue)
+    pairs = [(write_target(path), text.encode("utf-8")),
+             (write_target(markdown_path_for(path)), markdown.encode("utf-8"))]
+    temps: list[Path] = []
+    current = pairs[0][0]
+    try:
+        for target, data in pairs:
+            current = target
+            temps.append(_write_temp(target, data))
+        had = [target.exists() for target, _data in pairs]
+        for (target, _data), existed in zip(pairs, had, strict=True):
+            current = target
+            if existed:
+                _backup(target)
+    except OSError as exc:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+        raise WriteError.from_os_error(current, exc) from None
+    done: list[Path] = []
+    try:
+        for (target, _data), tmp in zip(pairs, temps, strict=True):
+            current = target
+            os.replace(tmp, target)
+            done.append(target)
+    except OSError as exc:
+        for tmp in temps:  # the renamed ones are gone already
+            tmp.unlink(missing_ok=True)
+        kept = _restore(done, had)
+        raise WriteError.from_os_error(current, exc, written=kept) from None
+    for folder in {target.parent for target, _data in pairs}:
+        _fsync_dir(folder)
     return path
+
+
+def _restore(done: list[Path], had: list[bool]) -> tuple:
+    """Put back the files of a half-done save from their ``.bak``; the ones that could not be
+    put back (they stay written)."""
+    kept = []
+    for target, existed in zip(done, had, strict=False):
+        try:
+            if existed:
+                shutil.copy2(target.with_name(target.name + ".bak"), target)
+            else:
+                target.unlink()
+        except OSError:
+            kept.append(target)
+    return tuple(kept)
 
 
 def _size_text(size: int, limit: int) -> str:
@@ -125,28 +207,69 @@ def _size_text(size: int, limit: int) -> str:
 
 
 def read_limited(path: str | os.PathLike, limit: int) -> bytes:
-    """A file's bytes (at most ``limit``), refusing larger files before reading them.
+    """A regular file's bytes (at most ``limit``), refusing anything else before reading it.
 
     Every problem is an IssueFormatError naming the file: ``cannot read PATH: no such file``,
-    ``PATH is not a file``, ``NAME is too large (N MiB; the limit is M MiB)``, or the system's
-    reason. A file that grows past ``limit`` while it is read is refused too.
+    ``PATH is not a file (it is a pipe (FIFO))``, ``NAME is too large (N MiB; the limit is
+    M MiB)``, or the system's reason. The file is checked with stat before it is opened (a
+    FIFO or a device such as /dev/zero is never opened), opened with O_NONBLOCK (a file
+    swapped for a FIFO in between cannot block) and read up to ``limit + 1`` bytes (a file
+    that grows past ``limit`` while it is read is refused too).
     """
     p = Path(path)
+    place = {"path": str(p), "name": p.name}
     try:
-        if not p.exists():
-            raise IssueFormatError(f"cannot read {p}: no such file")
-        if not p.is_file():
-            raise IssueFormatError(f"{p} is not a file")
-        size = p.stat().st_size
-        if size > limit:
-            raise IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})")
-        with p.open("rb") as handle:
-            data = handle.read(limit + 1)
+        try:
+            info = os.stat(p)
+        except FileNotFoundError:
+            raise IssueFormatError(f"cannot read {p}: no such file", code=errors.NO_SUCH_FILE,
+                                   data=place) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise IssueFormatError(f"{p} is not a file (it is {file_kind(info.st_mode)})",
+                                   code=errors.NOT_A_FILE, data=place)
+        if info.st_size > limit:
+            raise _too_large(p, info.st_size, limit)
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):
+                raise IssueFormatError(f"{p} is not a file (it is {file_kind(mode)})",
+                                       code=errors.NOT_A_FILE, data=place)
+            chunks, size = [], 0
+            while size <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
-        raise IssueFormatError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise IssueFormatError(f"{p.name} is too large ({_size_text(len(data), limit)})")
-    return data
+        reason = exc.strerror or str(exc)
+        raise IssueFormatError(f"cannot read {p}: {reason}", code=errors.CANNOT_READ,
+                               data={**place, "reason": reason}) from None
+    if size > limit:
+        raise _too_large(p, size, limit)
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str:
+    """What a st_mode that is not a regular file is, in words (``a pipe (FIFO)``)."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _too_large(p: Path, size: int, limit: int) -> IssueFormatError:
+    return IssueFormatError(f"{p.name} is too large ({_size_text(size, limit)})",
+                            code=errors.TOO_LARGE,
+                            data={"path": str(p), "name": p.name, "size": size, "limit": limit})
 
 
 def load_yaml_issue(path: str | os.PathLike) -> Issue:

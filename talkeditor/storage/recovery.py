@@ -5,6 +5,12 @@ same format as issue.yaml) and ``<id>.json`` (which file it belongs to, which pr
 when). The app writes an entry shortly after typing pauses and removes it when the draft is
 saved or closed cleanly; an entry whose process is gone is a draft lost to a crash, which the
 next start offers to restore. The user's own files are never written here.
+
+A process is identified by its pid *and* its start time (field 22 of /proc/<pid>/stat), so a
+draft whose pid was reused by another process after a crash is still offered. Each entry also
+records the size and modification time of its original file, so restoring over a file that
+changed since is flagged. Drafts follow the same size policy as issue files (limits.py): one
+that could not be loaded again is not written.
 """
 
 from __future__ import annotations
@@ -18,10 +24,12 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import IssueFormatError
+from ..lazy import lazy_import
 from ..model import Issue
 from ..render.issue_markdown import issue_markdown, section_markdown
-from . import yaml_format
-from .files import atomic_write, load_yaml_issue
+from .files import atomic_write, issue_texts, load_yaml_issue
+
+yaml_format = lazy_import("talkeditor.storage.yaml_format")
 
 
 @dataclass
@@ -32,14 +40,51 @@ class RecoveryEntry:
     pid: int
     saved_at: float
     title: str
+    started: int | None = None  # the writing process's start time (clock ticks after boot)
+    original_stamp: list | None = None  # [size, mtime_ns] of the original when last written
 
     def load(self) -> Issue:
         return load_yaml_issue(self.yaml_path)
 
+    def original_changed(self) -> bool:
+        """True if the original file is not as it was when this draft was last written
+        (changed, replaced or deleted since)."""
+        if self.original is None or self.original_stamp is None:
+            return False
+        return file_stamp(self.original) != list(self.original_stamp)
 
-def _pid_alive(pid: int) -> bool:
+
+def file_stamp(path: Path | None) -> list | None:
+    """``[size, mtime_ns]`` of a file, None if it is missing."""
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def process_start_time(pid: int) -> int | None:
+    """When process ``pid`` started (clock ticks after boot, /proc/<pid>/stat field 22), or
+    None when it cannot be read (no such process, no /proc)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return int(fields[19])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _pid_alive(pid: int, started: int | None = None) -> bool:
+    """Is the process that wrote a draft still running? ``started`` (its start time, when
+    recorded) tells a reused pid from the writer itself."""
     if pid <= 0:
         return False
+    if started is not None:
+        now = process_start_time(pid)
+        if now is not None and now != started:
+            return False  # the pid belongs to another process now
     if pid == os.getpid():
         return True
     try:
@@ -55,6 +100,9 @@ def _pid_alive(pid: int) -> bool:
         return True
 
 
+_OWN_START = process_start_time(os.getpid())
+
+
 class RecoveryStore:
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else paths.recovery_dir()
@@ -65,8 +113,10 @@ class RecoveryStore:
     def write(self, entry_id: str, issue: Issue, original: Path | None) -> Path:
         """Write (or overwrite) a draft's entry atomically."""
         yaml_path = self.folder / f"{entry_id}.yaml"
-        atomic_write(yaml_path, yaml_format.dumps(issue), backup=False)
+        text, _markdown = issue_texts(issue)  # a draft too large to load again: refused
+        atomic_write(yaml_path, text, backup=False)
         meta = {"original": str(original) if original else "", "pid": os.getpid(),
+                "started": _OWN_START, "original_stamp": file_stamp(original),
                 "saved_at": time.time(), "title": issue.display_title()}
         atomic_write(self.folder / f"{entry_id}.json",
                      json.dumps(meta, ensure_ascii=False) + "\n", backup=False)
@@ -89,14 +139,24 @@ class RecoveryStore:
                     id=meta_path.stem, yaml_path=yaml_path,
                     original=Path(meta["original"]) if meta.get("original") else None,
                     pid=int(meta.get("pid", 0)), saved_at=float(meta.get("saved_at", 0)),
-                    title=str(meta.get("title", ""))))
+                    title=str(meta.get("title", "")),
+                    started=int(meta["started"]) if meta.get("started") is not None else None,
+                    original_stamp=meta.get("original_stamp")))
             except (OSError, ValueError, KeyError, TypeError):
                 continue
         return sorted(found, key=lambda e: e.saved_at, reverse=True)
 
     def orphans(self) -> list[RecoveryEntry]:
         """Entries left by a process that is no longer running: drafts to offer back."""
-        return [e for e in self.entries() if not _pid_alive(e.pid)]
+        return [e for e in self.entries() if not _pid_alive(e.pid, e.started)]
+
+    def set_aside(self, entry: RecoveryEntry) -> Path:
+        """A draft that cannot be restored: keep its text as ``<id>.unreadable.yaml`` (so it is
+        never lost) and stop offering it. Returns where the text now is."""
+        kept = self.folder / f"{entry.id}.unreadable.yaml"
+        os.replace(entry.yaml_path, kept)
+        (self.folder / f"{entry.id}.json").unlink(missing_ok=True)
+        return kept
 
 
 #: The kinds of :class:`DraftDifference`.
@@ -122,10 +182,23 @@ class DraftDifference:
     chars: int = 0
     char_delta: int = 0
     error: str = ""
+    #: The original file changed since the draft was last written (restoring overwrites
+    #: those changes), or is gone (deleted or moved).
+    original_changed: bool = False
+    original_gone: bool = False
 
 
 def compare_draft(entry: RecoveryEntry) -> DraftDifference:
-    """How the recovered draft differs from the file it belongs to."""
+    """How the recovered draft differs from the file it belongs to, flagging an original
+    that changed or vanished since the draft was last written."""
+    diff = _compare(entry)
+    if entry.original_changed():
+        diff.original_changed = True
+        diff.original_gone = entry.original is not None and not entry.original.is_file()
+    return diff
+
+
+def _compare(entry: RecoveryEntry) -> DraftDifference:
     try:
         draft = entry.load()
     except IssueFormatError as exc:

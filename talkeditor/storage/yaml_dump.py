@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..model import BODY_WEEKLY, FORMAT_VERSION, Conflict, Field, Issue, Section
-from .yaml_format import _STD, ISSUE_KEYS
+from .yaml_format import _STD, ISSUE_KEYS, KeptScalar
 
 #: Characters written as themselves: in ``|`` blocks, and unescaped in double quotes.
 #: Everything else (control characters, CR, U+0085/U+2028/U+2029 which YAML reads as line
@@ -74,7 +74,47 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
     return dumper.represent_scalar(_STD + "str", value)
 
 
+def _represent_kept(dumper: yaml.SafeDumper, value: KeptScalar):
+    """An unknown key's date, number, true/false or null: its own tag and text, as read."""
+    return dumper.represent_scalar(value.tag, str(value))
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(KeptScalar, _represent_kept)
+
+_C_DUMPER_BASE = getattr(yaml, "CSafeDumper", None)
+if _C_DUMPER_BASE is not None:
+    class _CDumper(_C_DUMPER_BASE):
+        """libyaml's emitter with our representers: the same bytes as ``_Dumper`` wherever
+        ``_fast_dump_ok`` says so (tested for any text), 5-7x faster."""
+
+        ignore_aliases = _Dumper.ignore_aliases
+
+    _CDumper.add_representer(str, _represent_str)
+    _CDumper.add_representer(KeptScalar, _represent_kept)
+    _FAST_DUMPER: type | None = _CDumper
+else:
+    _FAST_DUMPER = None
+
+#: characters libyaml's emitter writes differently from PyYAML's (it escapes NEL, every
+#: character beyond U+FFFF and lone surrogates): text holding one is dumped in pure Python
+_C_EMITTER_DIFFERS = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
+#: multi-line text that only ``_Dumper.analyze_scalar`` keeps as a ``|`` block (a tab, a
+#: space before a line break or at the end): libyaml would double-quote it
+_C_BLOCK_DIFFERS = re.compile(r"\t| \n| \Z")
+
+
+def _fast_dump_ok(data: Any) -> bool:
+    """True when libyaml writes every string of ``data`` as ``_Dumper`` does."""
+    if isinstance(data, str):
+        if _C_EMITTER_DIFFERS.search(data) is not None:
+            return False
+        return "\n" not in data or _C_BLOCK_DIFFERS.search(data) is None
+    if isinstance(data, dict):
+        return all(_fast_dump_ok(k) and _fast_dump_ok(v) for k, v in data.items())
+    if isinstance(data, list | tuple):
+        return all(_fast_dump_ok(v) for v in data)
+    return True
 
 
 def _field_dict(f: Field) -> dict:
@@ -135,6 +175,12 @@ def to_data(issue: Issue) -> dict:
 
 
 def dumps(issue: Issue) -> str:
-    """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files."""
-    return yaml.dump(to_data(issue), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files.
+
+    Written by libyaml's emitter when PyYAML has it and ``_fast_dump_ok`` (no text libyaml
+    writes differently), else by PyYAML's pure-Python one: the same bytes either way.
+    """
+    data = to_data(issue)
+    dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _fast_dump_ok(data) else _Dumper
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True,
                      width=1_000_000, default_flow_style=False, indent=2)

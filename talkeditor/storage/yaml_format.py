@@ -10,6 +10,7 @@ and never wraps lines, so that dumping what was loaded gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -27,9 +28,13 @@ from ..model import (
     Section,
     new_id,
 )
+from . import limits
+from .yaml_checks import check_events
 
-MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64
+MAX_BYTES = limits.MAX_FILE_BYTES
+MAX_DEPTH = limits.MAX_YAML_NESTING
+
+__all__ = ["IssueFormatError", "loads", "dumps", "to_data", "KeptScalar", "MAX_BYTES"]
 
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in
@@ -65,28 +70,6 @@ class _Loader(yaml.SafeLoader):
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
-
-
-def _compose_fast(data: str) -> yaml.Node | None:
-    """Compose with libyaml (about 15x faster), after a pass over its events that refuses
-    aliases and deep nesting before any node is built."""
-    depth = 0
-    for event in yaml.parse(data, Loader=_FAST_LOADER):
-        if isinstance(event, _OPENERS):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise IssueFormatError("nesting is too deep", line=mark.line + 1,
-                                       column=mark.column + 1)
-        elif isinstance(event, _CLOSERS):
-            depth -= 1
-        elif isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
-                                   line=mark.line + 1, column=mark.column + 1)
-    return yaml.compose(data, Loader=_FAST_LOADER)
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -104,6 +87,11 @@ def _kind(node: yaml.Node) -> str:
 
 class _Reader:
     """Converts a composed node tree into the model, tracking the path for error messages."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.read_ids: list[tuple[Section, str, yaml.Node]] = []
+        self.unnamed: list[Section] = []
 
     def fail(self, node: yaml.Node, where: str, message: str) -> IssueFormatError:
         mark = node.start_mark
@@ -156,19 +144,35 @@ class _Reader:
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "int":
             raise self.fail(node, where, f"expected a whole number, got {_kind(node)}")
+        if len(node.value) > limits.MAX_INT_DIGITS:
+            raise self.fail(node, where, f"the number is too large ({len(node.value):,} "
+                                         "digits)")
         return int(_CONSTRUCTOR.construct_yaml_int(node))
 
-    def plain(self, node: yaml.Node, where: str) -> Any:
-        """An unknown key's value, kept as plain Python data so it can be written back."""
+    def bounded(self, node: yaml.Node, where: str, low: int, high: int,
+                allow_null: bool = False) -> int | None:
+        """A whole number from ``low`` to ``high`` (inclusive), or None when allowed."""
+        value = self.integer(node, where, allow_null)
+        if value is not None and not low <= value <= high:
+            raise self.fail(node, where, f"expected a whole number from {low} to {high}, "
+                                         f"got {value}")
+        return value
+
+    def plain(self, node: yaml.Node, where: str, depth: int = 0) -> Any:
+        """An unknown key's value, kept so that it is written back exactly as it was read:
+        text as str, any other scalar (a date, a number, true, null) as a KeptScalar that
+        keeps its type (tag) and its text."""
         self.check_tags(node, where)
+        if depth > MAX_DEPTH:
+            raise self.fail(node, where, "nesting is too deep")
         if isinstance(node, yaml.MappingNode):
-            return {k: self.plain(v, f"{where}.{k}") for k, (_kn, v) in
+            return {k: self.plain(v, f"{where}.{k}", depth + 1) for k, (_kn, v) in
                     self.mapping(node, where).items()}
         if isinstance(node, yaml.SequenceNode):
-            return [self.plain(v, f"{where}[{i}]") for i, v in enumerate(node.value)]
-        if node.tag in (_STD + "str", _STD + "timestamp"):
+            return [self.plain(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(node.value)]
+        if node.tag == _STD + "str":
             return node.value
-        return _CONSTRUCTOR.construct_object(node)
+        return KeptScalar(node.value, node.tag)
 
     def extras(self, items: dict, known: tuple[str, ...], where: str) -> dict:
         return {k: self.plain(v, f"{where}.{k}" if where else k)
@@ -193,8 +197,9 @@ class _Reader:
         for key in ("highlights", "host", "editors"):
             if key in items:
                 setattr(issue, key, self.text_list(items[key][1], key))
-        if issue.date and not _DATE_RE.match(issue.date):
-            raise self.fail(items["date"][1], "date", f"expected YYYY-MM-DD, got {issue.date!r}")
+        if issue.date and not _valid_date(issue.date):
+            raise self.fail(items["date"][1], "date",
+                            f"expected YYYY-MM-DD (a calendar date), got {issue.date!r}")
         if issue.time and not _TIME_RE.match(issue.time):
             raise self.fail(items["time"][1], "time", f"expected HH:MM, got {issue.time!r}")
         if "sections" in items:
@@ -202,11 +207,17 @@ class _Reader:
         if "conflicts" in items:
             issue.conflicts = self.conflicts(items["conflicts"][1], "conflicts")
         issue.extra = self.extras(items, ISSUE_KEYS, "")
-        seen: dict[str, str] = {}
-        for section, _depth in issue.walk():
+        seen: set[str] = set()
+        for section, where, node in self.read_ids:
             if section.id in seen:
-                raise IssueFormatError(f"duplicate section id {section.id!r}", "sections")
-            seen[section.id] = section.title
+                raise self.fail(node, where, f"duplicate section id {section.id!r}")
+            seen.add(section.id)
+        for section in self.unnamed:  # unique by construction, whatever the entropy
+            section.id = new_id()
+            while section.id in seen:
+                section.id = new_id()
+            seen.add(section.id)
+        limits.check_issue(issue)
         return issue
 
     def sections(self, node: yaml.Node, where: str) -> list[Section]:
@@ -221,14 +232,22 @@ class _Reader:
         items = self.mapping(node, where)
         if "title" not in items:
             raise self.fail(node, f"{where}.title", "missing")
-        section = Section(title=self.text(items["title"][1], f"{where}.title"))
-        section.id = self.text(items["id"][1], f"{where}.id") if "id" in items else new_id()
-        if not section.id:
-            section.id = new_id()
+        self.count += 1
+        if self.count > limits.MAX_SECTIONS:
+            raise self.fail(node, where, f"too many sections (the limit is "
+                                         f"{limits.MAX_SECTIONS:,})")
+        section = Section(title=self.text(items["title"][1], f"{where}.title"), id="")
+        if "id" in items:
+            section.id = self.text(items["id"][1], f"{where}.id")
+        if section.id:
+            self.read_ids.append((section, f"{where}.id", items["id"][1]))
+        else:
+            self.unnamed.append(section)
         if "optional" in items:
             section.optional = self.boolean(items["optional"][1], f"{where}.optional")
         if "minutes" in items:
-            section.minutes = self.integer(items["minutes"][1], f"{where}.minutes", True)
+            section.minutes = self.bounded(items["minutes"][1], f"{where}.minutes", 0,
+                                           limits.MAX_MINUTES, True)
         for key in ("owners", "contributors"):
             if key in items:
                 setattr(section, key, self.text_list(items[key][1], f"{where}.{key}"))
@@ -294,6 +313,32 @@ class _Reader:
         return f
 
 
+def _valid_date(text: str) -> bool:
+    if not _DATE_RE.match(text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+class KeptScalar(str):
+    """An unknown key's scalar that is not text (a date, a number, true/false, null): its text
+    as written and its YAML tag, so that it is written back with the same type and spelling."""
+
+    def __new__(cls, text: str, tag: str):
+        obj = super().__new__(cls, text)
+        obj.tag = tag
+        return obj
+
+    def __reduce__(self):
+        return (KeptScalar, (str(self), self.tag))
+
+    def __repr__(self) -> str:
+        return f"KeptScalar({str(self)!r}, {self.tag!r})"
+
+
 def loads(data: str | bytes) -> Issue:
     """Parse an issue from YAML text or bytes; raises IssueFormatError on any problem."""
     if isinstance(data, bytes):
@@ -311,7 +356,10 @@ def loads(data: str | bytes) -> Issue:
     if "\x00" in data:
         raise IssueFormatError("this is binary data, not a YAML issue file")
     try:
-        node = _compose_fast(data) if _FAST_LOADER else yaml.compose(data, Loader=_Loader)
+        limits.check_lines(data)
+        loader = _FAST_LOADER or _Loader
+        check_events(yaml.parse(data, Loader=loader))
+        node = yaml.compose(data, Loader=loader)
     except IssueFormatError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -66,14 +66,32 @@ def ensure_app(lang: str | None = None, settings: Settings | None = None) -> QAp
     return app
 
 
-def create_main_window(path: str | Path | None = None, lang: str | None = None):
+def create_main_window(path: str | Path | None = None, lang: str | None = None, *,
+                       shell_first: bool = False):
     """The main window, shown, on ``path`` or else the last issue or a new one from the
-    default template. No event loop is started."""
+    default template. No event loop is started.
+
+    ``shell_first`` (what ``main()`` does): the window is shown empty and the issue is opened
+    right after its first paint (``startup.StartupSequence``), so the window appears
+    before the issue, YAML and the dialogs are loaded."""
     settings = Settings()
     ensure_app(lang, settings)
     from .main_window import MainWindow
 
     window = MainWindow(settings)
+    if shell_first:
+        window.startup.opener = lambda: open_first_issue(window, path)
+        window.show()
+        QTimer.singleShot(2000, window.startup.run)  # if no paint ever comes
+        return window
+    open_first_issue(window, path)
+    window.show()
+    return window
+
+
+def open_first_issue(window, path: str | Path | None) -> None:
+    """A draft left by a crash (asked), else ``path``, else the last issue, else a new one
+    from the default template."""
     opened = window.offer_recovery()
     if not opened and path is not None:
         opened = window.open_path(path)
@@ -83,14 +101,12 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None):
             opened = window.open_path(last)
     if not opened:
         window.new_from_template()
-    window.show()
-    return window
 
 
 def main(path: str | None = None, lang: str | None = None) -> int:
     from . import crash
 
     crash.install()  # not in create_main_window: tests keep pytest-qt's own hook
-    window = create_main_window(path, lang)
+    window = create_main_window(path, lang, shell_first=True)
     window.raise_()
     return QApplication.instance().exec()

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from .. import paths
 from ..archive.folder import Archive
 from ..model import Issue
 from ..settings import Settings
+from . import window_state
 from .actions import build_menus, create_actions
 from .controllers.archive import ArchiveActions
 from .controllers.credits import CreditsActions
 from .controllers.edit import EditActions
 from .controllers.help import HelpActions
 from .controllers.links import LinkActions
+from .controllers.safety import WorkSafety
 from .controllers.sections import SectionActions
 from .controllers.sync import SyncController
 from .controllers.zhihu import ZhihuActions
@@ -32,17 +33,23 @@ from .document.manager import DocumentManager
 from .editor.find_panel import FindPanel
 from .editor.section_editor import SectionEditor
 from .menus import LanguageMenu, RecentMenu
+from .notice_bar import NoticeBar
 from .panels.archive_panel import ArchivePanel
 from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
 from .panels.status_bar import StatusCounts
+from .startup import StartupSequence
 
 SECTION_ACTIONS = ("actionAddSubsection", "actionRenameSection", "actionDeleteSection",
                    "actionMoveUp", "actionMoveDown")
 
 
 class MainWindow(QMainWindow):
+    #: start-up milestones, in order: 'shell' (first paint, maybe without the issue),
+    #: 'document' (the issue painted), 'preview' (its first render set)
+    startupStage = Signal(str)
+
     def __init__(self, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -66,6 +73,8 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
+        self.notice_bar = NoticeBar(centre)
+        centre_layout.addWidget(self.notice_bar)
         centre_layout.addWidget(self.editor, 1)
         centre_layout.addWidget(self.find_panel)
         self.setCentralWidget(centre)
@@ -91,6 +100,7 @@ class MainWindow(QMainWindow):
         self.section_actions = SectionActions(self, self.tree, self)
         self.help_actions = HelpActions(self, self)
         self.sync_controller = SyncController(self)
+        self.safety = WorkSafety(self.manager, self.notice_bar, self)
         self.actions_ = create_actions(self)
         self.recent_menu = RecentMenu(self.manager, self)
         self.menus, self.toolbar = build_menus(self, self.actions_, self.recent_menu)
@@ -106,8 +116,18 @@ class MainWindow(QMainWindow):
         self.sync_controller.install()
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
         self._wire()
-        self._apply_colour_scheme()
-        self._restore_layout()
+        window_state.apply_colour_scheme(self)
+        window_state.restore_layout(self)
+        self.startup = StartupSequence(self)
+
+    def paintEvent(self, event) -> None:  # Qt API
+        super().paintEvent(event)
+        self.startup.painted()
+
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        if self.manager.has_import_report():
+            QTimer.singleShot(0, self.manager.show_import_report)
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -125,9 +145,6 @@ class MainWindow(QMainWindow):
         manager.message.connect(self.show_message)
         manager.autosaveFailed.connect(lambda text: self.show_message(
             self.tr("Autosave failed: %1").replace("%1", text), 10000))
-        manager.fileMissing.connect(lambda path: self.show_message(
-            self.tr("“%1” was deleted or moved on disk; Save writes it again")
-            .replace("%1", str(path)), 15000))
         manager.saved.connect(archive.saved)
         manager.reloaded.connect(lambda _p: self.tree.select(self._shown_before_reload))
         manager.documentChanged.connect(self._document_changed)
@@ -242,35 +259,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.display_name()}[*] — talkeditor")
         self.setWindowModified(self.document.is_modified())
 
-    def _apply_colour_scheme(self) -> None:
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        self.preview.set_dark(dark)
-        self.editor.pane.set_dark(dark)
-        self.preview.schedule()
-
     def changeEvent(self, event) -> None:  # Qt API
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
-            QTimer.singleShot(0, self._apply_colour_scheme)
+            QTimer.singleShot(0, lambda: window_state.apply_colour_scheme(self))
         super().changeEvent(event)
 
-    # ------------------------------------------------------------------ layout and closing
-    def _restore_layout(self) -> None:
-        geometry, state = self.settings.window_geometry(), self.settings.window_state()
-        if geometry:
-            self.restoreGeometry(geometry)
-        if not state or not self.restoreState(state):
-            self.resizeDocks([self.tree_dock, self.preview_dock], [250, 520],
-                             Qt.Orientation.Horizontal)
-        self.toggle_preview(self.settings.preview_visible())
-        self.preview_dock.visibilityChanged.connect(self._preview_visibility)
-
-    def _preview_visibility(self, _visible: bool) -> None:
-        if not self.isMinimized():
-            action = self.actions_["actionTogglePreview"]
-            action.blockSignals(True)
-            action.setChecked(self.preview_dock.isVisible())
-            action.blockSignals(False)
-
+    # ------------------------------------------------------------------ closing
     def save_settings(self) -> None:
         self.manager.save_settings()
 
@@ -278,8 +272,7 @@ class MainWindow(QMainWindow):
         if not self.manager.maybe_save():
             event.ignore()
             return
-        self.settings.set_window_layout(bytes(self.saveGeometry()), bytes(self.saveState()))
-        self.settings.set_preview_visible(self.preview_dock.isVisible())
+        window_state.save_layout(self)
         self.manager.save_settings()
         self.manager.close()
         event.accept()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from .. import errors
 from ..archive.repeats import Repeat
 from ..reuse import copy_format as fmt
 from ..storage import recovery
@@ -40,6 +41,20 @@ FORMAT_NOTES = {
 }
 
 
+#: The core's file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name,
+#: %3 the system's reason; sizes are %4 and %5 (the limit), in MiB.
+ERRORS = {
+    errors.NO_SUCH_FILE: QT_TRANSLATE_NOOP("wording", "Cannot read %1: there is no such file"),
+    errors.NOT_A_FILE: QT_TRANSLATE_NOOP("wording", "%1 is not a file"),
+    errors.NOT_A_FOLDER: QT_TRANSLATE_NOOP("wording", "%1 exists and is not a folder"),
+    errors.NOT_A_PICTURE: QT_TRANSLATE_NOOP(
+        "wording", "%2 is not a picture (.png, .jpg, .gif, .webp, .bmp)"),
+    errors.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
+    errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
+}
+
+
 def _tr(text: str, *values: object) -> str:
     """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values``."""
     out = QCoreApplication.translate("wording", text)
@@ -57,7 +72,19 @@ def names_list(names: list[str], limit: int = _MAX_SHOWN) -> str:
 
 
 def describe_draft(diff: recovery.DraftDifference) -> str:
-    """One line on how a recovered draft differs from its saved file."""
+    """One line on how a recovered draft differs from its saved file; a warning first when
+    that file changed or vanished since the draft was written."""
+    text = _describe_draft(diff)
+    if diff.original_gone:
+        return _tr(QT_TRANSLATE_NOOP("wording", "Note: the saved file was deleted or moved "
+                                                "since. %1"), text)
+    if diff.original_changed:
+        return _tr(QT_TRANSLATE_NOOP("wording", "Note: the saved file changed since this draft; "
+                                                "restoring overwrites those changes. %1"), text)
+    return text
+
+
+def _describe_draft(diff: recovery.DraftDifference) -> str:
     if diff.kind == recovery.DRAFT_UNREADABLE:
         return _tr(QT_TRANSLATE_NOOP("wording", "Cannot be read: %1"), diff.error)
     if diff.kind == recovery.NEVER_SAVED:
@@ -107,3 +134,16 @@ def describe_repeat(repeat: Repeat) -> str:
             parts.append(_tr(QT_TRANSLATE_NOOP("wording", "Already in this issue at %1"),
                              " / ".join(o.section_path)))
     return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
+
+
+def describe_error(exc: Exception) -> str:
+    """One line for an error the core raised: worded here when it carries a known ``code``
+    (``errors.IssueFormatError``), else its own (English) message."""
+    text = ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
+        return str(exc)
+    data = exc.data
+    mib = 1024 * 1024
+    out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
+              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}")
+    return f"{exc.where}: {out}" if exc.where else out

@@ -25,6 +25,7 @@ MESSAGES = {
     "title-long": "标题有 {subject} 个字，超过知乎的 100 字上限，发布时会被截断或拒绝",
     "title-shortened": "{subject}",
     "title-pattern": "{subject}",
+    "highlights-empty": "本期提要为空，标题只有「{subject}」：请填写本期提要",
     "emoji": "含有 emoji（{subject}），知乎可能显示为方框或直接过滤",
     "heading-depth": "「{subject}」是三级及更深的标题，知乎只有两级标题，已改为加粗段落",
     "image-empty": "空图片（没有地址），已省略",

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import IMAGE_SUFFIXES
@@ -288,7 +289,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     _check_base_url(image_base_url)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise IssueFormatError(f"{folder} exists and is not a folder")
+        raise IssueFormatError(f"{folder} exists and is not a folder", code=errors.NOT_A_FOLDER,
+                               data={"path": str(folder), "name": folder.name})
     post = build_post(issue, issue_dir, image_base_url, link_cards, title)
     written: list[Path] = []
     for source, name in post.images:

@@ -69,13 +69,15 @@ def title_line(line: list) -> str | None:
     ``Train Large, Then Compress`` — else None.
 
     A title line is text (bold or italic words inside it are fine, the card shows plain
-    text; a line that is bold as a whole is a heading of the notes, not a title), with no
-    link, image or code, 2 to 120 characters, does not end like a lead-in, a clause or a
-    sentence (``：`` ``；`` ``，`` ``、`` ``。`` ``.``) and is not a numbered item (``5. …``).
+    text; so is a line bold as a whole, ``**ICML2023杰出论文出炉**``, the news items' title
+    style of 002, 005 and 006), with no link, image or code, 2 to 120 characters, does not
+    end like a lead-in, a clause or a sentence (``：`` ``；`` ``，`` ``、`` ``。`` ``.``) and
+    is not a numbered item (``5. …``). A line italic as a whole is not a title.
     """
     solid = [item for item in line if not (isinstance(item, str) and not item.strip())]
     if any(not isinstance(item, str) and (item.tag not in ("strong", "em") or len(item))
-           for item in line) or (len(solid) == 1 and not isinstance(solid[0], str)):
+           for item in line) or (len(solid) == 1 and not isinstance(solid[0], str)
+                                 and solid[0].tag != "strong"):
         return None
     text = collapse("".join(item if isinstance(item, str) else text_of(item)
                              for item in line))

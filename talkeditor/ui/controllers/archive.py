@@ -4,19 +4,41 @@ the draft that already appeared in a past issue."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from ... import paths
 from ...archive.folder import Archive
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...model import Issue
-from .. import dialogs
+from .. import wording
 from ..document.issue_document import IssueDocument
 from ..panels.archive_panel import ArchivePanel
 from ..wording import describe_format_note, describe_repeat
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
+
+
+class _RepeatRelay(QObject):
+    """Hands a RepeatIndex built in a worker thread to the GUI thread (queued)."""
+
+    built = Signal(object, object)  # (the request it answers, RepeatIndex)
+
+
+def _build_repeat_index(folder: Path, number: str, request: object, relay: _RepeatRelay) -> None:
+    """In a worker thread: its own Archive (one per thread), every past issue but ``number``."""
+    from ...archive.repeats import RepeatIndex
+
+    try:
+        index = RepeatIndex.build(i for i in Archive(folder).issues()
+                                  if not number or i.number != number)
+    except Exception:  # no repeat warnings rather than a crash
+        index = RepeatIndex()
+    relay.built.emit(request, index)
 
 
 class ArchiveActions(QObject):
@@ -39,11 +61,15 @@ class ArchiveActions(QObject):
 
     def detach(self) -> None:
         self.api.document.changesStopped.disconnect(self.check_repeats)
+        self._repeat_request: object | None = None
+        self._relay = _RepeatRelay()
+        self._relay.built.connect(self._repeat_index_built)
 
     def reset(self) -> None:
         """Another issue (or archive): the repeat index is built again when next needed."""
         self.repeats = []
         self._repeat_index = None
+        self._repeat_request = None
 
     def open_from_archive(self, path: Path, section_id: str, line: int) -> None:
         manager = self.api.manager
@@ -71,16 +97,24 @@ class ArchiveActions(QObject):
                                            self.api.settings.archive_dir())
         return bool(path) and self.new_next_from(path)
 
+    def _load_past(self, path) -> Issue | None:
+        """A past issue to start from or copy (YAML or imported); None after telling why."""
+        from ...reuse.next_issue import load_past
+
+        try:
+            return load_past(path)
+        except IssueFormatError as exc:
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Cannot open the issue"),
+                               wording.describe_error(exc))
+            return None
+
     def new_next_from(self, path: Path) -> bool:
-        from ...reuse.next_issue import load_past, next_issue
+        from ...reuse.next_issue import next_issue
 
         if not self.api.manager.maybe_save():
             return False
-        try:
-            past = load_past(path)
-        except IssueFormatError as exc:
-            dialogs.show_error(self.api.dialog_parent(), self.tr("Cannot open the issue"),
-                               str(exc))
+        past = self._load_past(path)
+        if past is None:
             return False
         issue = next_issue(past, self.api.archive)
         self.api.manager.new_draft(issue)
@@ -94,16 +128,13 @@ class ArchiveActions(QObject):
 
     def copy_format(self) -> bool:
         from ...reuse.copy_format import copy_format
-        from ...reuse.next_issue import load_past
 
         parent = self.api.dialog_parent()
         path = dialogs.open_issue_path(parent, self.api.settings.archive_dir())
         if not path:
             return False
-        try:
-            past = load_past(path)
-        except IssueFormatError as exc:
-            dialogs.show_error(parent, self.tr("Cannot open the issue"), str(exc))
+        past = self._load_past(path)
+        if past is None:
             return False
         from ...storage.assets import asset_names
 
@@ -134,16 +165,28 @@ class ArchiveActions(QObject):
             self.panel.set_archive(self.api.archive)
 
     def check_repeats(self) -> None:
-        """Flag links and papers of this draft that already appeared in a past issue."""
+        """Flag links and papers of this draft that already appeared in a past issue. The
+        past issues are read in a worker thread the first time; until then only repeats
+        inside the draft are flagged."""
         from ...archive.repeats import RepeatIndex
 
-        issue = self.api.document.sync()
-        if self._repeat_index is None:
-            number = issue.number
-            self._repeat_index = RepeatIndex.build(
-                i for i in self.api.archive.issues() if not number or i.number != number)
-        self.repeats = self._repeat_index.check(issue)
+        index = self._repeat_index
+        if index is None:
+            if self._repeat_request is None:
+                self._repeat_request = request = object()
+                threading.Thread(target=_build_repeat_index, daemon=True,
+                                 name="repeat-index",
+                                 args=(self.api.archive.folder, self.api.document.issue.number,
+                                       request, self._relay)).start()
+            index = RepeatIndex()
+        self.repeats = index.check(self.api.document.sync())
         self.show_repeats(self.api.current_section())
+
+    def _repeat_index_built(self, request: object, index) -> None:
+        if request is not self._repeat_request:
+            return  # built for another issue or archive
+        self._repeat_index = index
+        self.check_repeats()
 
     def show_repeats(self, section_id: str) -> None:
         self.api.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats

@@ -7,9 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
-from .. import dialogs
+from ...lazy import lazy_import
 from ..panels.credits_panel import CreditsPanel
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class CreditsActions(QObject):
@@ -28,7 +30,7 @@ class CreditsActions(QObject):
         """Names from this issue and the archive, most used first, for completion."""
         from ...credits.roster import Roster
 
-        return Roster.from_issues(self.api.archive.issues(), self.api.document.issue).names()
+        return Roster.from_issues(self.api.archive.issues(), self.api.document.sync()).names()
 
     def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
         return dialogs.ask_name(self.api.dialog_parent(), title, label, self.known_names(),

@@ -1,9 +1,8 @@
-"""Undo and redo across the two kinds of history, and the glue of find and replace.
+"""Undo and redo of the open issue's one history, and the glue of find and replace.
 
-Typing in a section body goes to that body's own QTextDocument history; structure, fields and
-metadata go to the document's QUndoStack. Undo and Redo act on the body when the body editor
-has the focus and its history has a step, otherwise on the stack; the actions are enabled only
-when the history they would act on has a step.
+Typing, structure, fields and metadata are all steps of the document's QUndoStack
+(IssueDocument); Undo and Redo act on it wherever the focus is, and are enabled only when it
+has a step to undo or redo.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QApplication
 
 from ..document.issue_document import IssueDocument
 from ..editor.find_panel import FindPanel
@@ -28,10 +26,6 @@ class EditActions(QObject):
         find_panel.position = self._cursor_position
         find_panel.goto.connect(self._goto_hit)
         find_panel.replaced.connect(self._replace_current)
-        body = api.body_editor()
-        body.undoAvailable.connect(self.update_actions)
-        body.redoAvailable.connect(self.update_actions)
-        QApplication.instance().focusChanged.connect(self.update_actions)
 
     def set_actions(self, undo: QAction, redo: QAction) -> None:
         self.undo_action, self.redo_action = undo, redo
@@ -48,34 +42,21 @@ class EditActions(QObject):
         self.find_panel.document = None
 
     # ------------------------------------------------------------------ undo
-    def _body(self):
-        """The body's text document when the body editor has the focus, else None."""
-        body = self.api.body_editor()
-        return body.document() if body.hasFocus() and self.api.current_section() else None
-
     def undo(self) -> None:
-        body = self._body()
-        if body is not None and body.isUndoAvailable():
-            self.api.body_editor().undo()
-        else:
-            self.api.document.undo_stack.undo()
+        """Undo the last change, wherever it was (an open typing run included)."""
+        self.api.document.undo_stack.undo()
         self.update_actions()
 
     def redo(self) -> None:
-        body = self._body()
-        if body is not None and body.isRedoAvailable():
-            self.api.body_editor().redo()
-        else:
-            self.api.document.undo_stack.redo()
+        self.api.document.undo_stack.redo()
         self.update_actions()
 
     def update_actions(self, *_args) -> None:
         stack = self.api.document.undo_stack
         if self.undo_action is None or not shiboken6.isValid(stack):
             return  # not wired yet, or the window is being destroyed
-        body = self._body()
-        self.undo_action.setEnabled(bool(body and body.isUndoAvailable()) or stack.canUndo())
-        self.redo_action.setEnabled(bool(body and body.isRedoAvailable()) or stack.canRedo())
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
 
     # ------------------------------------------------------------------ find and replace
     def show_find(self) -> None:

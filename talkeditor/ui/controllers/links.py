@@ -2,8 +2,9 @@
 paste handler), Edit › Fill Missing Link Titles, and Insert › Image….
 
 Fetching runs in worker threads (``paste.TitleFetcher``); results are applied on the GUI
-thread to the section bodies' text documents, one undo step per section, and only where
-the bare URL is still untitled when the titles arrive.
+thread to the section bodies' text documents, and only where the bare URL is still untitled
+when the titles arrive: one step on the document's history (``begin_step``/``end_step``), so
+one Undo takes the titles out of every section, whatever has the focus.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from PySide6.QtGui import QImage, QTextCursor
 
 from ...links import issue_links, urls
 from ...storage import assets
-from .. import dialogs
-from ..editor.paste import BodyPaste, TitleFetcher, png_bytes
+from .. import dialogs, wording
+from ..editor.paste import BodyPaste, TitleFetcher
 from .window_api import WindowApi
 
 
@@ -69,6 +70,7 @@ class LinkActions(QObject):
             self.filled.emit(0)
             return
         count = 0
+        stepped = False
         for section, _depth in document.sync().walk():
             if not urls.missing_titles(section.body):
                 continue
@@ -82,6 +84,9 @@ class LinkActions(QObject):
                 block = doc.findBlockByNumber(line - 1)
                 previous = block.previous()
                 lead = "\n" if previous.isValid() and previous.text().strip() else ""
+                if not stepped:
+                    document.begin_step(self.tr("Fill missing link titles"))
+                    stepped = True
                 if not started:
                     cursor.beginEditBlock()
                     started = True
@@ -90,6 +95,8 @@ class LinkActions(QObject):
                 count += 1
             if started:
                 cursor.endEditBlock()
+        if stepped:
+            document.end_step()
         failed = sum(1 for v in fetched.values() if not isinstance(v, str))
         text = self.tr("Added %1 link titles").replace("%1", str(count))
         if failed:
@@ -99,7 +106,8 @@ class LinkActions(QObject):
 
     # ------------------------------------------------------------------ images
     def insert_image(self) -> bool:
-        """Insert › Image…: a picture file into assets/ (as PNG) and a reference at the cursor."""
+        """Insert › Image…: a picture file into assets/ (JPEG and PNG as they are, others as
+        PNG; the same bytes already there are reused) and a reference at the cursor."""
         parent = self.api.dialog_parent()
         if not self.api.current_section():
             dialogs.show_info(parent, self.tr("Insert image"),
@@ -113,7 +121,8 @@ class LinkActions(QObject):
         try:
             data = assets.read_image_file(path)
         except ValueError as exc:
-            dialogs.show_error(parent, self.tr("Cannot insert the image"), str(exc))
+            dialogs.show_error(parent, self.tr("Cannot insert the image"),
+                               wording.describe_error(exc))
             return False
         image = QImage.fromData(data)
         if image.isNull():
@@ -122,7 +131,7 @@ class LinkActions(QObject):
                                    "%1", path.name))
             return False
         try:
-            ref = document.add_png(png_bytes(image))
+            ref = self.paste.store_picture(data)
         except OSError as exc:
             dialogs.show_error(parent, self.tr("Cannot insert the image"),
                                exc.strerror or str(exc))

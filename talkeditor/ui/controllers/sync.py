@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
 
 from ...collab import sync as git_sync
@@ -25,6 +24,7 @@ from ...collab.resolve import resolve
 from ...errors import IssueFormatError
 from ...model import Issue
 from .. import dialogs
+from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
 
 STATUS_REFRESH_MS = 60_000
@@ -44,7 +44,7 @@ class SyncWorker(QThread):
         self.author = author
         self.remote = remote
 
-    def run(self) -> None:  # noqa: D102 - Qt API
+    def run(self) -> None:  # Qt API
         try:
             if self.remote:
                 git_sync.init(self.archive, self.remote, self.author or None, self.progress.emit)
@@ -56,33 +56,12 @@ class SyncWorker(QThread):
         except git_sync.SyncError as exc:
             self.failed.emit(str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - reported, never a crash of the window
+        except Exception as exc:  # reported, never a crash of the window
             self.failed.emit(f"{type(exc).__name__}: {exc}")
             return
         self.succeeded.emit(result)
 
 
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def patch_text(document, new: str) -> None:
-    """Turn a QTextDocument's text into ``new`` with one minimal edit (common prefix and
-    suffix kept), so cursors outside the changed span stay where they were."""
-    old = document.toPlainText()
-    if old == new:
-        return
-    start = 0
-    limit = min(len(old), len(new))
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end = 0
-    while end < limit - start and old[-1 - end] == new[-1 - end]:
-        end += 1
-    cursor = QTextCursor(document)
-    cursor.setPosition(_utf16(old[:start]))
-    cursor.setPosition(_utf16(old[:len(old) - end]), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new[start:len(new) - end])
 
 
 class SyncController(QObject):
@@ -128,7 +107,7 @@ class SyncController(QObject):
         w.installEventFilter(self)
         QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj, event) -> bool:  # Qt API
         if obj is self.w and event.type() == QEvent.Type.Close and self.running():
             self.worker.wait()  # a git process must not outlive the window half-way
         if obj is self.w and event.type() == QEvent.Type.WindowActivate:
@@ -241,7 +220,7 @@ class SyncController(QObject):
         theirs = self._read_disk()
         if theirs is None:
             return
-        ours = document.issue.clone()  # bodies as typed (the body documents keep it current)
+        ours = document.sync().clone()  # bodies as typed
         merged = merge_issues(self._base, ours, theirs).issue
         if merged != ours:
             apply_issue(document, merged, self.tr("Merge from Sync"),
@@ -263,8 +242,11 @@ class SyncController(QObject):
             sid = ""
         conflicts = section.conflicts if section is not None else issue.conflicts
         title = section.title if section is not None else issue.display_title()
-        self.panel.show_conflicts(sid, title, list(conflicts))
-        anywhere = bool(issue.conflicts) or any(s.conflicts for s, _d in issue.walk())
+        elsewhere = [s.title for s, _d in issue.walk() if s.conflicts and s.id != sid]
+        if issue.conflicts and sid:
+            elsewhere.insert(0, issue.display_title())
+        self.panel.show_conflicts(sid, title, list(conflicts), elsewhere)
+        anywhere = bool(elsewhere) or bool(conflicts)
         if anywhere and not self.dock.isVisible():
             self.dock.show()
             self.dock.raise_()
@@ -300,16 +282,20 @@ def apply_issue(document, merged: Issue | None, text: str, mutate=None,
                 shown: str | None = None) -> None:
     """Make the document's issue ``merged`` (or apply ``mutate``) as one undo step. The body
     of the section ``shown`` in the editor is patched with a minimal edit so its cursor stays
-    (that edit joins the body's own undo history, as typing does)."""
+    (that edit is part of the same step)."""
     if mutate is not None:
-        merged = document.issue.clone()
+        merged = document.sync().clone()
         mutate(merged)
     section = merged.find(shown) if shown else None
-    if section is not None and document.issue.find(shown) is not None:
-        patch_text(document.body_document(shown), section.body)
 
     def replace(issue: Issue) -> None:
         for key, value in vars(merged.clone()).items():
             setattr(issue, key, value)
 
-    document.replace_issue(replace, text)
+    document.begin_step(text)
+    try:
+        if section is not None and document.issue.find(shown) is not None:
+            patch_text(document.body_document(shown), section.body)
+        document.replace_issue(replace, text)
+    finally:
+        document.end_step()

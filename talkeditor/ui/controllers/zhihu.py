@@ -12,11 +12,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...storage import assets
 from ...storage import files as storage
-from .. import dialogs
+from .. import wording
 from ..panels.preview import PreviewPane
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class ZhihuActions(QObject):
@@ -70,7 +73,7 @@ class ZhihuActions(QObject):
             post = zhihu.build_post(issue, issue_dir, base_url or None,
                                     settings.zhihu_link_cards())
         except IssueFormatError as exc:
-            dialogs.show_error(parent, self.tr("Export failed"), str(exc))
+            dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
             return False
         warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
         folder = (self._issue_dir()
@@ -87,7 +90,7 @@ class ZhihuActions(QObject):
                                         options["image_base_url"] or None, options["link_cards"],
                                         options.get("title") or None)
         except (OSError, IssueFormatError) as exc:
-            dialogs.show_error(parent, self.tr("Export failed"), str(exc))
+            dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
             return False
         self.copy_post_to_clipboard(result.post)
         if self.preview.mode == "zhihu":

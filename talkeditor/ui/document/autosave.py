@@ -1,25 +1,36 @@
 """Autosave: every open draft, saved or not, is copied to the recovery folder shortly after
-typing pauses, and the copy is removed once the draft is saved or closed cleanly."""
+typing pauses, and the copy is removed once the draft is saved or closed cleanly.
+
+``failed(message)`` comes with every failed write; ``protectionChanged(on, message)`` only
+when crash protection turns off (the first failure after a success) or on again (the first
+success after failures), so the host is told once each way, not at every keystroke.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ...errors import IssueFormatError
 from ...storage.recovery import RecoveryStore
 from .issue_document import IssueDocument
 
 AUTOSAVE_MS = 1500
+# While autosave fails, it tries again this often (ms) even without new typing.
+RETRY_MS = 10_000
 
 
 class Autosaver(QObject):
     saved = Signal(str)
     failed = Signal(str)
+    protectionChanged = Signal(bool, str)
 
     def __init__(self, store: RecoveryStore | None = None, parent=None):
         super().__init__(parent)
         self.store = store or RecoveryStore()
         self.document: IssueDocument | None = None
         self.entry_id = ""
+        # False while autosave keeps failing: the draft is not protected against a crash.
+        self.protected = True
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
 
@@ -44,7 +55,7 @@ class Autosaver(QObject):
             self._schedule()
 
     def _schedule(self, *_args) -> None:
-        self._timer.start()
+        self._timer.start(AUTOSAVE_MS)
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified:
@@ -59,9 +70,16 @@ class Autosaver(QObject):
         try:
             path = self.store.write(self.entry_id, self.document.saved_issue(),
                                     self.document.path)
-        except OSError as exc:
+        except (OSError, IssueFormatError) as exc:
             self.failed.emit(str(exc))
+            if self.protected:
+                self.protected = False
+                self.protectionChanged.emit(False, str(exc))
+            self._timer.start(RETRY_MS)
             return
+        if not self.protected:
+            self.protected = True
+            self.protectionChanged.emit(True, "")
         self.saved.emit(str(path))
 
     def discard(self) -> None:

@@ -1,24 +1,30 @@
-"""The section bodies of an IssueDocument: one QTextDocument per section shown, and the lazy
-copy of edited text into the model (a mixin of IssueDocument; see its module docstring).
+"""The section bodies of an IssueDocument: one QTextDocument per section shown, the lazy copy of
+edited text into the model, and typing as steps of the document's one history (a mixin of
+IssueDocument; see its module docstring).
 
-A body's QTextDocument is made when the section is first shown. Only a real edit
-(``contentsChange`` with characters removed or added; highlighting emits none) marks it dirty;
-``sync()`` copies dirty text into the model with ``toRawText`` (U+00A0 and U+2028 survive), so
-a keystroke costs nothing per character of the section.
+A body's QTextDocument is made when the section is first shown and keeps no undo history of
+its own. Only a real edit (``contentsChange`` with characters removed or added; highlighting
+emits none) counts: the first edit of a typing run pushes one ``BodyCommand`` holding the text
+before it; later keystrokes of the run only mark the section dirty. ``sync()`` copies dirty
+text into the model with ``toRawText`` (U+00A0 and U+2028 survive) and into the open run's
+"after" text, so a keystroke costs nothing per character of the section. A run ends when
+typing pauses, another section is typed in, or any other change is made.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Issue
+from .commands import BodyCommand
+from .text_patch import patch_text
 
 
 class SectionBodies:
-    """Needs from the document: ``issue``, ``_bodies``, ``_dirty``, ``_loading``,
-    ``_modified``, ``_check_pending``, ``_pause``, ``changed``, ``_set_flag`` and
-    ``_body_history_moved``."""
+    """Needs from the document: ``issue``, ``undo_stack``, ``_bodies``, ``_dirty``, ``_run``,
+    ``_loading``, ``_modified``, ``_check_pending``, ``_pause``, ``changed``, ``_set_flag``
+    and ``_touch``."""
 
     def body_document(self, section_id: str) -> QTextDocument:
         """The section body's text document, created on first use and owned by this document
@@ -30,18 +36,27 @@ class SectionBodies:
             doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
             doc.setPlainText(section.body if section else "")
             doc.setModified(False)
-            doc.clearUndoRedoStacks()
+            doc.setUndoRedoEnabled(False)  # one history: the document's undo_stack
             doc.contentsChange.connect(
                 lambda _pos, removed, added, sid=section_id: self._body_edited(sid, removed, added))
-            doc.modificationChanged.connect(self._body_history_moved)
             self._bodies[section_id] = doc
         return doc
 
     def _body_edited(self, section_id: str, removed: int, added: int) -> None:
-        """A real edit (highlighting emits no contentsChange). Costs nothing per character of
-        the section: the text is copied to the model when typing pauses or the model is read."""
+        """A real edit. Costs nothing per character of the section: the text is copied to the
+        model when typing pauses or the model is read."""
         if self._loading or not (removed or added):
             return
+        run = self._run
+        if run is None or run.section_id != section_id:
+            self.end_typing_run()
+            section = self.issue.find(section_id)
+            if section is None:
+                return
+            # The model still holds the text before this keystroke: a section is dirty only
+            # while its own run is open, and ending a run syncs it.
+            self._run = BodyCommand(self, self.tr("Typing"), section_id, section.body)
+            self.undo_stack.push(self._run)
         self._dirty.add(section_id)
         if not self._modified:
             self._set_flag(True)  # listeners asking is_modified() now get True, no sync
@@ -63,39 +78,49 @@ class SectionBodies:
         return section.body if section else ""
 
     def sync(self) -> Issue:
-        """Copy edited bodies into the model; returns the model."""
+        """Copy edited bodies into the model (and into the open typing run); returns the
+        model."""
         for section_id in list(self._dirty):
             doc = self._bodies.get(section_id)
             section = self.issue.find(section_id)
             if doc is not None and section is not None:
                 text = self._text_of(doc)
-                if text != section.body:
-                    section.body = text
+                section.body = text
+                if self._run is not None and self._run.section_id == section_id:
+                    self._run.after = text
         self._dirty.clear()
         return self.issue
 
-    def _sync_bodies_into(self, issue: Issue) -> None:
-        """Bodies shown in an editor follow their text documents: structural undo never
-        reverts typing (sections never shown keep the snapshot's body)."""
+    def end_typing_run(self) -> None:
+        """The next typing starts a new undo step (a pause, another section, another edit)."""
         self.sync()
-        for section, _depth in issue.walk():
-            doc = self._bodies.get(section.id)
-            if doc is None:
-                continue
-            current = self.issue.find(section.id)
-            section.body = current.body if current is not None else self._text_of(doc)
+        self._run = None
+
+    def _set_body(self, section_id: str, text: str) -> None:
+        """Undo/redo of typing: the model and the body document take ``text``."""
+        self.end_typing_run()
+        section = self.issue.find(section_id)
+        if section is None:
+            return
+        section.body = text
+        self._load_body(section_id, text)
+        self._touch(section_id)
+
+    def _load_body(self, section_id: str, text: str) -> None:
+        """Put ``text`` in a body document as one minimal edit (the cursor stays near it),
+        without recording it as typing."""
+        doc = self._bodies.get(section_id)
+        if doc is None:
+            return
+        self._loading = True
+        try:
+            patch_text(doc, text)
+        finally:
+            self._loading = False
 
     def _reload_bodies(self) -> None:
         """Bring text documents in line with the model after a whole-issue change."""
-        self._loading = True
-        try:
-            for section, _depth in self.issue.walk():
-                doc = self._bodies.get(section.id)
-                if doc is not None and self._text_of(doc) != section.body:
-                    cursor = QTextCursor(doc)
-                    cursor.beginEditBlock()
-                    cursor.select(QTextCursor.SelectionType.Document)
-                    cursor.insertText(section.body)
-                    cursor.endEditBlock()
-        finally:
-            self._loading = False
+        for section, _depth in self.issue.walk():
+            doc = self._bodies.get(section.id)
+            if doc is not None and self._text_of(doc) != section.body:
+                self._load_body(section.id, section.body)

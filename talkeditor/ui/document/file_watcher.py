@@ -2,8 +2,9 @@
 
 It watches the file and its folder (an atomic save replaces the file, which drops a plain file
 watch), compares the file's content hash with the last one the app itself wrote or read, and
-emits ``changedOnDisk(path)`` only for changes that are not the app's own, and ``missing(path)``
-once when the file disappears.
+emits ``changedOnDisk(path)`` only for changes that are not the app's own. When the file
+disappears (deleted, or its folder moved or renamed) it emits ``missingOnDisk(path)`` once,
+and ``backOnDisk(path)`` if a file appears there again.
 """
 
 from __future__ import annotations
@@ -13,27 +14,33 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ...errors import IssueFormatError
 from ...storage.files import read_limited
-from ...storage.yaml_format import MAX_BYTES, IssueFormatError
 
 SETTLE_MS = 250
+
+#: twice the largest issue file storage.yaml_format reads (8 MiB)
+READ_LIMIT = 2 * 8 * 1024 * 1024
 
 
 def fingerprint(path: Path) -> str | None:
     try:
-        return hashlib.sha256(read_limited(path, MAX_BYTES * 2)).hexdigest()
+        return hashlib.sha256(read_limited(path, READ_LIMIT)).hexdigest()
     except IssueFormatError:
         return None
 
 
 class FileWatcher(QObject):
     changedOnDisk = Signal(object)
-    missing = Signal(object)
+    missingOnDisk = Signal(object)
+    backOnDisk = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.path: Path | None = None
         self.known: str | None = None
+        # True once the watched file is gone from its path.
+        self.missing = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)
         self._watcher.directoryChanged.connect(self._poke)
@@ -44,11 +51,14 @@ class FileWatcher(QObject):
         for old in self._watcher.files() + self._watcher.directories():
             self._watcher.removePath(old)
         self.path = Path(path) if path else None
+        self.missing = False
         if self.path is None:
             self.known = None
             return
         self.known = fingerprint(self.path)
         self._watcher.addPath(str(self.path.parent))
+        if self.path.parent.parent != self.path.parent:  # sees the folder moved or renamed
+            self._watcher.addPath(str(self.path.parent.parent))
         if self.path.exists():
             self._watcher.addPath(str(self.path))
 
@@ -56,6 +66,7 @@ class FileWatcher(QObject):
         """The app just wrote the file: its new content is not an external change."""
         if self.path is not None:
             self.known = fingerprint(self.path)
+            self.missing = False
             if str(self.path) not in self._watcher.files() and self.path.exists():
                 self._watcher.addPath(str(self.path))
 
@@ -65,13 +76,17 @@ class FileWatcher(QObject):
     def _check(self) -> None:
         if self.path is None:
             return
-        if self.path.exists() and str(self.path) not in self._watcher.files():
+        if not self.path.exists():
+            if not self.missing:
+                self.missing = True
+                self.missingOnDisk.emit(self.path)
+            return
+        if self.missing:
+            self.missing = False
+            self.backOnDisk.emit(self.path)
+        if str(self.path) not in self._watcher.files():
             self._watcher.addPath(str(self.path))
         current = fingerprint(self.path)
-        if current is None and not self.path.exists() and self.known is not None:
-            self.known = None
-            self.missing.emit(self.path)
-            return
         if current is None or current == self.known:
             return
         self.known = current

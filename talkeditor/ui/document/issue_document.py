@@ -1,22 +1,22 @@
 """IssueDocument: the open issue between the model and the widgets.
 
-It owns the Issue, its path, a QUndoStack for structure, fields and metadata (every such
-change is one snapshot command), and one QTextDocument per section body, so each section keeps
-its own text, cursor and undo history. Widgets call its methods; it emits
+It owns the Issue, its path, the modified state, one QUndoStack for every change, and one
+QTextDocument per section body (so each section keeps its own text and cursor). Undo is one
+history: typing is a body command (one per typing run, ended by a pause, by typing in another
+section or by any other change), structure, fields and metadata are snapshot commands of the
+whole issue, bodies included; the body documents keep no undo stacks of their own. Undoing
+everything gives back the opened issue exactly. Widgets call its methods; it emits
 ``changed(section_id)`` ('' for the issue's metadata), ``structureChanged``,
 ``modifiedChanged(bool)`` and ``changesStopped`` (once typing pauses).
 
-Bodies: the model keeps each body exactly as loaded until the user edits it. A body's
-QTextDocument is made when the section is first shown; only a real edit (``contentsChange``
-with characters removed or added: highlighting emits none) marks it dirty, and its text is
-copied into the model lazily (``sync()``: when typing pauses, before any snapshot, save,
-search or export), with ``toRawText`` so U+00A0 and U+2028 survive. A keystroke therefore
-costs nothing per character of the section.
+Bodies (bodies.py): the model keeps each body exactly as loaded until the user edits it; edited
+text is copied into the model lazily (``sync()``: when typing pauses, before any other change,
+save, search or export), so a keystroke costs nothing per character of the section.
 
 Modified means "differs from the saved state" (the issue as loaded or last saved): it is
-recomputed when a history moves (undo, redo, a body's history reaching its saved point) and
-when typing pauses; ``set_modified(True)`` marks a never-saved draft (an import, a next
-issue), ``set_modified(False)`` takes the current text as saved.
+recomputed after every step, undo and redo (``_touch``) and when typing pauses;
+``set_modified(True)`` marks a never-saved draft (an import, a next issue),
+``set_modified(False)`` takes the current text as saved.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoStack
 
 from ...model import Field, Issue, Section, clean_text, new_id
-from ...storage import assets
+from ...storage import assets, images
 from ...storage import files as storage
 from .bodies import SectionBodies
-from .commands import SnapshotCommand
+from .commands import BodyCommand, SnapshotCommand
 
 PAUSE_MS = 300
 
@@ -50,21 +50,36 @@ class IssueDocument(SectionBodies, QObject):
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self._bodies: dict[str, QTextDocument] = {}
-        #: Sections whose text document was edited since its text was last copied to the model.
+        #: Sections whose text document was edited since its text was last copied to the model
+        #: (only the open typing run's section).
         self._dirty: set[str] = set()
+        self._run: BodyCommand | None = None  # the open typing run, pushed at its first key
         #: The issue as it is on disk (or as it was created): "modified" means "differs from it".
         self._baseline = self.issue.clone()
         self._draft = False  # a draft that was never saved counts as modified (set_modified)
         self._modified = False
         self._check_pending = False
         self._loading = False
-        # Images not yet on disk (an imported past issue's, the standing images of a new next
-        # issue, images pasted before the first save): name in assets/ -> bytes, written to
-        # assets/ on the first save. The preview shows them through ``pending_image``.
+        #: Images not yet on disk (an imported past issue's, the standing images of a new next
+        #: issue, images pasted before the first save): name in assets/ -> bytes, written to
+        #: assets/ on the first save. The preview shows them through ``pending_image``.
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self._paused)
-        self.undo_stack.indexChanged.connect(self._history_moved)
+
+    # ------------------------------------------------------------------ images
+    def image_bytes(self, ref: str) -> bytes:
+        """The bytes of the image the Markdown calls ``ref`` (e.g. ``assets/a.png``).
+
+        The one place the preview gets images from: assets not yet written (``pending_assets``,
+        keyed by their name under ``assets/``) first, then regular image files inside the
+        issue's folder (storage/images.py). Raises images.ImageRefused with the reason.
+        """
+        images.issue_relative_path(ref)  # remote, file:// or absolute: refused first
+        pending = self.pending_image(ref)
+        if pending is not None:
+            return pending
+        return images.read_issue_image(self.path.parent if self.path else None, ref)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
@@ -77,7 +92,6 @@ class IssueDocument(SectionBodies, QObject):
         """Mark as an unsaved draft (True), or take the current text as the saved state."""
         self._draft = modified
         if not modified:
-            self.sync()
             self._baseline = self.saved_issue()
         self._recheck_modified()
 
@@ -85,16 +99,6 @@ class IssueDocument(SectionBodies, QObject):
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
-
-    def _history_moved(self, *_args) -> None:
-        """An undo stack moved, or a body's history reached or left its saved state."""
-        self._recheck_modified()
-
-    def _body_history_moved(self, away_from_saved: bool) -> None:
-        """A body's history left its saved point (the edit itself marks the issue modified)
-        or came back to it (then compare: the rest of the issue may still differ)."""
-        if not away_from_saved:
-            self._recheck_modified()
 
     def _recheck_modified(self) -> None:
         """Compare with the saved state (syncs the bodies; not called per keystroke)."""
@@ -107,8 +111,9 @@ class IssueDocument(SectionBodies, QObject):
         self._pause.start()
 
     def _paused(self) -> None:
-        """Typing paused: bring the model up to date, then tell the slower views."""
-        self.sync()
+        """Typing paused: bring the model up to date, end the typing run, then tell the slower
+        views."""
+        self.end_typing_run()
         if self._check_pending:
             self._recheck_modified()
         self.changesStopped.emit()
@@ -119,37 +124,48 @@ class IssueDocument(SectionBodies, QObject):
                 self.path.name
         return self.issue.display_title() or "untitled"
 
+    # ------------------------------------------------------------------ steps
+    def begin_step(self, text: str) -> None:
+        """Start one undo step named ``text`` that gathers every change until ``end_step``
+        (typing in several bodies included), so one Undo takes it all back."""
+        self.end_typing_run()
+        self.undo_stack.beginMacro(text)
+
+    def end_step(self) -> None:
+        self.end_typing_run()
+        self.undo_stack.endMacro()
+
     # ------------------------------------------------------------------ snapshot commands
     def _snapshot(self) -> Issue:
         return self.issue.clone()
 
-    def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
-              structural: bool = False, merge_key: str | None = None) -> None:
-        """Run ``mutate`` on the issue as one undo step named ``text``."""
-        self.sync()
+    def _push_snapshot(self, text: str, mutate: Callable[[Issue], None], section_id: str,
+                       structural: bool, merge_key: str | None) -> bool:
+        """Run ``mutate`` and push the issue before and after as one step; False if nothing
+        changed (nothing is pushed)."""
+        self.end_typing_run()
         before = self._snapshot()
         mutate(self.issue)
         after = self._snapshot()
         if after == before:
-            return
+            return False
         self.undo_stack.push(SnapshotCommand(self, text, before, after, section_id, structural,
-                                              merge_key))
+                                             merge_key))
+        return True
+
+    def apply(self, text: str, mutate: Callable[[Issue], None], section_id: str = "",
+              structural: bool = False, merge_key: str | None = None) -> None:
+        """Run ``mutate`` on the issue as one undo step named ``text``."""
+        if not self._push_snapshot(text, mutate, section_id, structural, merge_key):
+            return
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
 
-    def restore_snapshot(self, snapshot: Issue, section_id: str, structural: bool,
-                         with_bodies: bool = False) -> None:
-        """Put a snapshot back (SnapshotCommand's undo/redo). Bodies shown in an editor keep
-        their typing unless the step was a whole-issue change (``with_bodies``)."""
-        issue = snapshot.clone()
-        if with_bodies:
-            self.sync()
-            self.issue = issue
-            self._reload_bodies()
-        else:
-            self._sync_bodies_into(issue)
-            self.issue = issue
+    def _restore(self, snapshot: Issue, section_id: str, structural: bool) -> None:
+        self.end_typing_run()
+        self.issue = snapshot.clone()
+        self._reload_bodies()
         if structural:
             self.structureChanged.emit()
         self._touch(section_id)
@@ -247,16 +263,10 @@ class IssueDocument(SectionBodies, QObject):
         return True
 
     def replace_issue(self, mutate: Callable[[Issue], None], text: str) -> None:
-        """A change across the issue (rename a person, copy format) as one undo step."""
-        self.sync()
-        before = self._snapshot()
-        mutate(self.issue)
-        after = self._snapshot()
-        if after == before:
+        """A change across the issue (rename a person, copy format, Replace All in every
+        section) as one undo step, bodies included."""
+        if not self._push_snapshot(text, mutate, "", True, None):
             return
-        command = SnapshotCommand(self, text, before, after, "", True, None)
-        command.with_bodies = True
-        self.undo_stack.push(command)
         self._reload_bodies()
         self.structureChanged.emit()
         self._touch("")
@@ -275,8 +285,17 @@ class IssueDocument(SectionBodies, QObject):
 
     def add_png(self, data: bytes) -> str:
         """Store PNG bytes under their content-hash name; returns ``assets/NAME``."""
-        name = assets.png_name(data)
-        self.add_images({name: data})
+        return self.add_picture(data, ".png")
+
+    def add_picture(self, data: bytes, suffix: str) -> str:
+        """Store image bytes as they are under their content-hash name and ``suffix``, or
+        reuse an image of the issue (pending, or in its assets/) with the same bytes;
+        returns ``assets/NAME``. Raises OSError when writing fails."""
+        name = next((n for n, d in self.pending_assets.items() if d == data), None) or \
+            assets.same_image(self.path.parent if self.path else None, data)
+        if name is None:
+            name = assets.image_name(data, suffix)
+            self.add_images({name: data})
         return f"{assets.ASSETS}/{name}"
 
     def pending_image(self, ref: str) -> bytes | None:
@@ -330,7 +349,7 @@ class IssueDocument(SectionBodies, QObject):
         total = 0
         for section in sections:
             text = self.body_text(section.id) + "".join(f.label + f.value for f in section.fields)
-            total += sum(1 for ch in text if not ch.isspace())
+            total += sum(map(len, text.split()))  # str.split() splits on str.isspace()
         return total
 
     def total_minutes(self) -> int:

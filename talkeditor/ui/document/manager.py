@@ -13,7 +13,10 @@ signals blocked). No widget can therefore touch a deleted QTextDocument.
 
 Signals: ``documentChanged(document)`` after the views follow a new document; ``saved(path)``;
 ``message(text, ms)`` for the status bar; ``autosaveFailed(text)``; ``fileMissing(path)`` when the
-open file disappears from disk; ``reloaded(path)`` after an external change was taken in.
+open file disappears from disk (deleted, or its folder moved) and ``fileBack(path)`` when a file
+is there again; ``fileUnreadable(path, reason)`` when another program made it unreadable
+(``reason`` '' once it reads again); ``reloaded(path)`` after an external change was taken in.
+Save never silently recreates a file that vanished: it asks for a place (Save As).
 """
 
 from __future__ import annotations
@@ -25,14 +28,17 @@ from PySide6.QtCore import QObject, Signal
 
 from ... import paths
 from ...archive.folder import Archive
-from ...errors import IssueFormatError
+from ...errors import IssueFormatError, WriteError
+from ...lazy import lazy_import
 from ...model import Issue
 from ...settings import Settings
 from ...storage import files as storage
-from .. import dialogs
+from ..wording import describe_error
 from .autosave import Autosaver
 from .file_watcher import FileWatcher
 from .issue_document import IssueDocument
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class DocumentView(Protocol):
@@ -49,6 +55,8 @@ class DocumentManager(QObject):
     message = Signal(str, int)
     autosaveFailed = Signal(str)
     fileMissing = Signal(object)
+    fileBack = Signal(object)
+    fileUnreadable = Signal(object, str)
     reloaded = Signal(object)
 
     def __init__(self, settings: Settings, dialog_parent, parent=None):
@@ -64,7 +72,10 @@ class DocumentManager(QObject):
         self.autosaver.failed.connect(self.autosaveFailed)
         self.watcher = FileWatcher(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
-        self.watcher.missing.connect(self.fileMissing)
+        self.watcher.missingOnDisk.connect(self._file_missing)
+        self.watcher.backOnDisk.connect(self._file_back)
+        #: The open file's path while it is gone from disk: Save there needs the host's word.
+        self.missing: Path | None = None
         # The archive (past issues): where a new issue's first Save starts, and what an
         # import compares standing text with. The window points it at its own Archive.
         self.archive = lambda: Archive(settings.archive_dir())
@@ -96,6 +107,7 @@ class DocumentManager(QObject):
                 view.attach(document)
         finally:
             self.switching = False
+        self.missing = None
         self.watcher.watch(document.path)
         old.deleteLater()
         self.documentChanged.emit(document)
@@ -113,19 +125,28 @@ class DocumentManager(QObject):
         except IssueFormatError as exc:
             dialogs.show_error(self.dialog_parent, self.tr("Cannot open the issue"),
                                self.tr("“%1” could not be opened.").replace("%1", path.name),
-                               str(exc))
+                               describe_error(exc))
             return False
         self.set_document(document)
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()
+        if self.dialog_parent.isVisible():
+            self.show_import_report()
+        # else: the window is being made with a file to open (talkeditor FILE); the window
+        # calls show_import_report once it is shown, so the report does not float over nothing.
+        return True
+
+    def show_import_report(self) -> None:
+        """What the last import dropped, guessed or changed, once the draft is on screen."""
         report, self._import_report = self._import_report, None
         if report:
-            # What the import dropped, guessed or changed, once the draft is on screen.
             dialogs.show_info(self.dialog_parent,
                               self.tr("Imported “%1”").replace("%1", report[0]),
                               "\n".join(report[1]))
-        return True
+
+    def has_import_report(self) -> bool:
+        return self._import_report is not None
 
     def _import_document(self, path: Path) -> IssueDocument:
         from ...importing.importer import import_file
@@ -148,7 +169,8 @@ class DocumentManager(QObject):
         try:
             issue = storage.load_template(name)
         except IssueFormatError as exc:
-            dialogs.show_error(self.dialog_parent, self.tr("Cannot load the template"), str(exc))
+            dialogs.show_error(self.dialog_parent, self.tr("Cannot load the template"),
+                               describe_error(exc))
             return False
         self.set_document(IssueDocument(issue, None))
         return True
@@ -192,8 +214,9 @@ class DocumentManager(QObject):
         """Save without a dialog when a path is given or known; False if not saved."""
         document = self.document
         target = Path(path) if path else document.path
-        if target is None:
-            return self.save_as()
+        if target is None or (path is None and self.missing is not None
+                              and target == self.missing):
+            return self.save_as()  # never silently recreate a file that vanished
         try:
             if document.pending_assets:
                 from ...importing.importer import write_assets
@@ -203,9 +226,13 @@ class DocumentManager(QObject):
             document.pending_assets = {}
         except OSError as exc:
             dialogs.show_error(self.dialog_parent, self.tr("Save failed"),
-                               self.tr("The issue was not saved: %1").replace(
-                                   "%1", exc.strerror or str(exc)), str(exc))
+                               self.save_failure_text(exc), str(exc))
             return False
+        except IssueFormatError as exc:
+            dialogs.show_error(self.dialog_parent, self.tr("Save failed"), self.tr(
+                "The issue is too large to save; nothing was written."), describe_error(exc))
+            return False
+        self.missing = None
         if self.watcher.path != saved:
             self.watcher.watch(saved)
         else:
@@ -215,6 +242,15 @@ class DocumentManager(QObject):
         self.saved.emit(saved)
         self.message.emit(self.tr("Saved %1").replace("%1", str(saved)), 5000)
         return True
+
+    def save_failure_text(self, exc: OSError) -> str:
+        """The dialog's main line for a failed save: what was (not) written."""
+        reason = exc.reason if isinstance(exc, WriteError) else (exc.strerror or str(exc))
+        if isinstance(exc, WriteError) and exc.written:
+            return self.tr("The save failed half-way (%1): %2 was written, the rest was "
+                           "not.").replace("%1", reason).replace("%2", ", ".join(exc.written))
+        return self.tr("The issue was not saved (%1); the files on disk are unchanged.").replace(
+            "%1", reason)
 
     def save_as(self) -> bool:
         """Ask where to save; a new issue starts in its own folder inside the archive."""
@@ -276,7 +312,13 @@ class DocumentManager(QObject):
         try:
             issue = entry.load()
         except IssueFormatError as exc:
-            dialogs.show_error(self.dialog_parent, self.tr("Cannot restore the draft"), str(exc))
+            try:
+                kept = str(store.set_aside(entry))
+            except OSError:
+                kept = str(entry.yaml_path)
+            dialogs.show_error(self.dialog_parent, self.tr("Cannot restore the draft"), self.tr(
+                "The draft cannot be opened; its text is kept in %1.").replace("%1", kept),
+                describe_error(exc))
             return False
         document = IssueDocument(issue, entry.original)
         document.set_modified(True)
@@ -284,13 +326,27 @@ class DocumentManager(QObject):
         self.message.emit(self.tr("Draft restored — save it to keep it"), 10000)
         return True
 
+    def _file_missing(self, path) -> None:
+        self.missing = Path(path)
+        self.document.set_modified(True)  # what is on screen is saved nowhere now
+        self.fileMissing.emit(self.missing)
+
+    def _file_back(self, path) -> None:
+        self.missing = None
+        self.fileBack.emit(Path(path))
+
+    def save_here_again(self) -> bool:
+        """The host chose to write the vanished file back where it was."""
+        self.missing = None
+        return self.save()
+
     def _changed_on_disk(self, path) -> None:
         try:
             theirs = storage.load_yaml_issue(path)
         except IssueFormatError as exc:
-            self.message.emit(self.tr("The file changed on disk but cannot be read: %1")
-                              .replace("%1", str(exc)), 10000)
+            self.fileUnreadable.emit(Path(path), describe_error(exc))
             return
+        self.fileUnreadable.emit(Path(path), "")
         if self.document.is_modified():
             import difflib
 

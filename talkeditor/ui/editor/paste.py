@@ -3,11 +3,14 @@
 - A lone URL pasted on an empty line goes in as ``<URL>`` (house style) and the page's title
   is fetched in a worker thread and put above it as ``title``, blank line, ``<URL>`` — one
   undo step, nothing at all when the fetch fails, the line was changed meanwhile, or the
-  setting is off. Typing goes on while it fetches. When the line right above (no blank line
-  between) is text, the host typed the title already and nothing is fetched.
-- A pasted image, or dropped picture files, are stored as PNG in the issue's ``assets/``
-  under a content-hash name (through the document, which writes them or keeps them pending
-  until the first save) and ``![](assets/NAME.png)`` is inserted.
+  setting is off. Typing goes on while it fetches. When the nearest non-blank line above is
+  a title line (text, as in ``标题``, blank line, ``<URL>``), the host typed the title already
+  and nothing is fetched: ``links.urls.lacks_title``, the rule Fill Missing Link Titles uses.
+- A pasted image, or dropped picture files, are stored in the issue's ``assets/`` under a
+  content-hash name (through the document, which writes them or keeps them pending until
+  the first save) and ``![](assets/NAME)`` is inserted. JPEG photos and PNG files are kept
+  as they are (``.jpg``/``.png``); other pictures are converted to PNG. An image with the
+  same bytes already in the issue is reused, not stored twice.
 
 ``TitleFetcher`` runs ``links.titles.fetch_title`` in its own QThreadPool and reports back
 on the GUI thread; ``BodyPaste`` is what ``BodyEditor.paste_handler`` calls.
@@ -24,6 +27,7 @@ from shiboken6 import isValid
 
 from ...links import titles, urls
 from ...storage import assets
+from .. import wording
 
 FETCH_THREADS = 4
 
@@ -137,8 +141,11 @@ class BodyPaste(QObject):
     def __call__(self, mime) -> bool:
         """Handle ``mime`` if it is an image, picture files or a lone URL; True if handled."""
         if mime.hasImage():
+            raw = bytes(mime.data("image/jpeg")) if mime.hasFormat("image/jpeg") else b""
+            if raw and assets.kept_suffix(raw):  # a photo copied as JPEG stays JPEG
+                return self._insert_pictures([raw])
             image = QImage(mime.imageData())
-            return self._insert_images([image] if not image.isNull() else [])
+            return self._insert_pictures([png_bytes(image)] if not image.isNull() else [])
         files = self._picture_files(mime)
         if files:
             return self._insert_files(files)
@@ -157,30 +164,37 @@ class BodyPaste(QObject):
         return []
 
     def _insert_files(self, files: list[str]) -> bool:
-        images = []
+        pictures = []
         for name in files:
             try:
                 data = assets.read_image_file(name)
             except ValueError as exc:
-                self.message.emit(str(exc))
+                self.message.emit(wording.describe_error(exc))
                 continue
-            image = QImage.fromData(data)
-            if image.isNull():
+            if QImage.fromData(data).isNull():
                 self.message.emit(self.tr("%1 is not a picture Qt can read").replace("%1", name))
                 continue
-            images.append(image)
-        return self._insert_images(images) or True
+            pictures.append(data)
+        return self._insert_pictures(pictures) or True
 
-    def _insert_images(self, images: list[QImage]) -> bool:
+    def store_picture(self, data: bytes) -> str:
+        """Store a picture Qt can read in the issue (see the module docstring); returns
+        ``assets/NAME``. Raises OSError when writing fails."""
+        suffix = assets.kept_suffix(data)
+        if suffix is None:
+            data, suffix = png_bytes(QImage.fromData(data)), ".png"
+        return self.document().add_picture(data, suffix)
+
+    def _insert_pictures(self, pictures: list[bytes]) -> bool:
         refs = []
-        for image in images:
+        for data in pictures:
             try:
-                refs.append(self.document().add_png(png_bytes(image)))
+                refs.append(self.store_picture(data))
             except OSError as exc:
                 self.message.emit(self.tr("The image was not saved: %1").replace(
                     "%1", exc.strerror or str(exc)))
         if not refs:
-            return bool(images)
+            return bool(pictures)
         self.insert_references(refs)
         return True
 
@@ -205,14 +219,15 @@ class BodyPaste(QObject):
                 or cursor.block().text().strip():
             return False
         doc = self.editor.document()
-        above = cursor.block().previous()  # the line right above: a title typed by hand?
+        number = cursor.block().blockNumber()
+        untitled = urls.lacks_title(doc.toPlainText().split("\n")[:number])
         cursor.beginEditBlock()
         cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(f"<{url}>")
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)
-        if not self.fetch_titles() or (above.isValid() and urls.is_title_line(above.text())):
+        if not self.fetch_titles() or not untitled:  # a title typed by hand is kept
             return True
         marker = QTextCursor(doc)
         marker.setPosition(cursor.block().position())

@@ -2,16 +2,16 @@
 fields table and Markdown body.
 
 There is one body editor (objectName ``bodyEditor``); switching sections swaps in that
-section's own QTextDocument and restores its cursor, so each section keeps its text, cursor
-position and undo history. Those QTextDocuments belong to the IssueDocument: ``detach()``
-(called by the DocumentManager before it drops a document) puts the pane's own empty
-document back into the editor, so no widget ever points at a deleted one.
+section's own QTextDocument and restores its cursor, so each section keeps its text and cursor
+position (undo is the issue's one history). Those QTextDocuments belong to the IssueDocument:
+``detach()`` (called by the DocumentManager before it drops a document) puts the pane's own
+empty document back into the editor, so no widget ever points at a deleted one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,16 @@ class BodyEditor(QPlainTextEdit):
         font.setPointSize(11)
         self.setFont(font)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def event(self, event) -> bool:  # Qt API
+        # Undo and Redo belong to the window's one history (IssueDocument.undo_stack): let
+        # the window's shortcuts have them instead of the text document's own.
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return False
+        return super().event(event)
 
     def canInsertFromMimeData(self, source) -> bool:  # Qt API
         handler = self.paste_handler
@@ -121,6 +131,7 @@ class SectionPane(QWidget):
         self._blank = QTextDocument(self)  # shown when no section of a live document is
         self._blank.setDocumentLayout(QPlainTextDocumentLayout(self._blank))
         self.body.setDocument(self._blank)
+        self.body.updateRequest.connect(self._highlight_visible)
         self.body.setPlaceholderText(self.tr("Write this section in Markdown: news, links, "
                                              "Q&A … one item per line"))
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -229,6 +240,19 @@ class SectionPane(QWidget):
             self._refresh_header(force_title=renamed)
         self.fields.refresh()
 
+    def _visible_blocks(self, doc) -> tuple[int, int] | None:
+        """(first, last) block numbers the body shows, if it shows ``doc``."""
+        if self.body.document() is not doc:
+            return None
+        first = self.body.firstVisibleBlock().blockNumber()
+        rows = self.body.viewport().height() // max(1, self.body.fontMetrics().height())
+        return first, first + rows + 1
+
+    def _highlight_visible(self, *_args) -> None:
+        highlighter = self._highlighters.get(self.section_id)
+        if highlighter is not None:
+            highlighter.highlight_visible()
+
     def load(self, section_id: str) -> None:
         if self.section_id and self.section_id != section_id:
             self._cursors[self.section_id] = self.body.textCursor().position()
@@ -237,7 +261,8 @@ class SectionPane(QWidget):
         self.section_id = section_id
         doc = self.document.body_document(section_id)
         if section_id not in self._highlighters:
-            self._highlighters[section_id] = MarkdownHighlighter(doc, self.dark)
+            self._highlighters[section_id] = MarkdownHighlighter(
+                doc, self.dark, visible=lambda d=doc: self._visible_blocks(d))
         self.body.setDocument(doc)
         cursor = QTextCursor(doc)
         cursor.setPosition(min(self._cursors.get(section_id, 0), doc.characterCount() - 1))

@@ -2,14 +2,19 @@
 search box that filters as you type over everything in the archive, showing where each hit is.
 
 Double-clicking an issue or a hit asks the window to open it (``openRequested``); the panel
-reads the archive only through the core's Archive and SearchIndex.
+reads the archive only through the core's on-disk ``ArchiveIndex``. Nothing is read when the
+panel is made: ``start()`` (the window calls it after its first paint) lists what the index
+already holds and brings the index up to date in a worker thread (its own ``ArchiveIndex``,
+its own SQLite connection), the list filling in as the worker commits.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,12 +28,51 @@ from PySide6.QtWidgets import (
 )
 
 from ...archive.folder import Archive
+from ...archive.index import ArchiveIndex
 from .wrapping import wrap_rows
 
 SEARCH_DELAY_MS = 120
+#: while the worker reads the archive, the list is filled again at most this often
+REFILL_SECONDS = 1.0
 PATH_ROLE = Qt.ItemDataRole.UserRole
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LINE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _ScanRelay(QObject):
+    """Carries the worker thread's news to the GUI thread (queued signals). It has no parent,
+    so it lives as long as the worker holds it, even if the panel goes first."""
+
+    progress = Signal(int, int)
+    finished = Signal(bool, str)
+
+
+class ArchiveScan:
+    """One background update of an archive's index: ``ArchiveIndex(folder).update()`` in a
+    daemon thread; ``relay.progress(done, total)`` after each commit, ``relay.finished(changed,
+    error)`` at the end (error: '' or what went wrong)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.relay = _ScanRelay()
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="archive-index", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        relay = self.relay
+        try:
+            with ArchiveIndex(self.folder) as index:
+                changed = index.update(progress=relay.progress.emit, stop=self._stop.is_set)
+        except Exception as exc:  # reported in the panel, never a crash
+            relay.finished.emit(False, f"{type(exc).__name__}: {exc}")
+            return
+        relay.finished.emit(changed, "")
 
 
 class ArchivePanel(QWidget):
@@ -91,34 +135,134 @@ class ArchivePanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.issues.itemActivated.connect(self._issue_activated)
         self.hits.itemActivated.connect(self._hit_activated)
-        self.refresh()
+        self.index: ArchiveIndex | None = None
+        self.scan: ArchiveScan | None = None
+        self._scan_again = False
+        self._filled_at = 0.0
+        self._errors: list[tuple[Path, str]] = []
+        self.destroyed.connect(self._stop_scan_of(self))
+        self._show_folder()
+
+    @staticmethod
+    def _stop_scan_of(panel: ArchivePanel):
+        holder = {"panel": panel}
+
+        def stop(*_args) -> None:
+            scan = getattr(holder.pop("panel", None), "scan", None)
+            if scan is not None:
+                scan.stop()
+        return stop
+
+    def _show_folder(self) -> None:
+        self.folder_label.setText(self.tr("Archive: %1").replace("%1", str(self.archive.folder)))
 
     def set_archive(self, archive: Archive) -> None:
+        self.stop()
+        if self.index is not None:
+            self.index.close()
+            self.index = None
         self.archive = archive
+        self._show_folder()
+        self.start()
+
+    def start(self) -> None:
+        """List what the index already holds, then bring it up to date in the background."""
+        if self.index is None:
+            try:
+                self.index = ArchiveIndex(self.archive.folder)
+            except Exception as exc:  # the panel says so, the app goes on
+                self.status.setText(self.tr("The archive index cannot be opened: %1")
+                                    .replace("%1", str(exc)))
+                return
+            self._fill()
         self.refresh()
 
+    def stop(self) -> None:
+        """Stop the background update (what it committed stays)."""
+        if self.scan is not None:
+            self.scan.stop()
+            self.scan = None
+        self._scan_again = False
+
+    def is_scanning(self) -> bool:
+        return self.scan is not None
+
     def refresh(self) -> None:
-        """Re-list the archive (only changed files are read again) and re-run the search."""
-        self.folder_label.setText(self.tr("Archive: %1").replace("%1", str(self.archive.folder)))
-        entries = self.archive.entries()
+        """Read the archive again in the background (only changed files are parsed); the list
+        and the search follow as it goes."""
+        if self.index is None:
+            self.start()
+            return
+        if self.scan is not None:
+            self._scan_again = True
+            return
+        self.scan = ArchiveScan(self.archive.folder)
+        self.scan.relay.progress.connect(self._scan_progress)
+        self.scan.relay.finished.connect(self._scan_finished)
+        self.scan.start()
+        self._show_count(reading=True)
+
+    def _scan_progress(self, done: int, total: int) -> None:
+        if time.monotonic() - self._filled_at >= REFILL_SECONDS:
+            self._fill()
+        self._show_count(reading=True, done=done, total=total)
+
+    def _scan_finished(self, changed: bool, error: str) -> None:
+        if self.sender() is not (self.scan.relay if self.scan else None):
+            return
+        self.scan = None
+        if changed or error:
+            self._fill()
+        if error:
+            self._errors = [(self.archive.folder, error), *self._errors]
+        self._show_count()
+        if self.search.text().strip():
+            self.run_search()
+        if self._scan_again:
+            self._scan_again = False
+            self.refresh()
+
+    def _fill(self) -> None:
+        """The list again from the index, keeping the selected issue."""
+        self._filled_at = time.monotonic()
+        selected = self.selected_path()
+        entries = self.index.entries()
+        self._errors = self.index.errors()
+        self.issues.setUpdatesEnabled(False)
         self.issues.clear()
+        items = []
+        selected_item = None
         for entry in entries:
             item = QTreeWidgetItem([entry.number, entry.date, "、".join(entry.host),
                                     "；".join(entry.highlights)])
             item.setData(0, PATH_ROLE, str(entry.path))
             item.setToolTip(3, "\n".join(entry.highlights))
-            self.issues.addTopLevelItem(item)
+            items.append(item)
+            if selected is not None and entry.path == selected:
+                selected_item = item
+        self.issues.addTopLevelItems(items)
+        if selected_item is not None:
+            self.issues.setCurrentItem(selected_item)
         for column in range(3):
             self.issues.resizeColumnToContents(column)
-        errors = self.archive.errors
-        text = self.tr("%1 issues").replace("%1", str(len(entries)))
-        if errors:
-            text += " · " + self.tr("%1 unreadable").replace("%1", str(len(errors)))
-            self.status.setToolTip("\n".join(f"{p}: {m}" for p, m in errors))
-        self.status.setText(text)
+        self.issues.setUpdatesEnabled(True)
         self.next_button.setEnabled(bool(entries))
-        if self.search.text().strip():
-            self.run_search()
+        if self.stack.currentWidget() is self.issues:
+            self._show_count(reading=self.scan is not None)
+
+    def _show_count(self, reading: bool = False, done: int = 0, total: int = 0) -> None:
+        if self.stack.currentWidget() is not self.issues:
+            return
+        count = self.issues.topLevelItemCount()
+        text = self.tr("%1 issues").replace("%1", str(count))
+        if self._errors:
+            text += " · " + self.tr("%1 unreadable").replace("%1", str(len(self._errors)))
+            self.status.setToolTip("\n".join(f"{p}: {m}" for p, m in self._errors))
+        if reading:
+            text += " · " + (self.tr("reading the archive… %1 of %2").replace(
+                "%1", str(done)).replace("%2", str(total)) if total
+                else self.tr("reading the archive…"))
+        self.status.setText(text)
 
     def run_search(self) -> None:
         query = self.search.text().strip()
@@ -126,7 +270,11 @@ class ArchivePanel(QWidget):
             self.stack.setCurrentWidget(self.issues)
             self.refresh_status()
             return
-        hits = self.archive.search_index().search(query)
+        if self.index is None:
+            self.start()
+            if self.index is None:
+                return
+        hits = self.index.search(query)
         self.hits.clear()
         meta_labels = {"title": self.tr("title"), "date": self.tr("date"),
                        "highlights": self.tr("highlights"), "host": self.tr("host"),
@@ -151,8 +299,7 @@ class ArchivePanel(QWidget):
         self.status.setText(self.tr("%1 hits").replace("%1", str(len(hits))))
 
     def refresh_status(self) -> None:
-        count = self.issues.topLevelItemCount()
-        self.status.setText(self.tr("%1 issues").replace("%1", str(count)))
+        self._show_count(reading=self.scan is not None)
 
     def selected_path(self) -> Path | None:
         item = self.issues.currentItem()
@@ -170,7 +317,7 @@ class ArchivePanel(QWidget):
     def _next_clicked(self) -> None:
         path = self.selected_path()
         if path is None:
-            latest = self.archive.latest()
+            latest = self.index.latest() if self.index is not None else self.archive.latest()
             path = latest.path if latest else None
         if path is not None:
             self.nextRequested.emit(path)

@@ -63,16 +63,23 @@ class ConflictsPanel(QWidget):
             return self.tr("(deleted)") if not text else self.tr("(kept, with changes)")
         return text if text else self.tr("(deleted)")
 
-    def show_conflicts(self, section_id: str, title: str, conflicts: list[Conflict]) -> None:
-        """Show ``conflicts`` of the section ``title`` (id ``section_id``, '' for metadata)."""
+    def show_conflicts(self, section_id: str, title: str, conflicts: list[Conflict],
+                       elsewhere: list[str] | None = None) -> None:
+        """Show ``conflicts`` of the section ``title`` (id ``section_id``, '' for metadata);
+        ``elsewhere``: titles of the other parts of the issue that have conflicts, named when
+        this one has none (so the panel never says "none" while the tree shows some)."""
         self.section_id = section_id
         for group in self.groups:
             self._rows.removeWidget(group)
             group.deleteLater()
         self.groups = []
         if not conflicts:
-            self.header.setText(self.tr("No merge conflicts in “%1”.").replace("%1", title)
-                                if title else self.tr("No merge conflicts."))
+            text = (self.tr("No merge conflicts in “%1”.").replace("%1", title)
+                    if title else self.tr("No merge conflicts."))
+            if elsewhere:
+                text += " " + self.tr("Select a section with conflicts in the tree: %1.").replace(
+                    "%1", ", ".join(elsewhere))
+            self.header.setText(text)
             return
         self.header.setText(self.tr("“%1”: %2 merge conflict(s). The issue holds your "
                                     "version until you choose.")

@@ -3,15 +3,22 @@
 It re-renders when the document's changes stop (``changesStopped``, after typing pauses) and
 only while it is on screen (a preview hidden or tabbed away catches up when shown), converting
 only the sections whose Markdown changed (render.HtmlCache), keeps the edited section in view,
-and makes each heading a link that selects its section. When the Markdown to convert costs
-more than BACKGROUND_COST (a huge pasted section, thousands of brackets), it is converted in a
+and makes each heading a link that selects its section. When the Markdown to convert costs more
+than BACKGROUND_COST (a huge pasted section, thousands of brackets), it is converted in a
 worker thread while the window stays responsive and the previous preview stays on screen; a
 section beyond the renderer's limits (see talkeditor.render.markdown_tree) shows its heading
 and a notice instead of its body. It loads nothing remote, runs nothing, reads images only
-inside the issue's folder, and hands http(s)/mailto links to the system browser. Images not
-yet written (an imported .docx, a new issue's carried images, pasted before the first save)
-come from the document's ``pending_image`` hook; images wider than the pane are scaled to its
-width.
+inside the issue's folder, and hands http(s)/mailto links to the system browser. Images not yet
+written (an imported .docx, a new issue's carried images, pasted before the first save) come
+from the document's ``pending_image`` hook; images wider than the pane are scaled to its width.
+
+Resource loading is owned entirely by :meth:`PreviewPane.loadResource`, which never falls back
+to QTextBrowser/QTextDocument reading files (it never returns None, and there are no search
+paths): images come only through ``image_source(ref) -> bytes`` (by default the document's
+``image_bytes``: pending images, then regular image files inside the issue's folder), are
+decoded with QImageReader under an allocation limit, and every image that is not shown is a
+visible placeholder naming the reason (remote, file://, outside the folder, not a file, too
+large, cannot be decoded). ``refused`` maps each such address to its reason.
 """
 
 from __future__ import annotations
@@ -19,17 +26,19 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
 from ...errors import IssueFormatError
 from ...render.html import HtmlCache
 from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
-from ...storage.assets import MAX_IMAGE_BYTES
-from ...storage.files import read_limited
+from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
 
 DEBOUNCE_MS = 250
@@ -38,6 +47,10 @@ DEBOUNCE_MS = 250
 # issue 004 costs 136,000)
 BACKGROUND_COST = 150_000
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
+# Memory one decoded image may take (MB, QImageReader.setAllocationLimit); 8000x8000 RGBA.
+IMAGE_ALLOCATION_MB = 256
+# Pixels on the longer side of an image the preview decodes.
+MAX_IMAGE_SIDE = 16_000
 _HEADING = re.compile(r"^<h([1-6])>(.*?)</h\1>", re.S)
 
 
@@ -66,6 +79,12 @@ class PreviewPane(QTextBrowser):
         self._scrolled_to = None
         self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self._stale = False
+        # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
+        self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
+        # Image address -> why it is not shown (for the host's eyes and for tests).
+        self.refused: dict[str, str] = {}
+        self._zhihu_images: dict[str, str] = {}
+        self.setSearchPaths([])
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -128,6 +147,14 @@ class PreviewPane(QTextBrowser):
                 post = zhihu.build_post(self.document_.saved_issue(), folder)
         except IssueFormatError as exc:  # e.g. a bad image address prefix in the settings
             return f"<p>{html.escape(str(exc))}</p>"
+        # The post names local images images/<name>; the preview asks for them by their
+        # place in the issue folder. Anything else (file://, remote) meets loadResource's rules.
+        folder = self.document_.path.parent.resolve() if self.document_.path else None
+        self._zhihu_images = {}
+        for path, name in post.images:
+            path = Path(path).resolve()
+            if folder is not None and path.is_relative_to(folder):
+                self._zhihu_images[f"images/{name}"] = path.relative_to(folder).as_posix()
         return zhihu.preview_html(post)
 
     def on_screen(self) -> bool:
@@ -169,6 +196,7 @@ class PreviewPane(QTextBrowser):
                 return
         bar = self.verticalScrollBar()
         position = bar.value()
+        self.refused = {}
         self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
         if self.current_section and self._scrolled_to != self.current_section:
             self.scrollToAnchor(anchor_name(self.current_section))
@@ -241,28 +269,47 @@ class PreviewPane(QTextBrowser):
             self.schedule()  # images are fitted again on the next render
 
     def loadResource(self, kind, url):  # Qt API
-        """Only images inside the issue's own folder (or pending in the document);
-        nothing remote, nothing else."""
-        image = self._load_image(kind, url)
-        return self.fit_width(image) if image is not None else None
-
-    def _load_image(self, kind, url):
-        if kind == QTextDocument.ResourceType.ImageResource and not url.scheme():
-            pending = self.document_.pending_image(url.path())
-            if pending is not None:
-                image = QImage.fromData(pending)
-                return None if image.isNull() else image
-        if kind != QTextDocument.ResourceType.ImageResource or self.document_.path is None:
-            return None
-        if url.scheme() not in ("", "file"):
-            return None
-        base = self.document_.path.parent.resolve()
-        target = (base / (url.toLocalFile() or url.path())).resolve()
-        if not target.is_relative_to(base) or not target.is_file():
-            return None
+        """Every resource the preview's document asks for; never None (None would let Qt
+        read the file itself). Images through ``image_source``, everything else empty."""
+        if kind != QTextDocument.ResourceType.ImageResource:
+            return QByteArray()
+        ref = url.toString()
         try:
-            data = read_limited(target, MAX_IMAGE_BYTES)
-        except IssueFormatError:
-            return None
-        image = QImage.fromData(data)
-        return None if image.isNull() else image
+            if self.mode == "zhihu" and unquote(ref) in self._zhihu_images:
+                ref = self._zhihu_images[unquote(ref)]
+            image = decode_image(self.image_source(ref))
+        except ImageRefused as refused:
+            self.refused[url.toString()] = refused.reason
+            return placeholder_image(self.tr("Image not shown: %1").replace("%1",
+                                                                            refused.reason))
+        return self.fit_width(image)
+
+
+def decode_image(data: bytes) -> QImage:
+    """Decode image bytes with QImageReader under an allocation limit; ImageRefused if the
+    data is not an image or would be too large once decoded."""
+    QImageReader.setAllocationLimit(IMAGE_ALLOCATION_MB)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
+        raise ImageRefused(f"too many pixels ({size.width()}×{size.height()})")
+    image = reader.read()
+    if image.isNull():
+        raise ImageRefused(f"cannot be decoded ({reader.errorString()})")
+    return image
+
+
+def placeholder_image(text: str) -> QImage:
+    """A small framed box with ``text`` in it, standing where an image is not shown."""
+    image = QImage(420, 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#f3f0e8"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#a05a00"))
+    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+    painter.drawText(QRect(8, 0, image.width() - 16, image.height()),
+                     Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
+    painter.end()
+    return image

@@ -1,0 +1,77 @@
+"""One linear pass over the YAML parser's events before any node is built: the structural
+limits of limits.py (aliases, nesting, items per list or mapping, huge numbers), each refused
+with its place (``sections[3].owners``, line, column)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..errors import IssueFormatError
+from . import limits
+
+MAX_DEPTH = limits.MAX_YAML_NESTING
+_OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def check_events(events) -> None:
+    """One linear pass over the parser's events: the structural limits of limits.py
+    (aliases, nesting, items per list or mapping, huge numbers), refused with their place
+    (``sections[3].owners``, line, column) before any node is built."""
+    stack: list[list] = []  # per open collection: [is a mapping, children seen, last key]
+
+    def place(inner: bool = True) -> str:
+        """The path of the event being read (``inner``) or of the innermost collection."""
+        parts = []
+        for depth, (is_map, seen, key) in enumerate(stack):
+            top = depth == len(stack) - 1
+            if top and not inner:
+                break
+            if is_map:
+                if top and seen % 2 == 0:
+                    break
+                parts.append(f".{key}")
+            else:
+                parts.append(f"[{seen if top else seen - 1}]")
+        return "".join(parts).lstrip(".")
+
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            raise _event_error(event, IssueFormatError(
+                "YAML aliases (*name) are not allowed in an issue file", place()))
+        if isinstance(event, yaml.ScalarEvent):
+            value = event.value
+            if stack and stack[-1][0] and stack[-1][1] % 2 == 0:
+                stack[-1][2] = value  # a key
+            elif (event.implicit[0] and len(value) > limits.MAX_INT_DIGITS
+                  and _LONG_NUMBER.match(value)):
+                raise _event_error(event, IssueFormatError(
+                    f"a number of {len(value):,} characters is far too large", place()))
+        elif isinstance(event, _OPENERS) and len(stack) >= MAX_DEPTH:
+            raise _event_error(event, IssueFormatError("nesting is too deep", place()))
+        elif isinstance(event, _CLOSERS):
+            stack.pop()
+            continue
+        elif not isinstance(event, _OPENERS):
+            continue  # stream and document events
+        if stack:
+            stack[-1][1] += 1
+            is_map, seen = stack[-1][0], stack[-1][1]
+            if seen > limits.MAX_LIST_ITEMS * (2 if is_map else 1):
+                error = limits.too_large("a list or mapping", seen // 2 if is_map else seen,
+                                         limits.MAX_LIST_ITEMS, "items")
+                error.where = place(inner=False)
+                raise _event_error(event, error)
+        if isinstance(event, _OPENERS):
+            stack.append([isinstance(event, yaml.MappingStartEvent), 0, ""])
+
+
+_LONG_NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_:.]+(?:[eE][-+]?[0-9]+)?$")
+
+
+def _event_error(event, error: IssueFormatError) -> IssueFormatError:
+    mark = event.start_mark
+    error.line, error.column = mark.line + 1, mark.column + 1
+    return error

@@ -1,0 +1,52 @@
+"""Start-up: the window is painted before the issue, YAML, the dialogs and the Markdown engine
+are loaded; the issue, then the first preview (without the debounce), then the archive follow
+right after the first paint."""
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def test_nothing_but_the_window_is_imported_before_the_first_paint():
+    code = ("import sys, talkeditor.cli.main, talkeditor.ui.app, talkeditor.ui.main_window\n"
+            "loaded = [m for m in ('yaml', 'markdown', 'pymdownx') if m in sys.modules]\n"
+            "dialogs = type(sys.modules['talkeditor.ui.dialogs']).__name__\n"
+            "print(loaded, dialogs)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, check=True).stdout.strip()
+    assert out == "[] _LazyModule"
+
+
+def test_the_shell_is_painted_first_then_the_issue_then_the_preview(qtbot, no_dialogs,
+                                                                     issue_copy):
+    from talkeditor.ui.app import create_main_window
+
+    window = create_main_window(issue_copy, lang="en", shell_first=True)
+    qtbot.addWidget(window)
+    stages = []
+    seen_at_shell = []
+    window.startupStage.connect(stages.append)
+    window.startupStage.connect(
+        lambda s: seen_at_shell.append(window.document.issue.number) if s == "shell" else None)
+    assert window.isVisible() and window.document.issue.number == ""
+    qtbot.waitUntil(lambda: "preview" in stages, timeout=10000)
+    assert stages == ["shell", "document", "preview"]
+    assert seen_at_shell == [""]
+    assert window.document.issue.number == "004" and window.document.path == issue_copy
+    assert "OpenLLM Talk 004" in window.preview.toPlainText()
+    assert not window.preview._timer.isActive(), "the first render does not wait 250 ms"
+    assert window.archive_panel.index is not None  # the archive is being read
+    qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
+    window.document.set_modified(False)
+
+
+def test_without_a_paint_the_issue_still_opens(qtbot, no_dialogs, issue_copy):
+    from talkeditor.ui.app import create_main_window
+
+    window = create_main_window(issue_copy, lang="en", shell_first=True)
+    qtbot.addWidget(window)
+    window.startup.run()
+    window.startup.run()  # a second call (the fallback timer) changes nothing
+    assert window.document.issue.number == "004"
+    qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
