@@ -137,6 +137,25 @@
     </message>
 </context>
 <context>
+    <name>BackgroundOpener</name>
+    <message>
+        <source>Cannot open the issue</source>
+        <translation>无法打开这一期</translation>
+    </message>
+    <message>
+        <source>Opening “%1” was cancelled; the open issue is unchanged.</source>
+        <translation>已取消打开“%1”；当前这一期没有改动。</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>正在读取“%1”…</translation>
+    </message>
+    <message>
+        <source>Open issue</source>
+        <translation>打开期刊</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTasks</name>
     <message>
         <source>Unexpected error: %1</source>

@@ -31,9 +31,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from ..errors import TalkeditorError
+from ..lazy import lazy_import
 from ..progress import Cancelled
-from . import dialogs
 from .wording import describe_error
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 # milliseconds of work before the progress dialog appears
 DELAY_MS = 500
