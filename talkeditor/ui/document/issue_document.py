@@ -348,7 +348,8 @@ class IssueDocument(SectionBodies, QObject):
             sections = [s for s, _d in self.issue.walk()]
         total = 0
         for section in sections:
-            text = self.body_text(section.id) + "".join(f.label + f.value for f in section.fields)
+            text = (self.body_text(section.id, section)  # one walk, not one per section
+                    + "".join(f.label + f.value for f in section.fields))
             total += sum(map(len, text.split()))  # str.split() splits on str.isspace()
         return total
 
