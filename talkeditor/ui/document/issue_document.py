@@ -310,8 +310,11 @@ class IssueDocument(SectionBodies, QObject):
         only in bodies that differ from the saved state: opening and saving changes nothing."""
         self.sync()
         issue = self.issue.clone()
+        saved: dict[str, Section] = {}  # one walk, not one per section
+        for before, _depth in self._baseline.walk():
+            saved.setdefault(before.id, before)  # the first, as find() gives
         for section, _depth in issue.walk():
-            before = self._baseline.find(section.id)
+            before = saved.get(section.id)
             if before is None or before.body != section.body:
                 cleaned = clean_text(section.body)
                 section.body = before.body if before is not None and \
