@@ -1082,6 +1082,22 @@
         <translation>导出失败</translation>
     </message>
     <message>
+        <source>The export to Zhihu was cancelled; nothing was written.</source>
+        <translation>已取消导出到知乎；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export to Zhihu</source>
+        <translation>导出到知乎</translation>
+    </message>
+    <message>
+        <source>Writing the post for Zhihu…</source>
+        <translation>正在写出知乎文章…</translation>
+    </message>
+    <message>
+        <source>Checking the post for Zhihu…</source>
+        <translation>正在检查知乎文章…</translation>
+    </message>
+    <message>
         <source>Exported to %1; the post is on the clipboard</source>
         <translation>已导出到 %1；文章已复制到剪贴板</translation>
     </message>
