@@ -316,10 +316,10 @@ class MainWindow(QMainWindow):
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
-        self.statusBar().showMessage(result.summary.describe(), 15000)
-        if result.summary.findings:
-            from .document.import_report import finding_lines
+        from .document.import_report import describe_summary, finding_lines
 
+        self.statusBar().showMessage(describe_summary(result.summary), 15000)
+        if result.summary.findings:
             self._import_report = (path.name, finding_lines(result.summary.findings))
         return document
 

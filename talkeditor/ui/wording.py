@@ -1,13 +1,16 @@
 """The window's words for the core's structured results (one rule for user-facing text).
 
 The core returns codes and data (``storage.recovery.DraftDifference``,
-``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``); this module turns them into
-sentences through Qt's translation catalogue (English source strings, Chinese in
-``resources/i18n``), so the same result reads right in either language. The command line
-words what it prints itself.
+``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``, ``zhihu.check.ZhihuWarning``);
+this module turns them into sentences through Qt's translation catalogue (English source
+strings, Chinese in ``resources/i18n``), so the same result reads right in either language.
+An import's summary and findings are worded in ``ui/document/import_report.py``. The command
+line words what it prints itself (``cli/wording.py``).
 """
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -15,8 +18,10 @@ from .. import errors
 from ..archive.repeats import Repeat
 from ..reuse import copy_format as fmt
 from ..storage import recovery
+from ..zhihu.check import ZhihuWarning
 
 _MAX_SHOWN = 5
+_PLACEHOLDER = re.compile(r"%([1-9])")
 #: How many past issues a repeat names before "and others".
 MAX_LISTED = 2
 
@@ -55,12 +60,110 @@ ERRORS = {
 }
 
 
+#: The Zhihu pre-publish findings (``zhihu.check.CODES``): %1 the subject (the offending
+#: text), %2 … the code's data in the order of ``ZHIHU_DATA``.
+ZHIHU_WARNINGS = {
+    "title-empty": QT_TRANSLATE_NOOP("wording", "The title is empty"),
+    "title-long": QT_TRANSLATE_NOOP(
+        "wording", "The title has %2 characters, over Zhihu's limit of %3; it would be cut or "
+                   "refused on publishing"),
+    "title-shortened": QT_TRANSLATE_NOOP(
+        "wording", "The full title has %2 characters, over Zhihu's limit of %5; shortened to "
+                   "%3 (“%4” cut from the end)"),
+    "title-pattern": QT_TRANSLATE_NOOP(
+        "wording", "The title “%1” does not follow the series' pattern “%2本期提要：…”; a slip?"),
+    "highlights-empty": QT_TRANSLATE_NOOP(
+        "wording", "本期提要 (the highlights) is empty, so the title is only “%1”: fill it in"),
+    "emoji": QT_TRANSLATE_NOOP(
+        "wording", "Emoji (%1): Zhihu may show them as boxes or filter them out"),
+    "heading-depth": QT_TRANSLATE_NOOP(
+        "wording", "“%1” is a heading of level 3 or deeper; Zhihu has two heading levels, so "
+                   "it became a bold paragraph"),
+    "image-empty": QT_TRANSLATE_NOOP("wording", "An image without an address; left out"),
+    "image-local": QT_TRANSLATE_NOOP(
+        "wording", "Zhihu cannot read the local image “%1”: it was copied to images/; upload "
+                   "it and export again with an image address prefix, or insert it by hand in "
+                   "Zhihu's editor"),
+    "image-unresolved": QT_TRANSLATE_NOOP(
+        "wording", "Local image “%1”: the issue's folder is unknown, so the file cannot be "
+                   "found"),
+    "image-missing": QT_TRANSLATE_NOOP("wording", "Local image “%1” not found"),
+    "image-outside": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” is outside the issue's folder (or not a picture); not copied"),
+    "image-svg": QT_TRANSLATE_NOOP(
+        "wording", "SVG image “%1”: Zhihu does not take SVG; convert it to PNG or JPG"),
+    "image-data": QT_TRANSLATE_NOOP(
+        "wording", "An image embedded as data: Zhihu cannot import it; use an image file"),
+    "image-private": QT_TRANSLATE_NOOP(
+        "wording", "Image address “%1” points to this computer or a local network; Zhihu "
+                   "cannot fetch it"),
+    "image-scheme": QT_TRANSLATE_NOOP(
+        "wording", "Image address “%1” is not an http(s) address; Zhihu cannot fetch it"),
+    "image-github": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” is on GitHub (raw.githubusercontent.com), which Zhihu often "
+                   "cannot fetch; upload it to Zhihu or an image host"),
+    "image-caption": QT_TRANSLATE_NOOP(
+        "wording", "Image title “%1” exported as a caption below the image; check that the "
+                   "caption is still there in the Zhihu draft"),
+    "image-title": QT_TRANSLATE_NOOP(
+        "wording", "Image title “%1” not exported: the image is not a paragraph of its own, "
+                   "so Zhihu cannot give it a caption"),
+    "image-in-link": QT_TRANSLATE_NOOP(
+        "wording", "An image inside a link (%1): Zhihu drops links on images; the link was "
+                   "put after the image"),
+    "link-scheme": QT_TRANSLATE_NOOP(
+        "wording", "Link “%1” is not an http(s)/mailto link; Zhihu filters it, so it became "
+                   "plain text"),
+    "raw-html": QT_TRANSLATE_NOOP(
+        "wording", "Raw HTML <%1> is not supported by Zhihu; removed with its content"),
+    "table-math": QT_TRANSLATE_NOOP(
+        "wording", "Formula “%1” in a table: Zhihu keeps only text in cells; written as $…$ "
+                   "text"),
+    "table-image": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” in a table: Zhihu keeps only text in cells; only its "
+                   "description was kept"),
+    "strikethrough": QT_TRANSLATE_NOOP(
+        "wording", "Strikethrough “%1” is not supported by Zhihu; made plain text"),
+    "heading-link": QT_TRANSLATE_NOOP(
+        "wording", "Link “%1” in a heading: Zhihu headings cannot hold links; written as "
+                   "“text (address)”"),
+    "heading-image": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” in a heading: Zhihu headings cannot hold images; only its "
+                   "alternative text was kept"),
+    "heading-math": QT_TRANSLATE_NOOP(
+        "wording", "Formula “%1” in a heading: Zhihu headings keep only text; written as $…$ "
+                   "text"),
+    "sup-sub": QT_TRANSLATE_NOOP(
+        "wording", "<%1> superscript/subscript is not supported by Zhihu; its text became "
+                   "plain text (x² becomes x2)"),
+    "html-format": QT_TRANSLATE_NOOP(
+        "wording", "The formatting of raw HTML <%1> is not supported by Zhihu; only its text "
+                   "was kept"),
+    "html-comment": QT_TRANSLATE_NOOP(
+        "wording", "The HTML comment “%1” will not appear on Zhihu"),
+    "html-markdown": QT_TRANSLATE_NOOP(
+        "wording", "Markdown inside a raw HTML block (“%1”) is not parsed; Zhihu shows its "
+                   "symbols as they are"),
+    "md-raw-html": QT_TRANSLATE_NOOP(
+        "wording", "post.md can only write this as HTML (%1); Zhihu's document import may not "
+                   "accept it"),
+    "empty-section": QT_TRANSLATE_NOOP("wording", "The section is empty"),
+    "omitted-section": QT_TRANSLATE_NOOP(
+        "wording", "An optional section that is empty; left out"),
+}
+# The data a Zhihu finding's words use after its subject (%2, %3 …).
+ZHIHU_DATA = {"title-long": ("length", "limit"),
+              "title-shortened": ("full_length", "length", "cut", "limit"),
+              "title-pattern": ("expected",)}
+
+
 def _tr(text: str, *values: object) -> str:
-    """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values``."""
+    """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values`` in one pass
+    (a value holding ``%2``, as URLs with ``%2F`` do, is left as it is)."""
     out = QCoreApplication.translate("wording", text)
-    for i, value in enumerate(values, 1):
-        out = out.replace(f"%{i}", str(value))
-    return out
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
+        else m.group(0), out)
 
 
 def names_list(names: list[str], limit: int = _MAX_SHOWN) -> str:
@@ -147,3 +250,26 @@ def describe_error(exc: Exception) -> str:
     out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
               f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}")
     return f"{exc.where}: {out}" if exc.where else out
+
+
+def describe_zhihu_warning(item: ZhihuWarning) -> str:
+    """One pre-publish finding with its place: ``标题：…``, ``本周新闻 › 学术，第 3 行：…``."""
+    text = ZHIHU_WARNINGS.get(item.code)
+    if text is None:
+        return f"{item.code}: {item.subject}"
+    subject = item.subject
+    if item.code == "md-raw-html" and item.data.get("kind") == "math":
+        subject = _tr(QT_TRANSLATE_NOOP("wording", "formula <img eeimg>: %1"), subject)
+    elif item.code == "link-scheme" and not subject:
+        subject = _tr(QT_TRANSLATE_NOOP("wording", "(empty)"))
+    out = _tr(text, subject, *(item.data.get(key, "") for key in ZHIHU_DATA.get(item.code, ())))
+    if item.data.get("proposal"):
+        out += _tr(QT_TRANSLATE_NOOP("wording", "; suggested: %1"), item.data["proposal"])
+    if item.data.get("suggestion"):
+        out += _tr(QT_TRANSLATE_NOOP("wording", "; in the series' pattern: %1"),
+                   item.data["suggestion"])
+    where = _tr(QT_TRANSLATE_NOOP("wording", "Title")) if item.in_title else item.section
+    if item.line is not None:
+        line = _tr(QT_TRANSLATE_NOOP("wording", "line %1"), item.line)
+        where = _tr(QT_TRANSLATE_NOOP("wording", "%1, %2"), where, line) if where else line
+    return _tr(QT_TRANSLATE_NOOP("wording", "%1: %2"), where, out) if where else out

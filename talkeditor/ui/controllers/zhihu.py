@@ -64,7 +64,7 @@ class ZhihuActions(QObject):
         except IssueFormatError as exc:
             dialogs.show_error(self.w, self.tr("Export failed"), wording.describe_error(exc))
             return False
-        warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
+        warnings = [wording.describe_zhihu_warning(w) for w in post.warnings]
         folder = (self._issue_dir()
                   or self.w.settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
         options = dialogs.zhihu_export(self.w, post.title, warnings, folder, base_url,
