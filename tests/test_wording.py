@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from talkeditor.cli import wording as cli_wording
+from talkeditor.collab import sync
 from talkeditor.importing import findings, vocabulary
 from talkeditor.importing.findings import Finding
 from talkeditor.importing.importer import import_file, import_text
@@ -74,8 +75,14 @@ def test_every_import_code_metadata_key_and_reason_is_worded_by_the_window_and_t
     assert set(FINDING_DATA) == set(findings.CODES)
 
 
+def test_every_sync_step_is_worded_by_the_window_and_by_the_command_line():
+    assert list(wording.SYNC_STEPS) == list(sync.STEPS)
+    assert list(cli_wording.SYNC_STEPS) == list(sync.STEPS)
+
+
 def test_every_window_text_has_a_chinese_translation_with_the_same_placeholders(chinese):
-    texts = [("wording", t) for t in wording.ZHIHU_WARNINGS.values()] + [
+    texts = [("wording", t) for table in (wording.ZHIHU_WARNINGS, wording.SYNC_STEPS)
+             for t in table.values()] + [
         ("ImportReport", t) for table in (import_report.FINDINGS, import_report.METADATA,
                                           import_report.IMAGE_REASONS) for t in table.values()]
     for context, text in texts:
@@ -191,3 +198,17 @@ def test_the_cli_prints_the_check_and_the_import_in_english(tmp_path):
     assert check.stderr.startswith("talkeditor: warning: title: the title has ")
     assert check.stderr.rstrip().endswith("[title-long]")
     assert zhihu.proposed_title(import_file(source).issue) in check.stderr
+
+
+def test_a_sync_reads_in_chinese_in_the_window_and_in_english_on_the_command_line(chinese):
+    result = sync.SyncResult(committed=["004", "005"], merged=["006"], pushed=True)
+    assert wording.describe_sync(result) == "已提交 004、005；已合并 006；已推送"
+    assert wording.describe_sync(sync.SyncResult()) == "没有需要推送的内容"
+    assert wording.describe_sync_step("fetch", "https://example.org/a.git") == \
+        "正在从 https://example.org/a.git 获取…"
+    assert cli_wording.sync_summary(result) == "committed 004, 005; merged 006; pushed"
+    assert cli_wording.sync_step("merge", "origin/main") == "merging origin/main"
+    assert cli_wording.init_summary(sync.InitResult("/a", created=True, remote="u",
+                                                    committed=True, synced=result)) == \
+        "made /a a git repository; remote u; committed the archive; committed 004, 005; " \
+        "merged 006; pushed"

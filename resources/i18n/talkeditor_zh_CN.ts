@@ -1708,6 +1708,31 @@
         <translation>可选版块为空，已省略</translation>
     </message>
     <message>
+        <source>Making the archive a git repository…</source>
+        <extracomment>What a sync is doing (``collab.sync.STEPS``): %1 the remote&apos;s address or the branch.</extracomment>
+        <translation>正在把往期文件夹设为 git 仓库…</translation>
+    </message>
+    <message>
+        <source>Committing local changes…</source>
+        <translation>正在提交本地改动…</translation>
+    </message>
+    <message>
+        <source>Fetching from %1…</source>
+        <translation>正在从 %1 获取…</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Pushing to %1…</source>
+        <translation>正在推送到 %1…</translation>
+    </message>
+    <message>
+        <source>Someone pushed first: merging their changes…</source>
+        <translation>有人先推送了：正在合并他们的改动…</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1802,6 +1827,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>committed %1</source>
+        <translation>已提交 %1</translation>
+    </message>
+    <message>
+        <source>merged %1</source>
+        <translation>已合并 %1</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>nothing to push</source>
+        <translation>没有需要推送的内容</translation>
     </message>
 </context>
 </TS>

@@ -268,17 +268,17 @@ def cmd_sync(args) -> int:
     archive = Path(args.archive) if args.archive else settings.archive_dir()
     author = args.author or (settings.author() if settings else "") or None
 
-    def progress(message: str) -> None:
+    def progress(step: str, where: str) -> None:
         if sys.stderr.isatty():  # otherwise stderr carries only the result lines
-            print(f"talkeditor sync: {message}", file=sys.stderr)
+            print(f"talkeditor sync: {wording.sync_step(step, where)}", file=sys.stderr)
 
     try:
         if args.init:
-            print(sync.init(archive, args.remote, author, progress))
+            print(wording.init_summary(sync.init(archive, args.remote, author, progress)))
             conflicts = sync.find_conflicts(archive)
         else:
             result = sync.sync(archive, args.remote, author, progress)
-            print(result.summary())
+            print(wording.sync_summary(result))
             conflicts = result.conflicts
     except sync.SyncError as exc:
         raise UsageError(f"talkeditor sync: {exc}") from None

@@ -2,9 +2,10 @@
 
 The core returns codes and data: the Zhihu pre-publish findings (``zhihu.check.ZhihuWarning``),
 what an import recognised (``importing.importer.ImportSummary``) and what it dropped, guessed
-or changed (``importing.findings.Finding``). The command line speaks English, like its usage,
-errors and help; this module words those results for it, one line each. The app words the
-same results in Chinese or English through Qt (``ui/wording.py``,
+or changed (``importing.findings.Finding``), what a sync is doing and did
+(``collab.sync.STEPS``, ``SyncResult``, ``InitResult``). The command line speaks English, like
+its usage, errors and help; this module words those results for it, one line each. The app
+words the same results in Chinese or English through Qt (``ui/wording.py``,
 ``ui/document/import_report.py``). A test checks that every code is worded here.
 """
 
@@ -97,6 +98,11 @@ IMAGE_REASONS = {"not_found": "not found", "too_large": "too large", "unreadable
 METADATA = {"number": "number", "title": "title", "datetime": "date and time",
             "highlights": "highlights", "host": "host", "editors": "editors", "video": "video"}
 
+#: What a sync is doing (``collab.sync.STEPS``); ``{where}``: the remote or the branch.
+SYNC_STEPS = {"init": "git init", "commit": "committing local changes",
+              "fetch": "fetching from {where}", "merge": "merging {where}",
+              "push": "pushing to {where}", "race": "someone pushed first: merging their changes"}
+
 _PEOPLE_SHOWN = 6
 
 
@@ -158,6 +164,36 @@ def import_summary(summary) -> str:
     if summary.kept_as_text:
         body += f" ({len(summary.kept_as_text)} of them not recognised as structure)"
     parts.append(body)
+    return "; ".join(parts)
+
+
+def sync_step(step: str, where: str) -> str:
+    """What a running sync is doing (``fetching from URL``)."""
+    text = SYNC_STEPS.get(step)
+    return text.format(where=where) if text is not None else f"{step} {where}".strip()
+
+
+def sync_summary(result) -> str:
+    """What a sync did (``collab.sync.SyncResult``): ``committed 004; merged 005; pushed``."""
+    parts = []
+    if result.committed:
+        parts.append(f"committed {', '.join(result.committed)}")
+    if result.merged:
+        parts.append(f"merged {', '.join(result.merged)}")
+    parts.append("pushed" if result.pushed else "nothing to push")
+    return "; ".join(parts)
+
+
+def init_summary(result) -> str:
+    """What ``sync --init`` did (``collab.sync.InitResult``), in one line."""
+    parts = [f"made {result.archive} a git repository" if result.created
+             else f"adopted the repository {result.archive}"]
+    if result.remote:
+        parts.append(f"remote {result.remote}")
+    if result.committed:
+        parts.append("committed the archive")
+    if result.synced is not None:
+        parts.append(sync_summary(result.synced))
     return "; ".join(parts)
 
 

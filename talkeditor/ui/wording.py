@@ -1,7 +1,8 @@
 """The window's words for the core's structured results (one rule for user-facing text).
 
 The core returns codes and data (``storage.recovery.DraftDifference``,
-``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``, ``zhihu.check.ZhihuWarning``);
+``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``, ``zhihu.check.ZhihuWarning``,
+``collab.sync.SyncResult`` and its steps);
 this module turns them into sentences through Qt's translation catalogue (English source
 strings, Chinese in ``resources/i18n``), so the same result reads right in either language.
 An import's summary and findings are worded in ``ui/document/import_report.py``. The command
@@ -11,6 +12,7 @@ line words what it prints itself (``cli/wording.py``).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -18,7 +20,10 @@ from .. import errors
 from ..archive.repeats import Repeat
 from ..reuse import copy_format as fmt
 from ..storage import recovery
-from ..zhihu.check import ZhihuWarning
+
+if TYPE_CHECKING:
+    from ..collab.sync import SyncResult
+    from ..zhihu.check import ZhihuWarning
 
 _MAX_SHOWN = 5
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -151,6 +156,15 @@ ZHIHU_WARNINGS = {
     "omitted-section": QT_TRANSLATE_NOOP(
         "wording", "An optional section that is empty; left out"),
 }
+#: What a sync is doing (``collab.sync.STEPS``): %1 the remote's address or the branch.
+SYNC_STEPS = {
+    "init": QT_TRANSLATE_NOOP("wording", "Making the archive a git repository…"),
+    "commit": QT_TRANSLATE_NOOP("wording", "Committing local changes…"),
+    "fetch": QT_TRANSLATE_NOOP("wording", "Fetching from %1…"),
+    "merge": QT_TRANSLATE_NOOP("wording", "Merging %1…"),
+    "push": QT_TRANSLATE_NOOP("wording", "Pushing to %1…"),
+    "race": QT_TRANSLATE_NOOP("wording", "Someone pushed first: merging their changes…"),
+}
 # The data a Zhihu finding's words use after its subject (%2, %3 …).
 ZHIHU_DATA = {"title-long": ("length", "limit"),
               "title-shortened": ("full_length", "length", "cut", "limit"),
@@ -273,3 +287,23 @@ def describe_zhihu_warning(item: ZhihuWarning) -> str:
         line = _tr(QT_TRANSLATE_NOOP("wording", "line %1"), item.line)
         where = _tr(QT_TRANSLATE_NOOP("wording", "%1, %2"), where, line) if where else line
     return _tr(QT_TRANSLATE_NOOP("wording", "%1: %2"), where, out) if where else out
+
+
+def describe_sync_step(step: str, where: str) -> str:
+    """What a running sync is doing, for the status bar (``collab.sync.STEPS``)."""
+    text = SYNC_STEPS.get(step)
+    return _tr(text, where) if text is not None else f"{step} {where}".strip()
+
+
+def describe_sync(result: SyncResult) -> str:
+    """What a sync did: ``committed 004; merged 005; pushed`` (in Chinese
+    ``已提交 004；已合并 005；已推送``)."""
+    parts = []
+    if result.committed:
+        parts.append(_tr(QT_TRANSLATE_NOOP("wording", "committed %1"),
+                         names_list(result.committed)))
+    if result.merged:
+        parts.append(_tr(QT_TRANSLATE_NOOP("wording", "merged %1"), names_list(result.merged)))
+    parts.append(_tr(QT_TRANSLATE_NOOP("wording", "pushed")) if result.pushed
+                 else _tr(QT_TRANSLATE_NOOP("wording", "nothing to push")))
+    return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
