@@ -212,3 +212,14 @@ def test_a_sync_reads_in_chinese_in_the_window_and_in_english_on_the_command_lin
                                                     committed=True, synced=result)) == \
         "made /a a git repository; remote u; committed the archive; committed 004, 005; " \
         "merged 006; pushed"
+
+
+def test_opening_an_old_issue_shows_the_summary_and_the_report_in_chinese(
+        qtbot, window, no_dialogs, tmp_path, chinese):
+    source = tmp_path / "talk-001.md"
+    source.write_text((FIXTURES / "zhihu" / "samples" / "talk-001.md").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    assert window.open_path(source)
+    assert window.statusBar().currentMessage().startswith("识别出 14 个版块、25 个字段；元数据：")
+    reports = [a for a in no_dialogs["asked"] if isinstance(a, tuple) and len(a) == 2]
+    assert reports and reports[-1][1].split("\n")[0] == "【编号】写的是 000，标题是 001；以标题为准"
