@@ -14,6 +14,7 @@ from talkeditor.collab import sync
 from talkeditor.importing import findings, vocabulary
 from talkeditor.importing.findings import Finding
 from talkeditor.importing.importer import import_file, import_text
+from talkeditor.links import titles
 from talkeditor.ui import wording
 from talkeditor.ui.app import install_translations
 from talkeditor.ui.document import import_report
@@ -80,8 +81,13 @@ def test_every_sync_step_is_worded_by_the_window_and_by_the_command_line():
     assert list(cli_wording.SYNC_STEPS) == list(sync.STEPS)
 
 
+def test_every_reason_a_link_title_is_missing_is_worded_by_the_window():
+    assert list(wording.FETCH_ERRORS) == list(titles.CODES)
+
+
 def test_every_window_text_has_a_chinese_translation_with_the_same_placeholders(chinese):
-    texts = [("wording", t) for table in (wording.ZHIHU_WARNINGS, wording.SYNC_STEPS)
+    texts = [("wording", t) for table in (wording.ZHIHU_WARNINGS, wording.SYNC_STEPS,
+                                          wording.FETCH_ERRORS)
              for t in table.values()] + [
         ("ImportReport", t) for table in (import_report.FINDINGS, import_report.METADATA,
                                           import_report.IMAGE_REASONS) for t in table.values()]
@@ -223,3 +229,13 @@ def test_opening_an_old_issue_shows_the_summary_and_the_report_in_chinese(
     assert window.statusBar().currentMessage().startswith("识别出 14 个版块、25 个字段；元数据：")
     reports = [a for a in no_dialogs["asked"] if isinstance(a, tuple) and len(a) == 2]
     assert reports and reports[-1][1].split("\n")[0] == "【编号】写的是 000，标题是 001；以标题为准"
+
+
+def test_why_a_link_title_is_missing_reads_in_chinese(chinese):
+    slow = titles.FetchError("too slow (over 8 s)", titles.TOO_SLOW, seconds=8.0)
+    assert str(slow) == "too slow (over 8 s)"  # the command line's words
+    assert wording.describe_fetch_error(slow) == "太慢（超过 8 秒）"
+    status = titles.FetchError("HTTP 404 Not Found", titles.HTTP_STATUS, status=404,
+                               reason="Not Found")
+    assert wording.describe_fetch_error(status) == "服务器返回 HTTP 404 Not Found"
+    assert wording.describe_fetch_error(OSError("disk")) == "disk"

@@ -1733,6 +1733,39 @@
         <translation>有人先推送了：正在合并他们的改动…</translation>
     </message>
     <message>
+        <source>not a web address: %1</source>
+        <extracomment>Why a link&apos;s title could not be fetched (``links.titles.FetchError.code``): %1 the address, the HTTP status, the content type, the seconds, the library&apos;s words or the encoding (see ``links.titles.CODES``); %2 the HTTP reason.</extracomment>
+        <translation>不是网址：%1</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 %2</source>
+        <translation>服务器返回 HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>not a web page (%1)</source>
+        <translation>不是网页（%1）</translation>
+    </message>
+    <message>
+        <source>too slow (over %1 s)</source>
+        <translation>太慢（超过 %1 秒）</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>重定向次数太多</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>the page has no title</source>
+        <translation>网页没有标题</translation>
+    </message>
+    <message>
+        <source>unsupported content encoding %1</source>
+        <translation>不支持的内容编码 %1</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>

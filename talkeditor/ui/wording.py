@@ -165,6 +165,22 @@ SYNC_STEPS = {
     "push": QT_TRANSLATE_NOOP("wording", "Pushing to %1…"),
     "race": QT_TRANSLATE_NOOP("wording", "Someone pushed first: merging their changes…"),
 }
+#: Why a link's title could not be fetched (``links.titles.FetchError.code``): %1 the
+#: address, the HTTP status, the content type, the seconds, the library's words or the
+#: encoding (see ``links.titles.CODES``); %2 the HTTP reason.
+FETCH_ERRORS = {
+    "not-web": QT_TRANSLATE_NOOP("wording", "not a web address: %1"),
+    "http-status": QT_TRANSLATE_NOOP("wording", "the server answered HTTP %1 %2"),
+    "not-a-page": QT_TRANSLATE_NOOP("wording", "not a web page (%1)"),
+    "too-slow": QT_TRANSLATE_NOOP("wording", "too slow (over %1 s)"),
+    "too-many-redirects": QT_TRANSLATE_NOOP("wording", "too many redirects"),
+    "network": QT_TRANSLATE_NOOP("wording", "network error: %1"),
+    "no-title": QT_TRANSLATE_NOOP("wording", "the page has no title"),
+    "encoding": QT_TRANSLATE_NOOP("wording", "unsupported content encoding %1"),
+}
+_FETCH_DATA = {"not-web": ("url",), "http-status": ("status", "reason"),
+               "not-a-page": ("kind",), "too-slow": ("seconds",), "network": ("detail",),
+               "encoding": ("encoding",)}
 # The data a Zhihu finding's words use after its subject (%2, %3 …).
 ZHIHU_DATA = {"title-long": ("length", "limit"),
               "title-shortened": ("full_length", "length", "cut", "limit"),
@@ -307,3 +323,13 @@ def describe_sync(result: SyncResult) -> str:
     parts.append(_tr(QT_TRANSLATE_NOOP("wording", "pushed")) if result.pushed
                  else _tr(QT_TRANSLATE_NOOP("wording", "nothing to push")))
     return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
+
+
+def describe_fetch_error(exc: Exception) -> str:
+    """Why a link's title could not be fetched (``links.titles.FetchError``); another
+    exception gives its own words."""
+    text = FETCH_ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
+        return str(exc) or type(exc).__name__
+    values = [exc.data.get(key, "") for key in _FETCH_DATA.get(exc.code, ())]
+    return _tr(text, *(f"{v:g}" if isinstance(v, float) else v for v in values))
