@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from talkeditor import errors
 from talkeditor.cli import wording as cli_wording
 from talkeditor.collab import sync
+from talkeditor.credits.signatures import sign_line
 from talkeditor.importing import findings, vocabulary
 from talkeditor.importing.findings import Finding
 from talkeditor.importing.importer import import_file, import_text
@@ -239,3 +241,19 @@ def test_why_a_link_title_is_missing_reads_in_chinese(chinese):
                                reason="Not Found")
     assert wording.describe_fetch_error(status) == "服务器返回 HTTP 404 Not Found"
     assert wording.describe_fetch_error(OSError("disk")) == "disk"
+
+
+def test_every_error_code_of_the_core_is_worded_by_the_window():
+    codes = {v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str)}
+    assert set(wording.ERRORS) == codes
+
+
+def test_a_refused_rename_shows_its_reason_in_chinese(qtbot, window, no_dialogs, chinese):
+    host = window.issue().host[0]
+    assert not window.credits_actions.rename_person(host, "待定")
+    (_title, text, _details), = no_dialogs["errors"]
+    assert text == "「待定」不是人名"
+    with pytest.raises(errors.IssueFormatError) as caught:
+        sign_line("好问题", "GPT-4 o")
+    assert wording.describe_error(caught.value) == \
+        "「GPT-4 o」写进署名后无法再识别为署名"

@@ -1543,7 +1543,7 @@
     </message>
     <message>
         <source>Cannot read %1: there is no such file</source>
-        <extracomment>The core&apos;s file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name, %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB.</extracomment>
+        <extracomment>The core&apos;s errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the file name (or the name a credits edit refused), %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB; %6 a signature&apos;s style.</extracomment>
         <translation>无法读取 %1：没有这个文件</translation>
     </message>
     <message>
@@ -1565,6 +1565,26 @@
     <message>
         <source>Cannot read %1: %3</source>
         <translation>无法读取 %1：%3</translation>
+    </message>
+    <message>
+        <source>“%2” is not a name</source>
+        <translation>「%2」不是人名</translation>
+    </message>
+    <message>
+        <source>“%2” cannot be written in a list of names</source>
+        <translation>「%2」无法写进名单</translation>
+    </message>
+    <message>
+        <source>There is no name to rename</source>
+        <translation>没有要改的名字</translation>
+    </message>
+    <message>
+        <source>“%2” would not read back as the name of a signature</source>
+        <translation>「%2」写进署名后无法再识别为署名</translation>
+    </message>
+    <message>
+        <source>The style “%6” does not make a signature here</source>
+        <translation>样式「%6」在这里不构成署名</translation>
     </message>
     <message>
         <source>The title is empty</source>

@@ -51,8 +51,9 @@ FORMAT_NOTES = {
 }
 
 
-#: The core's file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name,
-#: %3 the system's reason; sizes are %4 and %5 (the limit), in MiB.
+#: The core's errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the
+#: file name (or the name a credits edit refused), %3 the system's reason; sizes are %4 and %5
+#: (the limit), in MiB; %6 a signature's style.
 ERRORS = {
     errors.NO_SUCH_FILE: QT_TRANSLATE_NOOP("wording", "Cannot read %1: there is no such file"),
     errors.NOT_A_FILE: QT_TRANSLATE_NOOP("wording", "%1 is not a file"),
@@ -62,6 +63,14 @@ ERRORS = {
     errors.TOO_LARGE: QT_TRANSLATE_NOOP(
         "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
     errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
+    errors.NOT_A_NAME: QT_TRANSLATE_NOOP("wording", "“%2” is not a name"),
+    errors.NAME_NOT_LISTABLE: QT_TRANSLATE_NOOP(
+        "wording", "“%2” cannot be written in a list of names"),
+    errors.NO_NAME: QT_TRANSLATE_NOOP("wording", "There is no name to rename"),
+    errors.NOT_A_SIGNATURE_NAME: QT_TRANSLATE_NOOP(
+        "wording", "“%2” would not read back as the name of a signature"),
+    errors.NOT_A_SIGNATURE_STYLE: QT_TRANSLATE_NOOP(
+        "wording", "The style “%6” does not make a signature here"),
 }
 
 
@@ -278,7 +287,8 @@ def describe_error(exc: Exception) -> str:
     data = exc.data
     mib = 1024 * 1024
     out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
-              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}")
+              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}",
+              data.get("style", ""))
     return f"{exc.where}: {out}" if exc.where else out
 
 

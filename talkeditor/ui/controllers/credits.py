@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from ...lazy import lazy_import
+from .. import wording
 from ..panels.section_tree import META_ID
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
@@ -33,7 +34,7 @@ class CreditsActions(QObject):
         try:
             self.w.document.replace_issue(edit, text)
         except ValueError as exc:
-            dialogs.show_error(self.w, text, str(exc))
+            dialogs.show_error(self.w, text, wording.describe_error(exc))
             return False
         return True
 
@@ -95,7 +96,7 @@ class CreditsActions(QObject):
         try:
             signed = sign_line(cursor.selectedText(), name)
         except ValueError as exc:
-            dialogs.show_error(self.w, self.tr("Sign line"), str(exc))
+            dialogs.show_error(self.w, self.tr("Sign line"), wording.describe_error(exc))
             return False
         self._last_signer = name
         if signed == cursor.selectedText():
