@@ -163,15 +163,17 @@ def test_a_url_with_percent_escapes_is_worded_as_it_is(chinese):
 
 
 def test_the_import_summary_and_findings_read_in_chinese(chinese):
-    result = import_file(FIXTURES / "zhihu" / "samples" / "talk-001.md")
+    result = import_file(FIXTURES / "samples" / "issues" / "talk-001.md")
     summary = result.summary
     assert import_report.describe_summary(summary) == (
         f"识别出 {summary.sections} 个版块、{summary.fields} 个字段；"
         "元数据：编号、时间、本期提要、主持人；"
-        f"2 位参与者（羡鱼、yuhan）；0 张图片；{summary.body_lines} 行作为正文保留")
-    lines = import_report.finding_lines(summary.findings)
-    assert lines[0] == "【编号】写的是 000，标题是 001；以标题为准"
-    assert lines[1] == "缺少图片：talk-001-media/p09-1.jpeg（找不到）"
+        f"2 位参与者（羡鱼、yuhan）；3 张图片；{summary.body_lines} 行作为正文保留")
+    assert import_report.finding_lines(summary.findings) == [
+        "【编号】写的是 000，标题是 001；以标题为准"]
+    missing = Finding("image_missing", {"target": "talk-001-media/p09-1.jpeg",
+                                        "reason": "not_found"})
+    assert import_report.finding_line(missing) == "缺少图片：talk-001-media/p09-1.jpeg（找不到）"
     kept = import_text("# 【OpenLLM Talk 012】\n\n# 本周新闻\n\n内容\n", "md").summary.findings
     assert import_report.finding_lines(kept) == [
         "标题「【OpenLLM Talk 012】」与「OpenLLM Talk 012」不同，已原样保留"]
@@ -182,9 +184,9 @@ def test_the_import_summary_and_findings_read_in_chinese(chinese):
 
 
 def test_the_import_summary_reads_in_english_in_the_window_and_the_cli(qapp):
-    summary = import_file(FIXTURES / "zhihu" / "samples" / "talk-001.md").summary
+    summary = import_file(FIXTURES / "samples" / "issues" / "talk-001.md").summary
     expected_tail = (f"metadata: number, date and time, highlights, host; 2 people (羡鱼, yuhan); "
-                     f"0 images; {summary.body_lines} lines kept as body text")
+                     f"3 images; {summary.body_lines} lines kept as body text")
     assert import_report.describe_summary(summary) == (
         f"Recognised {summary.sections} sections and {summary.fields} fields; {expected_tail}")
     assert cli_wording.import_summary(summary) == (
@@ -195,7 +197,7 @@ def test_the_cli_prints_the_check_and_the_import_in_english(tmp_path):
     from .conftest import run_cli
 
     source = tmp_path / "talk-001.md"
-    source.write_text((FIXTURES / "zhihu" / "samples" / "talk-001.md").read_text(
+    source.write_text((FIXTURES / "samples" / "issues" / "talk-001.md").read_text(
         encoding="utf-8"), encoding="utf-8")
     out = run_cli("import", source, "-o", tmp_path / "001" / "issue.yaml")
     assert out.returncode == 0, out.stderr
@@ -225,7 +227,7 @@ def test_a_sync_reads_in_chinese_in_the_window_and_in_english_on_the_command_lin
 def test_opening_an_old_issue_shows_the_summary_and_the_report_in_chinese(
         qtbot, window, no_dialogs, tmp_path, chinese):
     source = tmp_path / "talk-001.md"
-    source.write_text((FIXTURES / "zhihu" / "samples" / "talk-001.md").read_text(
+    source.write_text((FIXTURES / "samples" / "issues" / "talk-001.md").read_text(
         encoding="utf-8"), encoding="utf-8")
     assert window.open_path(source)
     assert window.statusBar().currentMessage().startswith("识别出 14 个版块、25 个字段；元数据：")

@@ -14,6 +14,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...credits import places as cr
 from ..document.issue_document import IssueDocument
+from .wrapping import wrap_rows
 
 REFRESH_MS = 300
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -53,7 +55,10 @@ class CreditsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("creditsTree")
         self.tree.setHeaderLabels([self.tr("Person"), self.tr("Credited as")])
-        self.tree.setColumnWidth(0, 150)
+        # Names at their width, roles wrapped beside them: nothing cut to a few characters.
+        wrap_rows(self.tree)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         rename = QPushButton(self.tr("Rename / Merge…"), self)
         rename.setObjectName("creditsRename")
@@ -88,17 +93,30 @@ class CreditsPanel(QWidget):
         layout.addWidget(self.claims)
         layout.addLayout(claim_buttons)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
+        self._stale = True
         self.attach(document)
 
     def attach(self, document: IssueDocument) -> None:
         self.document = document
-        document.changed.connect(self._schedule)
+        document.changesStopped.connect(self._schedule)
         document.structureChanged.connect(self._schedule)
         self._schedule()
 
+    def detach(self) -> None:
+        self.document.changesStopped.disconnect(self._schedule)
+        self.document.structureChanged.disconnect(self._schedule)
+
     def _schedule(self, *_args) -> None:
-        self._timer.start()
+        """Refresh when changes stop, and only while shown (a hidden panel catches up)."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
 
     def _title(self, section_id: str | None) -> str:
         if section_id is None:
@@ -128,9 +146,23 @@ class CreditsPanel(QWidget):
             parts.append(self.tr("signed %1 (%2)").replace("%1", str(total)).replace("%2", where))
         return " · ".join(parts)
 
+    def on_screen(self) -> bool:
+        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def catch_up(self, shown: bool = True) -> None:
+        """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
+        if shown and self._stale:
+            self._timer.start()
+
+    def _due(self) -> None:
+        if self.on_screen():
+            self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
+
     def refresh(self) -> None:
         self._timer.stop()
-        issue = self.document.issue
+        self._stale = False
+        issue = self.document.sync()
         self.people = cr.credits_of(issue)
         expanded = {self.tree.topLevelItem(i).data(0, PERSON_ROLE)
                     for i in range(self.tree.topLevelItemCount())
