@@ -94,8 +94,7 @@ def parse_document(text: str, kind: str, vocab: Vocabulary,
     start = _take_title(seen, start, kind, vocab, doc, title_hint, lines)
     body = lines[start:]
     md_headings = kind == "md" and _has_headings(seen[start:])
-    items = _classify(seen[start:], vocab, md_headings, body, doc,
-                      part(progress, 0.1, 0.7))
+    items = _classify(seen[start:], vocab, md_headings, body, doc, part(progress, 0.1, 0.7))
     strict = not md_headings or _follows_template(items, vocab)
     pre, roots = _build_tree(items, vocab, strict, doc)
     report(progress, 0.85)
