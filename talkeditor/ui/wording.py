@@ -9,12 +9,18 @@ words what it prints itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .. import errors
-from ..archive.repeats import Repeat
+from ..lazy import lazy_import
 from ..reuse import copy_format as fmt
-from ..storage import recovery
+
+if TYPE_CHECKING:
+    from ..archive.repeats import Repeat
+
+recovery = lazy_import("talkeditor.storage.recovery")  # a draft is worded after the first paint
 
 _MAX_SHOWN = 5
 #: How many past issues a repeat names before "and others".
