@@ -37,9 +37,7 @@ from ..document.issue_document import IssueDocument
 from .fields_table import FieldsTable
 from .metadata_form import MetadataForm
 
-# loaded on first use, not before the window's first paint (issue 18): the highlighter's
-# regexes and Qt types, the names rule and the next-issue rules are needed only once a
-# section is shown or edited
+# on first use, after the first paint: only a section shown or edited needs these (issue 18)
 credit_names = lazy_import("talkeditor.credits.names")
 next_issue = lazy_import("talkeditor.reuse.next_issue")
 highlighting = lazy_import("talkeditor.ui.editor.highlighter")
@@ -168,10 +166,9 @@ class SectionPane(QWidget):
         self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
         self.minutes.valueChanged.connect(lambda v: self._set("minutes", v or None))
         self.body_kind.currentIndexChanged.connect(self._body_kind_chosen)
-        self.owners.textEdited.connect(
-            lambda t: self._set("owners", credit_names.split_names(t)))
-        self.contributors.textEdited.connect(
-            lambda t: self._set("contributors", credit_names.split_names(t)))
+        split = lambda t: credit_names.split_names(t)  # noqa: E731 - the module loads late
+        self.owners.textEdited.connect(lambda t: self._set("owners", split(t)))
+        self.contributors.textEdited.connect(lambda t: self._set("contributors", split(t)))
         document.changed.connect(self._document_changed)
 
     def _set(self, key: str, value, structural: bool = False) -> None:
