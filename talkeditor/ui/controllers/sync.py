@@ -18,14 +18,17 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
 
-from ...collab import sync as git_sync
-from ...collab.merge import merge_issues
-from ...collab.resolve import resolve
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...model import Issue
 from .. import dialogs, wording
 from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
+
+# git, the merge and conflict resolution: on the first status check or sync, after the first paint
+git_sync = lazy_import("talkeditor.collab.sync")
+collab_merge = lazy_import("talkeditor.collab.merge")
+collab_resolve = lazy_import("talkeditor.collab.resolve")
 
 STATUS_REFRESH_MS = 60_000
 STATUS_FIRST_MS = 1_500
@@ -77,6 +80,9 @@ class SyncController(QObject):
         self._path: Path | None = None
         self.last_message = ""
         self._ok = False
+        #: False until the first status check (after the first paint): the window's activation
+        #: at start-up runs no git before the window is on screen
+        self._first_status_done = False
 
     # ------------------------------------------------------------------ set-up
     def install(self) -> None:
@@ -105,12 +111,17 @@ class SyncController(QObject):
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
         w.installEventFilter(self)
-        QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
+        QTimer.singleShot(STATUS_FIRST_MS, self._first_status)  # after the first paint
+
+    def _first_status(self) -> None:
+        self._first_status_done = True
+        self.update_status()
 
     def eventFilter(self, obj, event) -> bool:  # Qt API
         if obj is self.w and event.type() == QEvent.Type.Close and self.running():
             self.worker.wait()  # a git process must not outlive the window half-way
-        if obj is self.w and event.type() == QEvent.Type.WindowActivate:
+        if obj is self.w and event.type() == QEvent.Type.WindowActivate \
+                and self._first_status_done:
             self.update_status()
         return False
 
@@ -224,7 +235,7 @@ class SyncController(QObject):
         if theirs is None:
             return
         ours = document.sync().clone()  # bodies as typed
-        merged = merge_issues(self._base, ours, theirs).issue
+        merged = collab_merge.merge_issues(self._base, ours, theirs).issue
         if merged != ours:
             apply_issue(document, merged, self.tr("Merge from Sync"),
                         shown=self.w.editor.current_id)
@@ -257,7 +268,7 @@ class SyncController(QObject):
     def resolve(self, section_id: str, index: int, choice: str) -> None:
         """Take Mine / Take Theirs / Keep Both, as one undoable edit."""
         def mutate(issue: Issue) -> None:
-            resolve(issue, section_id, index, choice)
+            collab_resolve.resolve(issue, section_id, index, choice)
 
         try:
             apply_issue(self.w.document, None, self.tr("Resolve conflict"), mutate,
