@@ -549,6 +549,36 @@ def preview_10x(cfg: Config) -> Result:
     return result
 
 
+@figure("preview_10x_core", "keystroke → preview HTML, core only (HtmlCache.update), 10× issue",
+        "ms", None)
+def preview_10x_core(cfg: Config) -> Result:
+    """The core's share of the 10x preview refresh, no Qt: one key typed into the edited
+    section's body, then ``HtmlCache.update`` (every section's Markdown, the changed one
+    converted, the changed ids named for an in-place view update)."""
+    from talkeditor.render.html import HtmlCache
+
+    issue = scaled_issue(cfg.scale, 100_000 if cfg.scale >= 10 else 0)
+    section = issue.find_path(*big_edit_path(cfg))
+    cache = HtmlCache()
+    cache.update(issue)
+    updates, sources, changed = [], [], []
+    for _ in range(cfg.reps):
+        section.body += "a"
+        start = time.perf_counter()
+        update = cache.update(issue)
+        updates.append(time.perf_counter() - start)
+        changed.append(len(update.changed))
+        sources.append(timed(lambda: cache.sources(issue)))
+    html_chars = len(update.html())
+    details = {"update_ms": [ms(v) for v in updates], "sources_ms": ms(median(sources)),
+               "changed_per_key": median(changed), "html_chars": html_chars}
+    return Result(ms(median(updates)), details,
+                  note=f"Markdown of every section {ms(median(sources)):.1f} ms + the edited "
+                       f"one converted; {median(changed):.0f} section(s) changed per key "
+                       f"(what an in-place view replaces instead of {html_chars // 1000}k "
+                       f"chars of setHtml)")
+
+
 # ---------------------------------------------------------------------------- Markdown
 
 def _render_times(cfg: Config, text: str, reps: int | None = None) -> tuple[float, str]:
