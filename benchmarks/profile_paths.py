@@ -80,7 +80,7 @@ TYPING_TARGETS = [
     "talkeditor.ui.panels.section_tree:SectionTreeModel.parent",
     "talkeditor.ui.panels.section_tree:SectionTreeModel.index",
     "talkeditor.ui.panels.section_tree:SectionTreeModel.index_of",
-    "talkeditor.ui.main_window:MainWindow._update_status",
+    "talkeditor.ui.panels.status_bar:StatusCounts.update",
     "talkeditor.ui.editor.section_editor:SectionPane._document_changed",
     "talkeditor.ui.editor.fields_table:FieldsTable.refresh",
     "talkeditor.ui.editor.highlighter:MarkdownHighlighter.highlightBlock",

@@ -90,5 +90,10 @@ def recovery_dir() -> Path:
     return state_dir() / "recovery"
 
 
+def log_path() -> Path:
+    """The app's error log (unexpected errors, with their traceback): in the state folder."""
+    return state_dir() / "talkeditor.log"
+
+
 def default_archive_dir() -> Path:
     return data_dir() / "archive"

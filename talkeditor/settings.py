@@ -86,6 +86,10 @@ class Settings:
         value = self._data.get("language")
         return value if isinstance(value, str) and value else None
 
+    def set_language(self, lang: str | None) -> None:
+        """'zh_CN', 'en', or None to follow the system (View › Language)."""
+        self._data["language"] = lang or ""
+
     def preview_visible(self) -> bool:
         return bool(self._data.get("preview_visible", True))
 

@@ -11,7 +11,8 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLES = ROOT.parent / "shared" / "samples"
+#: Real past issues (OpenLLMAI/OpenLLMWiki, Apache-2.0: see fixtures/samples/NOTICE).
+SAMPLES = FIXTURES / "samples"
 TEMPLATE = ROOT / "resources" / "templates" / "openllm-talk.yaml"
 
 
@@ -28,8 +29,7 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def samples() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip("../shared/samples is not beside the checkout")
+    """The real past issues shipped with the tests."""
     return SAMPLES
 
 

@@ -74,6 +74,16 @@ def test_usage_errors_exit_2_with_one_line(args):
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
 
 
+def test_check_refuses_deep_nesting_with_exit_2_and_one_line(tmp_path):
+    """Behaviour, not PyYAML's wording (6.0.4 words the nesting error unlike 6.0.3)."""
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("format: 1\nx: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    out = run_cli("check", deep)
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
 @pytest.mark.parametrize("command", [("render", "{issue}", "-o", "{out}/x.md"),
                                      ("new", "-o", "{out}/x.yaml"),
                                      ("links", "{issue}", "--clean", "-o", "{out}/x.yaml")])

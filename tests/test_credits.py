@@ -70,14 +70,14 @@ EXPECTED_000 = {
     "Dark Flame Master": P(roles=(SIGNATURE,), signatures={"freetalk": 1}),
 }
 
-# Seed 004: host 羡鱼, editors 羡鱼、suc16, 版块负责人 多人, Free Talk 羡鱼（编辑）+OpenLLM 群友;
+# Seed 004: host 羡鱼, editors 羡鱼、suc16, 版块负责人 多人 (a placeholder: no one),
+# Free Talk 羡鱼（编辑）+OpenLLM 群友;
 # signatures --符尧, --羡鱼, and "; -" / "-记不清出处了". The 往期精彩 "羡鱼智能的文章" and the
 # QR caption "羡鱼智能-OpenLLM 技术" credit no one.
 EXPECTED_004 = {
     "羡鱼": P(roles=(HOST, EDITOR, CONTRIBUTOR, SIGNATURE), contributor_to=["freetalk"],
               signatures={"freetalk": 1}),
     "suc16": P(roles=(EDITOR,)),
-    "多人": P(GROUP, (OWNER,), owner_of=[None]),
     "OpenLLM 群友": P(GROUP, (CONTRIBUTOR,), contributor_to=["freetalk"]),
     "符尧": P(roles=(SIGNATURE,), signatures={"freetalk": 1}),
     "记不清出处了": P(ANONYMOUS, (SIGNATURE,), signatures={"freetalk": 1}),
@@ -228,7 +228,7 @@ EXPECTED_BLOCKS = {
     "000": [("主持人", "羨鱼"), ("编辑", ""), ("版块负责人", "羨鱼"),
             ("具体内容贡献者",
              "羨鱼、yuhan、羡鱼、qingwang、煮鱼、Dark Flame Master、OpenLLM 群友、群友")],
-    "004": [("主持人", "羡鱼"), ("编辑", "羡鱼、suc16"), ("版块负责人", "多人"),
+    "004": [("主持人", "羡鱼"), ("编辑", "羡鱼、suc16"), ("版块负责人", ""),
             ("具体内容贡献者", "羡鱼、符尧、OpenLLM 群友")],
     "002": [("主持人", "羡鱼"), ("编辑", ""), ("版块负责人", "羡鱼、yuhan、suc16"),
             ("具体内容贡献者", "yuhan、羡鱼、suc16、刘鹏飞、何枝、符尧、OpenLLM群友")],
@@ -252,7 +252,7 @@ def test_section_owners_in_the_block_read_as_render_writes_a_bound_owner_line():
 
 
 def test_all_contributors_lists_people_then_groups_and_no_anonymous_credit():
-    assert all_contributors_text(load("004")) == "羡鱼、suc16、符尧、多人、OpenLLM 群友"
+    assert all_contributors_text(load("004")) == "羡鱼、suc16、符尧、OpenLLM 群友"
     assert "记不清出处了" not in all_contributors_text(load("004"))
 
 

@@ -11,8 +11,6 @@ from talkeditor.storage.files import load_yaml_issue
 
 from .conftest import SAMPLES, run_cli
 
-pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="../shared/samples is missing")
-
 TXT_004 = SAMPLES / "seed" / "openllm-talk-004.txt"
 MD_003 = SAMPLES / "issues" / "talk-003.md"
 DOCX = SAMPLES / "docx" / "openllm-talk-fanwai02.docx"

@@ -40,7 +40,7 @@ def test_renamed_subsections_a_new_section_and_a_leading_privacy_note_are_recogn
         ("注意事项", []), ("序章", leaf("背景介绍", "本期记录")),
         ("本周新闻", leaf("学术", "项目", "工业")), ("本周论文", []),
         ("本周推荐", leaf("资料", "模型", "其他")), ("本周八卦-optional", []),
-        ("Free Talk", leaf("线上讨论：", "群里讨论：")),
+        ("Free Talk", leaf("线上讨论", "群里讨论")),
         *leaf("参考资料", "后续计划", "加入/赞助我们", "往期精彩")]
     paper = txt.issue.find_path("本周论文")
     assert [f.label for f in paper.fields] == ["本周论文", "贡献者"]
@@ -63,7 +63,7 @@ def test_eight_pm_and_the_other_header_fields_become_metadata(txt):
 
 
 def test_question_and_answer_pairs_with_inline_credits_stay_in_the_discussion(txt):
-    online = txt.issue.find_path("Free Talk", "线上讨论：")
+    online = txt.issue.find_path("Free Talk", "线上讨论")
     assert online.body.startswith("Q1：长上下文到底怎么评测？—羡鱼\n\nA1：needle in a haystack")
     assert "Q2：RLHF 的 reward hacking 怎么办？--群友\n\nA2：" in online.body
 
@@ -76,8 +76,8 @@ def test_markdown_headings_that_are_not_sections_stay_as_body_text(md):
     assert tree(md.issue) == [
         ("注意事项", []), ("序章", leaf("背景介绍", "本期记录")),
         ("本周新闻", leaf("学术", "工业")), ("本周论文", []),
-        ("本周推荐", [("资料", []), ("其他", leaf("refs:"))]),
-        ("Free Talk", leaf("线上讨论:", "群里讨论：")), ("加入/赞助我们", [])]
+        ("本周推荐", [("资料", []), ("其他", leaf("refs"))]),
+        ("Free Talk", leaf("线上讨论", "群里讨论")), ("加入/赞助我们", [])]
     academic = md.issue.find_path("本周新闻", "学术").body
     assert academic.startswith("#### 震惊！某大模型在长上下文评测中全面超越人类")
     assert md.issue.find_path("本周新闻", "工业").body.startswith("#### https://falconllm.tii.ae/")

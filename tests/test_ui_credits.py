@@ -9,7 +9,8 @@ from .test_ui_window import _body
 
 @pytest.fixture(autouse=True)
 def _panel_filled(qtbot, window):
-    """The panel fills itself shortly after the window opens (after the first paint)."""
+    """The panel fills itself once shown (it does no work while tabbed away)."""
+    window.credits_dock.raise_()
     qtbot.waitUntil(lambda: window.credits_panel.tree.topLevelItemCount() > 0)
 
 
@@ -76,7 +77,7 @@ def test_signing_the_current_line_credits_it_once(qtbot, window, no_dialogs):
     assert first == "fastllm 登上机器之心 sota 首页—初七"
     window.actions_["actionSignLine"].trigger()
     assert window.issue().find("news-projects").body.splitlines()[0] == first
-    window.undo()
+    window.actions_["actionUndo"].trigger()
     assert window.issue().find("news-projects").body.splitlines()[0] == \
         "fastllm 登上机器之心 sota 首页"
 

@@ -127,5 +127,5 @@ def test_save_as_onto_a_symlink_keeps_the_link(qtbot, window, no_dialogs, tmp_pa
     window.select_section("参考资料")
     type_text(qtbot, _body(window), "linked")
     no_dialogs["answers"]["save_path"] = link
-    assert window.save_as_action()
+    assert window.manager.save_as()
     assert link.is_symlink() and "linked" in real.read_text(encoding="utf-8")

@@ -46,7 +46,7 @@ def test_without_a_paint_the_issue_still_opens(qtbot, no_dialogs, issue_copy):
 
     window = create_main_window(issue_copy, lang="en", shell_first=True)
     qtbot.addWidget(window)
-    window.after_first_paint()
-    window.after_first_paint()  # a second call (the fallback timer) changes nothing
+    window.startup.run()
+    window.startup.run()  # a second call (the fallback timer) changes nothing
     assert window.document.issue.number == "004"
     qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)

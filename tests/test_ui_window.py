@@ -82,13 +82,13 @@ def test_each_section_keeps_its_cursor_and_undo_is_one_history_across_sections(q
     type_text(qtbot, _body(window), "模型一")
     window.select_section("本周新闻", "项目")
     assert _body(window).textCursor().position() == position
-    window.undo()  # the last change, though it was in another section
+    window.actions_["actionUndo"].trigger()  # the last change, though it was in another section
     assert "项目一" in window.issue().find_path("本周新闻", "项目").body
     assert "模型一" not in window.issue().find_path("本周推荐", "模型").body
-    window.undo()
+    window.actions_["actionUndo"].trigger()
     assert "项目一" not in window.issue().find_path("本周新闻", "项目").body
-    window.redo()
-    window.redo()
+    window.actions_["actionRedo"].trigger()
+    window.actions_["actionRedo"].trigger()
     assert "项目一" in window.issue().find_path("本周新闻", "项目").body
     assert "模型一" in window.issue().find_path("本周推荐", "模型").body
 
@@ -126,10 +126,10 @@ def test_undo_goes_back_through_typing_and_structure_in_the_order_they_were_made
     window.actions_["actionAddSubsection"].trigger()
     window.select_section("本周新闻", "学术")
     type_text(qtbot, _body(window), "之后输入")
-    window.undo()
+    window.actions_["actionUndo"].trigger()
     assert "之后输入" not in window.issue().find_path("本周新闻", "学术").body
     assert len(window.issue().find("news").children) == 4
-    window.undo()
+    window.actions_["actionUndo"].trigger()
     assert [s.title for s in window.issue().find("news").children] == ["学术", "项目", "工业界"]
 
 
@@ -252,8 +252,8 @@ def test_the_preview_shows_images_from_the_issue_folder(qtbot, window, issue_cop
 def test_the_status_bar_counts_each_chinese_character_once(qtbot, window):
     window.select_section("参考资料")
     type_text(qtbot, _body(window), "中文 ab")
-    qtbot.waitUntil(lambda: window.section_count.text() == "Section: 4 chars")
-    assert "Talk time: 55 min" == window.minutes_label.text()
+    qtbot.waitUntil(lambda: window.status_counts.section_count.text() == "Section: 4 chars")
+    assert "Talk time: 55 min" == window.status_counts.minutes_label.text()
 
 
 def test_the_section_tree_model_passes_the_model_tester(qtmodeltester, window):
@@ -328,7 +328,7 @@ def test_help_shows_the_version_and_the_user_guide_with_its_pictures(qtbot, wind
                                                                      no_dialogs):
     window.actions_["actionAbout"].trigger()
     assert "about" in no_dialogs["asked"]
-    guide = window.show_guide()
+    guide = window.help_actions.show_guide()
     qtbot.addWidget(guide)
     from PySide6.QtWidgets import QTextBrowser
 

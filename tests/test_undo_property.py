@@ -103,14 +103,14 @@ def test_undoing_every_edit_gives_back_the_opened_issue_exactly(qapp, operations
         document.body_document(section.id)  # every section opened in the editor once
     for op in operations:
         apply(document, op)
-    edited = document.issue.clone()
+    edited = document.sync().clone()  # bodies are copied to the model lazily
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
-    assert document.issue == original
+    assert document.sync() == original
     assert bodies_match_the_model(document)
     while document.undo_stack.canRedo():
         document.undo_stack.redo()
-    assert document.issue == edited
+    assert document.sync() == edited
     assert bodies_match_the_model(document)
 
 
@@ -125,7 +125,7 @@ def test_replace_all_across_sections_is_undone_completely(qapp):
         pattern = re.compile(re.escape(needle))
         document.replace_issue(lambda issue, p=pattern, r=replacement: [
             setattr(s, "body", p.sub(r, s.body)) for s, _d in issue.walk()], "Replace All")
-    assert "\n" not in "".join(s.body for s, _d in document.issue.walk())
+    assert "\n" not in "".join(s.body for s, _d in document.sync().walk())
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
-    assert document.issue == original and bodies_match_the_model(document)
+    assert document.sync() == original and bodies_match_the_model(document)

@@ -195,6 +195,20 @@ def test_the_error_type_is_a_value_error_for_callers_that_catch_broadly():
     assert not issubclass(IssueFormatError, yaml.YAMLError)
 
 
+@pytest.mark.parametrize("body", ["\t。。\n\u200b", "\tindented\nnext", "\t", "\t\n\t\n",
+                                  "a\n\tb\n", " \tmixed\n"])
+def test_a_body_starting_with_a_tab_saves_to_a_file_that_loads_back(body):
+    # Found by the random host of test_ui_model (seed 302): a typed tab at the start of a body
+    # made the saved issue.yaml unreadable ("found a tab character where an indentation space
+    # is expected").
+    issue = Issue(number="004", sections=[Section(title="本周新闻", id="n", body=body)])
+    assert yaml_format.loads(yaml_format.dumps(issue)) == issue
+
+
+@given(st.text(alphabet="\t \n a中\u00a0\u3000\u200b", max_size=40))
+def test_any_body_of_tabs_spaces_and_breaks_round_trips(body):
+    issue = Issue(number="004", sections=[Section(title="t", id="n", body=body)])
+    assert yaml_format.loads(yaml_format.dumps(issue)) == issue
 def _dump_both(issue: Issue) -> tuple[str, str]:
     fast = yaml_format.dumps(issue)
     saved = yaml_dump._FAST_DUMPER

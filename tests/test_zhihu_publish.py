@@ -1,7 +1,7 @@
 """A Zhihu post the host can publish without touching it (issue 20), on the real issues.
 
-The real issues are the five sample Markdown files (copied into tests/fixtures/zhihu/samples,
-imported the way the host imports them) and issue 004 (tests/fixtures/issue-004.yaml).
+The real issues are the five sample Markdown files (tests/fixtures/samples/issues, imported
+the way the host imports them) and issue 004 (tests/fixtures/issue-004.yaml).
 """
 
 import re
@@ -21,7 +21,7 @@ from talkeditor.zhihu.markdown import delimiters_work
 
 from .conftest import FIXTURES, run_cli
 
-SAMPLES = FIXTURES / "zhihu" / "samples"
+SAMPLES = FIXTURES / "samples" / "issues"
 NUMBERS = ("001", "002", "003", "005", "006")
 SEPARATORS = "；;，,、。：: "
 

@@ -353,6 +353,82 @@
     </message>
 </context>
 <context>
+    <name>DocumentManager</name>
+    <message>
+        <source>Cannot open the issue</source>
+        <extracomment>The open file&apos;s path while it is gone from disk: Save there needs the host&apos;s word.</extracomment>
+        <translation>无法打开这一期</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>Imported “%1”</source>
+        <translation>已导入「%1」</translation>
+    </message>
+    <message>
+        <source>Cannot load the template</source>
+        <translation>无法载入模板</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>The issue is too large to save; nothing was written.</source>
+        <translation>这一期太大，无法保存；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The save failed half-way (%1): %2 was written, the rest was not.</source>
+        <translation>保存中途失败（%1）：已写入 %2，其余未写入。</translation>
+    </message>
+    <message>
+        <source>The issue was not saved (%1); the files on disk are unchanged.</source>
+        <translation>这一期没有保存（%1）；磁盘上的文件未改动。</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>设置没有保存：%1</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot restore the draft</source>
+        <translation>无法恢复草稿</translation>
+    </message>
+    <message>
+        <source>The draft cannot be opened; its text is kept in %1.</source>
+        <translation>草稿无法打开；其内容保留在 %1。</translation>
+    </message>
+    <message>
+        <source>Draft restored — save it to keep it</source>
+        <translation>草稿已恢复——请保存以留下它</translation>
+    </message>
+    <message>
+        <source>on disk</source>
+        <translation>磁盘上</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Kept your version; saving will overwrite the file on disk</source>
+        <translation>已保留你的版本；保存时将覆盖磁盘上的文件</translation>
+    </message>
+    <message>
+        <source>Reloaded: the file changed on disk</source>
+        <translation>已重新载入：文件在磁盘上被修改</translation>
+    </message>
+</context>
+<context>
     <name>FieldsTable</name>
     <message>
         <source>Label</source>
@@ -439,6 +515,13 @@
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message>
         <source>not found</source>
@@ -496,12 +579,8 @@
 <context>
     <name>IssueDocument</name>
     <message>
-        <source>Typing</source>
-        <extracomment>Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
-        <translation>输入</translation>
-    </message>
-    <message>
         <source>Edit %1</source>
+        <extracomment>Sections whose text document was edited since its text was last copied to the model (only the open typing run&apos;s section). The issue as it is on disk (or as it was created): &quot;modified&quot; means &quot;differs from it&quot;. Images not yet on disk (an imported past issue&apos;s, the standing images of a new next issue, images pasted before the first save): name in assets/ -&gt; bytes, written to assets/ on the first save. The preview shows them through ``pending_image``.</extracomment>
         <translation>编辑 %1</translation>
     </message>
     <message>
@@ -523,6 +602,21 @@
     <message>
         <source>Move section</source>
         <translation>移动版块</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes the next time talkeditor starts</source>
+        <translation>语言将在下次启动 talkeditor 时生效</translation>
     </message>
 </context>
 <context>
@@ -588,117 +682,9 @@
         <translation>贡献者</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <extracomment>what opens the first issue when the shell is painted first (``app.launch``)</extracomment>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Cannot open the issue</source>
-        <translation>无法打开这一期</translation>
-    </message>
-    <message>
-        <source>“%1” could not be opened.</source>
-        <translation>无法打开“%1”。</translation>
-    </message>
-    <message>
-        <source>Imported “%1”</source>
-        <translation>已导入「%1」</translation>
-    </message>
-    <message>
-        <source>Save failed</source>
-        <translation>保存失败</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>Cannot restore the draft</source>
-        <translation>无法恢复草稿</translation>
-    </message>
-    <message>
-        <source>Draft restored — save it to keep it</source>
-        <translation>草稿已恢复——请保存以保留它</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
+        <extracomment>what opens the first issue when the shell is painted first (``app.launch``)</extracomment>
         <translation>自动保存失败：%1</translation>
-    </message>
-    <message>
-        <source>The issue is too large to save; nothing was written.</source>
-        <translation>这一期太大，无法保存；没有写入任何文件。</translation>
-    </message>
-    <message>
-        <source>The draft cannot be opened; its text is kept in %1.</source>
-        <translation>草稿无法打开；其内容保留在 %1。</translation>
-    </message>
-    <message>
-        <source>on disk</source>
-        <translation>磁盘上</translation>
-    </message>
-    <message>
-        <source>yours</source>
-        <translation>你的</translation>
-    </message>
-    <message>
-        <source>Kept your version; saving will overwrite the file on disk</source>
-        <translation>已保留你的版本；保存时将覆盖磁盘上的文件</translation>
-    </message>
-    <message>
-        <source>Reloaded: the file changed on disk</source>
-        <translation>已重新载入：磁盘上的文件有改动</translation>
-    </message>
-    <message>
-        <source>Cannot load the template</source>
-        <translation>无法载入模板</translation>
-    </message>
-    <message>
-        <source>No recent issues</source>
-        <translation>没有最近打开的期刊</translation>
-    </message>
-    <message>
-        <source>Clear the list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
-        <source>New section</source>
-        <translation>新版块</translation>
-    </message>
-    <message>
-        <source>New subsection</source>
-        <translation>新子版块</translation>
-    </message>
-    <message>
-        <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
-        <translation>已删除“%1”——撤销 (Ctrl+Z) 可恢复</translation>
-    </message>
-    <message>
-        <source>User guide</source>
-        <translation>使用指南</translation>
-    </message>
-    <message>
-        <source>Section: %1 chars</source>
-        <translation>本版块：%1 字</translation>
-    </message>
-    <message>
-        <source>Issue: %1 chars</source>
-        <translation>全期：%1 字</translation>
-    </message>
-    <message>
-        <source>Talk time: %1 min</source>
-        <translation>时长：%1 分钟</translation>
-    </message>
-    <message>
-        <source>Settings not saved: %1</source>
-        <translation>设置未能保存：%1</translation>
     </message>
 </context>
 <context>
@@ -793,6 +779,43 @@
     <message>
         <source>This section nests quotes or lists more than {0} levels deep: the preview does not show it.</source>
         <translation>这个版块的引用或列表嵌套超过 {0} 层：预览不显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No recent issues</source>
+        <translation>没有最近打开的期刊</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>SectionActions</name>
+    <message>
+        <source>New section</source>
+        <translation>新版块</translation>
+    </message>
+    <message>
+        <source>New subsection</source>
+        <translation>新子版块</translation>
+    </message>
+    <message>
+        <source>Deleted “%1” — Undo (Ctrl+Z) brings it back</source>
+        <translation>已删除“%1”——撤销（Ctrl+Z）可恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBodies</name>
+    <message>
+        <source>Typing</source>
+        <translation>输入</translation>
     </message>
 </context>
 <context>
@@ -911,6 +934,21 @@
     </message>
 </context>
 <context>
+    <name>StatusCounts</name>
+    <message>
+        <source>Section: %1 chars</source>
+        <translation>本版块：%1 字</translation>
+    </message>
+    <message>
+        <source>Issue: %1 chars</source>
+        <translation>本期：%1 字</translation>
+    </message>
+    <message>
+        <source>Talk time: %1 min</source>
+        <translation>时长：%1 分钟</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Conflicts</source>
@@ -1010,14 +1048,6 @@
     <message>
         <source>“%1” was changed by another program and cannot be read now (%2). Your text is kept; saving will overwrite that file.</source>
         <translation>“%1”被其他程序修改，现在无法读取（%2）。你的文字已保留；保存将覆盖该文件。</translation>
-    </message>
-    <message>
-        <source>The save failed half-way (%1): %2 was written, the rest was not.</source>
-        <translation>保存中途失败（%1）：已写入 %2，其余未写入。</translation>
-    </message>
-    <message>
-        <source>The issue was not saved (%1); the files on disk are unchanged.</source>
-        <translation>这一期没有保存（%1）；磁盘上的文件未改动。</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1343,10 @@
         <translation>版本和致谢</translation>
     </message>
     <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1335,6 +1369,21 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>talkeditor ran into an unexpected error; the action was not finished. Your open issue is still here: save it to be safe.</source>
+        <translation>talkeditor 遇到了意外错误，刚才的操作没有完成。打开的这一期还在：为稳妥起见请保存。</translation>
+    </message>
+    <message>
+        <source>Details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,8 @@ _ANONYMOUS_NAMES = {"匿名", "佚名", "未知", "不详", "无名氏", "上期
                     "anonymous", "anon", "unknown"}
 _ANONYMOUS_PARTS = ("出处", "记不清", "不记得", "忘了")
 _PLACEHOLDERS = {"xx", "xxx", "xxxx", "x", "待定", "待认领", "暂无", "无", "空", "tbd", "todo",
-                 "?", "？", "…", "...", "-", "—"}
+                 "?", "？", "…", "...", "-", "—",
+                 "多人"}  # 【版块负责人】：多人 — "many people", the template's stand-in
 
 
 def clean_name(name: str) -> str:

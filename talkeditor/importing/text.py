@@ -342,6 +342,8 @@ def _section(node: _Node, vocab: Vocabulary, path: tuple[str, ...], used: set[st
              doc: ParsedDocument) -> Section:
     doc.headings += 1
     title, optional = split_optional(node.title)
+    # A heading's trailing colon is punctuation, not part of the name (refs: -> refs).
+    title = title.rstrip(":：").rstrip() or title
     section = Section(title=title, optional=optional)
     key = (*path, title_key(title))
     template_id = vocab.ids.get(key)

@@ -9,9 +9,9 @@ contributors, the custom title, the video and Zhihu links.
 - Number: the archive's highest regular number + 1 (or the past issue's + 1), padded alike.
 - Date: the next session in the past issue's rhythm, same weekday and time a week on; if
   that is before ``today``, whole weeks later, the first one on or after ``today``.
-- People: the host is cleared (the issues say 主持人……后续每期由大家自行认领, so each issue's
-  host signs up anew); the editors are kept, because whoever starts the next issue is usually
-  its editor and the list is short to change. ``keep_host`` / ``keep_editors`` override.
+- People: the host and the editors are both cleared, alike: the template says 主持人
+  ……后续每期由大家自行认领 (each issue's host signs up anew) and 编辑（最好由主持人兼任）, so the
+  editors follow the host. ``keep_host`` / ``keep_editors`` override.
 - 往期精彩 is regenerated from the archive and the past issue (see ``archive_pastlist``).
 - Standing text is also judged from evidence (``judge_standing``): a weekly section whose
   body is the same in the last issues of the archive (e.g. the privacy 注意事项 that opens
@@ -138,7 +138,7 @@ def next_number(past: Issue, archive: Archive | None = None) -> str:
     return following_number(numbers, default="")
 
 
-def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = True) -> Issue:
+def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = False) -> Issue:
     """A copy of ``past`` with its skeleton and standing text only (number and date kept)."""
     issue = past.clone()
     issue.title = ""
@@ -163,7 +163,7 @@ def clear_weekly(past: Issue, *, keep_host: bool = False, keep_editors: bool = T
 
 
 def next_issue(past: Issue, archive: Archive | None = None, today: date | None = None, *,
-               keep_host: bool = False, keep_editors: bool = True) -> Issue:
+               keep_host: bool = False, keep_editors: bool = False) -> Issue:
     """The issue after ``past``: see the module docstring. ``today`` defaults to the
     local date. ``past`` is not changed."""
     today = date.today() if today is None else today

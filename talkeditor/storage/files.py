@@ -327,3 +327,12 @@ def unique_file_name(name: str, taken: Container[str]) -> str:
     while f"{stem}-{n}{dot}{ext}" in taken:
         n += 1
     return f"{stem}-{n}{dot}{ext}"
+
+
+def append_log(path: str | os.PathLike, text: str) -> None:
+    """Append ``text`` (UTF-8) to the log file at ``path``, making its folder if needed.
+    Raises OSError when it cannot be written."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("a", encoding="utf-8") as log:
+        log.write(text)

@@ -1,15 +1,18 @@
 """Every QAction of the main window, declared once: object name, text, shortcut, handler, menu.
 
-The window builds menus and the toolbar from this table; handlers are method names on the
-window, so no action is wired by hand anywhere else.
+The window builds menus and the toolbar from this table (``build_menus``). Each handler is a
+function of the window returning the callable to run (``lambda w: w.manager.save``), so the
+binding is checked code, not a name looked up at run time; no action is wired anywhere else.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 StandardKey = QKeySequence.StandardKey
 
@@ -22,13 +25,14 @@ def translate(text: str) -> str:
 class ActionSpec:
     name: str
     text: str
-    handler: str  # a method of the window, or "helper.method" of one of its helpers
+    handler: Callable  # window -> the callable the action runs
     menu: str
     shortcut: QKeySequence.StandardKey | str | None = None
     tip: str = ""
     icon: str = ""
     toolbar: bool = False
     checkable: bool = False
+    shortcuts: tuple[str, ...] = ()  # more key sequences besides ``shortcut``
 
 
 def specs() -> list[ActionSpec]:
@@ -36,7 +40,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionNew",
             QT_TRANSLATE_NOOP("actions", "&New from Template"),
-            "new_from_template",
+            lambda w: w.manager.new_from_template,
             "file",
             StandardKey.New,
             QT_TRANSLATE_NOOP("actions", "Start a new issue from the default template"),
@@ -46,7 +50,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionNewFromIssue",
             QT_TRANSLATE_NOOP("actions", "New from &Past Issue…"),
-            "archive_actions.new_from_issue",
+            lambda w: w.archive_actions.new_from_issue,
             "file",
             "Ctrl+Alt+N",
             QT_TRANSLATE_NOOP(
@@ -59,7 +63,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionOpen",
             QT_TRANSLATE_NOOP("actions", "&Open…"),
-            "open_dialog",
+            lambda w: w.manager.open_dialog,
             "file",
             StandardKey.Open,
             QT_TRANSLATE_NOOP(
@@ -71,7 +75,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionSave",
             QT_TRANSLATE_NOOP("actions", "&Save"),
-            "save_action",
+            lambda w: w.manager.save,
             "file",
             StandardKey.Save,
             QT_TRANSLATE_NOOP("actions", "Save issue.yaml and issue.md"),
@@ -81,7 +85,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionSaveAs",
             QT_TRANSLATE_NOOP("actions", "Save &As…"),
-            "save_as_action",
+            lambda w: w.manager.save_as,
             "file",
             StandardKey.SaveAs,
             QT_TRANSLATE_NOOP("actions", "Save the issue under a new name"),
@@ -90,7 +94,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionExportZhihu",
             QT_TRANSLATE_NOOP("actions", "&Export for Zhihu…"),
-            "zhihu_actions.export_zhihu",
+            lambda w: w.zhihu_actions.export_zhihu,
             "file",
             "Ctrl+E",
             QT_TRANSLATE_NOOP(
@@ -102,7 +106,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionSync",
             QT_TRANSLATE_NOOP("actions", "S&ync"),
-            "sync_controller.sync_archive",
+            lambda w: w.sync_controller.sync_archive,
             "file",
             "Ctrl+Alt+S",
             QT_TRANSLATE_NOOP(
@@ -116,7 +120,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionAuthorName",
             QT_TRANSLATE_NOOP("actions", "Your &Name…"),
-            "sync_controller.ask_author",
+            lambda w: w.sync_controller.ask_author,
             "file",
             None,
             QT_TRANSLATE_NOOP(
@@ -126,7 +130,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionQuit",
             QT_TRANSLATE_NOOP("actions", "&Quit"),
-            "close",
+            lambda w: w.close,
             "file",
             StandardKey.Quit,
             QT_TRANSLATE_NOOP("actions", "Quit talkeditor"),
@@ -135,7 +139,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionUndo",
             QT_TRANSLATE_NOOP("actions", "&Undo"),
-            "undo",
+            lambda w: w.edit_actions.undo,
             "edit",
             StandardKey.Undo,
             QT_TRANSLATE_NOOP("actions", "Undo the last change"),
@@ -145,17 +149,18 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionRedo",
             QT_TRANSLATE_NOOP("actions", "&Redo"),
-            "redo",
+            lambda w: w.edit_actions.redo,
             "edit",
             StandardKey.Redo,
             QT_TRANSLATE_NOOP("actions", "Redo the last undone change"),
             "edit-redo",
             True,
+            shortcuts=("Ctrl+Y", "Ctrl+Shift+Z"),
         ),
         ActionSpec(
             "actionFind",
             QT_TRANSLATE_NOOP("actions", "&Find and Replace…"),
-            "show_find",
+            lambda w: w.edit_actions.show_find,
             "edit",
             StandardKey.Find,
             QT_TRANSLATE_NOOP("actions", "Find and replace across all sections"),
@@ -164,7 +169,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionSignLine",
             QT_TRANSLATE_NOOP("actions", "Sign &Line As…"),
-            "credits_actions.sign_line",
+            lambda w: w.credits_actions.sign_line,
             "edit",
             "Ctrl+Alt+S",
             QT_TRANSLATE_NOOP("actions", "Credit the current line to a person (—名字)"),
@@ -172,7 +177,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionFillLinkTitles",
             QT_TRANSLATE_NOOP("actions", "Fill Missing &Link Titles"),
-            "link_actions.fill_missing_titles",
+            lambda w: w.link_actions.fill_missing_titles,
             "edit",
             None,
             QT_TRANSLATE_NOOP(
@@ -182,7 +187,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionFetchPastedTitles",
             QT_TRANSLATE_NOOP("actions", "Fetch Titles of &Pasted Links"),
-            "link_actions.set_fetch_titles",
+            lambda w: w.link_actions.set_fetch_titles,
             "edit",
             None,
             QT_TRANSLATE_NOOP(
@@ -194,7 +199,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionInsertImage",
             QT_TRANSLATE_NOOP("actions", "&Image…"),
-            "link_actions.insert_image",
+            lambda w: w.link_actions.insert_image,
             "insert",
             "Ctrl+Shift+I",
             QT_TRANSLATE_NOOP(
@@ -205,7 +210,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionAddSection",
             QT_TRANSLATE_NOOP("actions", "&Add Section"),
-            "add_section",
+            lambda w: w.section_actions.add_section,
             "section",
             "Ctrl+Shift+N",
             QT_TRANSLATE_NOOP("actions", "Add a section after the selected one"),
@@ -215,7 +220,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionAddSubsection",
             QT_TRANSLATE_NOOP("actions", "Add &Subsection"),
-            "add_subsection",
+            lambda w: w.section_actions.add_subsection,
             "section",
             "Ctrl+Shift+B",
             QT_TRANSLATE_NOOP("actions", "Add a subsection under the selected section"),
@@ -223,7 +228,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionRenameSection",
             QT_TRANSLATE_NOOP("actions", "&Rename Section"),
-            "rename_section",
+            lambda w: w.section_actions.rename_section,
             "section",
             "F2",
             QT_TRANSLATE_NOOP("actions", "Rename the selected section"),
@@ -231,7 +236,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionCopyFormat",
             QT_TRANSLATE_NOOP("actions", "&Copy Format from Past Issue…"),
-            "archive_actions.copy_format",
+            lambda w: w.archive_actions.copy_format,
             "section",
             None,
             QT_TRANSLATE_NOOP(
@@ -243,7 +248,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionDeleteSection",
             QT_TRANSLATE_NOOP("actions", "&Delete Section"),
-            "delete_section",
+            lambda w: w.section_actions.delete_section,
             "section",
             "Ctrl+Shift+Delete",
             QT_TRANSLATE_NOOP("actions", "Delete the selected section and its subsections"),
@@ -252,7 +257,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionMoveUp",
             QT_TRANSLATE_NOOP("actions", "Move &Up"),
-            "move_up",
+            lambda w: w.section_actions.move_up,
             "section",
             "Ctrl+Shift+Up",
             QT_TRANSLATE_NOOP("actions", "Move the selected section up"),
@@ -262,7 +267,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionMoveDown",
             QT_TRANSLATE_NOOP("actions", "Move Do&wn"),
-            "move_down",
+            lambda w: w.section_actions.move_down,
             "section",
             "Ctrl+Shift+Down",
             QT_TRANSLATE_NOOP("actions", "Move the selected section down"),
@@ -272,7 +277,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionTogglePreview",
             QT_TRANSLATE_NOOP("actions", "&Preview"),
-            "toggle_preview",
+            lambda w: w.toggle_preview,
             "view",
             "F9",
             QT_TRANSLATE_NOOP("actions", "Show or hide the live preview"),
@@ -281,7 +286,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionZhihuPreview",
             QT_TRANSLATE_NOOP("actions", "&Zhihu Preview"),
-            "zhihu_actions.toggle_zhihu_preview",
+            lambda w: w.zhihu_actions.toggle_zhihu_preview,
             "view",
             "Ctrl+Shift+P",
             QT_TRANSLATE_NOOP("actions", "Show the preview as the Zhihu post will look"),
@@ -290,7 +295,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionGuide",
             QT_TRANSLATE_NOOP("actions", "&User Guide"),
-            "show_guide",
+            lambda w: w.help_actions.show_guide,
             "help",
             StandardKey.HelpContents,
             QT_TRANSLATE_NOOP("actions", "Open the user guide (in Chinese)"),
@@ -299,7 +304,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionAbout",
             QT_TRANSLATE_NOOP("actions", "&About talkeditor"),
-            "about",
+            lambda w: w.help_actions.about,
             "help",
             None,
             QT_TRANSLATE_NOOP("actions", "Version and credits"),
@@ -308,28 +313,59 @@ def specs() -> list[ActionSpec]:
 
 
 def create_actions(window) -> dict[str, QAction]:
-    """Create the actions on ``window``, connected to its handler methods."""
+    """Create the actions on ``window``, each connected to the callable its spec binds."""
     actions: dict[str, QAction] = {}
     for spec in specs():
         action = QAction(translate(spec.text), window)
         action.setObjectName(spec.name)
-        if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+        keys = [QKeySequence(spec.shortcut)] if spec.shortcut is not None else []
+        keys += [QKeySequence(k) for k in spec.shortcuts]
+        if keys:
+            seen = []
+            for key in keys:  # the standard Redo key is already Ctrl+Shift+Z on some desktops
+                if key not in seen:
+                    seen.append(key)
+            action.setShortcuts(seen)
         if spec.tip:
             action.setStatusTip(translate(spec.tip))
             action.setToolTip(translate(spec.tip))
         if spec.icon:
             action.setIcon(QIcon.fromTheme(spec.icon))
         action.setCheckable(spec.checkable)
-        handler = window
-        for part in spec.handler.split("."):  # "zhihu_actions.export_zhihu": a helper's method
-            handler = getattr(handler, part)
+        handler = spec.handler(window)
         if spec.checkable:
             action.toggled.connect(handler)
         else:
             action.triggered.connect(lambda _checked=False, h=handler: h())
         actions[spec.name] = action
     return actions
+
+
+SEPARATE_BEFORE = ("actionFind", "actionSave", "actionDeleteSection", "actionMoveUp",
+                   "actionQuit")
+
+
+def build_menus(window, actions: dict[str, QAction], recent_menu: QMenu):
+    """The menu bar and the toolbar from the table; returns (menus by key, toolbar)."""
+    menus: dict[str, QMenu] = {}
+    for key, _title in MENUS:
+        menus[key] = window.menuBar().addMenu(menu_title(key))
+    toolbar = QToolBar(QCoreApplication.translate("actions", "Main toolbar"), window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.addToolBar(toolbar)
+    previous_menu = None
+    for spec in specs():
+        menu = menus[spec.menu]
+        if previous_menu == spec.menu and spec.name in SEPARATE_BEFORE:
+            menu.addSeparator()
+        menu.addAction(actions[spec.name])
+        if spec.name == "actionOpen":
+            menu.addMenu(recent_menu)
+        if spec.toolbar:
+            toolbar.addAction(actions[spec.name])
+        previous_menu = spec.menu
+    return menus, toolbar
 
 
 MENUS = (

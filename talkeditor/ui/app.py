@@ -72,7 +72,7 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None, 
     default template. No event loop is started.
 
     ``shell_first`` (what ``main()`` does): the window is shown empty and the issue is opened
-    right after its first paint (``MainWindow.after_first_paint``), so the window appears
+    right after its first paint (``startup.StartupSequence``), so the window appears
     before the issue, YAML and the dialogs are loaded."""
     settings = Settings()
     ensure_app(lang, settings)
@@ -80,9 +80,9 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None, 
 
     window = MainWindow(settings)
     if shell_first:
-        window.startup_open = lambda: open_first_issue(window, path)
+        window.startup.opener = lambda: open_first_issue(window, path)
         window.show()
-        QTimer.singleShot(2000, window.after_first_paint)  # if no paint ever comes
+        QTimer.singleShot(2000, window.startup.run)  # if no paint ever comes
         return window
     open_first_issue(window, path)
     window.show()
@@ -104,6 +104,9 @@ def open_first_issue(window, path: str | Path | None) -> None:
 
 
 def main(path: str | None = None, lang: str | None = None) -> int:
+    from . import crash
+
+    crash.install()  # not in create_main_window: tests keep pytest-qt's own hook
     window = create_main_window(path, lang, shell_first=True)
     window.raise_()
     return QApplication.instance().exec()

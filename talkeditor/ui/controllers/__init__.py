@@ -1,3 +1,4 @@
-"""What the window does for archive, credits, Zhihu, links and images work, between the panels,
-the document and the core.
+"""What the window does between the panels, the document and the core: archive, credits,
+Zhihu, links and images, editing (undo, find), section commands and help. Each controller
+reaches the window only through ``window_api.WindowApi``.
 """

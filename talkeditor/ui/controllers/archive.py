@@ -16,7 +16,9 @@ from ...lazy import lazy_import
 from ...model import Issue
 from .. import wording
 from ..document.issue_document import IssueDocument
+from ..panels.archive_panel import ArchivePanel
 from ..wording import describe_format_note, describe_repeat
+from .window_api import WindowApi
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
@@ -40,11 +42,25 @@ def _build_repeat_index(folder: Path, number: str, request: object, relay: _Repe
 
 
 class ArchiveActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, api: WindowApi, panel: ArchivePanel, carry_images, parent=None):
+        super().__init__(parent)
+        self.api = api
+        self.panel = panel
+        # carry_images(issue, folder, skip=()): bring a past issue's images along (links)
+        self.carry_images = carry_images
         self.repeats = []
         self._repeat_index = None
+        panel.openRequested.connect(self.open_from_archive)
+        panel.nextRequested.connect(self.new_next_from)
+        panel.folderChangeRequested.connect(self.choose_archive_folder)
+
+    # a document view: the repeat index follows the open issue
+    def attach(self, document: IssueDocument) -> None:
+        self.reset()
+        document.changesStopped.connect(self.check_repeats)
+
+    def detach(self) -> None:
+        self.api.document.changesStopped.disconnect(self.check_repeats)
         self._repeat_request: object | None = None
         self._relay = _RepeatRelay()
         self._relay.built.connect(self._repeat_index_built)
@@ -56,22 +72,29 @@ class ArchiveActions(QObject):
         self._repeat_request = None
 
     def open_from_archive(self, path: Path, section_id: str, line: int) -> None:
-        if not self.w.maybe_save() or not self.w.open_path(path):
+        manager = self.api.manager
+        if not manager.maybe_save() or not manager.open_path(path):
             return
-        if section_id and self.w.document.issue.find(section_id) is not None:
-            self.w.tree.select(section_id)
-            self.w.tree_dock.raise_()
+        if section_id and self.api.document.issue.find(section_id) is not None:
+            self.api.show_section(section_id)
             if line:
-                self.w.editor.pane.goto_line(line)
+                self.api.goto_line(line)
+
+    def saved(self, path: Path) -> None:
+        """A save into the archive folder: the list and the repeat index are out of date."""
+        if path.parent.parent.resolve() == self.api.archive.folder.resolve():
+            self.reset()
+            self.panel.refresh()
 
     def new_from_issue(self) -> bool:
         """Start the next issue from the issue selected in the archive (or its latest)."""
-        path = self.w.archive_panel.selected_path()
+        path = self.panel.selected_path()
         if path is None:
-            latest = self.w.archive.latest()
+            latest = self.api.archive.latest()
             path = latest.path if latest else None
         if path is None:
-            path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
+            path = dialogs.open_issue_path(self.api.dialog_parent(),
+                                           self.api.settings.archive_dir())
         return bool(path) and self.new_next_from(path)
 
     def _load_past(self, path) -> Issue | None:
@@ -81,34 +104,33 @@ class ArchiveActions(QObject):
         try:
             return load_past(path)
         except IssueFormatError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot open the issue"),
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Cannot open the issue"),
                                wording.describe_error(exc))
             return None
 
     def new_next_from(self, path: Path) -> bool:
         from ...reuse.next_issue import next_issue
 
-        if not self.w.maybe_save():
+        if not self.api.manager.maybe_save():
             return False
         past = self._load_past(path)
         if past is None:
             return False
-        issue = next_issue(past, self.w.archive)
-        document = IssueDocument(issue, None)
-        self.w.set_document(document)
+        issue = next_issue(past, self.api.archive)
+        self.api.manager.new_draft(issue)
         if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
-            self.w.link_actions.carry_images(issue, Path(path).parent)
-        document.set_modified(True)
-        self.w.tree_dock.raise_()
-        self.w.statusBar().showMessage(self.tr("Issue %1 started (%2) from %3 — save it into the "
-                                             "archive").replace("%1", issue.number)
-                                     .replace("%2", issue.date).replace("%3", past.number), 15000)
+            self.carry_images(issue, Path(path).parent)
+        self.api.show_section("")
+        self.api.show_message(self.tr("Issue %1 started (%2) from %3 — save it into the "
+                                      "archive").replace("%1", issue.number)
+                              .replace("%2", issue.date).replace("%3", past.number), 15000)
         return True
 
     def copy_format(self) -> bool:
         from ...reuse.copy_format import copy_format
 
-        path = dialogs.open_issue_path(self.w, self.w.settings.archive_dir())
+        parent = self.api.dialog_parent()
+        path = dialogs.open_issue_path(parent, self.api.settings.archive_dir())
         if not path:
             return False
         past = self._load_past(path)
@@ -116,7 +138,7 @@ class ArchiveActions(QObject):
             return False
         from ...storage.assets import asset_names
 
-        draft = self.w.issue()
+        draft = self.api.document.saved_issue()
         own_images = set(asset_names(draft))
         merged, report = copy_format(draft, past)
 
@@ -124,22 +146,23 @@ class ArchiveActions(QObject):
             for name in Issue.__dataclass_fields__:
                 setattr(issue, name, getattr(merged, name))
 
-        self.w.document.replace_issue(mutate, self.tr("Copy format"))
+        self.api.document.replace_issue(mutate, self.tr("Copy format"))
         if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
-            self.w.link_actions.carry_images(merged, Path(path).parent, skip=own_images)
-        dialogs.show_info(self.w, self.tr("Format copied"),
+            self.carry_images(merged, Path(path).parent, skip=own_images)
+        dialogs.show_info(parent, self.tr("Format copied"),
                           "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))
         return True
 
     def choose_archive_folder(self) -> None:
-        folder = dialogs.choose_folder(self.w, self.tr("Archive folder"), self.w.archive.folder)
+        folder = dialogs.choose_folder(self.api.dialog_parent(), self.tr("Archive folder"),
+                                       self.api.archive.folder)
         if folder:
-            self.w.settings.set_archive_dir(folder)
-            self.w.save_settings()
-            self.w.archive = Archive(folder)
+            self.api.settings.set_archive_dir(folder)
+            self.api.manager.save_settings()
+            self.api.archive = Archive(folder)
             self._repeat_index = None
-            self.w.archive_panel.set_archive(self.w.archive)
+            self.panel.set_archive(self.api.archive)
 
     def check_repeats(self) -> None:
         """Flag links and papers of this draft that already appeared in a past issue. The
@@ -153,11 +176,11 @@ class ArchiveActions(QObject):
                 self._repeat_request = request = object()
                 threading.Thread(target=_build_repeat_index, daemon=True,
                                  name="repeat-index",
-                                 args=(self.w.archive.folder, self.w.document.issue.number,
+                                 args=(self.api.archive.folder, self.api.document.issue.number,
                                        request, self._relay)).start()
             index = RepeatIndex()
-        self.repeats = index.check(self.w.document.issue)
-        self.show_repeats(self.w.editor.current_id)
+        self.repeats = index.check(self.api.document.sync())
+        self.show_repeats(self.api.current_section())
 
     def _repeat_index_built(self, request: object, index) -> None:
         if request is not self._repeat_request:
@@ -166,5 +189,5 @@ class ArchiveActions(QObject):
         self.check_repeats()
 
     def show_repeats(self, section_id: str) -> None:
-        self.w.editor.pane.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
-                                      if section_id and r.section_id == section_id])
+        self.api.set_repeats([(r.line, describe_repeat(r)) for r in self.repeats
+                              if section_id and r.section_id == section_id])

@@ -8,32 +8,40 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from ...lazy import lazy_import
-from ..panels.section_tree import META_ID
+from ..panels.credits_panel import CreditsPanel
+from .window_api import WindowApi
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class CreditsActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, api: WindowApi, panel: CreditsPanel, parent=None):
+        super().__init__(parent)
+        self.api = api
         self._last_signer = ""
+        panel.gotoPlace.connect(self.goto_credit)
+        panel.renameRequested.connect(self.rename_person)
+        panel.hostRequested.connect(lambda name: self.add_person_to("host", name))
+        panel.editorRequested.connect(lambda name: self.add_person_to("editors", name))
+        panel.ownerRequested.connect(self.assign_owner)
+        panel.contributorRequested.connect(self.add_contributor)
 
     def known_names(self) -> list[str]:
         """Names from this issue and the archive, most used first, for completion."""
         from ...credits.roster import Roster
 
-        return Roster.from_issues(self.w.archive.issues(), self.w.document.issue).names()
+        return Roster.from_issues(self.api.archive.issues(), self.api.document.sync()).names()
 
     def _ask_name(self, title: str, label: str, default: str = "") -> str | None:
-        return dialogs.ask_name(self.w, title, label, self.known_names(), default)
+        return dialogs.ask_name(self.api.dialog_parent(), title, label, self.known_names(),
+                                default)
 
     def _apply_credits_edit(self, text: str, edit) -> bool:
         """Run a credits edit on the issue as one undo step; a refused name is reported."""
         try:
-            self.w.document.replace_issue(edit, text)
+            self.api.document.replace_issue(edit, text)
         except ValueError as exc:
-            dialogs.show_error(self.w, text, str(exc))
+            dialogs.show_error(self.api.dialog_parent(), text, str(exc))
             return False
         return True
 
@@ -48,14 +56,14 @@ class CreditsActions(QObject):
                                         lambda issue: rename_person(issue, name, new))
 
     def add_person_to(self, key: str, name: str) -> None:
-        names = list(getattr(self.w.document.issue, key))
+        names = list(getattr(self.api.document.issue, key))
         if name not in names:
-            self.w.document.set_meta(key, [*names, name])
+            self.api.document.set_meta(key, [*names, name])
 
     def _section_credit(self, section_id: str, name: str | None, title: str, question: str,
                         edit) -> bool:
         """Ask for a name (unless given) and run ``edit(issue, name)`` as one undo step."""
-        section = self.w.document.issue.find(section_id)
+        section = self.api.document.issue.find(section_id)
         if section is None:
             return False
         name = name or self._ask_name(title, question.replace("%1", section.title))
@@ -82,11 +90,11 @@ class CreditsActions(QObject):
         """Credit the body line under the cursor to a person (—名字), one undo step."""
         from ...credits.signatures import sign_line
 
-        if not self.w.editor.current_id:
+        if not self.api.current_section():
             return False
-        body = self.w.editor.pane.body
+        body = self.api.body_editor()
         name = name or self._ask_name(self.tr("Sign line"), self.tr("Credit this line to:"),
-                                      self._last_signer or self.w.settings.author())
+                                      self._last_signer or self.api.settings.author())
         if not name:
             return False
         cursor = body.textCursor()
@@ -95,7 +103,7 @@ class CreditsActions(QObject):
         try:
             signed = sign_line(cursor.selectedText(), name)
         except ValueError as exc:
-            dialogs.show_error(self.w, self.tr("Sign line"), str(exc))
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Sign line"), str(exc))
             return False
         self._last_signer = name
         if signed == cursor.selectedText():
@@ -105,14 +113,9 @@ class CreditsActions(QObject):
         return True
 
     def goto_credit(self, section_id: str, start: int, end: int, kind: str) -> None:
-        if not section_id or self.w.document.issue.find(section_id) is None:
-            self.w.tree.select(META_ID)
-            self.w.tree_dock.raise_()
+        if not section_id or self.api.document.issue.find(section_id) is None:
+            self.api.show_section("")
             return
-        self.w.tree.select(section_id)
+        self.api.show_section(section_id)
         if kind == "body" and start >= 0:
-            cursor = self.w.editor.pane.body.textCursor()
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            self.w.editor.pane.body.setTextCursor(cursor)
-            self.w.editor.pane.body.ensureCursorVisible()
+            self.api.select_body_range(start, end)

@@ -16,6 +16,7 @@ from ...links import issue_links, urls
 from ...storage import assets
 from .. import dialogs, wording
 from ..editor.paste import BodyPaste, TitleFetcher
+from .window_api import WindowApi
 
 
 class LinkActions(QObject):
@@ -23,55 +24,54 @@ class LinkActions(QObject):
 
     filled = Signal(int)
 
-    def __init__(self, window, fetch=None):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, api: WindowApi, fetch=None, parent=None):
+        super().__init__(parent)
+        self.api = api
         self.fetcher = TitleFetcher(fetch, self)
-        self.paste = BodyPaste(window.editor.pane.body, lambda: self.w.document,
-                               window.settings.fetch_link_titles, self.fetcher, self)
-        self.paste.message.connect(lambda text: self.w.statusBar().showMessage(text, 8000))
+        self.paste = BodyPaste(api.body_editor(), lambda: self.api.document,
+                               api.settings.fetch_link_titles, self.fetcher, self)
+        self.paste.message.connect(lambda text: self.api.show_message(text, 8000))
         self.filling = False
 
-    def sync_actions(self) -> None:
-        """Show the saved setting on the Fetch Titles of Pasted Links toggle."""
-        action = self.w.actions_["actionFetchPastedTitles"]
-        action.blockSignals(True)
-        action.setChecked(self.w.settings.fetch_link_titles())
-        action.blockSignals(False)
+    def sync_actions(self, fetch_toggle) -> None:
+        """Show the saved setting on the Fetch Titles of Pasted Links toggle (a QAction)."""
+        fetch_toggle.blockSignals(True)
+        fetch_toggle.setChecked(self.api.settings.fetch_link_titles())
+        fetch_toggle.blockSignals(False)
 
     def set_fetch_titles(self, on: bool) -> None:
         """The toggle: remember whether pasted links get their titles fetched."""
-        if on != self.w.settings.fetch_link_titles():
-            self.w.settings.set_fetch_link_titles(on)
-            self.w.save_settings()
+        if on != self.api.settings.fetch_link_titles():
+            self.api.settings.set_fetch_link_titles(on)
+            self.api.manager.save_settings()
 
     # ------------------------------------------------------------------ fill titles
     def fill_missing_titles(self) -> None:
         """Fetch the title of every bare URL without a title line, in the background."""
         if self.filling:
             return
-        missing = issue_links.untitled_links(self.w.document.issue)
+        missing = issue_links.untitled_links(self.api.document.sync())
         if not missing:
-            self.w.statusBar().showMessage(self.tr("Every link has a title line"), 8000)
+            self.api.show_message(self.tr("Every link has a title line"), 8000)
             self.filled.emit(0)
             return
         found = [url for _place, url in missing]
         self.filling = True
-        self.w.statusBar().showMessage(self.tr("Fetching %1 link titles …").replace(
-            "%1", str(len(set(found)))))
-        document = self.w.document
+        self.api.show_message(self.tr("Fetching %1 link titles …").replace(
+            "%1", str(len(set(found)))), 0)
+        document = self.api.document
         fetch = self.fetcher.fetch
         self.fetcher.submit(lambda: issue_links.fetch_titles(found, fetch),
                             lambda result: self._apply_titles(document, result))
 
     def _apply_titles(self, document, fetched) -> None:
         self.filling = False
-        if document is not self.w.document or not isinstance(fetched, dict):
+        if document is not self.api.document or not isinstance(fetched, dict):
             self.filled.emit(0)
             return
         count = 0
         stepped = False
-        for section, _depth in document.issue.walk():
+        for section, _depth in document.sync().walk():
             if not urls.missing_titles(section.body):
                 continue
             doc = document.body_document(section.id)
@@ -101,41 +101,43 @@ class LinkActions(QObject):
         text = self.tr("Added %1 link titles").replace("%1", str(count))
         if failed:
             text += self.tr("; %1 pages gave no title").replace("%1", str(failed))
-        self.w.statusBar().showMessage(text, 10000)
+        self.api.show_message(text, 10000)
         self.filled.emit(count)
 
     # ------------------------------------------------------------------ images
     def insert_image(self) -> bool:
         """Insert › Image…: a picture file into assets/ (JPEG and PNG as they are, others as
         PNG; the same bytes already there are reused) and a reference at the cursor."""
-        if not self.w.editor.current_id:
-            dialogs.show_info(self.w, self.tr("Insert image"),
+        parent = self.api.dialog_parent()
+        if not self.api.current_section():
+            dialogs.show_info(parent, self.tr("Insert image"),
                               self.tr("Choose a section first: the image goes into its body."))
             return False
-        start = self.w.document.path.parent if self.w.document.path else None
-        path = dialogs.open_image_path(self.w, start)
+        document = self.api.document
+        start = document.path.parent if document.path else None
+        path = dialogs.open_image_path(parent, start)
         if not path:
             return False
         try:
             data = assets.read_image_file(path)
         except ValueError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot insert the image"),
+            dialogs.show_error(parent, self.tr("Cannot insert the image"),
                                wording.describe_error(exc))
             return False
         image = QImage.fromData(data)
         if image.isNull():
-            dialogs.show_error(self.w, self.tr("Cannot insert the image"),
+            dialogs.show_error(parent, self.tr("Cannot insert the image"),
                                self.tr("%1 is not a picture Qt can read").replace(
                                    "%1", path.name))
             return False
         try:
             ref = self.paste.store_picture(data)
         except OSError as exc:
-            dialogs.show_error(self.w, self.tr("Cannot insert the image"),
+            dialogs.show_error(parent, self.tr("Cannot insert the image"),
                                exc.strerror or str(exc))
             return False
         self.paste.insert_references([ref])
-        self.w.editor.pane.body.setFocus()
+        self.api.body_editor().setFocus()
         return True
 
     def carry_images(self, issue, folder, skip: set[str] = frozenset()) -> None:
@@ -145,7 +147,7 @@ class LinkActions(QObject):
         images = {name: data for name, data in assets.collect_images(issue, folder).items()
                   if name not in skip}
         try:
-            self.w.document.add_images(images)
+            self.api.document.add_images(images)
         except OSError as exc:
-            self.w.statusBar().showMessage(self.tr("Images not copied: %1").replace(
+            self.api.show_message(self.tr("Images not copied: %1").replace(
                 "%1", exc.strerror or str(exc)), 10000)

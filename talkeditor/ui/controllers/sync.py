@@ -220,7 +220,7 @@ class SyncController(QObject):
         theirs = self._read_disk()
         if theirs is None:
             return
-        ours = document.issue.clone()  # bodies as typed (the body documents keep it current)
+        ours = document.sync().clone()  # bodies as typed
         merged = merge_issues(self._base, ours, theirs).issue
         if merged != ours:
             apply_issue(document, merged, self.tr("Merge from Sync"),
@@ -282,16 +282,20 @@ def apply_issue(document, merged: Issue | None, text: str, mutate=None,
                 shown: str | None = None) -> None:
     """Make the document's issue ``merged`` (or apply ``mutate``) as one undo step. The body
     of the section ``shown`` in the editor is patched with a minimal edit so its cursor stays
-    (that edit joins the body's own undo history, as typing does)."""
+    (that edit is part of the same step)."""
     if mutate is not None:
-        merged = document.issue.clone()
+        merged = document.sync().clone()
         mutate(merged)
     section = merged.find(shown) if shown else None
-    if section is not None and document.issue.find(shown) is not None:
-        patch_text(document.body_document(shown), section.body)
 
     def replace(issue: Issue) -> None:
         for key, value in vars(merged.clone()).items():
             setattr(issue, key, value)
 
-    document.replace_issue(replace, text)
+    document.begin_step(text)
+    try:
+        if section is not None and document.issue.find(shown) is not None:
+            patch_text(document.body_document(shown), section.body)
+        document.replace_issue(replace, text)
+    finally:
+        document.end_step()

@@ -34,13 +34,19 @@ class Autosaver(QObject):
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
 
-    def attach(self, document: IssueDocument, entry_id: str | None = None) -> None:
-        """Follow ``document``; a restored draft keeps its recovery entry id."""
+    def detach(self) -> None:
+        """Stop following the document (it is about to be dropped)."""
         if self.document is not None:
+            self._timer.stop()
             self.document.changed.disconnect(self._schedule)
             self.document.modifiedChanged.disconnect(self._modified_changed)
-            if self.entry_id and entry_id != self.entry_id:
-                self.store.remove(self.entry_id)
+            self.document = None
+
+    def attach(self, document: IssueDocument, entry_id: str | None = None) -> None:
+        """Follow ``document``; a restored draft keeps its recovery entry id."""
+        self.detach()
+        if self.entry_id and entry_id != self.entry_id:
+            self.store.remove(self.entry_id)
         self.document = document
         self.entry_id = entry_id or self.store.new_id()
         document.changed.connect(self._schedule)

@@ -2,8 +2,8 @@
 
 ``SnapshotCommand``: the whole issue before and after a change (structure, fields, metadata,
 Replace All, a person renamed), bodies included. ``BodyCommand``: one typing run in one
-section body (merged while the run is open). Both call back into the document to apply a
-state; see issue_document.py.
+section body (its "after" text filled in lazily while the run is open). Both call back into
+the document to apply a state; see issue_document.py and bodies.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class SnapshotCommand(QUndoCommand):
-    """One undo step: the issue before and after a change (section bodies excluded)."""
+    """One undo step: the issue before and after a change (section bodies included)."""
 
     def __init__(self, document: IssueDocument, text: str, before: Issue, after: Issue,
                  section_id: str, structural: bool, merge_key: str | None):
@@ -52,27 +52,17 @@ class SnapshotCommand(QUndoCommand):
 
 
 class BodyCommand(QUndoCommand):
-    """One typing run in one section body: its text before and after."""
+    """One typing run in one section body: its text before the run, and after it. The
+    document pushes it at the run's first keystroke and fills ``after`` lazily
+    (``IssueDocument.sync``), so later keystrokes push nothing."""
 
-    def __init__(self, document: IssueDocument, text: str, section_id: str, before: str,
-                 after: str):
+    def __init__(self, document: IssueDocument, text: str, section_id: str, before: str):
         super().__init__(text)
         self.document = document
         self.section_id = section_id
         self.before = before
-        self.after = after
-        self.open = True  # later typing in the same section merges into this step
+        self.after = before
         self._first = True
-
-    def id(self) -> int:  # Qt API
-        return 2
-
-    def mergeWith(self, other) -> bool:  # Qt API
-        if not (isinstance(other, BodyCommand) and self.open
-                and other.section_id == self.section_id):
-            return False
-        self.after = other.after
-        return True
 
     def redo(self) -> None:
         if self._first:
@@ -81,5 +71,5 @@ class BodyCommand(QUndoCommand):
         self.document._set_body(self.section_id, self.after)
 
     def undo(self) -> None:
-        self.open = False
+        self.document.end_typing_run()  # an open run takes its "after" text first
         self.document._set_body(self.section_id, self.before)

@@ -1,13 +1,22 @@
 """IssueDocument: the open issue between the model and the widgets.
 
-It owns the Issue, its path, the dirty state, one QUndoStack for every change, and one
+It owns the Issue, its path, the modified state, one QUndoStack for every change, and one
 QTextDocument per section body (so each section keeps its own text and cursor). Undo is one
-history: typing is a body command (one per typing run, ended by a pause or by leaving the
-section), structure, fields and metadata are snapshot commands of the whole issue, bodies
-included; the body documents keep no undo stacks of their own. Undoing everything gives back
-the opened issue exactly. Widgets call its methods; it emits
+history: typing is a body command (one per typing run, ended by a pause, by typing in another
+section or by any other change), structure, fields and metadata are snapshot commands of the
+whole issue, bodies included; the body documents keep no undo stacks of their own. Undoing
+everything gives back the opened issue exactly. Widgets call its methods; it emits
 ``changed(section_id)`` ('' for the issue's metadata), ``structureChanged``,
 ``modifiedChanged(bool)`` and ``changesStopped`` (once typing pauses).
+
+Bodies (bodies.py): the model keeps each body exactly as loaded until the user edits it; edited
+text is copied into the model lazily (``sync()``: when typing pauses, before any other change,
+save, search or export), so a keystroke costs nothing per character of the section.
+
+Modified means "differs from the saved state" (the issue as loaded or last saved): it is
+recomputed after every step, undo and redo (``_touch``) and when typing pauses;
+``set_modified(True)`` marks a never-saved draft (an import, a next issue),
+``set_modified(False)`` takes the current text as saved.
 """
 
 from __future__ import annotations
@@ -18,18 +27,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoStack
-from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ...model import Field, Issue, Section, clean_text, new_id
 from ...storage import assets, images
 from ...storage import files as storage
+from .bodies import SectionBodies
 from .commands import BodyCommand, SnapshotCommand
-from .text_patch import patch_text
 
 PAUSE_MS = 300
 
 
-class IssueDocument(QObject):
+class IssueDocument(SectionBodies, QObject):
     changed = Signal(str)
     structureChanged = Signal()
     modifiedChanged = Signal(bool)
@@ -42,15 +50,22 @@ class IssueDocument(QObject):
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self._bodies: dict[str, QTextDocument] = {}
+        #: Sections whose text document was edited since its text was last copied to the model
+        #: (only the open typing run's section).
+        self._dirty: set[str] = set()
+        self._run: BodyCommand | None = None  # the open typing run, pushed at its first key
+        #: The issue as it is on disk (or as it was created): "modified" means "differs from it".
+        self._baseline = self.issue.clone()
+        self._draft = False  # a draft that was never saved counts as modified (set_modified)
         self._modified = False
+        self._check_pending = False
         self._loading = False
         #: Images not yet on disk (an imported past issue's, the standing images of a new next
         #: issue, images pasted before the first save): name in assets/ -> bytes, written to
         #: assets/ on the first save. The preview shows them through ``pending_image``.
         self.pending_assets: dict[str, bytes] = {}
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
-        self._pause.timeout.connect(self.changesStopped)
-        self._pause.timeout.connect(self.end_typing_run)
+        self._pause.timeout.connect(self._paused)
 
     # ------------------------------------------------------------------ images
     def image_bytes(self, ref: str) -> bytes:
@@ -68,17 +83,40 @@ class IssueDocument(QObject):
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:
+        """True when the issue differs from what is on disk (or is an unsaved draft)."""
+        if self._check_pending:
+            self._recheck_modified()
         return self._modified
 
     def set_modified(self, modified: bool) -> None:
+        """Mark as an unsaved draft (True), or take the current text as the saved state."""
+        self._draft = modified
+        if not modified:
+            self._baseline = self.saved_issue()
+        self._recheck_modified()
+
+    def _set_flag(self, modified: bool) -> None:
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
 
+    def _recheck_modified(self) -> None:
+        """Compare with the saved state (syncs the bodies; not called per keystroke)."""
+        self._check_pending = False
+        self._set_flag(self._draft or self.saved_issue() != self._baseline)
+
     def _touch(self, section_id: str) -> None:
-        self.set_modified(True)
+        self._recheck_modified()
         self.changed.emit(section_id)
         self._pause.start()
+
+    def _paused(self) -> None:
+        """Typing paused: bring the model up to date, end the typing run, then tell the slower
+        views."""
+        self.end_typing_run()
+        if self._check_pending:
+            self._recheck_modified()
+        self.changesStopped.emit()
 
     def display_name(self) -> str:
         if self.path:
@@ -86,61 +124,7 @@ class IssueDocument(QObject):
                 self.path.name
         return self.issue.display_title() or "untitled"
 
-    # ------------------------------------------------------------------ bodies
-    def body_document(self, section_id: str) -> QTextDocument:
-        """The section body's text document, created on first use."""
-        doc = self._bodies.get(section_id)
-        if doc is None:
-            section = self.issue.find(section_id)
-            doc = QTextDocument(self)
-            doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
-            doc.setPlainText(section.body if section else "")
-            doc.setModified(False)
-            doc.setUndoRedoEnabled(False)  # one history: the document's undo_stack
-            doc.contentsChanged.connect(lambda sid=section_id: self._body_edited(sid))
-            self._bodies[section_id] = doc
-        return doc
-
-    def _body_edited(self, section_id: str) -> None:
-        if self._loading:
-            return
-        section = self.issue.find(section_id)
-        doc = self._bodies.get(section_id)
-        if section is None or doc is None:
-            return
-        text = doc.toPlainText()
-        if text != section.body:
-            before, section.body = section.body, text
-            self.undo_stack.push(BodyCommand(self, self.tr("Typing"), section_id, before, text))
-            self._touch(section_id)
-
-    def end_typing_run(self) -> None:
-        """The next typing starts a new undo step (a pause, another section, another edit)."""
-        top = self.undo_stack.command(self.undo_stack.index() - 1)
-        if isinstance(top, BodyCommand):
-            top.open = False
-
-    def _set_body(self, section_id: str, text: str) -> None:
-        """Undo/redo of typing: the model and the body document take ``text``."""
-        section = self.issue.find(section_id)
-        if section is None:
-            return
-        section.body = text
-        self._load_body(section_id, text)
-        self._touch(section_id)
-
-    def _load_body(self, section_id: str, text: str) -> None:
-        """Put ``text`` in a body document as one minimal edit (the cursor stays near it),
-        without recording it as typing."""
-        doc = self._bodies.get(section_id)
-        if doc is None:
-            return
-        self._loading = True
-        try:
-            patch_text(doc, text)
-        finally:
-            self._loading = False
-
+    # ------------------------------------------------------------------ steps
     def begin_step(self, text: str) -> None:
         """Start one undo step named ``text`` that gathers every change until ``end_step``
         (typing in several bodies included), so one Undo takes it all back."""
@@ -148,6 +132,7 @@ class IssueDocument(QObject):
         self.undo_stack.beginMacro(text)
 
     def end_step(self) -> None:
+        self.end_typing_run()
         self.undo_stack.endMacro()
 
     # ------------------------------------------------------------------ snapshot commands
@@ -286,11 +271,6 @@ class IssueDocument(QObject):
         self.structureChanged.emit()
         self._touch("")
 
-    def _reload_bodies(self) -> None:
-        """Bring text documents in line with the model after a whole-issue change."""
-        for section, _depth in self.issue.walk():
-            self._load_body(section.id, section.body)
-
     # ------------------------------------------------------------------ images
     def add_images(self, images: dict[str, bytes]) -> None:
         """Put images (name in assets/ -> bytes) into the issue: written to its assets/ now
@@ -326,10 +306,16 @@ class IssueDocument(QObject):
 
     # ------------------------------------------------------------------ files
     def saved_issue(self) -> Issue:
-        """What goes to disk: the issue with its bodies cleaned of trailing spaces."""
+        """What goes to disk: the issue with the bodies as typed. Trailing spaces are trimmed
+        only in bodies that differ from the saved state: opening and saving changes nothing."""
+        self.sync()
         issue = self.issue.clone()
         for section, _depth in issue.walk():
-            section.body = clean_text(section.body)
+            before = self._baseline.find(section.id)
+            if before is None or before.body != section.body:
+                cleaned = clean_text(section.body)
+                section.body = before.body if before is not None and \
+                    clean_text(before.body) == cleaned else cleaned
         return issue
 
     def save(self, path: Path | None = None) -> Path:
@@ -348,7 +334,9 @@ class IssueDocument(QObject):
         for doc in self._bodies.values():
             doc.setModified(False)
         self.undo_stack.setClean()
-        self.set_modified(False)
+        self._baseline = issue
+        self._draft = False
+        self._recheck_modified()
         return saved
 
     def text_length(self, section_id: str | None = None) -> int:
@@ -360,7 +348,7 @@ class IssueDocument(QObject):
             sections = [s for s, _d in self.issue.walk()]
         total = 0
         for section in sections:
-            text = section.body + "".join(f.label + f.value for f in section.fields)
+            text = self.body_text(section.id) + "".join(f.label + f.value for f in section.fields)
             total += sum(map(len, text.split()))  # str.split() splits on str.isspace()
         return total
 

@@ -15,8 +15,9 @@ def qt_position(text: str, index: int) -> int:
 
 
 def patch_text(document: QTextDocument, new: str) -> None:
-    """Make ``document``'s plain text ``new`` with one edit of the span that differs."""
-    old = document.toPlainText()
+    """Make ``document``'s plain text ``new`` with one edit of the span that differs. The
+    text is compared as typed (``toRawText``: U+00A0 and U+2028 are not folded)."""
+    old = document.toRawText().replace("\u2029", "\n")
     if old == new:
         return
     start = 0

@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..document.issue_document import IssueDocument
 
@@ -21,7 +21,7 @@ def find_all(document: IssueDocument, needle: str, case: bool) -> list[tuple[str
         return []
     hits = []
     probe = needle if case else needle.lower()
-    for section, _depth in document.issue.walk():
+    for section, _depth in document.sync().walk():
         text = section.body if case else section.body.lower()
         start = text.find(probe)
         while start >= 0:
@@ -57,13 +57,19 @@ class FindPanel(QWidget):
         close = QPushButton("✕", self)
         close.setFlat(True)
         close.setToolTip(self.tr("Close (Esc)"))
-        layout = QHBoxLayout(self)
+        # Two rows, so the text fields keep a readable width in a 600 px centre (1366x768).
+        layout = QGridLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (self.find_edit, previous, following, self.replace_edit, replace,
-                       replace_all, self.case, self.status, close):
-            layout.addWidget(widget)
-        layout.setStretch(0, 2)
-        layout.setStretch(3, 2)
+        layout.setVerticalSpacing(2)
+        for column, widget in enumerate((self.find_edit, previous, following, self.case,
+                                         self.status, close)):
+            layout.addWidget(widget, 0, column)
+        for column, widget in enumerate((self.replace_edit, replace, replace_all)):
+            layout.addWidget(widget, 1, column)
+        layout.setColumnStretch(0, 1)
+        minimum = self.fontMetrics().horizontalAdvance("M" * 16)
+        self.find_edit.setMinimumWidth(minimum)
+        self.replace_edit.setMinimumWidth(minimum)
         self.find_edit.returnPressed.connect(self.find_next)
         self.find_edit.textChanged.connect(self._update_status)
         following.clicked.connect(self.find_next)

@@ -141,8 +141,10 @@ class MetadataForm(QWidget):
         if not section_id and not self._updating:
             self.refresh()
 
-    def attach(self, document: IssueDocument) -> None:
+    def detach(self) -> None:
         self.document.changed.disconnect(self._document_changed)
+
+    def attach(self, document: IssueDocument) -> None:
         self.document = document
         document.changed.connect(self._document_changed)
         self.refresh()

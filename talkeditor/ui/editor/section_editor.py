@@ -2,14 +2,16 @@
 fields table and Markdown body.
 
 There is one body editor (objectName ``bodyEditor``); switching sections swaps in that
-section's own QTextDocument and restores its cursor, so each section keeps its text, cursor
-position and undo history.
+section's own QTextDocument and restores its cursor, so each section keeps its text and cursor
+position (undo is the issue's one history). Those QTextDocuments belong to the IssueDocument:
+``detach()`` (called by the DocumentManager before it drops a document) puts the pane's own
+empty document back into the editor, so no widget ever points at a deleted one.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -125,6 +128,9 @@ class SectionPane(QWidget):
 
         self.fields = FieldsTable(document, self)
         self.body = BodyEditor(self)
+        self._blank = QTextDocument(self)  # shown when no section of a live document is
+        self._blank.setDocumentLayout(QPlainTextDocumentLayout(self._blank))
+        self.body.setDocument(self._blank)
         self.body.updateRequest.connect(self._highlight_visible)
         self.body.setPlaceholderText(self.tr("Write this section in Markdown: news, links, "
                                              "Q&A … one item per line"))
@@ -152,6 +158,8 @@ class SectionPane(QWidget):
         layout.addWidget(self.repeats)
 
         self.title.editingFinished.connect(self._title_edited)
+        self.title.textEdited.connect(self._title_typed)
+        self._title_dirty = False
         self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
         self.minutes.valueChanged.connect(lambda v: self._set("minutes", v or None))
         self.body_kind.currentIndexChanged.connect(self._body_kind_chosen)
@@ -201,7 +209,15 @@ class SectionPane(QWidget):
             "issue. Choose “Weekly content” to clear it instead.").replace("%1", numbers))
         self.body_kind_note.show()
 
+    def _title_typed(self, _text: str) -> None:
+        self._title_dirty = True
+
     def _title_edited(self) -> None:
+        """Only what the user typed here renames the section: a title box that merely lost
+        focus never writes back what it showed (the tree may have renamed it since)."""
+        if not self._title_dirty:
+            return
+        self._title_dirty = False
         section = self.document.issue.find(self.section_id)
         if section is not None and self.title.text().strip() \
                 and self.title.text().strip() != section.title:
@@ -218,9 +234,10 @@ class SectionPane(QWidget):
                  tuple((f.label, f.value, f.sep, f.bind, f.note, f.keep) for f in section.fields))
         if section_id == self.section_id and shown == self._shown:
             return
+        renamed = not self._shown or self._shown[0] != section.title
         self._shown = shown
         if not self._updating:
-            self._refresh_header()
+            self._refresh_header(force_title=renamed)
         self.fields.refresh()
 
     def _visible_blocks(self, doc) -> tuple[int, int] | None:
@@ -239,6 +256,8 @@ class SectionPane(QWidget):
     def load(self, section_id: str) -> None:
         if self.section_id and self.section_id != section_id:
             self._cursors[self.section_id] = self.body.textCursor().position()
+        if self._title_dirty:
+            self._title_edited()  # a rename typed in the box, then a click elsewhere
         self.section_id = section_id
         doc = self.document.body_document(section_id)
         if section_id not in self._highlighters:
@@ -264,14 +283,15 @@ class SectionPane(QWidget):
         top = min(wanted, int(total * 0.4))
         self.splitter.setSizes([top, total - top])
 
-    def _refresh_header(self) -> None:
+    def _refresh_header(self, force_title: bool = True) -> None:
         section = self.document.issue.find(self.section_id)
         if section is None:
             return
         self._updating = True
         try:
-            if self.title.text() != section.title and not self.title.hasFocus():
+            if self.title.text() != section.title and (force_title or not self._title_dirty):
                 self.title.setText(section.title)
+                self._title_dirty = False
             self.optional.setChecked(section.optional)
             self.minutes.setValue(section.minutes or 0)
             self.body_kind.setCurrentIndex(0 if section.body_kind == BODY_WEEKLY else 1)
@@ -296,6 +316,15 @@ class SectionPane(QWidget):
     def _goto_repeat(self, item: QListWidgetItem) -> None:
         self.goto_line(int(item.data(Qt.ItemDataRole.UserRole) or 0))
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select body characters ``start``..``end`` (clamped to the text) and show them."""
+        last = self.body.document().characterCount() - 1
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
+        self.body.setTextCursor(cursor)
+        self.body.ensureCursorVisible()
+
     def goto_line(self, line: int) -> None:
         block = self.body.document().findBlockByLineNumber(max(line - 1, 0))
         cursor = QTextCursor(block)
@@ -309,15 +338,24 @@ class SectionPane(QWidget):
         for highlighter in self._highlighters.values():
             highlighter.set_dark(dark)
 
-    def reset(self, document: IssueDocument) -> None:
-        """Forget the previous issue's cursors and highlighters (a new document)."""
+    def detach(self) -> None:
+        """Let go of the document: the editor shows the pane's own empty text document, and
+        the highlighters and cursors of the old sections are dropped."""
         self.document.changed.disconnect(self._document_changed)
+        self.body.setDocument(self._blank)
+        for highlighter in self._highlighters.values():
+            highlighter.setDocument(None)
+        self._highlighters.clear()
+        self._cursors.clear()
+        self.section_id = ""
+        self._title_dirty = False
+        self._shown = ()
+        self.fields.section_id = ""
+
+    def attach(self, document: IssueDocument) -> None:
         self.document = document
         self.fields.document = document
         document.changed.connect(self._document_changed)
-        self._cursors.clear()
-        self._highlighters.clear()
-        self.section_id = ""
 
 
 class SectionEditor(QStackedWidget):
@@ -348,6 +386,11 @@ class SectionEditor(QStackedWidget):
             self.setCurrentIndex(0)
         self.sectionShown.emit(self.current_id)
 
+    def detach(self) -> None:
+        self.meta.detach()
+        self.pane.detach()
+        self.current_id = ""
+
     def attach(self, document: IssueDocument) -> None:
         self.meta.attach(document)
-        self.pane.reset(document)
+        self.pane.attach(document)

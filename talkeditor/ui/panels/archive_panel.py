@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...archive.folder import Archive
 from ...archive.index import ArchiveIndex
+from .wrapping import wrap_rows
 
 SEARCH_DELAY_MS = 120
 #: while the worker reads the archive, the list is filled again at most this often
@@ -109,6 +110,10 @@ class ArchivePanel(QWidget):
         self.hits.setObjectName("archiveHits")
         self.hits.setHeaderLabels([self.tr("No."), self.tr("Where"), self.tr("Text")])
         self.hits.setRootIsDecorated(False)
+        # The text wraps under a narrow "where": in a 250 px dock it is not cut to a few
+        # characters.
+        wrap_rows(self.hits)
+        self.hits.header().setStretchLastSection(True)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.issues)
         self.stack.addWidget(self.hits)
@@ -288,6 +293,8 @@ class ArchivePanel(QWidget):
             self.hits.addTopLevelItem(item)
         self.hits.resizeColumnToContents(0)
         self.hits.resizeColumnToContents(1)
+        room = self.hits.viewport().width() - self.hits.columnWidth(0)
+        self.hits.setColumnWidth(1, max(min(self.hits.columnWidth(1), room * 2 // 5), 60))
         self.stack.setCurrentWidget(self.hits)
         self.status.setText(self.tr("%1 hits").replace("%1", str(len(hits))))
 

@@ -14,6 +14,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...credits import places as cr
 from ..document.issue_document import IssueDocument
+from .on_screen import RefreshOnScreen
+from .wrapping import wrap_rows
 
 REFRESH_MS = 300
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -33,7 +36,7 @@ PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class CreditsPanel(QWidget):
+class CreditsPanel(RefreshOnScreen, QWidget):
     """Emits ``gotoPlace(section_id, start, end, kind)`` for a credit's place and
     ``renameRequested(name)``, ``ownerRequested(section_id)``, ``hostRequested(name)``,
     ``editorRequested(name)``, ``contributorRequested(section_id)``."""
@@ -53,7 +56,10 @@ class CreditsPanel(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("creditsTree")
         self.tree.setHeaderLabels([self.tr("Person"), self.tr("Credited as")])
-        self.tree.setColumnWidth(0, 150)
+        # Names at their width, roles wrapped beside them: nothing cut to a few characters.
+        wrap_rows(self.tree)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         rename = QPushButton(self.tr("Rename / Merge…"), self)
         rename.setObjectName("creditsRename")
@@ -88,17 +94,30 @@ class CreditsPanel(QWidget):
         layout.addWidget(self.claims)
         layout.addLayout(claim_buttons)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
+        self._stale = True
         self.attach(document)
 
     def attach(self, document: IssueDocument) -> None:
         self.document = document
-        document.changed.connect(self._schedule)
+        document.changesStopped.connect(self._schedule)
         document.structureChanged.connect(self._schedule)
         self._schedule()
 
+    def detach(self) -> None:
+        self.document.changesStopped.disconnect(self._schedule)
+        self.document.structureChanged.disconnect(self._schedule)
+
     def _schedule(self, *_args) -> None:
-        self._timer.start()
+        """Refresh when changes stop, and only while shown (a hidden panel catches up)."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        if self._stale:
+            self._schedule()
 
     def _title(self, section_id: str | None) -> str:
         if section_id is None:
@@ -130,7 +149,8 @@ class CreditsPanel(QWidget):
 
     def refresh(self) -> None:
         self._timer.stop()
-        issue = self.document.issue
+        self._stale = False
+        issue = self.document.sync()
         self.people = cr.credits_of(issue)
         expanded = {self.tree.topLevelItem(i).data(0, PERSON_ROLE)
                     for i in range(self.tree.topLevelItemCount())

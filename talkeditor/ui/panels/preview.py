@@ -1,15 +1,16 @@
 """The live preview: the whole issue as it will be published, in a QTextBrowser.
 
-It re-renders after typing pauses (debounced), converting only the sections whose Markdown
-changed (render.HtmlCache), keeps the edited section in view, and makes each heading a link
-that selects its section. When the Markdown to convert costs more than BACKGROUND_COST (a
-huge pasted section, thousands of brackets), it is converted in a worker thread while the
-window stays responsive and the previous preview stays on screen; a section beyond the
-renderer's limits (see talkeditor.render.markdown_tree) shows its heading and a notice
-instead of its body. It loads nothing remote, runs nothing, reads images only inside the
-issue's folder, and hands http(s)/mailto links to the system browser. Images not yet written
-(an imported .docx, a new issue's carried images, pasted before the first save) come from the
-document's ``pending_image`` hook; images wider than the pane are scaled to its width.
+It re-renders when the document's changes stop (``changesStopped``, after typing pauses) and
+only while it is on screen (a preview hidden or tabbed away catches up when shown), converting
+only the sections whose Markdown changed (render.HtmlCache), keeps the edited section in view,
+and makes each heading a link that selects its section. When the Markdown to convert costs more
+than BACKGROUND_COST (a huge pasted section, thousands of brackets), it is converted in a
+worker thread while the window stays responsive and the previous preview stays on screen; a
+section beyond the renderer's limits (see talkeditor.render.markdown_tree) shows its heading
+and a notice instead of its body. It loads nothing remote, runs nothing, reads images only
+inside the issue's folder, and hands http(s)/mailto links to the system browser. Images not yet
+written (an imported .docx, a new issue's carried images, pasted before the first save) come
+from the document's ``pending_image`` hook; images wider than the pane are scaled to its width.
 
 Resource loading is owned entirely by :meth:`PreviewPane.loadResource`, which never falls back
 to QTextBrowser/QTextDocument reading files (it never returns None, and there are no search
@@ -39,6 +40,7 @@ from ...render.html import HtmlCache
 from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
+from .on_screen import RefreshOnScreen
 
 DEBOUNCE_MS = 250
 # stale Markdown costing more than this (markdown_tree.render_cost, about microseconds of
@@ -57,7 +59,7 @@ def anchor_name(section_id: str) -> str:
     return f"sec-{section_id}" if section_id else "sec-title"
 
 
-class PreviewPane(QTextBrowser):
+class PreviewPane(RefreshOnScreen, QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
@@ -77,6 +79,7 @@ class PreviewPane(QTextBrowser):
         self.zhihu_source = None
         self._scrolled_to = None
         self._fitted_width = 0  # the width images were last fitted to (0: none shown)
+        self._stale = False
         # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
         # Image address -> why it is not shown (for the host's eyes and for tests).
@@ -87,28 +90,40 @@ class PreviewPane(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._due)
         self.set_dark(False)
         self.attach(document)
 
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
         self.cache = self._new_cache()
-        document.changed.connect(self.schedule)
+        document.changesStopped.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
+
+    def detach(self) -> None:
+        self.document_.changesStopped.disconnect(self.schedule)
+        self.document_.structureChanged.disconnect(self.schedule)
+
+    def showEvent(self, event) -> None:  # Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.schedule()
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
         self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
-        self._timer.start()
+        """Re-render soon; a hidden preview only notes that it is out of date."""
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
 
     def html(self) -> str:
         """The preview's HTML: every section's cached HTML, headings linked to their section."""
         parts = []
-        for section_id, fragment in self.cache.issue_parts(self.document_.issue):
+        for section_id, fragment in self.cache.issue_parts(self.document_.sync()):
             linked = _HEADING.sub(
                 lambda m, sid=section_id: (f'<h{m.group(1)}><a href="section:{html.escape(sid)}">'
                                            f"{m.group(2)}</a></h{m.group(1)}>"), fragment, count=1)
@@ -161,8 +176,9 @@ class PreviewPane(QTextBrowser):
 
     def refresh(self) -> None:
         self._timer.stop()
+        self._stale = False
         if self.mode == "issue":
-            stale = self.cache.stale(self.document_.issue)
+            stale = self.cache.stale(self.document_.sync())
             if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
                 self._convert_in_background(stale)
                 return

@@ -99,10 +99,13 @@ class SectionTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, self._key(section_id))
 
-    def attach(self, document: IssueDocument) -> None:
-        """Show another document (the old one is being dropped)."""
+    def detach(self) -> None:
+        """Stop following the document (it is about to be dropped)."""
         self.document.structureChanged.disconnect(self.reset_from_document)
         self.document.changed.disconnect(self._section_changed)
+
+    def attach(self, document: IssueDocument) -> None:
+        """Show another document."""
         self.document = document
         document.structureChanged.connect(self.reset_from_document)
         document.changed.connect(self._section_changed)
