@@ -11,8 +11,9 @@ from ``_SECTION_TEXTS``, keyed by their data's pickle.
 One thing depends on the whole document: the end marker ``...`` that the emitters write
 after a block that keeps its trailing blank lines (``|+``). PyYAML's pure-Python emitter
 writes it when the document's last scalar is such a block; libyaml's when any scalar of the
-document is (it never forgets). Each piece's ``_Shape`` records what both rules need, so the
-result is byte for byte :func:`talkeditor.storage.yaml_dump.dump_whole` of the same data.
+document is (it never forgets); ``yaml_dump._fast_dump_ok`` now leaves any document holding
+such a block to PyYAML. Each piece's ``_Shape`` records what both rules and that choice need,
+so the result is byte for byte :func:`talkeditor.storage.yaml_dump.dump_whole` of the data.
 
 Nodes are built here (``_node``) rather than by PyYAML's generic representer: the same
 nodes for the issue's own data types (anything else: the whole document goes the old way).
@@ -62,9 +63,10 @@ def _node(data: Any, shape: _Shape) -> yaml.Node:
     kind = type(data)
     if kind is str or kind is KeptScalar:
         if shape.fast and (yaml_dump._C_EMITTER_DIFFERS.search(data) is not None
+                           or data == "\n" or data.endswith("\n\n")
                            or ("\n" in data
                                and yaml_dump._C_BLOCK_DIFFERS.search(data) is not None)):
-            shape.fast = False
+            shape.fast = False  # as yaml_dump._fast_dump_ok says
         if kind is KeptScalar:
             shape.last_keep = False
             return _SCALAR(data.tag, str(data))
