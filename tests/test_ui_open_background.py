@@ -110,3 +110,18 @@ def test_edits_made_while_the_file_is_read_are_asked_about_again(qtbot, window, 
     assert window.issue().title == "改了标题", "Cancel in the question keeps the edited issue"
     assert isinstance(window.issue(), Issue) and window.document.path != big.resolve()
     window.document.set_modified(False)
+
+
+def test_a_new_issue_started_while_a_file_is_read_is_not_replaced_by_the_read(
+        qtbot, window, no_dialogs, tmp_path):
+    big = big_file(tmp_path, times=10)
+    task = start_open(qtbot, window, no_dialogs, big)
+    window.actions_["actionNew"].trigger()  # before the progress dialog covers the window
+    window.document.set_meta("title", "新草稿标题")
+    draft = window.document
+    with qtbot.waitSignal(task.ended, timeout=WAIT) as ended:
+        pass
+    assert ended.args == ["cancelled"], "the host's later New wins over the older open"
+    assert window.document is draft and window.issue().title == "新草稿标题"
+    assert window.document.path != big.resolve()
+    window.document.set_modified(False)

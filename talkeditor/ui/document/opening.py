@@ -6,7 +6,8 @@ reports progress, a progress dialog with Cancel appears after half a second, and
 stays open, untouched, until the new one has been read. Cancel or an error keep it; only a
 finished read replaces it (through the manager, on the GUI thread, as ``open_path`` does). If
 the host edited the open issue while the file was being read (before the dialog appeared), they
-are asked again whether to save it.
+are asked again whether to save it; if they switched to another issue meanwhile (File › New,
+New from Past Issue), that later choice wins and the read is cancelled.
 
 :func:`read` is the core work of every open, in the worker or (``DocumentManager.open_path``,
 for the API and start-up) on the GUI thread.
@@ -63,12 +64,21 @@ class BackgroundOpener(QObject):
         before = manager.document
         edited: list[str] = []
         before.changed.connect(edited.append)
+        started: list = []  # the task, once started
+
+        def switched(_document) -> None:
+            if started:
+                started[0].cancel()  # the host moved on to another issue: theirs wins
+
+        manager.documentChanged.connect(switched)
 
         def stop_watching() -> None:
-            try:
-                before.changed.disconnect(edited.append)
-            except (RuntimeError, TypeError):
-                pass  # the document is gone already
+            for signal, slot in ((manager.documentChanged, switched),
+                                 (before.changed, edited.append)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass  # the object is gone already
 
         def done(result) -> None:
             stop_watching()
@@ -97,4 +107,6 @@ class BackgroundOpener(QObject):
             title=self.tr("Open issue"), done=done, failed=failed, cancelled=cancelled)
         if task is None:
             stop_watching()
+        else:
+            started.append(task)
         return task is not None
