@@ -125,3 +125,44 @@ def test_a_new_issue_started_while_a_file_is_read_is_not_replaced_by_the_read(
     assert window.document is draft and window.issue().title == "新草稿标题"
     assert window.document.path != big.resolve()
     window.document.set_modified(False)
+
+
+def read_then(monkeypatch, change):
+    """Make the background read call ``change(path)`` right after it has read the file."""
+    from talkeditor.ui.document import opening
+
+    real = opening.read
+
+    def read_and_change(path, archive_issues, progress=None):
+        result = real(path, archive_issues, progress)
+        change(path)
+        return result
+
+    monkeypatch.setattr(opening, "read", read_and_change)
+
+
+def test_a_file_deleted_while_it_is_read_is_reported_missing_once_it_is_shown(
+        qtbot, window, no_dialogs, tmp_path, monkeypatch):
+    big = big_file(tmp_path, times=2)
+    read_then(monkeypatch, lambda path: path.unlink())
+    missing = []
+    window.manager.fileMissing.connect(missing.append)
+    task = start_open(qtbot, window, no_dialogs, big)
+    with qtbot.waitSignal(task.ended, timeout=WAIT) as ended:
+        pass
+    assert ended.args == ["done"] and window.document.path == big.resolve()
+    qtbot.waitUntil(lambda: missing == [big.resolve()], timeout=5000)
+    assert window.manager.missing == big.resolve() and window.document.is_modified()
+
+
+def test_a_file_changed_while_it_is_read_is_reloaded_once_it_is_shown(
+        qtbot, window, no_dialogs, tmp_path, monkeypatch):
+    big = big_file(tmp_path, times=2)
+    theirs = storage.load_yaml_issue(big)
+    theirs.title = "别处改的标题"
+    read_then(monkeypatch, lambda path: storage.save_issue(theirs, path))
+    task = start_open(qtbot, window, no_dialogs, big)
+    with qtbot.waitSignal(task.ended, timeout=WAIT):
+        pass
+    qtbot.waitUntil(lambda: window.issue().title == "别处改的标题", timeout=5000)
+    assert window.document.path == big.resolve() and not window.document.is_modified()

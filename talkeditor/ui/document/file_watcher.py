@@ -47,7 +47,11 @@ class FileWatcher(QObject):
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._check)
 
-    def watch(self, path: Path | None) -> None:
+    def watch(self, path: Path | None, known: str | None = None) -> None:
+        """Watch ``path`` from now on. ``known``: the :func:`fingerprint` of the content the
+        app showed, taken before it was read (a background open): a change or deletion made
+        while it was read is then reported as soon as the watch starts. Default: the file as
+        it is now."""
         for old in self._watcher.files() + self._watcher.directories():
             self._watcher.removePath(old)
         self.path = Path(path) if path else None
@@ -55,7 +59,10 @@ class FileWatcher(QObject):
         if self.path is None:
             self.known = None
             return
-        self.known = fingerprint(self.path)
+        current = fingerprint(self.path)
+        self.known = known if known is not None else current
+        if current is None or current != self.known:
+            self._settle.start()  # gone or changed since it was read: _check tells
         self._watcher.addPath(str(self.path.parent))
         if self.path.parent.parent != self.path.parent:  # sees the folder moved or renamed
             self._watcher.addPath(str(self.path.parent.parent))

@@ -94,9 +94,11 @@ class DocumentManager(QObject):
         if attach:
             view.attach(self.document)
 
-    def set_document(self, document: IssueDocument, recovery_id: str | None = None) -> None:
+    def set_document(self, document: IssueDocument, recovery_id: str | None = None,
+                     known: str | None = None) -> None:
         """Show another issue: every view detaches from the old document, attaches to the new
-        one, and only then is the old one deleted."""
+        one, and only then is the old one deleted. ``known``: the file's fingerprint taken
+        before it was read (``FileWatcher.watch``)."""
         old = self.document
         if old is document:
             return
@@ -113,7 +115,7 @@ class DocumentManager(QObject):
         finally:
             self.switching = False
         self.missing = None
-        self.watcher.watch(document.path)
+        self.watcher.watch(document.path, known)
         old.deleteLater()
         self.documentChanged.emit(document)
 
@@ -143,13 +145,15 @@ class DocumentManager(QObject):
                            self.tr("“%1” could not be opened.").replace("%1", path.name),
                            describe_error(exc))
 
-    def show_read(self, path: Path, result) -> None:
-        """Show what ``opening.read`` gave for ``path`` (an Issue or an ImportResult)."""
+    def show_read(self, path: Path, result, known: str | None = None) -> None:
+        """Show what ``opening.read`` gave for ``path`` (an Issue or an ImportResult);
+        ``known``: the file's fingerprint taken before the read (a change made during a
+        background read is then reported)."""
         if isinstance(result, Issue):
             document = IssueDocument(result, path.resolve())
         else:
             document = self._import_document(path, result)
-        self.set_document(document)
+        self.set_document(document, known=known)
         if document.path is not None:
             self.settings.add_recent(document.path)
             self.save_settings()

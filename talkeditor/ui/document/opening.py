@@ -25,6 +25,7 @@ from ... import paths
 from ...errors import IssueFormatError
 from ...progress import Progress
 from ...storage import files as storage
+from .file_watcher import fingerprint
 
 if TYPE_CHECKING:
     from ..background import BackgroundTasks
@@ -44,6 +45,14 @@ def read(path: Path, archive_issues: list | None, progress: Progress | None = No
     from ...importing.importer import import_file
 
     return import_file(path, archive_issues=archive_issues, progress=progress)
+
+
+def read_watched(path: Path, archive_issues: list | None, progress: Progress | None = None):
+    """``(fingerprint, read(...))``: the file's fingerprint (``file_watcher``) taken before
+    the read, so that a change or deletion during a long read is not taken for the content
+    shown (None for an import, which opens as a new draft)."""
+    known = fingerprint(path) if is_yaml(path) else None
+    return known, read(path, archive_issues, progress)
 
 
 class BackgroundOpener(QObject):
@@ -85,7 +94,8 @@ class BackgroundOpener(QObject):
             if (edited and manager.document is before and before.is_modified()
                     and not manager.maybe_save()):
                 return
-            manager.show_read(path, result)
+            known, issue_or_import = result
+            manager.show_read(path, issue_or_import, known)
             if opened is not None:
                 opened()
 
@@ -102,7 +112,7 @@ class BackgroundOpener(QObject):
                                          "unchanged.").replace("%1", path.name), 8000)
 
         task = self.tasks.start(
-            "open", lambda progress: read(path, archive_issues, progress),
+            "open", lambda progress: read_watched(path, archive_issues, progress),
             self.tr("Reading “%1”…").replace("%1", path.name),
             title=self.tr("Open issue"), done=done, failed=failed, cancelled=cancelled)
         if task is None:
