@@ -166,3 +166,19 @@ def test_a_file_changed_while_it_is_read_is_reloaded_once_it_is_shown(
         pass
     qtbot.waitUntil(lambda: window.issue().title == "别处改的标题", timeout=5000)
     assert window.document.path == big.resolve() and not window.document.is_modified()
+
+
+def test_a_second_open_while_a_file_is_read_wins_over_the_first(qtbot, window, no_dialogs,
+                                                                 tmp_path, issue_copy):
+    big = big_file(tmp_path, times=10)
+    first = start_open(qtbot, window, no_dialogs, big)
+    other = tmp_path / "other" / "issue.yaml"
+    other.parent.mkdir()
+    other.write_bytes(issue_copy.read_bytes())
+    no_dialogs["answers"]["open_path"] = other
+    with qtbot.waitSignal(first.ended, timeout=WAIT) as ended:
+        window.actions_["actionOpen"].trigger()  # before the progress dialog covers the window
+    assert ended.args == ["cancelled"]
+    qtbot.waitUntil(lambda: window.document.path == other.resolve(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.manager.tasks.running("open") is None, timeout=WAIT)
+    assert window.document.path == other.resolve() and no_dialogs["errors"] == []

@@ -136,8 +136,9 @@ class DocumentManager(QObject):
 
     def open_in_background(self, path: str | Path, opened=None) -> bool:
         """Open like ``open_path``, reading in a worker thread with progress and Cancel
-        (``opening.py``); False if another open is running. ``opened()`` follows the new
-        issue on screen; Cancel or an error keep the open issue."""
+        (``opening.py``); a read still running is cancelled and this one follows it.
+        ``opened()`` follows the new issue on screen; Cancel or an error keep the open
+        issue."""
         return self.opener.open(path, opened)
 
     def open_failed(self, path: Path, exc: IssueFormatError) -> None:

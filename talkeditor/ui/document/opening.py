@@ -8,6 +8,8 @@ finished read replaces it (through the manager, on the GUI thread, as ``open_pat
 the host edited the open issue while the file was being read (before the dialog appeared), they
 are asked again whether to save it; if they switched to another issue meanwhile (File › New,
 New from Past Issue), that later choice wins and the read is cancelled.
+Opening another file while one is read is the host's later choice too: the running read is
+cancelled and the new one starts when it has stopped.
 
 :func:`read` is the core work of every open, in the worker or (``DocumentManager.open_path``,
 for the API and start-up) on the GUI thread.
@@ -61,13 +63,21 @@ class BackgroundOpener(QObject):
     def __init__(self, manager: DocumentManager, tasks: BackgroundTasks) -> None:
         super().__init__(manager)
         self.manager, self.tasks = manager, tasks
+        # the host's latest choice while another file is still being read
+        self._next: tuple[Path, Callable[[], None] | None] | None = None
 
     def open(self, path: str | Path, opened: Callable[[], None] | None = None) -> bool:
-        """Start reading ``path``; False (nothing started) while another open runs.
-        ``opened`` is called once the new issue is shown."""
+        """Start reading ``path``; False if it could not start. While another file is being
+        read, the host's later choice wins: that read is cancelled and ``path`` is read once
+        it has stopped. ``opened`` is called once the new issue is shown."""
         path = Path(path)
-        if self.tasks.running("open") is not None:
-            return False
+        running = self.tasks.running("open")
+        if running is not None:
+            if self._next is None:
+                running.ended.connect(self._open_next)
+            self._next = (path, opened)
+            running.cancel()
+            return True
         manager = self.manager
         archive_issues = None if is_yaml(path) else manager.archive().issues()
         before = manager.document
@@ -120,3 +130,8 @@ class BackgroundOpener(QObject):
         else:
             started.append(task)
         return task is not None
+
+    def _open_next(self, _outcome: str) -> None:
+        following, self._next = self._next, None
+        if following is not None:
+            self.open(*following)
