@@ -182,3 +182,15 @@ def test_a_second_open_while_a_file_is_read_wins_over_the_first(qtbot, window, n
     qtbot.waitUntil(lambda: window.document.path == other.resolve(), timeout=WAIT)
     qtbot.waitUntil(lambda: window.manager.tasks.running("open") is None, timeout=WAIT)
     assert window.document.path == other.resolve() and no_dialogs["errors"] == []
+
+
+def test_closing_the_window_while_a_file_is_read_cancels_the_read(qtbot, window, no_dialogs,
+                                                                  tmp_path, issue_copy):
+    big = big_file(tmp_path, times=10)
+    task = start_open(qtbot, window, no_dialogs, big)
+    with qtbot.waitSignal(task.ended, timeout=WAIT) as ended:
+        assert window.close()
+    assert ended.args == ["cancelled"]
+    assert window.document.path == issue_copy.resolve()
+    assert window.settings.last_issue() == str(issue_copy.resolve()), \
+        "the next start opens the issue the host closed, not one they never saw"

@@ -305,8 +305,13 @@ class DocumentManager(QObject):
             self.message.emit(self.tr("Settings not saved: %1").replace("%1", str(exc)), 8000)
 
     def close(self) -> None:
-        """The window closes on purpose: forget the draft's recovery copy."""
+        """The window closes on purpose: forget the draft's recovery copy, and stop a file
+        still being read (its result would replace the closed issue and become the last
+        issue of the next start)."""
         self.autosaver.discard()
+        running = self.tasks.running("open")
+        if running is not None:
+            running.cancel()
 
     # ------------------------------------------------------------------ never lose work
     def offer_recovery(self) -> bool:
