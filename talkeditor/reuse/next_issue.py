@@ -200,15 +200,6 @@ def _same_issue(a: Issue, b: Issue) -> bool:
 # ---------------------------------------------------------------- command line
 
 
-def load_past(path: str | Path, archive: Archive | None = None) -> Issue:
-    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx`` with
-    ``archive``'s titles known (``importing.open_any.open_issue``, the one way to open a file;
-    use it directly to keep an imported issue's images)."""
-    from ..importing.open_any import open_issue
-
-    return open_issue(path, archive).issue
-
-
 def cli_new(args) -> int:
     """``talkeditor new -o OUT.yaml [--from PAST | --template NAME] [--archive DIR]``.
 
