@@ -133,8 +133,8 @@ def read_then(monkeypatch, change):
 
     real = opening.read
 
-    def read_and_change(path, archive_issues, progress=None):
-        result = real(path, archive_issues, progress)
+    def read_and_change(path, archive_folder, progress=None):
+        result = real(path, archive_folder, progress)
         change(path)
         return result
 

@@ -199,9 +199,9 @@ def cmd_new(args) -> int:
     if out.exists() and not args.force:
         raise UsageError(f"talkeditor new: {out} exists (use --force to overwrite)")
     if args.past or args.archive:
-        from ..reuse.next_issue import cli_new
+        from .new_issue import run_new
 
-        return cli_new(args)
+        return run_new(args)
     issue = load_template(args.template or paths.DEFAULT_TEMPLATE)
     saved = save_issue(issue, out)
     print(f"created {saved}")
@@ -244,9 +244,9 @@ def cmd_export_zhihu(args) -> int:
 
 
 def cmd_links(args) -> int:
-    from ..links.issue_links import cli_links
+    from .links import run_links
 
-    return cli_links(args)
+    return run_links(args)
 
 
 def cmd_merge(args) -> int:

@@ -12,33 +12,28 @@ contributors, the custom title, the video and Zhihu links.
 - People: the host and the editors are both cleared, alike: the template says 主持人
   ……后续每期由大家自行认领 (each issue's host signs up anew) and 编辑（最好由主持人兼任）, so the
   editors follow the host. ``keep_host`` / ``keep_editors`` override.
-- 往期精彩 is regenerated from the archive and the past issue (see ``archive_pastlist``).
+- 往期精彩 is regenerated from the archive and the past issue (see ``reuse.past_issues``).
 - Standing text is also judged from evidence (``judge_standing``): a weekly section whose
   body is the same in the last issues of the archive (e.g. the privacy 注意事项 that opens
   every issue from 011 on, which the template does not know) is kept as standing text, and
   the issues it was judged from are recorded in the section (``STANDING_EVIDENCE``) so the
   section editor can show the decision and the host can flip it.
 
-``cli_new(args)`` is ``talkeditor new`` with ``--from``, ``--archive`` (and ``--template``);
-it also copies the images the kept standing text uses (the QR codes of 加入/赞助我们) from the
-past issue's ``assets/`` (or, for a past issue it imports, from the images the import brought)
-into the new issue's, so the preview and the Zhihu export find them (``assets.collect_images``).
+``talkeditor new --from/--archive`` (``cli/new_issue.py``) and the window also copy the
+images the kept standing text uses (the QR codes of 加入/赞助我们) from the past issue's
+``assets/`` (or, for a past issue it imports, from the images the import brought) into the new
+issue's, so the preview and the Zhihu export find them (``assets.collect_images``).
 """
 
 from __future__ import annotations
 
 import copy
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
-from ..errors import IssueFormatError
-from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text, title_key
-from ..storage import assets
-from ..storage import files as storage
+from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text, title_key, walk_paths
 from . import past_issues
 
 WEEK = timedelta(weeks=1)
@@ -62,15 +57,10 @@ class StandingJudgement:
 
 
 def _title_path(issue: Issue) -> dict[tuple[str, ...], Section]:
+    """Each section under its path of title keys (``model.title_key``); the first wins."""
     paths: dict[tuple[str, ...], Section] = {}
-
-    def walk(sections: list[Section], prefix: tuple[str, ...]) -> None:
-        for section in sections:
-            key = (*prefix, title_key(section.title))
-            paths.setdefault(key, section)
-            walk(section.children, key)
-
-    walk(issue.sections, ())
+    for section, titles in walk_paths(issue.sections):
+        paths.setdefault(tuple(map(title_key, titles)), section)
     return paths
 
 
@@ -198,69 +188,3 @@ def _same_issue(a: Issue, b: Issue) -> bool:
 
 
 # ---------------------------------------------------------------- command line
-
-
-def load_past(path: str | Path, archive: Archive | None = None) -> Issue:
-    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx`` with
-    ``archive``'s titles known (``importing.open_any.open_issue``, the one way to open a file;
-    use it directly to keep an imported issue's images)."""
-    from ..importing.open_any import open_issue
-
-    return open_issue(path, archive).issue
-
-
-def cli_new(args) -> int:
-    """``talkeditor new -o OUT.yaml [--from PAST | --template NAME] [--archive DIR]``.
-
-    - ``--from PAST``: the issue after PAST (YAML, or a .md/.txt/.docx it imports);
-    - ``--archive DIR`` alone: the issue after the archive's latest regular issue;
-    - ``--archive DIR --template NAME``: a fresh issue from the template, numbered and dated
-      after the archive's latest issue.
-    ``--archive`` always gives the numbering and the issues 往期精彩 lists. Broken files in the
-    archive are skipped with a warning on stderr.
-    """
-    if args.past and getattr(args, "template", None):
-        raise IssueFormatError("use either --from or --template, not both")
-    archive = None
-    if args.archive:
-        folder = Path(args.archive)
-        if not folder.is_dir():
-            raise IssueFormatError(f"the archive {folder} is not a folder")
-        archive = Archive(folder)
-    latest = archive.latest() if archive is not None else None
-    past_folder = None
-    past_images: dict[str, bytes] = {}  # the images an imported past issue came with
-    if args.past:
-        from ..importing.open_any import open_issue
-
-        opened = open_issue(args.past, archive)
-        past, past_images = opened.issue, opened.assets
-        origin = str(args.past)
-        if not opened.imported:
-            past_folder = Path(args.past).parent
-    elif latest is None:
-        problems = f" ({len(archive.errors)} unreadable)" if archive.errors else ""
-        raise IssueFormatError(f"the archive {args.archive} has no issues{problems}")
-    elif getattr(args, "template", None):
-        past = storage.load_template(args.template)
-        origin = f"template {args.template}, after {latest.number}"
-    else:
-        past = archive.load(latest)
-        origin = str(latest.path)
-        past_folder = Path(latest.path).parent
-    issue = next_issue(past, archive)
-    if not issue.date and latest is not None:
-        issue.date = next_session_date(latest.date, date.today())
-        issue.time = issue.time or latest.time
-    if archive is not None:
-        for path, message in archive.errors:
-            print(f"talkeditor: warning: skipped {path}: {message}", file=sys.stderr)
-    images = assets.collect_images(issue, past_folder)
-    used = set(assets.asset_names(issue))
-    images.update({name: data for name, data in past_images.items() if name in used})
-    target = Path(args.output).parent
-    assets.write_assets(images, target)  # first, so the issue never points at a missing file
-    saved = storage.save_issue(issue, args.output)
-    when = " ".join(p for p in (issue.date, issue.time) if p) or "no date"
-    print(f"created {saved}: {issue.display_title() or 'untitled'}, {when} (from {origin})")
-    return 0
