@@ -331,3 +331,33 @@ def test_archive_hits_wrap_their_text_in_a_narrow_dock(qtbot, window, tmp_path, 
     assert text_width >= hits.fontMetrics().horizontalAdvance("汉" * 8)
     assert hits.fontMetrics().horizontalAdvance(item.text(2)) > text_width
     assert hits.visualItemRect(item).height() > 1.5 * hits.fontMetrics().height()
+
+
+def test_typing_in_a_section_keeps_the_other_lines_trailing_special_characters(qtbot, window,
+                                                                                issue_copy):
+    # Lines ending in a no-break, full-width or line-separator character, or a tab, are the
+    # host's text: an edit in the section must not trim them on save (nor, on the edited
+    # line, anything but the ASCII blanks typed at its end).
+    lines = ["尾不换行\u00a0", "尾全角\u3000", "尾制表\t", "尾行分隔\u2028", "中\u200b间"]
+    issue = storage.load_yaml_issue(issue_copy)
+    issue.find("news-academic").body = "\n".join(lines) + "\n"
+    storage.save_issue(issue, issue_copy)
+    window.open_path(issue_copy)
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.Start)
+    _commit(body, "新")
+    qtbot.wait(400)  # the typing pause copies the text into the model
+    assert window.save()
+    saved = storage.load_yaml_issue(issue_copy).find("news-academic").body
+    assert saved == "\n".join(["新" + lines[0], *lines[1:]]) + "\n"
+
+
+def test_a_line_typed_with_trailing_spaces_is_still_trimmed_on_save(qtbot, window, issue_copy):
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "\n新的一行   ")
+    assert window.save()
+    saved = storage.load_yaml_issue(issue_copy).find("news-academic").body
+    assert saved.endswith("\n新的一行")
