@@ -361,3 +361,24 @@ def test_a_line_typed_with_trailing_spaces_is_still_trimmed_on_save(qtbot, windo
     assert window.save()
     saved = storage.load_yaml_issue(issue_copy).find("news-academic").body
     assert saved.endswith("\n新的一行")
+
+
+def test_every_label_of_qts_file_dialog_is_chinese_in_the_chinese_ui(qtbot):
+    # Qt 6 words the labels "&Look in:" and "Files of &type:", which qtbase_zh_CN.qm lacks.
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from talkeditor.ui.app import ensure_app, install_translations
+
+    app = ensure_app("en")
+    try:
+        install_translations(app, "zh_CN")
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "t")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            qtbot.addWidget(dialog)
+            labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+            assert labels and all(any("\u4e00" <= c <= "\u9fff" for c in text)
+                                  for text in labels), labels
+    finally:
+        install_translations(app, "en")

@@ -683,7 +683,6 @@
     </message>
     <message>
         <source>Autosave failed: %1</source>
-        <extracomment>what opens the first issue when the shell is painted first (``app.launch``)</extracomment>
         <translation>自动保存失败：%1</translation>
     </message>
 </context>
@@ -779,6 +778,18 @@
     <message>
         <source>This section nests quotes or lists more than {0} levels deep: the preview does not show it.</source>
         <translation>这个版块的引用或列表嵌套超过 {0} 层：预览不显示它。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Labels of Qt&apos;s own file dialog that qtbase_zh_CN.qm does not translate (Qt 6 added the mnemonics, the .qm still has &quot;Look in:&quot; and &quot;Files of type:&quot;): listed here so that lupdate puts them into our .ts, whose translator Qt asks when its own has no answer.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
