@@ -382,3 +382,25 @@ def test_every_label_of_qts_file_dialog_is_chinese_in_the_chinese_ui(qtbot):
                                   for text in labels), labels
     finally:
         install_translations(app, "en")
+
+
+def test_undoing_typing_in_another_section_shows_that_section(qtbot, window):
+    # Type in 学术, then in 工业界; the second Undo takes back 学术's typing: the host must see
+    # where, not have text vanish out of sight in a section they are not looking at.
+    body = window.editor.pane.body
+    academic = window.select_section("本周新闻", "学术")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "学术新")
+    industry = window.select_section("本周新闻", "工业界")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "工业新")
+    undo, redo = window.actions_["actionUndo"], window.actions_["actionRedo"]
+    undo.trigger()
+    assert window.current_section() == industry
+    undo.trigger()
+    assert window.current_section() == academic
+    assert "学术新" not in body.toPlainText()
+    window.select_section("本周新闻", "工业界")
+    redo.trigger()
+    assert window.current_section() == academic
+    assert body.toPlainText().endswith("学术新")

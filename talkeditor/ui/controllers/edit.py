@@ -43,13 +43,28 @@ class EditActions(QObject):
 
     # ------------------------------------------------------------------ undo
     def undo(self) -> None:
-        """Undo the last change, wherever it was (an open typing run included)."""
-        self.api.document.undo_stack.undo()
+        """Undo the last change, wherever it was (an open typing run included), and show the
+        section it was in."""
+        stack = self.api.document.undo_stack
+        step = stack.command(stack.index() - 1) if stack.canUndo() else None
+        stack.undo()
+        self._show_place_of(step)
         self.update_actions()
 
     def redo(self) -> None:
-        self.api.document.undo_stack.redo()
+        stack = self.api.document.undo_stack
+        step = stack.command(stack.index()) if stack.canRedo() else None
+        stack.redo()
+        self._show_place_of(step)
         self.update_actions()
+
+    def _show_place_of(self, step) -> None:
+        """Bring the section an undone or redone step changed into view, so no text changes
+        out of sight (steps of the whole issue, '' , leave the view as it is)."""
+        section_id = getattr(step, "section_id", "")
+        if section_id and section_id != self.api.current_section() \
+                and self.api.document.issue.find(section_id) is not None:
+            self.api.show_section(section_id)
 
     def update_actions(self, *_args) -> None:
         stack = self.api.document.undo_stack
