@@ -404,3 +404,16 @@ def test_undoing_typing_in_another_section_shows_that_section(qtbot, window):
     redo.trigger()
     assert window.current_section() == academic
     assert body.toPlainText().endswith("学术新")
+
+
+def test_emptying_the_title_box_shows_the_kept_title_again(qtbot, window):
+    # A section keeps its title when the box is emptied: the box must not go on showing
+    # nothing while the tree shows the title (two views of one value).
+    section_id = window.select_section("本周新闻", "学术")
+    title = window.editor.pane.title
+    title.setFocus()
+    title.selectAll()
+    QTest.keyClick(title, Qt.Key.Key_Delete)
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    assert window.document.issue.find(section_id).title == "学术"
+    assert title.text() == "学术"

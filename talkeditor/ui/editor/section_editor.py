@@ -214,13 +214,17 @@ class SectionPane(QWidget):
 
     def _title_edited(self) -> None:
         """Only what the user typed here renames the section: a title box that merely lost
-        focus never writes back what it showed (the tree may have renamed it since)."""
+        focus never writes back what it showed (the tree may have renamed it since). A box
+        left blank shows the title the section keeps."""
         if not self._title_dirty:
             return
         self._title_dirty = False
         section = self.document.issue.find(self.section_id)
-        if section is not None and self.title.text().strip() \
-                and self.title.text().strip() != section.title:
+        if section is None:
+            return
+        if not self.title.text().strip():
+            self._refresh_header()
+        elif self.title.text().strip() != section.title:
             self.document.rename_section(self.section_id, self.title.text())
 
     def _document_changed(self, section_id: str) -> None:
