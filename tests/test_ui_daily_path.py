@@ -417,3 +417,11 @@ def test_emptying_the_title_box_shows_the_kept_title_again(qtbot, window):
     QTest.keyClick(title, Qt.Key.Key_Return)
     assert window.document.issue.find(section_id).title == "学术"
     assert title.text() == "学术"
+
+
+def test_the_first_window_fits_on_the_screen(qtbot, window):
+    # A first start (no saved geometry) on a 1366×768 laptop: the window must not be larger
+    # than the screen, or the status bar, the dock tabs and the find bar are out of sight.
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
