@@ -87,18 +87,23 @@ def test_only_selecting_sections_after_opening_does_not_crash(tmp_path):
     assert run.stdout.strip() == "alive"
 
 
+def _name_in_tree(window, action: str, name: str) -> None:
+    """Trigger ``action`` (it opens the tree's name editor), type ``name``, press Enter."""
+    window.actions_[action].trigger()
+    _deliver()
+    editor = window.tree.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    editor.insert(name)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    _deliver()  # the delegate commits through a queued call, as in the event loop
+
+
 def test_renaming_in_the_tree_updates_the_title_box_and_is_not_written_back(qtbot, window):
     window.select_section("本周新闻", "学术")
     pane = window.editor.pane
     pane.title.setFocus()  # the host had clicked into the title box before
     window.tree.setFocus()
-    window.actions_["actionRenameSection"].trigger()
-    _deliver()
-    editor = window.tree.viewport().findChild(QLineEdit)
-    editor.selectAll()
-    editor.insert("学术研究")
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    _deliver()  # the delegate commits through a queued call, as in the event loop
+    _name_in_tree(window, "actionRenameSection", "学术研究")
     assert pane.title.text() == "学术研究"
     pane.title.setFocus()
     pane.body.setFocus()  # leaving the title box must not write the old name back
@@ -108,13 +113,7 @@ def test_renaming_in_the_tree_updates_the_title_box_and_is_not_written_back(qtbo
 
 def test_add_section_then_typing_its_name_shows_it_in_the_title_box(qtbot, window):
     window.select_section("本周新闻")
-    window.actions_["actionAddSection"].trigger()
-    _deliver()
-    editor = window.tree.viewport().findChild(QLineEdit)
-    editor.selectAll()
-    editor.insert("本周八卦")
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    _deliver()  # the delegate commits through a queued call, as in the event loop
+    _name_in_tree(window, "actionAddSection", "本周八卦")
     sid = window.editor.current_id
     assert window.document.issue.find(sid).title == "本周八卦"
     assert window.editor.pane.title.text() == "本周八卦"

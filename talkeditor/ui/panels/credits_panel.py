@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...credits import places as cr
 from ..document.issue_document import IssueDocument
+from .on_screen import RefreshOnScreen
 from .wrapping import wrap_rows
 
 REFRESH_MS = 300
@@ -35,7 +36,7 @@ PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class CreditsPanel(QWidget):
+class CreditsPanel(RefreshOnScreen, QWidget):
     """Emits ``gotoPlace(section_id, start, end, kind)`` for a credit's place and
     ``renameRequested(name)``, ``ownerRequested(section_id)``, ``hostRequested(name)``,
     ``editorRequested(name)``, ``contributorRequested(section_id)``."""
@@ -145,19 +146,6 @@ class CreditsPanel(QWidget):
             where = "、".join(f"{self._title(s)} {n}" for s, n in counts.items())
             parts.append(self.tr("signed %1 (%2)").replace("%1", str(total)).replace("%2", where))
         return " · ".join(parts)
-
-    def on_screen(self) -> bool:
-        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def catch_up(self, shown: bool = True) -> None:
-        """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
-        if shown and self._stale:
-            self._timer.start()
-
-    def _due(self) -> None:
-        if self.on_screen():
-            self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
 
     def refresh(self) -> None:
         self._timer.stop()

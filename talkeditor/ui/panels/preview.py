@@ -40,6 +40,7 @@ from ...render.html import HtmlCache
 from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
+from .on_screen import RefreshOnScreen
 
 DEBOUNCE_MS = 250
 # stale Markdown costing more than this (markdown_tree.render_cost, about microseconds of
@@ -58,7 +59,7 @@ def anchor_name(section_id: str) -> str:
     return f"sec-{section_id}" if section_id else "sec-title"
 
 
-class PreviewPane(QTextBrowser):
+class PreviewPane(RefreshOnScreen, QTextBrowser):
     """Emits ``sectionClicked(id)`` when a section heading is clicked."""
 
     sectionClicked = Signal(str)
@@ -156,19 +157,6 @@ class PreviewPane(QTextBrowser):
             if folder is not None and path.is_relative_to(folder):
                 self._zhihu_images[f"images/{name}"] = path.relative_to(folder).as_posix()
         return zhihu.preview_html(post)
-
-    def on_screen(self) -> bool:
-        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def catch_up(self, shown: bool = True) -> None:
-        """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
-        if shown and self._stale:
-            self._timer.start()
-
-    def _due(self) -> None:
-        if self.on_screen():
-            self.refresh()  # out of view since it was scheduled: catch_up() refreshes later
 
     def _new_cache(self) -> HtmlCache:
         return HtmlCache(on_limit=self._limit_notice)
