@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from talkeditor.importing.importer import import_file, write_import
-from tests.conftest import FIXTURES
+from tests.conftest import SAMPLES
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +149,7 @@ def test_the_export_dialog_shows_the_start_of_long_titles_and_wraps_check_lines(
 def test_the_export_dialog_is_offered_the_corrected_005_title(qtbot, window, no_dialogs,
                                                               tmp_path):
     path = tmp_path / "005" / "issue.yaml"
-    write_import(import_file(FIXTURES / "zhihu" / "samples" / "talk-005.md"), path)
+    write_import(import_file(SAMPLES / "issues" / "talk-005.md"), path)
     assert window.open_path(path)
     window.actions_["actionExportZhihu"].trigger()
     zhihu_calls = [c for c in no_dialogs["asked"] if c[0] == "zhihu"]
