@@ -424,3 +424,24 @@ def test_the_first_window_fits_on_the_screen(qtbot, window):
     available = window.screen().availableGeometry()
     assert window.width() <= available.width()
     assert window.height() <= available.height()
+
+
+def test_after_keeping_my_version_undoing_my_edits_still_differs_from_disk(qtbot, window,
+                                                                           no_dialogs,
+                                                                           issue_copy):
+    # Another program changed the file while the host had edits; the host kept theirs on
+    # screen ("mine"). Undoing those edits gives the old file, which is no longer what is on
+    # disk: the window must still say modified (and closing must ask).
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "我的")
+    qtbot.wait(400)
+    theirs = storage.load_yaml_issue(issue_copy)
+    theirs.find("news-academic").body += "\n别人的"
+    storage.save_issue(theirs, issue_copy)
+    qtbot.waitUntil(lambda: any(isinstance(a, tuple) and a[0] == "external"
+                                for a in no_dialogs["asked"]), timeout=10000)
+    window.actions_["actionUndo"].trigger()
+    assert "我的" not in window.issue().find("news-academic").body
+    assert window.document.is_modified() and window.isWindowModified()

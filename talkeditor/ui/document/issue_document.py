@@ -95,6 +95,12 @@ class IssueDocument(SectionBodies, QObject):
             self._baseline = self.saved_issue()
         self._recheck_modified()
 
+    def disk_changed(self, on_disk: Issue) -> None:
+        """The file now holds ``on_disk`` (another program wrote it and the host kept their
+        text): from now on "modified" means "differs from it"."""
+        self._baseline = on_disk.clone()
+        self._recheck_modified()
+
     def _set_flag(self, modified: bool) -> None:
         if modified != self._modified:
             self._modified = modified
