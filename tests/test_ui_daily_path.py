@@ -445,3 +445,12 @@ def test_after_keeping_my_version_undoing_my_edits_still_differs_from_disk(qtbot
     window.actions_["actionUndo"].trigger()
     assert "我的" not in window.issue().find("news-academic").body
     assert window.document.is_modified() and window.isWindowModified()
+
+
+def test_undoing_a_deletion_shows_the_section_that_came_back(qtbot, window):
+    section_id = window.select_section("本周新闻", "学术")
+    window.actions_["actionDeleteSection"].trigger()
+    assert window.current_section() != section_id
+    window.actions_["actionUndo"].trigger()
+    assert window.current_section() == section_id
+    assert window.tree.current_id() == section_id
