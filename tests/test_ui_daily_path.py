@@ -454,3 +454,22 @@ def test_undoing_a_deletion_shows_the_section_that_came_back(qtbot, window):
     window.actions_["actionUndo"].trigger()
     assert window.current_section() == section_id
     assert window.tree.current_id() == section_id
+
+
+def test_composing_in_the_input_method_then_cancelling_leaves_nothing_to_undo(qtbot, window):
+    # Pinyin shown while composing is not in the text yet; cancelling it (Esc) changed
+    # nothing, so there is no undo step and the issue is not modified.
+    from PySide6.QtGui import QInputMethodEvent as Event
+
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.setFocus()
+    for preedit in ("j", "ji", ""):
+        QApplication.sendEvent(body, Event(preedit, []))
+    qtbot.wait(400)
+    assert not window.document.is_modified()
+    assert not window.actions_["actionUndo"].isEnabled()
+    _commit(body, "今天")
+    assert window.actions_["actionUndo"].isEnabled()
+    window.actions_["actionUndo"].trigger()
+    assert not window.document.is_modified()
