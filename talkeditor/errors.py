@@ -29,6 +29,12 @@ NOT_A_FOLDER = "not-a-folder"
 NOT_A_PICTURE = "not-a-picture"
 TOO_LARGE = "too-large"
 CANNOT_READ = "cannot-read"
+#: Codes of the names a credits edit refuses; ``data``: ``name`` (as given) or ``style``.
+NOT_A_NAME = "not-a-name"
+NAME_NOT_LISTABLE = "name-not-listable"
+NO_NAME = "no-name"
+NOT_A_SIGNATURE_NAME = "not-a-signature-name"
+NOT_A_SIGNATURE_STYLE = "not-a-signature-style"
 
 
 class IssueFormatError(TalkeditorError, ValueError):

@@ -10,7 +10,8 @@ import zlib
 
 import pytest
 
-from talkeditor.importing.importer import Finding, describe_findings, import_file, import_text
+from talkeditor.cli.wording import import_finding
+from talkeditor.importing.importer import Finding, import_file, import_text
 from talkeditor.render.html import markdown_to_html
 
 from .docx_build import (
@@ -94,8 +95,8 @@ def test_word_comments_stay_out_of_the_body_and_are_listed_in_the_summary(tmp_pa
     comments = [f.data for f in result.summary.findings if f.code == "comment_dropped"]
     assert comments == [{"author": "羡鱼", "text": "这里要补链接"},
                         {"author": "初七", "text": "第二条批注\n两行"}]
-    assert "dropped: Word comment by 羡鱼: 这里要补链接" in describe_findings(
-        result.summary.findings)
+    assert "dropped: Word comment by 羡鱼: 这里要补链接" in [
+        import_finding(f) for f in result.summary.findings]
 
 
 def test_an_unknown_word_element_holding_text_is_named_in_the_summary(tmp_path):
@@ -284,8 +285,8 @@ def test_every_image_the_source_refers_to_is_copied_or_named_as_missing(tmp_path
     missing = [f.data for f in result.summary.findings if f.code == "image_missing"]
     assert missing == [{"target": "not here (2).png", "reason": "not_found"},
                        {"target": "gone.png", "reason": "not_found"}]
-    assert "missing image: not here (2).png (not found)" in describe_findings(
-        result.summary.findings)
+    assert "missing image: not here (2).png (not found)" in [
+        import_finding(f) for f in result.summary.findings]
 
 
 def test_a_word_picture_linked_to_a_file_with_spaces_is_copied_from_beside_the_document(

@@ -19,7 +19,7 @@ DOCX = SAMPLES / "docx" / "openllm-talk-fanwai02.docx"
 def test_import_with_o_writes_the_issue_its_markdown_and_its_images(tmp_path):
     out = run_cli("import", MD_003, "-o", tmp_path / "x" / "issue.yaml")
     assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith(f"{MD_003} -> {tmp_path / 'x' / 'issue.yaml'}: 识别出 23 个版块")
+    assert out.stdout.startswith(f"{MD_003} -> {tmp_path / 'x' / 'issue.yaml'}: 23 sections, ")
     issue = load_yaml_issue(tmp_path / "x" / "issue.yaml")
     assert (issue.number, issue.date) == ("003", "2023-07-08")
     assert (tmp_path / "x" / "issue.md").read_text(encoding="utf-8").startswith(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from talkeditor.importing.findings import Finding
 from talkeditor.importing.importer import ImportResult, import_file, write_import
 from talkeditor.render.issue_markdown import heading_text, issue_markdown
 from talkeditor.storage import yaml_format
@@ -221,7 +222,8 @@ def test_header_fields_bind_to_metadata_only_when_they_render_back_the_same(impo
     preface = imported["issues/talk-001.md"][1].issue.find_path("序章")
     number = preface.field_named("编号")
     assert number.bind is None and number.value.startswith("OpenLLM Talk 000")
-    assert any("000" in note for note in imported["issues/talk-001.md"][1].summary.notes)
+    assert Finding("number_differs", {"label": "编号", "written": "000", "number": "001"}) in \
+        imported["issues/talk-001.md"][1].summary.findings
 
 
 def test_issue_000_keeps_its_header_after_the_unbracketed_yuanqi_as_body(imported):
@@ -288,13 +290,12 @@ def test_write_import_saves_yaml_markdown_and_assets_that_load_back(imported, tm
         assert (tmp_path / "002" / "assets" / name).read_bytes() == blob
 
 
-def test_the_summary_describes_what_was_recognised_in_chinese(imported):
+def test_the_summary_counts_what_was_recognised_and_names_the_metadata_by_key(imported):
     summary = imported["seed/openllm-talk-004.txt"][1].summary
-    text = summary.describe()
-    assert text.startswith("识别出 23 个版块、31 个字段；"
-                           "元数据：编号、时间、本期提要、主持人、编辑；")
-    assert "0 张图片" in text and f"{summary.body_lines} 行作为正文保留" in text
+    assert (summary.sections, summary.fields, summary.images) == (23, 31, 0)
+    assert summary.metadata == ["number", "datetime", "highlights", "host", "editors"]
     assert summary.people == ["羡鱼", "suc16"]
+    assert summary.body_lines > 0
 
 
 def test_known_titles_from_the_archive_make_an_unknown_heading_a_section(samples):

@@ -45,15 +45,19 @@ def test_redirect_is_followed_to_the_page_title(server):
     assert titles.fetch_title(server + "/redirect") == link_server.UTF8_TITLE
 
 
-@pytest.mark.parametrize("path", ["/missing", "/notitle", "/image.png"])
-def test_no_title_is_an_error_not_a_guess(server, path):
-    with pytest.raises(titles.FetchError):
+@pytest.mark.parametrize(("path", "code"), [("/missing", titles.HTTP_STATUS),
+                                            ("/notitle", titles.NO_TITLE),
+                                            ("/image.png", titles.NOT_A_PAGE)])
+def test_no_title_is_an_error_not_a_guess(server, path, code):
+    with pytest.raises(titles.FetchError) as caught:
         titles.fetch_title(server + path)
+    assert caught.value.code == code
 
 
 def test_refused_connection_is_a_fetch_error():
-    with pytest.raises(titles.FetchError):
+    with pytest.raises(titles.FetchError) as caught:
         titles.fetch_title(link_server.closed_port_url(), timeout=2)
+    assert caught.value.code in (titles.NETWORK, titles.TOO_SLOW)
 
 
 def test_slow_page_gives_up_after_the_timeout(server):

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from talkeditor.archive.folder import Archive
-from talkeditor.importing.importer import Finding, describe_findings, import_file
+from talkeditor.cli.wording import import_finding
+from talkeditor.importing.importer import Finding, import_file
 from talkeditor.model import BODY_STANDING, BODY_WEEKLY, Issue, Section
 from talkeditor.reuse.next_issue import STANDING_EVIDENCE, judge_standing, next_issue
 from talkeditor.storage import yaml_format
@@ -106,7 +107,7 @@ def test_the_import_summary_names_the_sections_judged_standing(archive, tmp_path
         in result.summary.findings
     assert result.issue.sections[0].body_kind == BODY_STANDING
     assert "standing text: 注意事项 (the same in issues 013, 014, 015)" in \
-        describe_findings(result.summary.findings)
+        [import_finding(f) for f in result.summary.findings]
     alone = import_file(source)
     assert alone.issue.sections[0].body_kind == BODY_WEEKLY
     assert "judged_standing" not in [f.code for f in alone.summary.findings]

@@ -79,11 +79,14 @@ def test_pasted_gbk_and_zhihu_urls_get_their_titles(qtbot, window, server):
 def test_failed_fetch_inserts_nothing(qtbot, window, server):
     body = _untitled_spot(qtbot, window, "本周新闻", "学术")
     failures = []
+    reasons = []
     window.link_actions.paste.titleFailed.connect(lambda url, why: failures.append(url))
+    window.link_actions.paste.titleFailed.connect(lambda url, why: reasons.append(why))
     _paste_text(qtbot, body, server + "/missing")
     before = body.toPlainText()
     qtbot.waitUntil(lambda: bool(failures), timeout=10000)
     assert body.toPlainText() == before
+    assert reasons == ["the server answered HTTP 404 Not Found"]
     assert before.endswith(f"\n\n<{server}/missing>")
 
 

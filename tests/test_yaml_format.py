@@ -219,6 +219,16 @@ def _dump_both(issue: Issue) -> tuple[str, str]:
         yaml_dump._FAST_DUMPER = saved
 
 
+@pytest.mark.parametrize("text", ["\n", "x\n\n", "\n\n"])
+def test_a_kept_final_newline_before_more_keys_dumps_the_same_bytes_with_libyaml(text):
+    # Found by the property test below (texts=["\n", ""]): after a "|+" block libyaml ended
+    # the document with "...", PyYAML does not.
+    issue = Issue(number="004", sections=[Section(title="t", id="n", body=text),
+                                          Section(title="u", id="m")])
+    fast, pure = _dump_both(issue)
+    assert fast == pure and not fast.endswith("...\n")
+
+
 @settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.text(st.one_of(st.sampled_from(list("ab \n\t-:#'\"|>大模 ")),

@@ -89,24 +89,26 @@ def test_the_export_writes_the_chosen_title_and_checks_it(tmp_path):
     assert (tmp_path / "a" / "title.txt").read_text(encoding="utf-8") == \
         zhihu.proposed_title(issue) + "\n"
     shortened = [w for w in result.warnings if w.code == "title-shortened"]
-    assert len(shortened) == 1 and "知识在哪儿" in shortened[0].message
+    assert len(shortened) == 1 and "知识在哪儿" in shortened[0].data["cut"]
+    assert shortened[0].data["length"] == len(zhihu.proposed_title(issue))
     mine = "【OpenLLM Talk 004】本期提要：检索+LLM 等"
     result = zhihu.export_issue(issue, tmp_path / "b", title=mine)
     assert (tmp_path / "b" / "title.txt").read_text(encoding="utf-8") == mine + "\n"
     assert not {"title-long", "title-shortened"} & {w.code for w in result.warnings}
     result = zhihu.export_issue(issue, tmp_path / "c", title=zhihu.zhihu_title(issue))
-    assert [w.section for w in result.warnings if w.code == "title-long"] == ["标题"]
+    assert [w.in_title for w in result.warnings if w.code == "title-long"] == [True]
 
 
 def test_the_005_typo_is_reported_by_the_export_check():
     issue = sample_issue("005")
     assert issue.title == "tOpenLLM Talk 005"
     found = [w for w in zhihu.precheck(issue) if w.code == "title-pattern"]
-    assert len(found) == 1 and found[0].section == "标题"
-    assert "tOpenLLM Talk 005" in found[0].message
-    assert found[0].message.endswith("按本系列格式应为：【OpenLLM Talk 005】本期提要：llama2；"
-                                     "FreeWilly；LLM推理；LLM面试八股；LLM评估；RetNet；MOE；DPO；"
-                                     "RM；数据配比；指令微调；断点恢复")
+    assert len(found) == 1 and found[0].in_title
+    assert found[0].subject.startswith("tOpenLLM Talk 005")
+    assert found[0].data == {
+        "expected": "【OpenLLM Talk 005】",
+        "suggestion": "【OpenLLM Talk 005】本期提要：llama2；FreeWilly；LLM推理；LLM面试八股；"
+                      "LLM评估；RetNet；MOE；DPO；RM；数据配比；指令微调；断点恢复"}
     others = [n for n, i in real_issues() if n != "005"
               and "title-pattern" in {w.code for w in zhihu.precheck(i)}]
     assert others == []
@@ -119,7 +121,7 @@ def test_the_export_proposes_the_005_title_in_the_series_pattern():
     assert zhihu.proposed_title(issue) == expected
     post = zhihu.build_post(issue)
     assert post.title == expected
-    assert [w.code for w in post.warnings if w.section == "标题"] == ["title-pattern"]
+    assert [w.code for w in post.warnings if w.in_title] == ["title-pattern"]
     on_pattern = sample_issue("002")  # a title in the pattern is proposed as it is
     assert zhihu.proposed_title(on_pattern) == zhihu.zhihu_title(on_pattern)
 
@@ -130,8 +132,7 @@ def test_an_empty_highlights_field_gives_a_check_line():
     issue.title = ""
     assert "highlights-empty" not in {w.code for w in zhihu.precheck(sample_issue("006"))}
     found = [w for w in zhihu.precheck(issue) if w.code == "highlights-empty"]
-    assert [(w.section, w.message) for w in found] == [
-        ("标题", "本期提要为空，标题只有「【OpenLLM Talk 006】」：请填写本期提要")]
+    assert [(w.in_title, w.subject) for w in found] == [(True, "【OpenLLM Talk 006】")]
     assert [w.code for w in zhihu.check_full_title(issue)] == ["highlights-empty"]
 
 
@@ -160,7 +161,7 @@ def test_talkeditor_check_with_zhihu_prints_the_whole_pre_publish_check(tmp_path
     save_issue(issue, folder / "issue.yaml")
     out = run_cli("check", folder / "issue.yaml", "--zhihu")
     assert out.returncode == 0, out.stderr
-    assert "[sup-sub]" in out.stderr and "损失，第 7 行" in out.stderr
+    assert "[sup-sub]" in out.stderr and "损失, line 7: " in out.stderr
 
 
 # ---------------------------------------------------------------- 2. link cards
@@ -251,7 +252,7 @@ def test_post_md_has_no_raw_html_where_markdown_suffices_on_the_real_issues():
         for tag in ("strong", "em"):
             assert rendered.count(f"<{tag}>") == post.html.count(f"<{tag}>"), (number, tag)
         # the only raw HTML left is a formula (Markdown has no way to say a Zhihu equation)
-        assert all("公式" in w.message for w in post.warnings if w.code == "md-raw-html")
+        assert all(w.data["kind"] == "math" for w in post.warnings if w.code == "md-raw-html")
         tags = re.findall(r"<(?!https?://|mailto:)[a-zA-Z]", post.markdown)
         assert len(tags) == post.html.count('eeimg="1"'), number
 
@@ -268,7 +269,7 @@ def test_raw_html_is_left_in_post_md_only_where_commonmark_cannot_say_it_and_is_
     assert rendered.count("<strong>") == 3
     listed = [w for w in post.warnings if w.code == "md-raw-html"]
     assert [(w.section, w.line) for w in listed] == [("读书", 1)]
-    assert "《书名》" in listed[0].message
+    assert "《书名》" in listed[0].subject and listed[0].data == {"kind": "html"}
 
 
 @pytest.mark.parametrize(("before", "first", "last", "after", "works"), [
@@ -308,10 +309,9 @@ def test_each_silent_loss_gets_one_check_line_with_its_section_and_line():
         ("heading-link", "损失", 21),
     ]
     lines = body.split("\n")
-    assert "<sub>" in post.warnings[2].message and "<sup>" in post.warnings[3].message
-    assert "图一：整体架构" in post.warnings[0].message and "图一" in lines[2]
-    assert "主持人备注" in post.warnings[7].message
-    assert all(re.search(r"[\u4e00-\u9fff]", w.message) for w in post.warnings)
+    assert (post.warnings[2].subject, post.warnings[3].subject) == ("sub", "sup")
+    assert post.warnings[0].subject == "图一：整体架构" and "图一" in lines[2]
+    assert "主持人备注" in post.warnings[7].subject
 
 
 def test_an_image_title_becomes_a_caption_in_the_html_the_markdown_and_the_text():
@@ -354,7 +354,7 @@ def test_on_the_real_issues_the_new_checks_name_only_comments_and_the_one_formul
         rest = [w for w in found if w.code != "html-comment"]
         if number == "004":
             assert [(w.code, w.section) for w in rest] == [("md-raw-html", "本周推荐 › 资料")]
-            assert "\\gamma" in rest[0].message
+            assert "\\gamma" in rest[0].subject and rest[0].data == {"kind": "math"}
         else:
             assert rest == [], number
         assert all(w.section and w.line for w in found), number

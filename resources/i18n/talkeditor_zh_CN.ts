@@ -525,6 +525,7 @@
     <name>ImportReport</name>
     <message>
         <source>not found</source>
+        <extracomment>Why an image is missing (``image_missing``&apos;s ``reason``).</extracomment>
         <translation>找不到</translation>
     </message>
     <message>
@@ -548,8 +549,77 @@
         <translation>推测：文件不是 UTF-8，已按 %1 读取</translation>
     </message>
     <message>
+        <source>Title “%1” differs from “%2”; kept as written</source>
+        <translation>标题「%1」与「%2」不同，已原样保留</translation>
+    </message>
+    <message>
+        <source>No section recognised; the whole text went into “%1”</source>
+        <translation>没有识别出版块，全文放入「%1」</translation>
+    </message>
+    <message>
+        <source>【%1】 says %2 and the title %3; the title&apos;s number is used</source>
+        <translation>【%1】写的是 %2，标题是 %3；以标题为准</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <extracomment>The metadata an import recognises (``importing.vocabulary.METADATA_KEYS``).</extracomment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>highlights</source>
+        <translation>本期提要</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
         <source>(also possible: %1)</source>
         <translation>（也可能是：%1）</translation>
+    </message>
+    <message>
+        <source>Recognised %1 sections and %2 fields</source>
+        <translation>识别出 %1 个版块、%2 个字段</translation>
+    </message>
+    <message>
+        <source>metadata: %1</source>
+        <translation>元数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 people (%2)</source>
+        <translation>%1 位参与者（%2）</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图片</translation>
+    </message>
+    <message>
+        <source>%1 lines kept as body text</source>
+        <translation>%1 行作为正文保留</translation>
+    </message>
+    <message>
+        <source> (%1 of them not recognised as structure)</source>
+        <translation>（其中 %1 行未识别为结构）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Left out: Word comment by %1: %2</source>
@@ -833,7 +903,6 @@
     <name>SectionPane</name>
     <message>
         <source>Optional</source>
-        <extracomment>Called with the QMimeData of a paste or drop; True when it handled it (images, a lone URL: see ui/editor/paste.py). Set by the window&apos;s link controller.</extracomment>
         <translation>可选</translation>
     </message>
     <message>
@@ -1533,7 +1602,7 @@
     </message>
     <message>
         <source>Cannot read %1: there is no such file</source>
-        <extracomment>The core&apos;s file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name, %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB.</extracomment>
+        <extracomment>The core&apos;s errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the file name (or the name a credits edit refused), %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB; %6 a signature&apos;s style.</extracomment>
         <translation>无法读取 %1：没有这个文件</translation>
     </message>
     <message>
@@ -1555,6 +1624,225 @@
     <message>
         <source>Cannot read %1: %3</source>
         <translation>无法读取 %1：%3</translation>
+    </message>
+    <message>
+        <source>“%2” is not a name</source>
+        <translation>「%2」不是人名</translation>
+    </message>
+    <message>
+        <source>“%2” cannot be written in a list of names</source>
+        <translation>「%2」无法写进名单</translation>
+    </message>
+    <message>
+        <source>There is no name to rename</source>
+        <translation>没有要改的名字</translation>
+    </message>
+    <message>
+        <source>“%2” would not read back as the name of a signature</source>
+        <translation>「%2」写进署名后无法再识别为署名</translation>
+    </message>
+    <message>
+        <source>The style “%6” does not make a signature here</source>
+        <translation>样式「%6」在这里不构成署名</translation>
+    </message>
+    <message>
+        <source>The title is empty</source>
+        <extracomment>The Zhihu pre-publish findings (``zhihu.check.CODES``): %1 the subject (the offending text), %2 … the code&apos;s data in the order of ``ZHIHU_DATA``.</extracomment>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>The title has %2 characters, over Zhihu&apos;s limit of %3; it would be cut or refused on publishing</source>
+        <translation>标题有 %2 个字，超过知乎的 %3 字上限，发布时会被截断或拒绝</translation>
+    </message>
+    <message>
+        <source>The full title has %2 characters, over Zhihu&apos;s limit of %5; shortened to %3 (“%4” cut from the end)</source>
+        <translation>完整标题有 %2 个字，超过知乎的 %5 字上限，已缩短为 %3 个字（去掉了末尾的「%4」）</translation>
+    </message>
+    <message>
+        <source>The title “%1” does not follow the series&apos; pattern “%2本期提要：…”; a slip?</source>
+        <translation>标题「%1」不符合本系列的格式「%2本期提要：…」，可能是笔误</translation>
+    </message>
+    <message>
+        <source>本期提要 (the highlights) is empty, so the title is only “%1”: fill it in</source>
+        <translation>本期提要为空，标题只有「%1」：请填写本期提要</translation>
+    </message>
+    <message>
+        <source>Emoji (%1): Zhihu may show them as boxes or filter them out</source>
+        <translation>含有 emoji（%1），知乎可能显示为方框或直接过滤</translation>
+    </message>
+    <message>
+        <source>“%1” is a heading of level 3 or deeper; Zhihu has two heading levels, so it became a bold paragraph</source>
+        <translation>「%1」是三级及更深的标题，知乎只有两级标题，已改为加粗段落</translation>
+    </message>
+    <message>
+        <source>An image without an address; left out</source>
+        <translation>空图片（没有地址），已省略</translation>
+    </message>
+    <message>
+        <source>Zhihu cannot read the local image “%1”: it was copied to images/; upload it and export again with an image address prefix, or insert it by hand in Zhihu&apos;s editor</source>
+        <translation>本地图片「%1」知乎无法读取：已复制到 images/，请上传后用图片地址前缀重新导出，或在知乎编辑器里手动插入</translation>
+    </message>
+    <message>
+        <source>Local image “%1”: the issue&apos;s folder is unknown, so the file cannot be found</source>
+        <translation>本地图片「%1」：不知道期刊文件夹，无法找到这个文件</translation>
+    </message>
+    <message>
+        <source>Local image “%1” not found</source>
+        <translation>找不到本地图片「%1」</translation>
+    </message>
+    <message>
+        <source>Image “%1” is outside the issue&apos;s folder (or not a picture); not copied</source>
+        <translation>图片「%1」不在期刊文件夹内（或不是图片文件），没有复制</translation>
+    </message>
+    <message>
+        <source>SVG image “%1”: Zhihu does not take SVG; convert it to PNG or JPG</source>
+        <translation>SVG 图片「%1」知乎不支持，请转成 PNG 或 JPG</translation>
+    </message>
+    <message>
+        <source>An image embedded as data: Zhihu cannot import it; use an image file</source>
+        <translation>图片是 data: 内嵌数据，知乎无法导入，请改用图片文件</translation>
+    </message>
+    <message>
+        <source>Image address “%1” points to this computer or a local network; Zhihu cannot fetch it</source>
+        <translation>图片地址「%1」指向本机或内网，知乎抓取不到</translation>
+    </message>
+    <message>
+        <source>Image address “%1” is not an http(s) address; Zhihu cannot fetch it</source>
+        <translation>图片地址「%1」不是 http(s) 地址，知乎抓取不到</translation>
+    </message>
+    <message>
+        <source>Image “%1” is on GitHub (raw.githubusercontent.com), which Zhihu often cannot fetch; upload it to Zhihu or an image host</source>
+        <translation>图片「%1」在 GitHub（raw.githubusercontent.com）上，知乎常常抓取不到，请改传到知乎或图床</translation>
+    </message>
+    <message>
+        <source>Image title “%1” exported as a caption below the image; check that the caption is still there in the Zhihu draft</source>
+        <translation>图片标题「%1」已导出为图注（图片下方的说明），请在知乎草稿里确认图注还在</translation>
+    </message>
+    <message>
+        <source>Image title “%1” not exported: the image is not a paragraph of its own, so Zhihu cannot give it a caption</source>
+        <translation>图片标题「%1」没有导出：图片不是单独一段，知乎不能给它加图注</translation>
+    </message>
+    <message>
+        <source>An image inside a link (%1): Zhihu drops links on images; the link was put after the image</source>
+        <translation>链接里的图片（链接 %1）：知乎会去掉图片上的链接，已把链接放在图片后面</translation>
+    </message>
+    <message>
+        <source>Link “%1” is not an http(s)/mailto link; Zhihu filters it, so it became plain text</source>
+        <translation>链接「%1」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本</translation>
+    </message>
+    <message>
+        <source>Raw HTML &lt;%1&gt; is not supported by Zhihu; removed with its content</source>
+        <translation>原始 HTML &lt;%1&gt; 知乎不支持，已删除（连同其内容）</translation>
+    </message>
+    <message>
+        <source>Formula “%1” in a table: Zhihu keeps only text in cells; written as $…$ text</source>
+        <translation>表格里的公式「%1」知乎不支持（单元格只保留文字），已写成 $…$ 文字</translation>
+    </message>
+    <message>
+        <source>Image “%1” in a table: Zhihu keeps only text in cells; only its description was kept</source>
+        <translation>表格里的图片「%1」知乎不支持（单元格只保留文字），只保留了说明文字</translation>
+    </message>
+    <message>
+        <source>Strikethrough “%1” is not supported by Zhihu; made plain text</source>
+        <translation>删除线「%1」知乎不支持，已改为普通文字</translation>
+    </message>
+    <message>
+        <source>Link “%1” in a heading: Zhihu headings cannot hold links; written as “text (address)”</source>
+        <translation>标题里的链接「%1」：知乎的标题不能带链接，已写成「文字 (网址)」</translation>
+    </message>
+    <message>
+        <source>Image “%1” in a heading: Zhihu headings cannot hold images; only its alternative text was kept</source>
+        <translation>标题里的图片「%1」：知乎的标题不能带图片，只保留了替代文字</translation>
+    </message>
+    <message>
+        <source>Formula “%1” in a heading: Zhihu headings keep only text; written as $…$ text</source>
+        <translation>标题里的公式「%1」：知乎的标题只保留文字，已写成 $…$ 文字</translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; superscript/subscript is not supported by Zhihu; its text became plain text (x² becomes x2)</source>
+        <translation>&lt;%1&gt; 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）</translation>
+    </message>
+    <message>
+        <source>The formatting of raw HTML &lt;%1&gt; is not supported by Zhihu; only its text was kept</source>
+        <translation>原始 HTML &lt;%1&gt; 的格式知乎不支持，只保留了其中的文字</translation>
+    </message>
+    <message>
+        <source>The HTML comment “%1” will not appear on Zhihu</source>
+        <translation>HTML 注释里的内容「%1」不会出现在知乎上</translation>
+    </message>
+    <message>
+        <source>Markdown inside a raw HTML block (“%1”) is not parsed; Zhihu shows its symbols as they are</source>
+        <translation>原始 HTML 块里的 Markdown「%1」不会被解析，知乎上会显示原样的符号</translation>
+    </message>
+    <message>
+        <source>post.md can only write this as HTML (%1); Zhihu&apos;s document import may not accept it</source>
+        <translation>post.md 在这里只能写成 HTML（%1），知乎「导入文档」可能不认这段 HTML</translation>
+    </message>
+    <message>
+        <source>The section is empty</source>
+        <translation>版块为空</translation>
+    </message>
+    <message>
+        <source>An optional section that is empty; left out</source>
+        <translation>可选版块为空，已省略</translation>
+    </message>
+    <message>
+        <source>Making the archive a git repository…</source>
+        <extracomment>What a sync is doing (``collab.sync.STEPS``): %1 the remote&apos;s address or the branch.</extracomment>
+        <translation>正在把往期文件夹设为 git 仓库…</translation>
+    </message>
+    <message>
+        <source>Committing local changes…</source>
+        <translation>正在提交本地改动…</translation>
+    </message>
+    <message>
+        <source>Fetching from %1…</source>
+        <translation>正在从 %1 获取…</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>正在合并 %1…</translation>
+    </message>
+    <message>
+        <source>Pushing to %1…</source>
+        <translation>正在推送到 %1…</translation>
+    </message>
+    <message>
+        <source>Someone pushed first: merging their changes…</source>
+        <translation>有人先推送了：正在合并他们的改动…</translation>
+    </message>
+    <message>
+        <source>not a web address: %1</source>
+        <extracomment>Why a link&apos;s title could not be fetched (``links.titles.FetchError.code``): %1 the address, the HTTP status, the content type, the seconds, the library&apos;s words or the encoding (see ``links.titles.CODES``); %2 the HTTP reason.</extracomment>
+        <translation>不是网址：%1</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 %2</source>
+        <translation>服务器返回 HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>not a web page (%1)</source>
+        <translation>不是网页（%1）</translation>
+    </message>
+    <message>
+        <source>too slow (over %1 s)</source>
+        <translation>太慢（超过 %1 秒）</translation>
+    </message>
+    <message>
+        <source>too many redirects</source>
+        <translation>重定向次数太多</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>the page has no title</source>
+        <translation>网页没有标题</translation>
+    </message>
+    <message>
+        <source>unsupported content encoding %1</source>
+        <translation>不支持的内容编码 %1</translation>
     </message>
     <message>
         <source>, </source>
@@ -1619,6 +1907,54 @@
     <message>
         <source>Already in this issue at %1</source>
         <translation>本期已在 %1 出现过</translation>
+    </message>
+    <message>
+        <source>formula &lt;img eeimg&gt;: %1</source>
+        <translation>公式 &lt;img eeimg&gt;：%1</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>; suggested: %1</source>
+        <translation>；建议用：%1</translation>
+    </message>
+    <message>
+        <source>; in the series&apos; pattern: %1</source>
+        <translation>；按本系列格式应为：%1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>committed %1</source>
+        <translation>已提交 %1</translation>
+    </message>
+    <message>
+        <source>merged %1</source>
+        <translation>已合并 %1</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
+        <source>nothing to push</source>
+        <translation>没有需要推送的内容</translation>
     </message>
 </context>
 </TS>

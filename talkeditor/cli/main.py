@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import __version__, paths
 from ..errors import TalkeditorError
+from . import wording
 
 COMMANDS = ("render", "check", "new", "import", "export-zhihu", "links", "merge", "sync")
 
@@ -170,7 +171,8 @@ def cmd_render(args) -> int:
 def cmd_check(args) -> int:
     """Load the issue; report its Zhihu title (over 100 characters, not in the series'
     pattern) and, with ``--zhihu``, every finding of the pre-publish check, one
-    ``talkeditor: warning:`` line each on stderr. Findings do not change the exit code."""
+    ``talkeditor: warning:`` line each on stderr (``wording.zhihu_warning``). Findings do not
+    change the exit code."""
     from ..storage.files import load_yaml_issue
     from ..zhihu import export as zhihu
 
@@ -181,9 +183,13 @@ def cmd_check(args) -> int:
     else:
         findings = zhihu.check_full_title(issue)
     print(f"{args.issue}: OK ({issue.display_title() or 'untitled'}, {count} sections)")
-    for item in findings:
-        print(f"talkeditor: warning: {item}", file=sys.stderr)
+    _print_zhihu_warnings(findings)
     return 0
+
+
+def _print_zhihu_warnings(findings) -> None:
+    for item in findings:
+        print(f"talkeditor: warning: {wording.zhihu_warning(item)}", file=sys.stderr)
 
 
 def cmd_new(args) -> int:
@@ -203,17 +209,38 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """``talkeditor import SRC… [-o OUT.yaml | --archive DIR]`` (``importer.import_sources``):
+    one line per source, ``SRC -> OUT: what was recognised``, and below it, indented, what was
+    dropped, guessed or changed."""
     if args.output and len(args.sources) > 1:
         raise UsageError("talkeditor import: -o takes one source; use --archive DIR for several")
-    from ..importing.importer import cli_import
+    from ..importing.importer import import_sources
 
-    return cli_import(args)
+    for src, saved, result in import_sources(args.sources, args.output, args.archive):
+        print(f"{src} -> {saved}: {wording.import_summary(result.summary)}")
+        for finding in result.summary.findings:
+            print(f"  {wording.import_finding(finding)}")
+    return 0
 
 
 def cmd_export_zhihu(args) -> int:
-    from ..zhihu.export import cli_export
+    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--no-link-cards]
+    [--title TITLE]``: prints what was written; the pre-publish findings go to stderr and do
+    not change the exit code (0)."""
+    from ..storage.files import load_yaml_issue
+    from ..zhihu import export as zhihu
 
-    return cli_export(args)
+    zhihu.check_base_url(args.image_base_url)
+    issue = load_yaml_issue(args.issue)
+    result = zhihu.export_issue(issue, args.output, issue_dir=Path(args.issue).resolve().parent,
+                                image_base_url=args.image_base_url,
+                                link_cards=bool(args.link_cards), title=args.title or None)
+    names = ["post.md", "post.html", "title.txt"]
+    if result.images:
+        names.append(f"images/ ({len(result.images)})")
+    print(f"wrote {result.folder}: {', '.join(names)}")
+    _print_zhihu_warnings(result.warnings)
+    return 0
 
 
 def cmd_links(args) -> int:
@@ -241,17 +268,17 @@ def cmd_sync(args) -> int:
     archive = Path(args.archive) if args.archive else settings.archive_dir()
     author = args.author or (settings.author() if settings else "") or None
 
-    def progress(message: str) -> None:
+    def progress(step: str, where: str) -> None:
         if sys.stderr.isatty():  # otherwise stderr carries only the result lines
-            print(f"talkeditor sync: {message}", file=sys.stderr)
+            print(f"talkeditor sync: {wording.sync_step(step, where)}", file=sys.stderr)
 
     try:
         if args.init:
-            print(sync.init(archive, args.remote, author, progress))
+            print(wording.init_summary(sync.init(archive, args.remote, author, progress)))
             conflicts = sync.find_conflicts(archive)
         else:
             result = sync.sync(archive, args.remote, author, progress)
-            print(result.summary())
+            print(wording.sync_summary(result))
             conflicts = result.conflicts
     except sync.SyncError as exc:
         raise UsageError(f"talkeditor sync: {exc}") from None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .git import REMOTE, SyncError, default_author, git, git_dir, identity, last_line
 
-Progress = Callable[[str], None]
+Progress = Callable[[str, str], None]  # (step, where): see sync.STEPS
 
 
 def issue_folders(paths: list[str]) -> list[str]:
@@ -51,7 +51,7 @@ def merge_remote(archive: Path, branch: str, author: str | None,
     if git(archive, "rev-parse", "--verify", "--quiet", upstream, check=False).returncode:
         return []  # the remote has no such branch yet: nothing to merge
     before = git(archive, "rev-parse", "HEAD").stdout.strip()
-    progress(f"merging {upstream}")
+    progress("merge", upstream)
     done = git(archive, *identity(archive, author), "merge", "--no-commit", "--no-edit",
                upstream, check=False, author=author or None)
     merging = (git_dir(archive) / "MERGE_HEAD").exists()

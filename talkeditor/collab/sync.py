@@ -73,14 +73,17 @@ class SyncResult:
     push_tries: int = 0
     conflicts: list[tuple[str, str, Conflict]] = field(default_factory=list)
 
-    def summary(self) -> str:
-        parts = []
-        if self.committed:
-            parts.append(f"committed {', '.join(self.committed)}")
-        if self.merged:
-            parts.append(f"merged {', '.join(self.merged)}")
-        parts.append("pushed" if self.pushed else "nothing to push")
-        return "; ".join(parts)
+
+@dataclass
+class InitResult:
+    """What ``init`` did: made the folder a repository (``created``) or adopted the one it
+    was; set ``remote``; committed the archive; and the first sync, when there is a remote."""
+
+    archive: str
+    created: bool = False
+    remote: str = ""
+    committed: bool = False
+    synced: SyncResult | None = None
 
 
 @dataclass
@@ -93,10 +96,14 @@ class SyncStatus:
     remote: str = ""
 
 
-Progress = Callable[[str], None]
+#: The steps a sync reports while it runs, as ``progress(step, where)``: ``where`` is the
+#: remote's address (``fetch``, ``push``), the branch merged (``merge``) or "". The app and the
+#: command line word them (``ui/wording.py``, ``cli/wording.py``).
+STEPS = ("init", "commit", "fetch", "merge", "push", "race")
+Progress = Callable[[str, str], None]
 
 
-def _quiet(_message: str) -> None:
+def _quiet(_step: str, _where: str) -> None:
     pass
 
 # ---------------------------------------------------------------- setting up
@@ -129,20 +136,18 @@ def _check_archive(archive: Path) -> Path:
 
 
 def init(archive: Path, remote: str | None = None, author: str | None = None,
-         progress: Progress = _quiet) -> str:
+         progress: Progress = _quiet) -> InitResult:
     """Make ``archive`` a shared repository (or adopt the clone it already is): git init when
     needed, ``.gitattributes`` and ``.gitignore`` committed, the merge driver registered, the
     remote set when given and, when it has commits, the archive pushed to it.
-    Returns one line saying what was done; raises SyncError on bad input."""
+    Returns what was done; raises SyncError on bad input."""
     archive = _check_archive(archive)
     archive.mkdir(parents=True, exist_ok=True)
-    done: list[str] = []
+    done = InitResult(str(archive))
     if not is_repository(archive):
-        progress("git init")
+        progress("init", "")
         git(archive, "init", "-q")
-        done.append(f"made {archive} a git repository")
-    else:
-        done.append(f"adopted the repository {archive}")
+        done.created = True
     ensure_driver(archive)
     changed = False
     for name, text in ((".gitattributes", ATTRIBUTES), (".gitignore", IGNORE)):
@@ -159,17 +164,16 @@ def init(archive: Path, remote: str | None = None, author: str | None = None,
             git(archive, "remote", "set-url", REMOTE, remote)
         else:
             git(archive, "remote", "add", REMOTE, remote)
-        done.append(f"remote {remote}")
+        done.remote = remote
     if changed or not has_commits(archive):
         who = author or default_author(archive) or "talkeditor"
         git(archive, "add", "-A")
         git(archive, *identity(archive, author), "commit", "-q", "--allow-empty", "-m",
             f"Share this archive with talkeditor (by {who})", author=author or None)
-        done.append("committed the archive")
+        done.committed = True
     if remote_url(archive):
-        result = sync(archive, author=author, progress=progress)
-        done.append(result.summary())
-    return "; ".join(done)
+        done.synced = sync(archive, author=author, progress=progress)
+    return done
 
 # ---------------------------------------------------------------- syncing
 
@@ -244,10 +248,10 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
     result = SyncResult()
     if not has_commits(archive):
         branch = _adopt_remote_branch(archive, branch, url, progress)
-    progress("committing local changes")
+    progress("commit", "")
     result.committed = commit_local(archive, author)
     for attempt in range(1, PUSH_TRIES + 1):
-        progress(f"fetching from {url}")
+        progress("fetch", url)
         done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
                    timeout=NETWORK_TIMEOUT_S)
         if done.returncode != 0:
@@ -259,7 +263,7 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
                     check=False)
         if ahead.returncode == 0 and ahead.stdout.strip() == "0":
             break  # the remote has everything
-        progress(f"pushing to {url}")
+        progress("push", url)
         result.push_tries = attempt
         done = git(archive, "push", "-q", "-u", REMOTE, f"HEAD:refs/heads/{branch}",
                    check=False, timeout=NETWORK_TIMEOUT_S)
@@ -268,7 +272,7 @@ def sync(archive: Path, remote: str | None = None, author: str | None = None,
             break
         if not _lost_race(done) or attempt == PUSH_TRIES:
             raise SyncError(f"the remote {url} refused the push: {last_line(done)}")
-        progress("someone pushed first: merging their changes")
+        progress("race", url)
     _stamp(archive)
     result.conflicts = find_conflicts(archive)
     return result
@@ -289,7 +293,7 @@ def _adopt_remote_branch(archive: Path, branch: str, url: str, progress: Progres
     does not exist): start from the remote's branch (``branch`` itself, else the remote's only
     branch), keeping the files here as local changes and checking out every file of the remote
     that is not here (a missing file is not a deletion). Returns the branch now checked out."""
-    progress(f"fetching from {url}")
+    progress("fetch", url)
     done = git(archive, "fetch", "-q", "--prune", REMOTE, check=False,
                timeout=NETWORK_TIMEOUT_S)
     if done.returncode != 0:

@@ -22,6 +22,7 @@ those names into ``Section.contributors``, clears the value and binds the field 
 
 from __future__ import annotations
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue, Section
 from .names import clean_name, is_placeholder, name_key, parse_credit_list, unique_names
@@ -34,10 +35,12 @@ def check_name(name: str) -> str:
     not read back."""
     cleaned = clean_name(name)
     if is_placeholder(cleaned):
-        raise IssueFormatError(f"{name!r} is not a name")
+        raise IssueFormatError(f"{name!r} is not a name", code=errors.NOT_A_NAME,
+                               data={"name": name})
     items = parse_credit_list(cleaned)
     if len(items) != 1 or items[0].name != cleaned:
-        raise IssueFormatError(f"{name!r} cannot be written in a credit list")
+        raise IssueFormatError(f"{name!r} cannot be written in a credit list",
+                               code=errors.NAME_NOT_LISTABLE, data={"name": name})
     return cleaned
 
 
@@ -83,13 +86,14 @@ def rename_person(issue: Issue, old: str, new: str) -> int:
     """
     key = name_key(old)
     if not key:
-        raise IssueFormatError("no name to rename")
+        raise IssueFormatError("no name to rename", code=errors.NO_NAME)
     new = check_name(new)
     sections = [s for s, _d in issue.walk()]
     if not is_signature_name(new) and any(
             _signs(s.body, key) or any(field_role(f) is None and _signs(f.value, key)
                                        for f in s.fields) for s in sections):
-        raise IssueFormatError(f"{new!r} would not read back as a signature's name")
+        raise IssueFormatError(f"{new!r} would not read back as a signature's name",
+                               code=errors.NOT_A_SIGNATURE_NAME, data={"name": new})
     total = 0
     issue.host, n = _rename_list(issue.host, key, new)
     total += n

@@ -51,6 +51,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import errors
 from ..errors import IssueFormatError
 from .names import clean_name, is_placeholder, name_key
 
@@ -326,7 +327,8 @@ def sign_line(line: str, name: str, style: str = "—") -> str:
         raise ValueError("sign_line signs a single line")
     name = clean_name(name)
     if not is_signature_name(name):
-        raise IssueFormatError(f"{name!r} would not read back as a signature's name")
+        raise IssueFormatError(f"{name!r} would not read back as a signature's name",
+                               code=errors.NOT_A_SIGNATURE_NAME, data={"name": name})
     existing = signature_at_end(line)
     if existing is not None:
         base, tail = line[:existing.start], line[existing.end:]
@@ -344,7 +346,8 @@ def sign_line(line: str, name: str, style: str = "—") -> str:
     signed = base + marker + name + tail
     check = signature_at_end(signed)
     if check is None or check.name != name:
-        raise IssueFormatError(f"the style {style!r} does not make a signature here")
+        raise IssueFormatError(f"the style {style!r} does not make a signature here",
+                               code=errors.NOT_A_SIGNATURE_STYLE, data={"style": style})
     return signed
 
 

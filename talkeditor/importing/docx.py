@@ -61,7 +61,6 @@ class DocxMarkdown:
     title: str | None
     markdown: str
     images: dict[str, bytes] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
     #: Comments and content that could not be kept, footnotes kept (see ``Finding``).
     findings: list[Finding] = field(default_factory=list)
 
@@ -96,7 +95,6 @@ class _Converter(PartsMixin):
         self.numbering = Numbering(document)
         self.images: dict[str, bytes] = {}
         self._by_hash: dict[str, str] = {}
-        self.notes: list[str] = []
         self.findings: list[Finding] = []
         self.dropped: dict[str, int] = {}
         self.title: str | None = None
@@ -173,7 +171,7 @@ class _Converter(PartsMixin):
         self.findings.extend(Finding("element_dropped", {"element": name, "count": count})
                              for name, count in sorted(self.dropped.items()))
         return DocxMarkdown(title=self.title, markdown=markdown, images=self.images,
-                            notes=self.notes, findings=self.findings)
+                            findings=self.findings)
 
     def _take_notes(self) -> list[str]:
         notes, self.pending_notes = self.pending_notes, []

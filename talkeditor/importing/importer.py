@@ -2,16 +2,18 @@
 
 ``import_file`` reads a file (size-checked before reading), dispatches on its extension to the
 text/Markdown reader (``import_text``) or the Word converter (``import_docx``), recognises the
-metadata (``import_meta``) and returns an ``ImportResult``: the Issue, the images to put in
+metadata (``vocabulary``) and returns an ``ImportResult``: the Issue, the images to put in
 ``assets/`` (Markdown images are resolved relative to the source file; Word images are
-extracted) and an ``ImportSummary`` of what was recognised. ``write_import`` saves all of it
-atomically; ``cli_import`` is ``talkeditor import``. Every problem with the input is an
+extracted) and an ``ImportSummary`` of what was recognised (counts, keys and ``Finding``
+codes: the app and the command line word them). ``write_import`` saves all of it atomically;
+``import_sources`` is the work of ``talkeditor import``. Every problem with the input is an
 IssueFormatError with a message meant for the user.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,11 +38,13 @@ DOCX_SUFFIXES = (".docx",)
 
 @dataclass
 class ImportSummary:
-    """What the importer recognised, for the user to check at a glance."""
+    """What the importer recognised, for the user to check at a glance (as data: the app
+    words it in ``ui/document/import_report.py``, the command line in ``cli/wording.py``)."""
 
     source: str = ""
     sections: int = 0
     fields: int = 0
+    #: The metadata recognised, as ``vocabulary.METADATA_KEYS`` ("number", "datetime" …).
     metadata: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     images: int = 0
@@ -48,7 +52,6 @@ class ImportSummary:
     #: Lines that looked like structure (headings, header fields, text before the first
     #: section) but were kept as body text.
     kept_as_text: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     #: What was dropped, guessed or changed (see ``Finding``), in the order it was found.
     findings: list[Finding] = field(default_factory=list)
     #: Non-empty lines of the source (for a .docx: its Markdown and its title paragraph) and
@@ -56,24 +59,6 @@ class ImportSummary:
     source_lines: int = 0
     heading_lines: int = 0
     metadata_lines: int = 0
-
-    def describe(self) -> str:
-        """A short summary in Chinese, e.g. ``识别出 22 个版块、31 个字段；元数据：编号、时间…``."""
-        parts = [f"识别出 {self.sections} 个版块、{self.fields} 个字段"]
-        if self.metadata:
-            parts.append("元数据：" + "、".join(self.metadata))
-        if self.people:
-            shown = "、".join(self.people[:6]) + ("等" if len(self.people) > 6 else "")
-            parts.append(f"{len(self.people)} 位参与者（{shown}）")
-        parts.append(f"{self.images} 张图片")
-        text = f"{self.body_lines} 行作为正文保留"
-        if self.kept_as_text:
-            text += f"（其中 {len(self.kept_as_text)} 行未识别为结构）"
-        parts.append(text)
-        out = "；".join(parts)
-        if self.notes:
-            out += "。注意：" + "；".join(self.notes)
-        return out
 
 
 @dataclass
@@ -132,7 +117,6 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> Impo
                                 title_hint=converted.title)
         result.assets.update(converted.images)
         collect_images(result, p.parent)
-        result.summary.notes.extend(converted.notes)
         result.summary.findings[:0] = converted.findings
         return _within_policy(result, p.name)
     text, encoding = decode_text_detected(data, p.name)
@@ -191,8 +175,12 @@ def write_import(result: ImportResult, yaml_path: str | os.PathLike) -> Path:
     return save_issue(result.issue, target)
 
 
-def cli_import(args) -> int:
-    """``talkeditor import SRC… [-o OUT.yaml | --archive DIR]``.
+def import_sources(sources: list[str | os.PathLike], output: str | os.PathLike | None = None,
+                   archive: str | os.PathLike | None = None
+                   ) -> Iterator[tuple[Path, Path, ImportResult]]:
+    """The work of ``talkeditor import SRC… [-o OUT.yaml | --archive DIR]``: yields
+    ``(source, saved issue.yaml, result)`` as each source is written, for the command line
+    to report.
 
     * ``-o OUT.yaml`` (one source): write there; an existing file is kept as ``OUT.yaml.bak``.
     * ``--archive DIR``: each source goes to ``DIR/<number>/issue.yaml`` (``storage.folder_name``);
@@ -204,22 +192,22 @@ def cli_import(args) -> int:
     With ``--archive``, the section titles of the issues already there are known titles and
     standing text is judged from them and from the other sources of the run
     (``judge_standing_text``).
-    All sources are read and checked before anything is written. Prints one summary per source
-    and, indented below it, what was dropped, guessed or changed (``describe_findings``).
+    All sources are read and checked before anything is written; raises IssueFormatError
+    (bad input, a target that exists) or WriteError.
     """
     from ..storage.files import folder_name
 
-    sources = [Path(s) for s in args.sources]
-    if args.output and args.archive:
+    sources = [Path(s) for s in sources]
+    if output and archive:
         raise IssueFormatError("use either -o or --archive, not both")
     known = past = None
-    if args.archive:
+    if archive:
         from ..archive.folder import Archive
 
-        past = Archive(args.archive).issues()
+        past = Archive(archive).issues()
         known = {s.title for issue in past for s in issue.sections}
     results = [(src, import_file(src, known)) for src in sources]
-    if args.archive:
+    if archive:
         # The back catalogue imported in one run is evidence too: 012–014 imported together
         # judge 014's privacy notice standing just as they would one by one.
         evidence = [*past, *(result.issue for _src, result in results)]
@@ -227,28 +215,24 @@ def cli_import(args) -> int:
             judge_standing_text(result, evidence)
     targets: list[Path] = []
     for src, result in results:
-        if args.output:
-            target = Path(args.output)
-        elif args.archive:
+        if output:
+            target = Path(output)
+        elif archive:
             base = folder_name(result.issue)
-            target = Path(args.archive) / base / "issue.yaml"
+            target = Path(archive) / base / "issue.yaml"
             n = 2
             while target in targets:
-                target = Path(args.archive) / f"{base}-{n}" / "issue.yaml"
+                target = Path(archive) / f"{base}-{n}" / "issue.yaml"
                 n += 1
         else:
             target = src.parent / src.stem / "issue.yaml"
-        if not args.output and target.exists():
+        if not output and target.exists():
             raise IssueFormatError(f"{target} exists; remove it first or import with -o")
         if target in targets:
             raise IssueFormatError(f"two sources would be written to {target}")
         targets.append(target)
     for (src, result), target in zip(results, targets, strict=True):
-        saved = write_import(result, target)
-        print(f"{src} -> {saved}: {result.summary.describe()}")
-        for line in describe_findings(result.summary.findings):
-            print(f"  {line}")
-    return 0
+        yield src, write_import(result, target), result
 
 
 def archive_titles(archive) -> set[str]:
@@ -259,45 +243,6 @@ def archive_titles(archive) -> set[str]:
     if not isinstance(archive, Archive):
         archive = Archive(archive)
     return {s.title for issue in archive.issues() for s in issue.sections}
-
-
-def describe_findings(findings: list[Finding]) -> list[str]:
-    """The findings worded for the command line (English, one line each); the app words
-    them itself (``ui/document/import_report.py``)."""
-    lines = []
-    for f in findings:
-        d = f.data
-        if f.code == "encoding_detected":
-            also = f" (also plausible: {', '.join(d['alternatives'])})" \
-                if d["alternatives"] else ""
-            lines.append(f"guessed: the file is not UTF-8; read it as {d['encoding']}{also}")
-        elif f.code == "comment_dropped":
-            by = f" by {d['author']}" if d["author"] else ""
-            lines.append(f"dropped: Word comment{by}: {_short(d['text'])}")
-        elif f.code == "element_dropped":
-            lines.append(f"dropped: {d['count']} Word element(s) <{d['element']}> with text")
-        elif f.code == "image_missing":
-            why = {"not_found": "not found", "too_large": "too large", "unreadable":
-                   "unreadable", "no_folder": "no source folder", "no_part":
-                   "missing from the Word file"}.get(d["reason"], d["reason"])
-            lines.append(f"missing image: {d['target']} ({why})")
-        elif f.code == "invisible_removed":
-            lines.append(f"changed: invisible characters {' '.join(d['characters'])} "
-                         f"ignored around {d['text']}")
-        elif f.code == "notes_kept":
-            lines.append(f"kept: {d['footnotes']} footnote(s) and {d['endnotes']} endnote(s)"
-                         " as Markdown footnotes")
-        elif f.code == "judged_standing":
-            lines.append(f"standing text: {d['section']} (the same in issues "
-                         f"{', '.join(d['issues'])})")
-        else:
-            lines.append(f"{f.code}: {d}")
-    return lines
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 @lru_cache(maxsize=4)
@@ -334,9 +279,9 @@ def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | Non
     summary.body_lines = sum(1 for s, _d in issue.walk() for line in s.body.split("\n")
                              if line.strip())
     summary.kept_as_text = doc.kept_as_text + report.header_lines_in_body
-    summary.notes = doc.notes + report.notes
-    summary.findings = [Finding("invisible_removed", {"text": shown, "characters": chars})
-                        for shown, chars in doc.invisible]
+    summary.findings = doc.findings + report.findings + [
+        Finding("invisible_removed", {"text": shown, "characters": chars})
+        for shown, chars in doc.invisible]
     summary.source_lines = sum(1 for line in text.splitlines() if line.strip())
     if title_hint is not None and title_hint.strip():
         summary.source_lines += 1  # the Word title paragraph, outside the Markdown

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import OPTIONAL_SUFFIX, Section, clean_text, new_id, split_optional, title_key
+from .findings import Finding
 from .vocabulary import (
     TitleInfo,
     Vocabulary,
@@ -55,7 +56,8 @@ class ParsedDocument:
     headings: int = 0          # sections that come from a heading or title line of the source
     meta_lines: int = 0        # non-empty lines taken as metadata (title, comment, title hint)
     kept_as_text: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    #: What was guessed about the document (``title_kept``, ``no_sections``).
+    findings: list[Finding] = field(default_factory=list)
     #: Titles and labels recognised once invisible characters were ignored, with the
     #: characters (``U+200B`` …) left out of them.
     invisible: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -145,7 +147,8 @@ def _take_title(lines: list[str], start: int, kind: str, vocab: Vocabulary,
     if original is not None:
         _note_invisible(doc, original[i], line)
     if info.title and len(info.title) <= len(f"{vocab.series} {info.number}") + 3:
-        doc.notes.append(f"标题「{info.title}」与「{vocab.series} {info.number}」不同，已原样保留")
+        doc.findings.append(Finding("title_kept", {
+            "title": info.title, "expected": f"{vocab.series} {info.number}"}))
     return i + 1
 
 
@@ -332,7 +335,7 @@ def _to_sections(roots: list[_Node], vocab: Vocabulary, pre: list[str],
         doc.kept_as_text.extend(line.strip() for line in pre if line.strip())
         if not sections:
             sections = [Section(title=vocab.opening or "正文")]
-            doc.notes.append(f"没有识别出版块，全文放入「{sections[0].title}」")
+            doc.findings.append(Finding("no_sections", {"section": sections[0].title}))
         first = sections[0]
         first.body = _body(pre_text + ("\n\n" + first.body if first.body else ""))
     return sections

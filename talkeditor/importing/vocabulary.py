@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from ..credits.names import split_names
 from ..model import Field, Issue, Section, split_optional, title_key, walk_paths
 from ..render.issue_markdown import bound_value
+from .findings import Finding
 
 #: Subsection names seen in real issues besides the template's own (renamed or added ones).
 EXTRA_SUBSECTIONS = ("工业", "工业界", "其他", "杂项", "资料", "refs", "线上讨论", "群里讨论")
@@ -32,10 +33,9 @@ DEEP_SUBSECTIONS = ("refs",)
 EXTRA_BINDINGS = {"板块负责人": "owners", "版块负责人": "owners", "talk视频": "video",
                   "视频": "video", "编号": "number", "时间": "datetime", "本期提要": "highlights",
                   "主持人": "host", "编辑": "editors", "贡献者": "contributors"}
-#: Metadata names as the summary reports them.
-BIND_NAMES = {"number": "编号", "datetime": "时间", "highlights": "本期提要", "host": "主持人",
-              "editors": "编辑", "owners": "版块负责人", "video": "视频",
-              "contributors": "贡献者"}
+#: The metadata an import can recognise, in the order the summary lists it (the app and the
+#: command line word each key).
+METADATA_KEYS = ("number", "title", "datetime", "highlights", "host", "editors", "video")
 
 _WS = re.compile(r"\s+")
 _URL = re.compile(r"https?://[^\s<>()（）\]]+")
@@ -254,16 +254,17 @@ _NAME = re.compile(r"^[^\s（）()+:：；;【】<>\[\]]{1,24}$")
 class MetaReport:
     """What metadata was recognised, for the import summary."""
 
+    #: What metadata was found, as keys in the order of :data:`METADATA_KEYS`.
     recognised: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    #: ``number_differs`` findings (the title's number wins).
+    findings: list[Finding] = field(default_factory=list)
     header_lines_in_body: list[str] = field(default_factory=list)
 
     def add(self, name: str) -> None:
         if name not in self.recognised:
             self.recognised.append(name)
-            order = ["编号", "标题", *BIND_NAMES.values()]
-            self.recognised.sort(key=lambda n: order.index(n) if n in order else len(order))
+            self.recognised.sort(key=METADATA_KEYS.index)
 
     def person(self, *names: str) -> None:
         for n in names:
@@ -298,9 +299,9 @@ def recognise_metadata(issue: Issue, vocab: Vocabulary, title: TitleInfo | None)
         issue.number = title.number
         issue.title = title.title
         if title.number:
-            report.add("编号")
+            report.add("number")
         if title.title:
-            report.add("标题")
+            report.add("title")
     seen: set[str] = set()
     for section, _depth in issue.walk():
         for f in section.fields:
@@ -352,8 +353,9 @@ def _bind_issue_field(issue: Issue, section: Section, f: Field, bind: str,
         if not issue.number:
             issue.number = number
         elif issue.number != number:
-            report.notes.append(f"【{f.label}】写的是 {number}，标题是 {issue.number}；以标题为准")
-        report.add("编号")
+            report.findings.append(Finding("number_differs", {
+                "label": f.label, "written": number, "number": issue.number}))
+        report.add("number")
         if squash(value[: info.start()]).lower() == squash(issue.series).lower():
             _try_bind(issue, section, f, "number", "", value[info.end():])
     elif bind == "datetime":
@@ -361,19 +363,19 @@ def _bind_issue_field(issue: Issue, section: Section, f: Field, bind: str,
         if parsed is None:
             return
         issue.date, issue.time, note = parsed
-        report.add("时间")
+        report.add("datetime")
         _try_bind(issue, section, f, "datetime", "", note)
     elif bind == "highlights":
         issue.highlights = split_highlights(value)
         if issue.highlights:
-            report.add("本期提要")
+            report.add("highlights")
         _try_bind(issue, section, f, "highlights")
     elif bind in ("host", "editors"):
         names_text, note = split_note(value)
         names = split_names(names_text)
         setattr(issue, bind, names)
         if names:
-            report.add(BIND_NAMES[bind])
+            report.add(bind)
             report.person(*[n for n in names if n not in PLACEHOLDER_NAMES])
         _try_bind(issue, section, f, bind, "", note)
     elif bind == "owners":
@@ -385,6 +387,6 @@ def _bind_issue_field(issue: Issue, section: Section, f: Field, bind: str,
         url = _URL.search(value)
         if url:
             issue.video = url.group(0)
-            report.add("视频")
+            report.add("video")
         if not _try_bind(issue, section, f, "video"):
             _try_bind(issue, section, f, "video", value)

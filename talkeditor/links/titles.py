@@ -33,8 +33,31 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
+#: Why a title could not be fetched (``FetchError.code``), with its ``data``: NOT_WEB
+#: (``url``), HTTP_STATUS (``status``, ``reason``), NOT_A_PAGE (``kind``: the content type),
+#: TOO_SLOW (``seconds``), NETWORK (``detail``: the HTTP library's words), ENCODING
+#: (``encoding``); TOO_MANY_REDIRECTS and NO_TITLE have none. The app words them
+#: (``ui/wording.py``); ``str()`` is the English the command line prints.
+NOT_WEB = "not-web"
+HTTP_STATUS = "http-status"
+NOT_A_PAGE = "not-a-page"
+TOO_SLOW = "too-slow"
+TOO_MANY_REDIRECTS = "too-many-redirects"
+NETWORK = "network"
+NO_TITLE = "no-title"
+ENCODING = "encoding"
+CODES = (NOT_WEB, HTTP_STATUS, NOT_A_PAGE, TOO_SLOW, TOO_MANY_REDIRECTS, NETWORK, NO_TITLE,
+         ENCODING)
+
+
 class FetchError(Exception):
-    """The page could not be fetched or has no title; the message says why, in one line."""
+    """The page could not be fetched or has no title: ``str()`` says why in one line of
+    English; ``code`` (one of :data:`CODES`) and ``data`` say the same for the app."""
+
+    def __init__(self, message: str, code: str = NETWORK, **data: object):
+        super().__init__(message)
+        self.code = code
+        self.data = data
 
 
 def _codec(label: str | None) -> str | None:
@@ -174,7 +197,7 @@ def fetch_title(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTE
     import httpx
 
     if not url.lower().startswith(("http://", "https://")):
-        raise FetchError(f"not a web address: {url}")
+        raise FetchError(f"not a web address: {url}", NOT_WEB, url=url)
     deadline = time.monotonic() + timeout
     own = client is None
     if own:
@@ -182,33 +205,37 @@ def fetch_title(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTE
     try:
         with client.stream("GET", url, timeout=timeout) as response:
             if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
+                raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}",
+                                 HTTP_STATUS, status=response.status_code,
+                                 reason=response.reason_phrase)
             kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if kind and "html" not in kind and kind != "text/plain":
-                raise FetchError(f"not a web page ({kind})")
+                raise FetchError(f"not a web page ({kind})", NOT_A_PAGE, kind=kind)
             body = bytearray()
             for chunk in response.iter_raw():
                 body += chunk
                 if len(body) >= max_bytes or _head_complete(bytes(body)):
                     break
                 if time.monotonic() > deadline:
-                    raise FetchError(f"too slow (over {timeout:g} s)")
+                    raise FetchError(f"too slow (over {timeout:g} s)", TOO_SLOW,
+                                     seconds=timeout)
             content_type = response.headers.get("content-type")
             encoding = response.headers.get("content-encoding", "").lower()
         if encoding and encoding != "identity":
             body = bytearray(_decompress(bytes(body), encoding))
     except httpx.TimeoutException:
-        raise FetchError(f"too slow (over {timeout:g} s)") from None
+        raise FetchError(f"too slow (over {timeout:g} s)", TOO_SLOW, seconds=timeout) from None
     except httpx.TooManyRedirects:
-        raise FetchError("too many redirects") from None
+        raise FetchError("too many redirects", TOO_MANY_REDIRECTS) from None
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
-        raise FetchError(str(exc) or type(exc).__name__) from None
+        detail = str(exc) or type(exc).__name__
+        raise FetchError(detail, NETWORK, detail=detail) from None
     finally:
         if own:
             client.close()
     title = title_from_html(bytes(body[:max_bytes]), content_type)
     if not title:
-        raise FetchError("the page has no title")
+        raise FetchError("the page has no title", NO_TITLE)
     return title
 
 
@@ -223,7 +250,7 @@ def _decompress(data: bytes, encoding: str) -> bytes:
             return zlib.decompressobj().decompress(data, MAX_BYTES)
         except zlib.error:
             return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, MAX_BYTES)
-    raise FetchError(f"unsupported content encoding {encoding}")
+    raise FetchError(f"unsupported content encoding {encoding}", ENCODING, encoding=encoding)
 
 
 def make_client(timeout: float = TIMEOUT):

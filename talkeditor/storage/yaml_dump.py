@@ -109,6 +109,9 @@ def _fast_dump_ok(data: Any) -> bool:
     if isinstance(data, str):
         if _C_EMITTER_DIFFERS.search(data) is not None:
             return False
+        if data == "\n" or data.endswith("\n\n"):
+            # a "|+" block: libyaml then ends the document with "..." (PyYAML does not)
+            return False
         return "\n" not in data or _C_BLOCK_DIFFERS.search(data) is None
     if isinstance(data, dict):
         return all(_fast_dump_ok(k) and _fast_dump_ok(v) for k, v in data.items())

@@ -1,13 +1,18 @@
 """The window's words for the core's structured results (one rule for user-facing text).
 
 The core returns codes and data (``storage.recovery.DraftDifference``,
-``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``); this module turns them into
-sentences through Qt's translation catalogue (English source strings, Chinese in
-``resources/i18n``), so the same result reads right in either language. The command line
-words what it prints itself.
+``reuse.copy_format.FormatNote``, ``archive.repeats.Repeat``, ``zhihu.check.ZhihuWarning``,
+``collab.sync.SyncResult`` and its steps);
+this module turns them into sentences through Qt's translation catalogue (English source
+strings, Chinese in ``resources/i18n``), so the same result reads right in either language.
+An import's summary and findings are worded in ``ui/document/import_report.py``. The command
+line words what it prints itself (``cli/wording.py``).
 """
 
 from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -16,7 +21,12 @@ from ..archive.repeats import Repeat
 from ..reuse import copy_format as fmt
 from ..storage import recovery
 
+if TYPE_CHECKING:
+    from ..collab.sync import SyncResult
+    from ..zhihu.check import ZhihuWarning
+
 _MAX_SHOWN = 5
+_PLACEHOLDER = re.compile(r"%([1-9])")
 #: How many past issues a repeat names before "and others".
 MAX_LISTED = 2
 
@@ -41,8 +51,9 @@ FORMAT_NOTES = {
 }
 
 
-#: The core's file errors (``errors.IssueFormatError.code``): %1 the path, %2 the file name,
-#: %3 the system's reason; sizes are %4 and %5 (the limit), in MiB.
+#: The core's errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the
+#: file name (or the name a credits edit refused), %3 the system's reason; sizes are %4 and %5
+#: (the limit), in MiB; %6 a signature's style.
 ERRORS = {
     errors.NO_SUCH_FILE: QT_TRANSLATE_NOOP("wording", "Cannot read %1: there is no such file"),
     errors.NOT_A_FILE: QT_TRANSLATE_NOOP("wording", "%1 is not a file"),
@@ -52,15 +63,146 @@ ERRORS = {
     errors.TOO_LARGE: QT_TRANSLATE_NOOP(
         "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
     errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
+    errors.NOT_A_NAME: QT_TRANSLATE_NOOP("wording", "“%2” is not a name"),
+    errors.NAME_NOT_LISTABLE: QT_TRANSLATE_NOOP(
+        "wording", "“%2” cannot be written in a list of names"),
+    errors.NO_NAME: QT_TRANSLATE_NOOP("wording", "There is no name to rename"),
+    errors.NOT_A_SIGNATURE_NAME: QT_TRANSLATE_NOOP(
+        "wording", "“%2” would not read back as the name of a signature"),
+    errors.NOT_A_SIGNATURE_STYLE: QT_TRANSLATE_NOOP(
+        "wording", "The style “%6” does not make a signature here"),
 }
 
 
+#: The Zhihu pre-publish findings (``zhihu.check.CODES``): %1 the subject (the offending
+#: text), %2 … the code's data in the order of ``ZHIHU_DATA``.
+ZHIHU_WARNINGS = {
+    "title-empty": QT_TRANSLATE_NOOP("wording", "The title is empty"),
+    "title-long": QT_TRANSLATE_NOOP(
+        "wording", "The title has %2 characters, over Zhihu's limit of %3; it would be cut or "
+                   "refused on publishing"),
+    "title-shortened": QT_TRANSLATE_NOOP(
+        "wording", "The full title has %2 characters, over Zhihu's limit of %5; shortened to "
+                   "%3 (“%4” cut from the end)"),
+    "title-pattern": QT_TRANSLATE_NOOP(
+        "wording", "The title “%1” does not follow the series' pattern “%2本期提要：…”; a slip?"),
+    "highlights-empty": QT_TRANSLATE_NOOP(
+        "wording", "本期提要 (the highlights) is empty, so the title is only “%1”: fill it in"),
+    "emoji": QT_TRANSLATE_NOOP(
+        "wording", "Emoji (%1): Zhihu may show them as boxes or filter them out"),
+    "heading-depth": QT_TRANSLATE_NOOP(
+        "wording", "“%1” is a heading of level 3 or deeper; Zhihu has two heading levels, so "
+                   "it became a bold paragraph"),
+    "image-empty": QT_TRANSLATE_NOOP("wording", "An image without an address; left out"),
+    "image-local": QT_TRANSLATE_NOOP(
+        "wording", "Zhihu cannot read the local image “%1”: it was copied to images/; upload "
+                   "it and export again with an image address prefix, or insert it by hand in "
+                   "Zhihu's editor"),
+    "image-unresolved": QT_TRANSLATE_NOOP(
+        "wording", "Local image “%1”: the issue's folder is unknown, so the file cannot be "
+                   "found"),
+    "image-missing": QT_TRANSLATE_NOOP("wording", "Local image “%1” not found"),
+    "image-outside": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” is outside the issue's folder (or not a picture); not copied"),
+    "image-svg": QT_TRANSLATE_NOOP(
+        "wording", "SVG image “%1”: Zhihu does not take SVG; convert it to PNG or JPG"),
+    "image-data": QT_TRANSLATE_NOOP(
+        "wording", "An image embedded as data: Zhihu cannot import it; use an image file"),
+    "image-private": QT_TRANSLATE_NOOP(
+        "wording", "Image address “%1” points to this computer or a local network; Zhihu "
+                   "cannot fetch it"),
+    "image-scheme": QT_TRANSLATE_NOOP(
+        "wording", "Image address “%1” is not an http(s) address; Zhihu cannot fetch it"),
+    "image-github": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” is on GitHub (raw.githubusercontent.com), which Zhihu often "
+                   "cannot fetch; upload it to Zhihu or an image host"),
+    "image-caption": QT_TRANSLATE_NOOP(
+        "wording", "Image title “%1” exported as a caption below the image; check that the "
+                   "caption is still there in the Zhihu draft"),
+    "image-title": QT_TRANSLATE_NOOP(
+        "wording", "Image title “%1” not exported: the image is not a paragraph of its own, "
+                   "so Zhihu cannot give it a caption"),
+    "image-in-link": QT_TRANSLATE_NOOP(
+        "wording", "An image inside a link (%1): Zhihu drops links on images; the link was "
+                   "put after the image"),
+    "link-scheme": QT_TRANSLATE_NOOP(
+        "wording", "Link “%1” is not an http(s)/mailto link; Zhihu filters it, so it became "
+                   "plain text"),
+    "raw-html": QT_TRANSLATE_NOOP(
+        "wording", "Raw HTML <%1> is not supported by Zhihu; removed with its content"),
+    "table-math": QT_TRANSLATE_NOOP(
+        "wording", "Formula “%1” in a table: Zhihu keeps only text in cells; written as $…$ "
+                   "text"),
+    "table-image": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” in a table: Zhihu keeps only text in cells; only its "
+                   "description was kept"),
+    "strikethrough": QT_TRANSLATE_NOOP(
+        "wording", "Strikethrough “%1” is not supported by Zhihu; made plain text"),
+    "heading-link": QT_TRANSLATE_NOOP(
+        "wording", "Link “%1” in a heading: Zhihu headings cannot hold links; written as "
+                   "“text (address)”"),
+    "heading-image": QT_TRANSLATE_NOOP(
+        "wording", "Image “%1” in a heading: Zhihu headings cannot hold images; only its "
+                   "alternative text was kept"),
+    "heading-math": QT_TRANSLATE_NOOP(
+        "wording", "Formula “%1” in a heading: Zhihu headings keep only text; written as $…$ "
+                   "text"),
+    "sup-sub": QT_TRANSLATE_NOOP(
+        "wording", "<%1> superscript/subscript is not supported by Zhihu; its text became "
+                   "plain text (x² becomes x2)"),
+    "html-format": QT_TRANSLATE_NOOP(
+        "wording", "The formatting of raw HTML <%1> is not supported by Zhihu; only its text "
+                   "was kept"),
+    "html-comment": QT_TRANSLATE_NOOP(
+        "wording", "The HTML comment “%1” will not appear on Zhihu"),
+    "html-markdown": QT_TRANSLATE_NOOP(
+        "wording", "Markdown inside a raw HTML block (“%1”) is not parsed; Zhihu shows its "
+                   "symbols as they are"),
+    "md-raw-html": QT_TRANSLATE_NOOP(
+        "wording", "post.md can only write this as HTML (%1); Zhihu's document import may not "
+                   "accept it"),
+    "empty-section": QT_TRANSLATE_NOOP("wording", "The section is empty"),
+    "omitted-section": QT_TRANSLATE_NOOP(
+        "wording", "An optional section that is empty; left out"),
+}
+#: What a sync is doing (``collab.sync.STEPS``): %1 the remote's address or the branch.
+SYNC_STEPS = {
+    "init": QT_TRANSLATE_NOOP("wording", "Making the archive a git repository…"),
+    "commit": QT_TRANSLATE_NOOP("wording", "Committing local changes…"),
+    "fetch": QT_TRANSLATE_NOOP("wording", "Fetching from %1…"),
+    "merge": QT_TRANSLATE_NOOP("wording", "Merging %1…"),
+    "push": QT_TRANSLATE_NOOP("wording", "Pushing to %1…"),
+    "race": QT_TRANSLATE_NOOP("wording", "Someone pushed first: merging their changes…"),
+}
+#: Why a link's title could not be fetched (``links.titles.FetchError.code``): %1 the
+#: address, the HTTP status, the content type, the seconds, the library's words or the
+#: encoding (see ``links.titles.CODES``); %2 the HTTP reason.
+FETCH_ERRORS = {
+    "not-web": QT_TRANSLATE_NOOP("wording", "not a web address: %1"),
+    "http-status": QT_TRANSLATE_NOOP("wording", "the server answered HTTP %1 %2"),
+    "not-a-page": QT_TRANSLATE_NOOP("wording", "not a web page (%1)"),
+    "too-slow": QT_TRANSLATE_NOOP("wording", "too slow (over %1 s)"),
+    "too-many-redirects": QT_TRANSLATE_NOOP("wording", "too many redirects"),
+    "network": QT_TRANSLATE_NOOP("wording", "network error: %1"),
+    "no-title": QT_TRANSLATE_NOOP("wording", "the page has no title"),
+    "encoding": QT_TRANSLATE_NOOP("wording", "unsupported content encoding %1"),
+}
+_FETCH_DATA = {"not-web": ("url",), "http-status": ("status", "reason"),
+               "not-a-page": ("kind",), "too-slow": ("seconds",), "network": ("detail",),
+               "encoding": ("encoding",)}
+# The data a Zhihu finding's words use after its subject (%2, %3 …).
+ZHIHU_DATA = {"title-long": ("length", "limit"),
+              "title-shortened": ("full_length", "length", "cut", "limit"),
+              "title-pattern": ("expected",)}
+
+
 def _tr(text: str, *values: object) -> str:
-    """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values``."""
+    """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values`` in one pass
+    (a value holding ``%2``, as URLs with ``%2F`` do, is left as it is)."""
     out = QCoreApplication.translate("wording", text)
-    for i, value in enumerate(values, 1):
-        out = out.replace(f"%{i}", str(value))
-    return out
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
+        else m.group(0), out)
 
 
 def names_list(names: list[str], limit: int = _MAX_SHOWN) -> str:
@@ -145,5 +287,59 @@ def describe_error(exc: Exception) -> str:
     data = exc.data
     mib = 1024 * 1024
     out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
-              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}")
+              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}",
+              data.get("style", ""))
     return f"{exc.where}: {out}" if exc.where else out
+
+
+def describe_zhihu_warning(item: ZhihuWarning) -> str:
+    """One pre-publish finding with its place: ``标题：…``, ``本周新闻 › 学术，第 3 行：…``."""
+    text = ZHIHU_WARNINGS.get(item.code)
+    if text is None:
+        return f"{item.code}: {item.subject}"
+    subject = item.subject
+    if item.code == "md-raw-html" and item.data.get("kind") == "math":
+        subject = _tr(QT_TRANSLATE_NOOP("wording", "formula <img eeimg>: %1"), subject)
+    elif item.code == "link-scheme" and not subject:
+        subject = _tr(QT_TRANSLATE_NOOP("wording", "(empty)"))
+    out = _tr(text, subject, *(item.data.get(key, "") for key in ZHIHU_DATA.get(item.code, ())))
+    if item.data.get("proposal"):
+        out += _tr(QT_TRANSLATE_NOOP("wording", "; suggested: %1"), item.data["proposal"])
+    if item.data.get("suggestion"):
+        out += _tr(QT_TRANSLATE_NOOP("wording", "; in the series' pattern: %1"),
+                   item.data["suggestion"])
+    where = _tr(QT_TRANSLATE_NOOP("wording", "Title")) if item.in_title else item.section
+    if item.line is not None:
+        line = _tr(QT_TRANSLATE_NOOP("wording", "line %1"), item.line)
+        where = _tr(QT_TRANSLATE_NOOP("wording", "%1, %2"), where, line) if where else line
+    return _tr(QT_TRANSLATE_NOOP("wording", "%1: %2"), where, out) if where else out
+
+
+def describe_sync_step(step: str, where: str) -> str:
+    """What a running sync is doing, for the status bar (``collab.sync.STEPS``)."""
+    text = SYNC_STEPS.get(step)
+    return _tr(text, where) if text is not None else f"{step} {where}".strip()
+
+
+def describe_sync(result: SyncResult) -> str:
+    """What a sync did: ``committed 004; merged 005; pushed`` (in Chinese
+    ``已提交 004；已合并 005；已推送``)."""
+    parts = []
+    if result.committed:
+        parts.append(_tr(QT_TRANSLATE_NOOP("wording", "committed %1"),
+                         names_list(result.committed)))
+    if result.merged:
+        parts.append(_tr(QT_TRANSLATE_NOOP("wording", "merged %1"), names_list(result.merged)))
+    parts.append(_tr(QT_TRANSLATE_NOOP("wording", "pushed")) if result.pushed
+                 else _tr(QT_TRANSLATE_NOOP("wording", "nothing to push")))
+    return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
+
+
+def describe_fetch_error(exc: Exception) -> str:
+    """Why a link's title could not be fetched (``links.titles.FetchError``); another
+    exception gives its own words."""
+    text = FETCH_ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
+        return str(exc) or type(exc).__name__
+    values = [exc.data.get(key, "") for key in _FETCH_DATA.get(exc.code, ())]
+    return _tr(text, *(f"{v:g}" if isinstance(v, float) else v for v in values))

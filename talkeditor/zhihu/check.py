@@ -1,11 +1,13 @@
 """Pre-publish checks for a Zhihu post: what will break or vanish once the post is on Zhihu.
 
-Every finding is a :class:`ZhihuWarning` with a stable ``code`` (for tests and for the app to
-pick an icon), a Chinese ``message`` for the host, and where it is (``section`` title path and
-``line``, 1-based within the section's body, or within the Markdown for a plain document).
+Every finding is a :class:`ZhihuWarning`: a stable ``code``, the offending text (``subject``)
+and the code's values (``data``), and where it is (the title, or a ``section`` title path and a
+``line``, 1-based within the section's body, or within the Markdown for a plain document). The
+core words nothing: the app words findings in ``ui/wording.py`` (English and Chinese), the
+command line in ``cli/wording.py``.
 The Markdown converter raises most of them while it transforms the tree (it knows which heading
-it demoted, which link it unwrapped); this module owns the codes and messages, the checks that
-need no tree (title, emoji, image addresses) and the mapping of a finding back to a line.
+it demoted, which link it unwrapped); this module owns the codes, the checks that need no tree
+(title, emoji, image addresses) and the mapping of a finding back to a line.
 """
 
 from __future__ import annotations
@@ -20,78 +22,84 @@ from urllib.parse import urlsplit
 #: Zhihu's article title box says "请输入标题（最多 100 个字）".
 TITLE_LIMIT = 100
 
-MESSAGES = {
-    "title-empty": "标题为空",
-    "title-long": "标题有 {subject} 个字，超过知乎的 100 字上限，发布时会被截断或拒绝",
-    "title-shortened": "{subject}",
-    "title-pattern": "{subject}",
-    "highlights-empty": "本期提要为空，标题只有「{subject}」：请填写本期提要",
-    "emoji": "含有 emoji（{subject}），知乎可能显示为方框或直接过滤",
-    "heading-depth": "「{subject}」是三级及更深的标题，知乎只有两级标题，已改为加粗段落",
-    "image-empty": "空图片（没有地址），已省略",
-    "image-local": "本地图片「{subject}」知乎无法读取：已复制到 images/，请上传后用图片地址前缀"
-                   "（--image-base-url）重新导出，或在知乎编辑器里手动插入",
-    "image-unresolved": "本地图片「{subject}」：不知道期刊文件夹，无法找到这个文件",
-    "image-missing": "找不到本地图片「{subject}」",
-    "image-outside": "图片「{subject}」不在期刊文件夹内（或不是图片文件），没有复制",
-    "image-svg": "SVG 图片「{subject}」知乎不支持，请转成 PNG 或 JPG",
-    "image-data": "图片是 data: 内嵌数据，知乎无法导入，请改用图片文件",
-    "image-private": "图片地址「{subject}」指向本机或内网，知乎抓取不到",
-    "image-scheme": "图片地址「{subject}」不是 http(s) 地址，知乎抓取不到",
-    "link-scheme": "链接「{subject}」不是 http(s)/mailto 链接，知乎会过滤，已改为纯文本",
-    "raw-html": "原始 HTML <{subject}> 知乎不支持，已删除（连同其内容）",
-    "table-math": "表格里的公式「{subject}」知乎不支持（单元格只保留文字），已写成 $…$ 文字",
-    "table-image": "表格里的图片「{subject}」知乎不支持（单元格只保留文字），只保留了说明文字",
-    "strikethrough": "删除线「{subject}」知乎不支持，已改为普通文字",
-    "image-github": "图片「{subject}」在 GitHub（raw.githubusercontent.com）上，知乎常常抓取不到，"
-                    "请改传到知乎或图床",
-    "image-caption": "图片标题「{subject}」已导出为图注（图片下方的说明），"
-                     "请在知乎草稿里确认图注还在",
-    "image-title": "图片标题「{subject}」没有导出：图片不是单独一段，知乎不能给它加图注",
-    "image-in-link": "链接里的图片（链接 {subject}）：知乎会去掉图片上的链接，已把链接放在图片后面",
-    "heading-link": "标题里的链接「{subject}」：知乎的标题不能带链接，已写成「文字 (网址)」",
-    "heading-image": "标题里的图片「{subject}」：知乎的标题不能带图片，只保留了替代文字",
-    "heading-math": "标题里的公式「{subject}」：知乎的标题只保留文字，已写成 $…$ 文字",
-    "sup-sub": "<{subject}> 上标/下标知乎不支持，其中的文字变成了普通文字（如 x² 会变成 x2）",
-    "html-format": "原始 HTML <{subject}> 的格式知乎不支持，只保留了其中的文字",
-    "html-comment": "HTML 注释里的内容「{subject}」不会出现在知乎上",
-    "html-markdown": "原始 HTML 块里的 Markdown「{subject}」不会被解析，知乎上会显示原样的符号",
-    "md-raw-html": "post.md 在这里只能写成 HTML（{subject}），知乎「导入文档」可能不认这段 HTML",
-    "empty-section": "版块为空",
-    "omitted-section": "可选版块为空，已省略",
-}
+#: Every finding's code, with what its ``subject`` is (the offending text, at most 80
+#: characters) and its ``data``. The app words them in ``ui/wording.py``, the command line in
+#: ``cli/wording.py``; a test checks that each code is worded in both.
+CODES = (
+    "title-empty",        # no title
+    "title-long",         # data: length, limit, proposal ("" or a title within the limit)
+    "title-shortened",    # data: full_length, length, cut (the text cut off the end), limit
+    "title-pattern",      # subject: the title (40 chars); data: expected (【series number】),
+                          # suggestion ("" or a title in the pattern)
+    "highlights-empty",   # subject: the title without 本期提要
+    "emoji",              # subject: the emoji found
+    "heading-depth",      # subject: the heading's text
+    "image-empty",
+    "image-local",        # subject: the image's address (and so for every image-* code)
+    "image-unresolved",
+    "image-missing",
+    "image-outside",
+    "image-svg",
+    "image-data",         # no subject
+    "image-private",
+    "image-scheme",
+    "image-github",
+    "image-caption",      # subject: the image's title
+    "image-title",        # subject: the image's title
+    "image-in-link",      # subject: the link's address
+    "link-scheme",        # subject: the link's address ("" when it has none)
+    "raw-html",           # subject: the tag
+    "table-math",         # subject: the formula
+    "table-image",        # subject: the image's alternative text or address
+    "strikethrough",      # subject: the struck-out text
+    "heading-link",       # subject: the link's text
+    "heading-image",      # subject: the image's alternative text
+    "heading-math",       # subject: the formula
+    "sup-sub",            # subject: the tag (sup or sub)
+    "html-format",        # subject: the tag
+    "html-comment",       # subject: the comment's text
+    "html-markdown",      # subject: the Markdown in an HTML block
+    "md-raw-html",        # subject: the HTML (kind "html") or the formula's TeX (kind "math");
+                          # data: kind
+    "empty-section",      # no subject; the section is the place
+    "omitted-section",    # no subject; the section is the place
+)
+_CODES = frozenset(CODES)
+#: Longest subject kept in a finding (longer ones end with "…").
+SUBJECT_LIMIT = 80
 
 
 @dataclass(frozen=True)
 class ZhihuWarning:
-    """One pre-publish finding. ``where`` is the human-readable place."""
+    """One pre-publish finding, as data for the app and the command line to word.
+
+    ``code`` is one of :data:`CODES`; ``subject`` the offending text; ``data`` the code's
+    other values (see :data:`CODES`). The place: ``in_title`` for a finding about the post's
+    title, else ``section`` (the section's title path, joined by `` › ``; "" when unknown) and
+    ``line`` (1-based within the section's body, or within the Markdown of a plain document).
+    """
 
     code: str
-    message: str
+    subject: str = ""
     section: str = ""
     line: int | None = None
+    data: dict = field(default_factory=dict, hash=False)
+    in_title: bool = False
     #: Strings to look for in the Markdown to find the line (converter findings).
     needle: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
-    @property
-    def where(self) -> str:
-        parts = [self.section] if self.section else []
-        if self.line is not None:
-            parts.append(f"第 {self.line} 行")
-        return "，".join(parts)
-
-    def __str__(self) -> str:
-        where = f"{self.where}：" if self.where else ""
-        return f"{where}{self.message} [{self.code}]"
-
 
 def warning(code: str, subject: object = "", needle: tuple[str, ...] = (),
-            section: str = "", line: int | None = None) -> ZhihuWarning:
-    """A warning with the standard message for ``code``."""
+            section: str = "", line: int | None = None, *, in_title: bool = False,
+            **data: object) -> ZhihuWarning:
+    """A finding with ``code`` (one of :data:`CODES`; KeyError otherwise), its subject
+    shortened to :data:`SUBJECT_LIMIT` characters and ``data`` as keyword arguments."""
+    if code not in _CODES:
+        raise KeyError(code)
     text = str(subject)
-    if len(text) > 80:
-        text = text[:77] + "…"
-    return ZhihuWarning(code, MESSAGES[code].format(subject=text), section, line, needle)
+    if len(text) > SUBJECT_LIMIT:
+        text = text[:SUBJECT_LIMIT - 3] + "…"
+    return ZhihuWarning(code, text, section, line, dict(data), in_title, needle)
 
 
 # ---------------------------------------------------------------- title and emoji
@@ -130,38 +138,33 @@ def title_length(title: str) -> int:
 
 def check_title(title: str, full: str | None = None, series: str = "", number: str = "",
                 proposal: str | None = None, suggestion: str = "") -> list[ZhihuWarning]:
-    """Findings about the post's ``title`` (section "标题").
+    """Findings about the post's ``title`` (all ``in_title``).
 
-    ``full`` is the series' full title when ``title`` was shortened from it (a note naming
-    what was cut); ``series`` and ``number`` (e.g. "OpenLLM Talk", "005") turn on the check
-    of the series' pattern ``【OpenLLM Talk 005】…`` (special issues: ``【OpenLLM Talk】…``);
-    ``proposal`` is offered in the message of a title over the limit, ``suggestion`` (a title
-    in the series' pattern) in that of a title off the pattern. The limit is Zhihu's
-    title box ("请输入标题（最多 100 个字）").
+    ``full`` is the series' full title when ``title`` was shortened from it (a
+    ``title-shortened`` finding naming what was cut); ``series`` and ``number`` (e.g.
+    "OpenLLM Talk", "005") turn on the check of the series' pattern ``【OpenLLM Talk 005】…``
+    (special issues: ``【OpenLLM Talk】…``); ``proposal`` is offered with a title over the
+    limit, ``suggestion`` (a title in the series' pattern) with a title off the pattern. The
+    limit is Zhihu's title box ("请输入标题（最多 100 个字）").
     """
     if not title.strip():
-        return [warning("title-empty", section="标题")]
+        return [warning("title-empty", in_title=True)]
     out = []
     length = title_length(title)
     if length > TITLE_LIMIT:
-        item = warning("title-long", length, section="标题")
-        if proposal and proposal != title:
-            item = replace(item, message=item.message + f"；建议用：{proposal}")
-        out.append(item)
+        out.append(warning("title-long", in_title=True, length=length, limit=TITLE_LIMIT,
+                           proposal=proposal if proposal and proposal != title else ""))
     elif full and full != title and full.startswith(title):
         cut = full[len(title):].lstrip("；;，,、 ")
-        out.append(ZhihuWarning("title-shortened", (
-            f"完整标题有 {title_length(full)} 个字，超过知乎的 100 字上限，已缩短为 {length} 个字"
-            f"（去掉了末尾的「{cut}」）"), "标题"))
+        out.append(warning("title-shortened", in_title=True, full_length=title_length(full),
+                           length=length, cut=cut, limit=TITLE_LIMIT))
     if series.strip() and not follows_series_pattern(title, series, number):
         expected = f"【{series} {number}】" if number.strip() else f"【{series}】"
-        hint = f"；按本系列格式应为：{suggestion}" if suggestion and suggestion != title else ""
-        out.append(ZhihuWarning("title-pattern", (
-            f"标题「{title[:40]}」不符合本系列的格式「{expected}本期提要：…」，"
-            f"可能是笔误{hint}"), "标题"))
+        out.append(warning("title-pattern", title[:40], in_title=True, expected=expected,
+                           suggestion=suggestion if suggestion and suggestion != title else ""))
     emoji = "".join(dict.fromkeys(ch for ch in title if is_emoji(ch)))
     if emoji:
-        out.append(warning("emoji", emoji, section="标题"))
+        out.append(warning("emoji", emoji, in_title=True))
     return out
 
 

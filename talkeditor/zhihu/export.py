@@ -26,13 +26,11 @@ same string, ``ZhihuPost.html``.
     markdown_to_zhihu(text, base_dir=None, image_base_url=None, link_cards=False,
                       skip_title=False) -> ZhihuPost
     markdown_to_zhihu_html(text, ...) -> str
-    cli_export(args) -> int        # talkeditor export-zhihu ISSUE.yaml -o DIR
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +56,7 @@ from .title import (
     zhihu_title,
 )
 
-__all__ = ["ZhihuExport", "ZhihuPost", "ZhihuWarning", "build_post", "cli_export",
+__all__ = ["ZhihuExport", "ZhihuPost", "ZhihuWarning", "build_post", "check_base_url",
            "export_issue", "issue_body_markdown", "markdown_to_zhihu", "markdown_to_zhihu_html",
            "precheck", "zhihu_title", "proposed_title", "shorten_title", "check_full_title",
            "check_issue_title", "SECTION_SEP"]
@@ -164,7 +162,7 @@ class _Images:
 def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: bool,
              skip_title: bool, where: Callable[[int], tuple[str, int | None]],
              extra: list[ZhihuWarning] = ()) -> ZhihuPost:
-    _check_base_url(image_base_url)
+    check_base_url(image_base_url)
     images = _Images(base_dir, image_base_url)
     try:
         parsed = transform.parse(text, transform.Options(
@@ -185,10 +183,11 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         if kind == "math":
             tex = content.removesuffix("\\\\")
             source = tex.replace("\\lt ", "<").replace("\\gt ", ">")
-            item = warning("md-raw-html", f"公式 <img eeimg>：{tex}", (tex[:15], source[:15]))
+            item = warning("md-raw-html", tex, (tex[:15], source[:15]), kind="math")
         else:
             plain = content.replace("\\", "")
-            item = warning("md-raw-html", f"<{kind}>{plain[:30]}</{kind}>", (plain[:15],))
+            item = warning("md-raw-html", f"<{kind}>{plain[:30]}</{kind}>", (plain[:15],),
+                           kind="html")
         index = locator.find(item.needle)
         found.append((index if index is not None else len(locator.lines),
                       locator.at(item, index) if index is not None else item))
@@ -267,7 +266,8 @@ def _write(path: Path, data: str | bytes) -> None:
     atomic_write(path, data, backup=False)
 
 
-def _check_base_url(image_base_url: str | None) -> None:
+def check_base_url(image_base_url: str | None) -> None:
+    """IssueFormatError unless ``image_base_url`` is empty or an http(s) address."""
     if image_base_url and zhihu_check.url_scheme(image_base_url) not in ("http", "https"):
         raise IssueFormatError(
             f"the image base URL must be an http(s) address, not {image_base_url!r}")
@@ -286,7 +286,7 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     deleted. An output path that is not a folder, an unreadable image or a bad base URL
     raise :class:`IssueFormatError`; a file that cannot be written raises :class:`WriteError`.
     """
-    _check_base_url(image_base_url)
+    check_base_url(image_base_url)
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise IssueFormatError(f"{folder} exists and is not a folder", code=errors.NOT_A_FOLDER,
@@ -307,27 +307,3 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     _write(result.post_html, html_document(post))
     _write(result.title_txt, post.title + "\n")
     return result
-
-
-def cli_export(args) -> int:
-    """``talkeditor export-zhihu ISSUE.yaml -o DIR [--image-base-url URL] [--no-link-cards]
-    [--title TITLE]``.
-
-    Prints what was written; pre-publish warnings go to stderr and do not change the exit
-    code (0). Bad input raises IssueFormatError (exit 2 via the CLI).
-    """
-    from ..storage.files import load_yaml_issue
-
-    _check_base_url(args.image_base_url)
-    issue = load_yaml_issue(args.issue)
-    result = export_issue(issue, args.output, issue_dir=Path(args.issue).resolve().parent,
-                          image_base_url=args.image_base_url,
-                          link_cards=bool(args.link_cards),
-                          title=getattr(args, "title", None) or None)
-    names = ["post.md", "post.html", "title.txt"]
-    if result.images:
-        names.append(f"images/ ({len(result.images)})")
-    print(f"wrote {result.folder}: {', '.join(names)}")
-    for item in result.warnings:
-        print(f"talkeditor: warning: {item}", file=sys.stderr)
-    return 0

@@ -86,7 +86,7 @@ def proposed_title(issue: Issue) -> str:
 
 
 def check_highlights(issue: Issue) -> list[ZhihuWarning]:
-    """A ``highlights-empty`` finding (section "标题") when the issue has a 本期提要 field
+    """A ``highlights-empty`` finding (about the title) when the issue has a 本期提要 field
     (bound to ``highlights``) with nothing in it and the title is made from the series'
     pattern (no title of its own, or one off the pattern), so the title would be
     ``【OpenLLM Talk 005】`` alone."""
@@ -96,7 +96,7 @@ def check_highlights(issue: Issue) -> list[ZhihuWarning]:
     if not any(f.bind == "highlights" for section, _depth in issue.walk()
                for f in section.fields):
         return []
-    return [zhihu_check.warning("highlights-empty", head or "", section="标题")]
+    return [zhihu_check.warning("highlights-empty", head or "", in_title=True)]
 
 
 def check_full_title(issue: Issue) -> list[ZhihuWarning]:

@@ -100,7 +100,7 @@ class InlineMixin:
         content = self.inline(pieces(element))
         if not zhihu_check.is_link_allowed(href):
             self.warnings.append(zhihu_check.warning(
-                "link-scheme", href or "（空）", (f"]({href})", f"]({href} ", f'href="{href}"')))
+                "link-scheme", href, (f"]({href})", f"]({href} ", f'href="{href}"')))
             return content
         images = [i for i in content if getattr(i, "tag", "") == "img" and not is_math(i)]
         if images:

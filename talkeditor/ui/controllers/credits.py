@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
 from ...lazy import lazy_import
+from .. import wording
 from ..panels.credits_panel import CreditsPanel
 from .window_api import WindowApi
 
@@ -41,7 +42,7 @@ class CreditsActions(QObject):
         try:
             self.api.document.replace_issue(edit, text)
         except ValueError as exc:
-            dialogs.show_error(self.api.dialog_parent(), text, str(exc))
+            dialogs.show_error(self.api.dialog_parent(), text, wording.describe_error(exc))
             return False
         return True
 
@@ -103,7 +104,8 @@ class CreditsActions(QObject):
         try:
             signed = sign_line(cursor.selectedText(), name)
         except ValueError as exc:
-            dialogs.show_error(self.api.dialog_parent(), self.tr("Sign line"), str(exc))
+            dialogs.show_error(self.api.dialog_parent(), self.tr("Sign line"),
+                               wording.describe_error(exc))
             return False
         self._last_signer = name
         if signed == cursor.selectedText():

@@ -23,7 +23,7 @@ from ...collab.merge import merge_issues
 from ...collab.resolve import resolve
 from ...errors import IssueFormatError
 from ...model import Issue
-from .. import dialogs
+from .. import dialogs, wording
 from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
 
@@ -34,7 +34,7 @@ STATUS_FIRST_MS = 1_500
 class SyncWorker(QThread):
     """Runs one sync (or, with a remote, the first share) off the UI thread."""
 
-    progress = Signal(str)
+    progress = Signal(str, str)  # collab.sync.STEPS, where
     succeeded = Signal(object)  # SyncResult
     failed = Signal(str)
 
@@ -159,7 +159,7 @@ class SyncController(QObject):
         self._base = self._read_disk()
         self.w.watcher.blockSignals(True)  # the pull's writes are not "changed on disk"
         self.worker = SyncWorker(archive, author, remote, self)
-        self.worker.progress.connect(self._progress)
+        self.worker.progress.connect(self._step)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._ended)
@@ -180,6 +180,9 @@ class SyncController(QObject):
         except IssueFormatError:
             return None
 
+    def _step(self, step: str, where: str) -> None:
+        self._progress(wording.describe_sync_step(step, where))
+
     def _progress(self, message: str) -> None:
         self.last_message = message
         self.w.statusBar().showMessage(message)
@@ -190,7 +193,7 @@ class SyncController(QObject):
             text = self.tr("Synced with %1 conflict(s) to resolve").replace(
                 "%1", str(len(result.conflicts)))
         else:
-            text = self.tr("Synced: %1").replace("%1", result.summary())
+            text = self.tr("Synced: %1").replace("%1", wording.describe_sync(result))
         self.w.statusBar().showMessage(text, 15000)
         self.last_message = text
         self._ok = True

@@ -75,7 +75,7 @@ class ZhihuActions(QObject):
         except IssueFormatError as exc:
             dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
             return False
-        warnings = [f"{w.where}：{w.message}" if w.where else w.message for w in post.warnings]
+        warnings = [wording.describe_zhihu_warning(w) for w in post.warnings]
         folder = (self._issue_dir()
                   or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
         options = dialogs.zhihu_export(parent, post.title, warnings, folder, base_url,

@@ -155,10 +155,10 @@ class DocumentManager(QObject):
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
-        self.message.emit(result.summary.describe(), 15000)
-        if result.summary.findings:
-            from .import_report import finding_lines
+        from .import_report import describe_summary, finding_lines
 
+        self.message.emit(describe_summary(result.summary), 15000)
+        if result.summary.findings:
             self._import_report = (path.name, finding_lines(result.summary.findings))
         return document
 

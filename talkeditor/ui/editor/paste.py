@@ -242,8 +242,8 @@ class BodyPaste(QObject):
                 self.message.emit(self.tr("Title added: %1").replace("%1", result))
                 self.titleInserted.emit(url)
             else:
-                reason = str(result) if isinstance(result, Exception) else \
-                    self.tr("the line changed")
+                reason = wording.describe_fetch_error(result) \
+                    if isinstance(result, Exception) else self.tr("the line changed")
                 self.message.emit(self.tr("No title for %1: %2").replace("%1", url)
                                   .replace("%2", reason))
                 self.titleFailed.emit(url, reason)
