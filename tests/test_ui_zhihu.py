@@ -2,6 +2,7 @@
 the clipboard; the preview can show the post as Zhihu will."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from talkeditor.importing.importer import import_file, write_import
@@ -20,7 +21,9 @@ def test_export_writes_the_post_and_puts_html_and_text_on_the_clipboard(qtbot, w
     out = tmp_path / "zhihu-out"
     no_dialogs["answers"]["zhihu"] = {"folder": out, "image_base_url": "", "link_cards": False}
     assert window.findChild(type(window.actions_["actionSave"]), "actionExportZhihu")
-    window.actions_["actionExportZhihu"].trigger()
+    window.actions_["actionExportZhihu"].trigger()  # check and export in the background
+    qtbot.waitUntil(lambda: (out / "title.txt").is_file()
+                    and window.manager.tasks.running("zhihu") is None, timeout=20000)
     (_kind, title, warnings, _folder), = [a for a in no_dialogs["asked"]
                                           if isinstance(a, tuple) and a[0] == "zhihu"]
     assert title.startswith("【OpenLLM Talk 004】本期提要：检索+LLM；")
@@ -152,5 +155,27 @@ def test_the_export_dialog_is_offered_the_corrected_005_title(qtbot, window, no_
     write_import(import_file(FIXTURES / "samples" / "issues" / "talk-005.md"), path)
     assert window.open_path(path)
     window.actions_["actionExportZhihu"].trigger()
+    qtbot.waitUntil(lambda: any(c[0] == "zhihu" for c in no_dialogs["asked"]), timeout=20000)
     zhihu_calls = [c for c in no_dialogs["asked"] if c[0] == "zhihu"]
     assert zhihu_calls[-1][1].startswith("【OpenLLM Talk 005】本期提要：llama2；")
+
+
+def test_the_menus_export_checks_in_the_background_and_cancel_writes_nothing(
+        qtbot, window, no_dialogs, tmp_path):
+    from .test_ui_open_background import big_file
+
+    assert window.open_path(big_file(tmp_path, times=10))
+    out = tmp_path / "zhihu-out"
+    no_dialogs["answers"]["zhihu"] = {"folder": out, "image_base_url": "", "link_cards": False}
+    window.manager.tasks.delay_ms = 0
+    window.actions_["actionExportZhihu"].trigger()
+    task = window.manager.tasks.running("zhihu")
+    assert task is not None and task.label == "Checking the post for Zhihu…"
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=20000)
+    qtbot.mouseClick(task.dialog.cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(task.ended, timeout=20000) as ended:
+        pass
+    assert ended.args == ["cancelled"]
+    assert not [a for a in no_dialogs["asked"] if a[0] == "zhihu"], "no options after Cancel"
+    assert not out.exists() and no_dialogs["errors"] == []
+    assert window.manager.tasks.running("zhihu") is None

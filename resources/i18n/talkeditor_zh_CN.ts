@@ -137,6 +137,32 @@
     </message>
 </context>
 <context>
+    <name>BackgroundOpener</name>
+    <message>
+        <source>Cannot open the issue</source>
+        <translation>无法打开这一期</translation>
+    </message>
+    <message>
+        <source>Opening “%1” was cancelled; the open issue is unchanged.</source>
+        <translation>已取消打开“%1”；当前这一期没有改动。</translation>
+    </message>
+    <message>
+        <source>Reading “%1”…</source>
+        <translation>正在读取“%1”…</translation>
+    </message>
+    <message>
+        <source>Open issue</source>
+        <translation>打开期刊</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTasks</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>BodyPaste</name>
     <message>
         <source>%1 is not a picture Qt can read</source>
@@ -1137,6 +1163,22 @@
         <translation>导出失败</translation>
     </message>
     <message>
+        <source>The export to Zhihu was cancelled; nothing was written.</source>
+        <translation>已取消导出到知乎；没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export to Zhihu</source>
+        <translation>导出到知乎</translation>
+    </message>
+    <message>
+        <source>Writing the post for Zhihu…</source>
+        <translation>正在写出知乎文章…</translation>
+    </message>
+    <message>
+        <source>Checking the post for Zhihu…</source>
+        <translation>正在检查知乎文章…</translation>
+    </message>
+    <message>
         <source>Exported to %1; the post is on the clipboard</source>
         <translation>已导出到 %1；文章已复制到剪贴板</translation>
     </message>
@@ -1567,6 +1609,10 @@
     <message>
         <source>talkeditor User Guide</source>
         <translation>talkeditor 使用指南</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>

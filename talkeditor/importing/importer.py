@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import DEFAULT_TEMPLATE
+from ..progress import Progress, part, report
 from ..storage import limits
 from ..storage.assets import write_assets
 from ..storage.files import read_limited
@@ -74,13 +75,15 @@ class ImportResult:
 
 
 def import_file(path: str | os.PathLike, known_titles: set[str] | None = None, *,
-                archive_issues: list[Issue] | None = None) -> ImportResult:
+                archive_issues: list[Issue] | None = None,
+                progress: Progress | None = None) -> ImportResult:
     """Import a .txt, .md or .docx issue. ``known_titles`` are section titles seen in past
     issues (the archive): they are recognised as top-level sections besides the template's.
     With ``archive_issues``, sections whose body is the same in the last issues are judged
     standing text (``reuse.next_issue.judge_standing``; listed as ``judged_standing``
-    findings)."""
-    result = _import_file(path, known_titles)
+    findings). ``progress`` hears the fraction done and may raise Cancelled
+    (:mod:`talkeditor.progress`); importing writes nothing, so that leaves nothing behind."""
+    result = _import_file(path, known_titles, progress)
     if archive_issues:
         judge_standing_text(result, archive_issues)
     return result
@@ -96,7 +99,8 @@ def judge_standing_text(result: ImportResult, archive_issues: list[Issue]) -> No
             "section": judged.title, "issues": judged.issues}))
 
 
-def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> ImportResult:
+def _import_file(path: str | os.PathLike, known_titles: set[str] | None,
+                 progress: Progress | None = None) -> ImportResult:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".doc":
@@ -106,34 +110,42 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None) -> Impo
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
                                " (supported: .txt, .md, .markdown, .docx)")
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
+    report(progress, 0.0)
     data = read_limited(p, limit)
     if not data.strip():
         raise IssueFormatError(f"{p.name} is empty")
+    report(progress, 0.05)
     if suffix in DOCX_SUFFIXES:
         from .docx import docx_to_markdown
 
         converted = docx_to_markdown(data, p.name)
         result = _import_markup(converted.markdown, "md", p.name, known_titles,
-                                title_hint=converted.title)
+                                title_hint=converted.title, progress=part(progress, 0.4, 0.8))
         result.assets.update(converted.images)
         collect_images(result, p.parent)
         result.summary.findings[:0] = converted.findings
-        return _within_policy(result, p.name)
+        report(progress, 0.85)
+        result = _within_policy(result, p.name)
+        report(progress, 1.0)
+        return result
     text, encoding = decode_text_detected(data, p.name)
     result = import_text(text, TEXT_SUFFIXES[suffix], p.name, known_titles=known_titles,
-                         base_dir=p.parent)
+                         base_dir=p.parent, progress=part(progress, 0.1, 1.0))
     if encoding is not None:
         result.summary.findings.insert(0, encoding)
     return result
 
 
 def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] | None = None,
-                base_dir: str | os.PathLike | None = None) -> ImportResult:
+                base_dir: str | os.PathLike | None = None,
+                progress: Progress | None = None) -> ImportResult:
     """Import an issue from text in memory; ``kind`` is 'txt' or 'md'.
 
     Markdown images with relative paths are read from ``base_dir`` when it is given (and
     exists) and become assets; otherwise their references are left as they are.
+    ``progress`` hears the fraction done and may raise Cancelled (:mod:`talkeditor.progress`).
     """
+    report(progress, 0.0)
     if kind not in ("txt", "md"):
         raise IssueFormatError(f"unknown kind {kind!r} (expected 'txt' or 'md')")
     label = name or "the text"
@@ -145,9 +157,13 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         raise IssueFormatError(f"{label} is empty")
     if kind == "txt":
         text = escape_plain_text(text)
-    result = _import_markup(text, kind, name, known_titles)
+    result = _import_markup(text, kind, name, known_titles,
+                            progress=part(progress, 0.05, 0.75))
     collect_images(result, Path(base_dir) if base_dir is not None else None)
-    return _within_policy(result, label)
+    report(progress, 0.8)
+    result = _within_policy(result, label)
+    report(progress, 1.0)
+    return result
 
 
 def _within_policy(result: ImportResult, label: str) -> ImportResult:
@@ -264,9 +280,10 @@ def series_vocabulary(known_titles: set[str] | None = None) -> vocabulary.Vocabu
 
 
 def _import_markup(text: str, kind: str, name: str, known_titles: set[str] | None,
-                   title_hint: str | None = None) -> ImportResult:
+                   title_hint: str | None = None,
+                   progress: Progress | None = None) -> ImportResult:
     vocab = series_vocabulary(known_titles)
-    doc = parse_document(text, kind, vocab, title_hint)
+    doc = parse_document(text, kind, vocab, title_hint, part(progress, 0.0, 0.8))
     issue = Issue(series=vocab.series, template=vocab.template, sections=doc.sections)
     if doc.comment:
         issue.extra["imported_from"] = {"file": name, "comment": doc.comment}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Issue
 from ..paths import YAML_SUFFIXES
+from ..progress import Progress
 
 if TYPE_CHECKING:
     from ..archive.folder import Archive
@@ -51,19 +52,22 @@ def is_issue_file(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in YAML_SUFFIXES
 
 
-def open_issue(path: str | os.PathLike, archive: Archive | None = None) -> OpenedIssue:
+def open_issue(path: str | os.PathLike, archive: Archive | None = None,
+               progress: Progress | None = None) -> OpenedIssue:
     """Load ``path`` if it is an issue file, else import it (see the module docstring).
 
     ``archive`` gives the known section titles of an import (its issues' top-level titles);
-    it is not read for a YAML file. Raises IssueFormatError.
+    it is not read for a YAML file. ``progress`` hears the fraction done and may raise
+    :class:`talkeditor.progress.Cancelled` (see :mod:`talkeditor.progress`): opening writes
+    nothing, so a cancelled open leaves nothing behind. Raises IssueFormatError.
     """
     source = Path(path)
     if is_issue_file(source):
         from ..storage.files import load_yaml_issue
 
-        return OpenedIssue(load_yaml_issue(source), source.resolve())
+        return OpenedIssue(load_yaml_issue(source, progress), source.resolve())
     from .importer import archive_titles, import_file
 
     known = archive_titles(archive) if archive is not None else None
-    result = import_file(source, known)
+    result = import_file(source, known, progress=progress)
     return OpenedIssue(result.issue, None, result.assets, result.summary)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import OPTIONAL_SUFFIX, Section, clean_text, new_id, split_optional, title_key
+from ..progress import Progress, each, part, report
 from .findings import Finding
 from .vocabulary import (
     TitleInfo,
@@ -81,8 +82,11 @@ class _Item:
 
 
 def parse_document(text: str, kind: str, vocab: Vocabulary,
-                   title_hint: str | None = None) -> ParsedDocument:
-    """Read ``text`` (``kind`` 'txt' or 'md') into sections; see the module docstring."""
+                   title_hint: str | None = None,
+                   progress: Progress | None = None) -> ParsedDocument:
+    """Read ``text`` (``kind`` 'txt' or 'md') into sections; see the module docstring.
+    ``progress`` hears the fraction done (line by line) and may raise Cancelled."""
+    report(progress, 0.0)
     lines = clean_text(text).split("\n")
     seen = [visible(line) for line in lines]
     doc = ParsedDocument(sections=[])
@@ -90,10 +94,12 @@ def parse_document(text: str, kind: str, vocab: Vocabulary,
     start = _take_title(seen, start, kind, vocab, doc, title_hint, lines)
     body = lines[start:]
     md_headings = kind == "md" and _has_headings(seen[start:])
-    items = _classify(seen[start:], vocab, md_headings, body, doc)
+    items = _classify(seen[start:], vocab, md_headings, body, doc, part(progress, 0.1, 0.7))
     strict = not md_headings or _follows_template(items, vocab)
     pre, roots = _build_tree(items, vocab, strict, doc)
+    report(progress, 0.85)
     doc.sections = _to_sections(roots, vocab, pre, doc)
+    report(progress, 1.0)
     return doc
 
 
@@ -185,12 +191,12 @@ def _next_content(lines: list[str], i: int) -> str:
 
 
 def _classify(lines: list[str], vocab: Vocabulary, md_headings: bool, original: list[str],
-              doc: ParsedDocument) -> list[_Item]:
+              doc: ParsedDocument, progress: Progress | None = None) -> list[_Item]:
     """Items from ``lines`` (invisible characters removed, for recognition); text items
     keep the ``original`` line."""
     items: list[_Item] = []
     fence = None
-    for i, line in enumerate(lines):
+    for i, line in each(progress, enumerate(lines), len(lines), every=4096):
         fence, inside = _fence_state(line, fence)
         if inside:
             items.append(_Item("text", original[i]))

@@ -23,6 +23,7 @@ from .. import errors
 from ..errors import IssueFormatError, WriteError
 from ..model import Issue
 from ..paths import YAML_SUFFIXES
+from ..progress import Progress
 from ..render.issue_markdown import issue_markdown
 from . import limits
 
@@ -272,13 +273,14 @@ def _too_large(p: Path, size: int, limit: int) -> IssueFormatError:
                             data={"path": str(p), "name": p.name, "size": size, "limit": limit})
 
 
-def load_yaml_issue(path: str | os.PathLike) -> Issue:
-    """Load an ``issue.yaml``; every problem is an IssueFormatError naming the file."""
+def load_yaml_issue(path: str | os.PathLike, progress: Progress | None = None) -> Issue:
+    """Load an ``issue.yaml``; every problem is an IssueFormatError naming the file.
+    ``progress`` as in :func:`talkeditor.storage.yaml_format.loads` (may raise Cancelled)."""
     from . import yaml_format
 
     data = read_limited(path, yaml_format.MAX_BYTES)
     try:
-        return yaml_format.loads(data)
+        return yaml_format.loads(data, progress)
     except IssueFormatError as exc:
         exc.where = f"{Path(path).name}: {exc.where}" if exc.where else Path(path).name
         raise

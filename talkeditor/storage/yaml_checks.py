@@ -9,6 +9,7 @@ import re
 import yaml
 
 from ..errors import IssueFormatError
+from ..progress import Progress, report
 from . import limits
 
 MAX_DEPTH = limits.MAX_YAML_NESTING
@@ -16,11 +17,15 @@ _OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-def check_events(events) -> None:
+def check_events(events, progress: Progress | None = None, size: int = 0) -> None:
     """One linear pass over the parser's events: the structural limits of limits.py
     (aliases, nesting, items per list or mapping, huge numbers), refused with their place
-    (``sections[3].owners``, line, column) before any node is built."""
+    (``sections[3].owners``, line, column) before any node is built. ``progress`` hears the
+    parser's place in a text of ``size`` characters every 4,096 events (it may raise
+    Cancelled, :mod:`talkeditor.progress`)."""
     stack: list[list] = []  # per open collection: [is a mapping, children seen, last key]
+    if progress is not None:
+        events = _reporting(events, progress, size)
 
     def place(inner: bool = True) -> str:
         """The path of the event being read (``inner``) or of the innermost collection."""
@@ -66,6 +71,13 @@ def check_events(events) -> None:
                 raise _event_error(event, error)
         if isinstance(event, _OPENERS):
             stack.append([isinstance(event, yaml.MappingStartEvent), 0, ""])
+
+
+def _reporting(events, progress: Progress, size: int):
+    for n, event in enumerate(events):
+        if n & 4095 == 0:
+            report(progress, event.start_mark.index / max(1, size))
+        yield event
 
 
 _LONG_NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_:.]+(?:[eE][-+]?[0-9]+)?$")

@@ -28,6 +28,7 @@ from ..model import (
     Section,
     new_id,
 )
+from ..progress import Progress, part, report
 from . import limits
 from .yaml_checks import check_events
 
@@ -71,7 +72,6 @@ class _Loader(yaml.SafeLoader):
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
-
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -88,7 +88,8 @@ def _kind(node: yaml.Node) -> str:
 class _Reader:
     """Converts a composed node tree into the model, tracking the path for error messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None, size: int = 1) -> None:
+        self.progress, self.size = progress, max(1, size)  # reported by place in the text
         self.count = 0
         self.read_ids: list[tuple[Section, str, yaml.Node]] = []
         self.unnamed: list[Section] = []
@@ -233,6 +234,8 @@ class _Reader:
         if "title" not in items:
             raise self.fail(node, f"{where}.title", "missing")
         self.count += 1
+        if self.progress is not None and self.count & 7 == 0:
+            report(self.progress, node.start_mark.index / self.size)
         if self.count > limits.MAX_SECTIONS:
             raise self.fail(node, where, f"too many sections (the limit is "
                                          f"{limits.MAX_SECTIONS:,})")
@@ -339,8 +342,8 @@ class KeptScalar(str):
         return f"KeptScalar({str(self)!r}, {self.tag!r})"
 
 
-def loads(data: str | bytes) -> Issue:
-    """Parse an issue from YAML text or bytes; raises IssueFormatError on any problem."""
+def loads(data: str | bytes, progress: Progress | None = None) -> Issue:
+    """An issue from YAML text or bytes (``progress``: see progress.py); IssueFormatError."""
     if isinstance(data, bytes):
         if len(data) > MAX_BYTES:
             raise IssueFormatError(f"the file is too large ({len(data) // 1024} KiB; "
@@ -358,7 +361,7 @@ def loads(data: str | bytes) -> Issue:
     try:
         limits.check_lines(data)
         loader = _FAST_LOADER or _Loader
-        check_events(yaml.parse(data, Loader=loader))
+        check_events(yaml.parse(data, Loader=loader), part(progress, 0.0, 0.4), len(data))
         node = yaml.compose(data, Loader=loader)
     except IssueFormatError:
         raise
@@ -377,7 +380,7 @@ def loads(data: str | bytes) -> Issue:
         raise IssueFormatError("nesting is too deep") from None
     if node is None:
         raise IssueFormatError("the file is empty")
-    return _Reader().issue(node)
+    return _Reader(part(progress, 0.65, 0.95), len(data)).issue(node)
 
 
 # ---------------------------------------------------------------- dumping

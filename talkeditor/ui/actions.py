@@ -94,7 +94,7 @@ def specs() -> list[ActionSpec]:
         ActionSpec(
             "actionExportZhihu",
             QT_TRANSLATE_NOOP("actions", "&Export for Zhihu…"),
-            lambda w: w.zhihu_actions.export_zhihu,
+            lambda w: w.zhihu_actions.export_in_background,
             "file",
             "Ctrl+E",
             QT_TRANSLATE_NOOP(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QVBoxLayout,
 )
 
@@ -334,3 +335,47 @@ def ask_text(parent, title: str, label: str, default: str = "") -> str | None:
     """One line of text (a name, a repository address); None when cancelled or empty."""
     text, ok = QInputDialog.getText(parent, title, label, text=default)
     return text.strip() if ok and text.strip() else None
+
+
+
+class ProgressDialog(QDialog):
+    """The progress of long work (``ui/background.py``): a label, a bar from 0 to 1000 and
+    Cancel. Window-modal (the window waits) but not blocking: the caller shows it, sets its
+    value and closes it. Unlike QProgressDialog, ``setValue`` runs no events, so a progress
+    report never re-enters the caller. Cancel, Esc and the close button emit ``canceled``."""
+
+    canceled = Signal()
+
+    def __init__(self, parent, title: str, label: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(label)
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for widget in (self.label, self.bar, buttons):
+            layout.addWidget(widget)
+        self.setMinimumWidth(360)
+
+    def setValue(self, value: int) -> None:  # noqa: N802 (as QProgressDialog names it)
+        self.bar.setValue(value)
+
+    def value(self) -> int:
+        return self.bar.value()
+
+    def reject(self) -> None:  # Qt API: Cancel, Esc, the close button
+        self.cancel_button.setEnabled(False)
+        self.label.setText(QCoreApplication.translate("dialogs", "Cancelling…"))
+        self.canceled.emit()
+
+
+def progress_dialog(parent, title: str, label: str) -> ProgressDialog:
+    """The progress dialog of ``ui/background.py`` (see :class:`ProgressDialog`)."""
+    return ProgressDialog(parent, title, label)

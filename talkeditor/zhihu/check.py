@@ -120,12 +120,18 @@ def is_emoji(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _EMOJI_RANGES)
 
 
+#: every character is_emoji may accept (a superset): lines are scanned by one regex pass
+_MAYBE_EMOJI = re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                                        for lo, hi in _EMOJI_RANGES)
+                          + "".join(re.escape(chr(code)) for code in _EMOJI_EXTRA) + "]")
+
+
 def find_emoji(text: str) -> list[tuple[int, str]]:
     """``(line index, emoji found on that line)`` for every line of ``text`` with emoji."""
     found = []
     for index, line in enumerate(text.split("\n")):
-        chars = "".join(dict.fromkeys(ch for ch in line if is_emoji(ch)
-                                      and ch not in "\u200d\ufe0f"))
+        chars = "".join(dict.fromkeys(ch for ch in _MAYBE_EMOJI.findall(line)
+                                      if is_emoji(ch) and ch not in "\u200d\ufe0f"))
         if chars:
             found.append((index, chars))
     return found

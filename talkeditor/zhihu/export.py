@@ -40,6 +40,7 @@ from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import IMAGE_SUFFIXES
+from ..progress import Progress, part, report
 from ..render.title import one_line
 from ..storage.files import atomic_write, unique_file_name
 from . import check as zhihu_check
@@ -161,22 +162,26 @@ class _Images:
 
 def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: bool,
              skip_title: bool, where: Callable[[int], tuple[str, int | None]],
-             extra: list[ZhihuWarning] = ()) -> ZhihuPost:
+             extra: list[ZhihuWarning] = (), progress: Progress | None = None) -> ZhihuPost:
     check_base_url(image_base_url)
     images = _Images(base_dir, image_base_url)
     try:
         parsed = transform.parse(text, transform.Options(
-            link_cards=link_cards, skip_title=skip_title, on_image=images.resolve))
+            link_cards=link_cards, skip_title=skip_title, on_image=images.resolve),
+            part(progress, 0.0, 0.7))
     except RecursionError:
         raise IssueFormatError("the Markdown is nested too deeply to export") from None
+    report(progress, 0.7)
     locator = Locator(text, where)
     found: list[tuple[int, ZhihuWarning]] = []
     for item in parsed.warnings:
         index = locator.find(item.needle) if item.needle else None
         placed = locator.at(item, index) if index is not None else item
         found.append((index if index is not None else len(locator.lines), placed))
+    report(progress, 0.75)
     for index, chars in zhihu_check.find_emoji(text):
         found.append((index, locator.at(warning("emoji", chars), index)))
+    report(progress, 0.8)
     raw_html: list[tuple[str, str]] = []
     markdown = to_markdown(parsed.root, parsed.footnotes, raw_html)
     for kind, content in raw_html:
@@ -192,6 +197,7 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
         found.append((index if index is not None else len(locator.lines),
                       locator.at(item, index) if index is not None else item))
     found.sort(key=lambda pair: pair[0])
+    report(progress, 0.85)
     return ZhihuPost(
         title=parsed.title,
         html=to_html(parsed.root),
@@ -204,25 +210,32 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
 
 def build_post(issue: Issue, issue_dir: str | os.PathLike | None = None,
                image_base_url: str | None = None, link_cards: bool = False,
-               title: str | None = None) -> ZhihuPost:
+               title: str | None = None, progress: Progress | None = None) -> ZhihuPost:
     """The issue as a Zhihu post, in memory; local images resolve against ``issue_dir``.
 
     ``title`` is the title chosen by the host; None takes :func:`proposed_title`.
+    ``progress`` hears the fraction done and may raise Cancelled (:mod:`talkeditor.progress`);
+    nothing is written here.
     """
+    report(progress, 0.0)
     document = issue_text(issue)
     chosen = proposed_title(issue) if title is None else one_line(title)
     post = _convert(document.text, base_dir=issue_dir, image_base_url=image_base_url,
                     link_cards=link_cards, skip_title=False, where=document.where,
-                    extra=check_issue_title(issue, chosen) + document.warnings)
+                    extra=check_issue_title(issue, chosen) + document.warnings,
+                    progress=part(progress, 0.1, 1.0))
     post.title = chosen
+    report(progress, 1.0)
     return post
 
 
 def precheck(issue: Issue, issue_dir: str | os.PathLike | None = None,
              image_base_url: str | None = None, link_cards: bool = False,
-             title: str | None = None) -> list[ZhihuWarning]:
-    """What would break or vanish on Zhihu (see :mod:`talkeditor.zhihu.check`)."""
-    return build_post(issue, issue_dir, image_base_url, link_cards, title).warnings
+             title: str | None = None,
+             progress: Progress | None = None) -> list[ZhihuWarning]:
+    """What would break or vanish on Zhihu (see :mod:`talkeditor.zhihu.check`); ``progress``
+    as in :func:`build_post`."""
+    return build_post(issue, issue_dir, image_base_url, link_cards, title, progress).warnings
 
 
 def markdown_to_zhihu(text: str, base_dir: str | os.PathLike | None = None,
@@ -276,11 +289,13 @@ def check_base_url(image_base_url: str | None) -> None:
 def export_issue(issue: Issue, out_dir: str | os.PathLike,
                  issue_dir: str | os.PathLike | None = None,
                  image_base_url: str | None = None, link_cards: bool = False,
-                 title: str | None = None) -> ZhihuExport:
+                 title: str | None = None, progress: Progress | None = None) -> ZhihuExport:
     """Write ``post.md``, ``post.html``, ``title.txt`` and ``images/`` into ``out_dir``.
 
     ``title`` is the one the host chose (written to ``title.txt``); None takes
-    :func:`proposed_title`.
+    :func:`proposed_title`. ``progress`` hears the fraction done while the post is built and
+    may raise Cancelled then, before any file is written; the writing itself (a few files)
+    is not interrupted, so a Cancel never leaves half an export.
 
     Every file is written atomically; files already in ``out_dir`` are replaced, never
     deleted. An output path that is not a folder, an unreadable image or a bad base URL
@@ -291,7 +306,8 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
     if folder.exists() and not folder.is_dir():
         raise IssueFormatError(f"{folder} exists and is not a folder", code=errors.NOT_A_FOLDER,
                                data={"path": str(folder), "name": folder.name})
-    post = build_post(issue, issue_dir, image_base_url, link_cards, title)
+    post = build_post(issue, issue_dir, image_base_url, link_cards, title,
+                      part(progress, 0.0, 0.9))
     written: list[Path] = []
     for source, name in post.images:
         try:

@@ -43,6 +43,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..progress import Progress, part, report
 from ..render import markdown_tree
 from ..render.markdown_tree import MATH, RAW
 from . import check as zhihu_check
@@ -91,15 +92,17 @@ class Parsed:
     warnings: list[ZhihuWarning] = field(default_factory=list)
 
 
-def parse(text: str, options: Options | None = None) -> Parsed:
+def parse(text: str, options: Options | None = None, progress: Progress | None = None) -> Parsed:
     """Convert Markdown into the Zhihu tree (see the module docstring).
 
     Raises :class:`~talkeditor.render.markdown_tree.MarkdownLimitError` (an IssueFormatError) for
-    Markdown beyond the parser's limits.
+    Markdown beyond the parser's limits. ``progress``: see :mod:`talkeditor.progress`.
     """
     options = options or Options()
     warnings: list[ZhihuWarning] = []
-    result = _Transform(options, warnings).run(markdown_tree.parse(text))
+    tree = markdown_tree.parse(text, part(progress, 0.0, 0.8))
+    report(progress, 0.8)
+    result = _Transform(options, warnings).run(tree)
     result.warnings = warnings
     return result
 

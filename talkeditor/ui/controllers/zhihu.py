@@ -8,6 +8,8 @@ shows it, and the export writes ``post.html`` and fills the clipboard from the s
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
@@ -45,53 +47,105 @@ class ZhihuActions(QObject):
         return zhihu.build_post(self.api.document.saved_issue(), self._issue_dir(),
                                 base or None, cards, title)
 
-    def export_zhihu(self) -> bool:
+    def export_zhihu(self, background: bool = False) -> bool:
         """Check, export to a folder, and put the post (HTML + plain text) on the clipboard.
 
         An issue not saved yet has its images (the next issue's QR codes, pasted pictures)
-        only in memory: they are staged in a temporary folder so the post gets them too."""
+        only in memory: they are staged in a temporary folder so the post gets them too.
+
+        ``background`` (the menu action): the check and the export run in a worker thread
+        with progress and Cancel (``ui/background.py``); the result shows when they end and
+        the return value says only whether they started. A Cancel never leaves half an
+        export: the export is cancellable only until it starts writing."""
         document = self.api.document
         pending = dict(document.pending_assets) if document.path is None else {}
-        if not pending:
-            return self._export(self._issue_dir())
+        stack = ExitStack()  # the staged folder lives until the export ends
         try:
-            with assets.staged_folder(pending) as staged:
-                return self._export(staged)
+            issue_dir = (stack.enter_context(assets.staged_folder(pending)) if pending
+                         else self._issue_dir())
         except OSError as exc:
             dialogs.show_error(self.api.dialog_parent(), self.tr("Export failed"),
                                exc.strerror or str(exc))
             return False
+        if not background:
+            with stack:
+                return self._export(issue_dir, None)
+        if not self._export(issue_dir, stack):
+            stack.close()
+            return False
+        return True
 
-    def _export(self, issue_dir) -> bool:
+    def export_in_background(self) -> bool:
+        """Export for Zhihu (the menu action): the check and the export in a worker thread."""
+        return self.export_zhihu(background=True)
+
+    def _run(self, stack: ExitStack | None, work, label: str, done, writes: bool = False) -> bool:
+        """``work(progress)`` now (``stack`` None) or in the background (closing ``stack``
+        when it ends); errors as the 'Export failed' dialog. Returns what ``done`` returns,
+        or (in the background) whether the work started. Work that ``writes`` keeps a result
+        that came after a Cancel (the files are written); a check's result is dropped."""
+        parent = self.api.dialog_parent()
+        if stack is None:
+            try:
+                result = work(None)
+            except (OSError, IssueFormatError) as exc:
+                dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
+                return False
+            return done(result)
+
+        def finished(result) -> None:
+            try:
+                done(result)
+            finally:
+                if self.api.manager.tasks.running("zhihu") is None:
+                    stack.close()
+
+        def failed(error: BaseException) -> None:
+            stack.close()
+            if isinstance(error, (OSError, IssueFormatError)):
+                dialogs.show_error(parent, self.tr("Export failed"),
+                                   wording.describe_error(error))
+            else:
+                self.api.manager.tasks.show_error(error, self.tr("Export failed"))
+
+        def cancelled() -> None:
+            stack.close()
+            self.api.show_message(self.tr("The export to Zhihu was cancelled; nothing was "
+                                          "written."), 8000)
+
+        return self.api.manager.tasks.start(
+            "zhihu", work, label, title=self.tr("Export to Zhihu"), done=finished,
+            failed=failed, cancelled=cancelled, keep_late_result=writes) is not None
+
+    def _export(self, issue_dir, stack: ExitStack | None) -> bool:
         from ...zhihu import export as zhihu
 
         issue = self.api.document.saved_issue()
         settings = self.api.settings
         parent = self.api.dialog_parent()
         base_url = settings.image_base_url()
-        try:
-            post = zhihu.build_post(issue, issue_dir, base_url or None,
-                                    settings.zhihu_link_cards())
-        except IssueFormatError as exc:
-            dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
-            return False
-        warnings = [wording.describe_zhihu_warning(w) for w in post.warnings]
-        folder = (self._issue_dir()
-                  or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
-        options = dialogs.zhihu_export(parent, post.title, warnings, folder, base_url,
-                                       settings.zhihu_link_cards(), zhihu.zhihu_title(issue))
-        if options is None:
-            return False
-        settings.set_image_base_url(options["image_base_url"])
-        settings.set_zhihu_link_cards(options["link_cards"])
-        self.api.manager.save_settings()
-        try:
-            result = zhihu.export_issue(issue, options["folder"], issue_dir,
-                                        options["image_base_url"] or None, options["link_cards"],
-                                        options.get("title") or None)
-        except (OSError, IssueFormatError) as exc:
-            dialogs.show_error(parent, self.tr("Export failed"), wording.describe_error(exc))
-            return False
+
+        def checked(post) -> bool:
+            warnings = [wording.describe_zhihu_warning(w) for w in post.warnings]
+            folder = (self._issue_dir()
+                      or settings.archive_dir() / storage.folder_name(issue)) / "zhihu"
+            options = dialogs.zhihu_export(parent, post.title, warnings, folder, base_url,
+                                           settings.zhihu_link_cards(), zhihu.zhihu_title(issue))
+            if options is None:
+                return False
+            settings.set_image_base_url(options["image_base_url"])
+            settings.set_zhihu_link_cards(options["link_cards"])
+            self.api.manager.save_settings()
+            return self._run(stack, lambda progress: zhihu.export_issue(
+                issue, options["folder"], issue_dir, options["image_base_url"] or None,
+                options["link_cards"], options.get("title") or None, progress),
+                self.tr("Writing the post for Zhihu…"), self._exported, writes=True)
+
+        return self._run(stack, lambda progress: zhihu.build_post(
+            issue, issue_dir, base_url or None, settings.zhihu_link_cards(), progress=progress),
+            self.tr("Checking the post for Zhihu…"), checked)
+
+    def _exported(self, result) -> bool:
         self.copy_post_to_clipboard(result.post)
         if self.preview.mode == "zhihu":
             self.preview.refresh()

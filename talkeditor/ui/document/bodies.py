@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
-from ...model import Issue
+from ...model import Issue, Section
 from .commands import BodyCommand
 from .text_patch import patch_text
 
@@ -85,12 +85,14 @@ class SectionBodies:
         """The text exactly as typed: unlike toPlainText() it keeps U+00A0 and U+2028."""
         return doc.toRawText().replace("\u2029", "\n")
 
-    def body_text(self, section_id: str) -> str:
-        """A section's current body (its text document's text when edited)."""
+    def body_text(self, section_id: str, section: Section | None = None) -> str:
+        """A section's current body (its text document's text when edited). ``section``,
+        when the caller has it, saves looking it up (a walk over the issue)."""
         doc = self._bodies.get(section_id)
         if doc is not None and section_id in self._dirty:
             return self._text_of(doc)
-        section = self.issue.find(section_id)
+        if section is None:
+            section = self.issue.find(section_id)
         return section.body if section else ""
 
     def sync(self) -> Issue:

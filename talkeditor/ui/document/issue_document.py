@@ -317,8 +317,11 @@ class IssueDocument(SectionBodies, QObject):
         saving changes nothing, and an edit changes nothing but the lines it touched."""
         self.sync()
         issue = self.issue.clone()
+        saved: dict[str, Section] = {}  # one walk, not one per section
+        for before, _depth in self._baseline.walk():
+            saved.setdefault(before.id, before)  # the first, as find() gives
         for section, _depth in issue.walk():
-            before = self._baseline.find(section.id)
+            before = saved.get(section.id)
             if before is None or before.body != section.body:
                 section.body = clean_edited_text(section.body, before.body if before else "")
         return issue
@@ -353,7 +356,8 @@ class IssueDocument(SectionBodies, QObject):
             sections = [s for s, _d in self.issue.walk()]
         total = 0
         for section in sections:
-            text = self.body_text(section.id) + "".join(f.label + f.value for f in section.fields)
+            text = (self.body_text(section.id, section)  # one walk, not one per section
+                    + "".join(f.label + f.value for f in section.fields))
             total += sum(map(len, text.split()))  # str.split() splits on str.isspace()
         return total
 

@@ -33,7 +33,9 @@ from ...lazy import lazy_import
 from ...model import Issue
 from ...settings import Settings
 from ...storage import files as storage
+from ..background import BackgroundTasks
 from ..wording import describe_error
+from . import opening
 from .autosave import Autosaver
 from .file_watcher import FileWatcher
 from .issue_document import IssueDocument
@@ -80,6 +82,9 @@ class DocumentManager(QObject):
         # import compares standing text with. The window points it at its own Archive.
         self.archive = lambda: Archive(settings.archive_dir())
         self._import_report: tuple[str, list[str]] | None = None
+        # long work (opening a big file) in a worker thread, with progress and Cancel
+        self.tasks = BackgroundTasks(self, dialog_parent=dialog_parent)
+        self.opener = opening.BackgroundOpener(self, self.tasks)
 
     # ------------------------------------------------------------------ lifetime
     def add_view(self, view: DocumentView, attach: bool = True) -> None:
@@ -115,18 +120,35 @@ class DocumentManager(QObject):
     # ------------------------------------------------------------------ open and new
     def open_path(self, path: str | Path) -> bool:
         """Open an issue file; a past issue (.md/.txt/.docx) is imported as a new draft.
-        Does not ask about unsaved changes (callers do: ``maybe_save``)."""
+        Does not ask about unsaved changes (callers do: ``maybe_save``). Reads on the GUI
+        thread (the API, start-up); the host's opens use ``open_in_background``."""
         path = Path(path)
         try:
-            if path.suffix.lower() in paths.YAML_SUFFIXES:
-                document = IssueDocument(storage.load_yaml_issue(path), path.resolve())
-            else:
-                document = self._import_document(path)
+            result = opening.read(path, None if opening.is_yaml(path)
+                                  else self.archive().issues())
         except IssueFormatError as exc:
-            dialogs.show_error(self.dialog_parent, self.tr("Cannot open the issue"),
-                               self.tr("“%1” could not be opened.").replace("%1", path.name),
-                               describe_error(exc))
+            self.open_failed(path, exc)
             return False
+        self.show_read(path, result)
+        return True
+
+    def open_in_background(self, path: str | Path, opened=None) -> bool:
+        """Open like ``open_path``, reading in a worker thread with progress and Cancel
+        (``opening.py``); False if another open is running. ``opened()`` follows the new
+        issue on screen; Cancel or an error keep the open issue."""
+        return self.opener.open(path, opened)
+
+    def open_failed(self, path: Path, exc: IssueFormatError) -> None:
+        dialogs.show_error(self.dialog_parent, self.tr("Cannot open the issue"),
+                           self.tr("“%1” could not be opened.").replace("%1", path.name),
+                           describe_error(exc))
+
+    def show_read(self, path: Path, result) -> None:
+        """Show what ``opening.read`` gave for ``path`` (an Issue or an ImportResult)."""
+        if isinstance(result, Issue):
+            document = IssueDocument(result, path.resolve())
+        else:
+            document = self._import_document(path, result)
         self.set_document(document)
         if document.path is not None:
             self.settings.add_recent(document.path)
@@ -135,7 +157,6 @@ class DocumentManager(QObject):
             self.show_import_report()
         # else: the window is being made with a file to open (talkeditor FILE); the window
         # calls show_import_report once it is shown, so the report does not float over nothing.
-        return True
 
     def show_import_report(self) -> None:
         """What the last import dropped, guessed or changed, once the draft is on screen."""
@@ -148,10 +169,7 @@ class DocumentManager(QObject):
     def has_import_report(self) -> bool:
         return self._import_report is not None
 
-    def _import_document(self, path: Path) -> IssueDocument:
-        from ...importing.importer import import_file
-
-        result = import_file(path, archive_issues=self.archive().issues())
+    def _import_document(self, path: Path, result) -> IssueDocument:
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)
@@ -188,10 +206,10 @@ class DocumentManager(QObject):
         doc = self.document
         start = doc.path.parent if doc.path else self.settings.archive_dir()
         path = dialogs.open_issue_path(self.dialog_parent, start)
-        return bool(path) and self.open_path(path)
+        return bool(path) and self.open_in_background(path)
 
     def open_recent(self, name: str) -> bool:
-        return self.maybe_save() and self.open_path(name)
+        return self.maybe_save() and self.open_in_background(name)
 
     def recent_files(self) -> list[str]:
         return [p for p in self.settings.recent_files() if Path(p).exists()]

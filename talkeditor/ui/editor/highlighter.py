@@ -10,6 +10,13 @@ others only carry the "inside a code fence" state (one ``startswith``), and
 lines that come into view. A block's state is its fence kind (``_IN_FENCE`` or
 ``_IN_TILDE_FENCE``) plus ``_DONE`` once its formats are set; a line out of view has only its
 fence kind, or -1 (Qt's "no state") outside a fence.
+
+Cost is linear in a line's length and bounded per line, whatever is pasted (``> > > …`` or
+``[[[[…`` lines of 50,000 characters): every pattern scans at most to the next place another
+match could start, so no pattern reads a line more than a fixed number of times; the inline
+patterns read only the first ``LINE_CHARS`` characters of a line, and at most ``MAX_RUNS``
+formats are set in one line. Line-wide formats (heading, quote, fence) still cover the whole
+line. Real lines are a few hundred characters with a few runs each.
 """
 
 from __future__ import annotations
@@ -35,15 +42,25 @@ _DONE = 4
 WINDOW_BLOCKS = 2000
 #: lines highlighted before and after the visible ones
 MARGIN_BLOCKS = 100
+#: characters of a line the inline patterns (fields, emphasis, code, links, URLs) read
+LINE_CHARS = 10_000
+#: formats set in one line at most (each is a call into Qt)
+MAX_RUNS = 1_000
 
+#: (format, pattern, whole line?): a whole-line pattern is anchored at the line's start and
+#: reads all of it; the others read the first LINE_CHARS characters. In the order they apply
+#: (a later format wins where two overlap). Link text stops at ``[`` and a link's address at
+#: the next ``](``, and an autolink at ``<``, so a line of ``[[[…`` or ``[x](`` repeated is
+#: read once, not once per bracket.
 _RULES = [
-    ("heading", re.compile(r"^#{1,6}\s.*$")),
-    ("field", re.compile(r"【[^】\n]{1,40}】")),
-    ("list", re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")),
-    ("quote", re.compile(r"^\s*>.*$")),
-    ("bold", re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")),
-    ("code", re.compile(r"`[^`\n]+`")),
-    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>")),
+    ("heading", re.compile(r"#{1,6}\s.*$"), True),
+    ("field", re.compile(r"【[^】\n]{1,40}】"), False),
+    ("list", re.compile(r"\s*(?:[-*+]|\d+[.)])\s"), True),
+    ("quote", re.compile(r"\s*>.*$"), True),
+    ("bold", re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), False),
+    ("code", re.compile(r"`[^`\n]+`"), False),
+    ("link", re.compile(r"!?\[[^\[\]\n]*+\]\((?:[^)\n\]]++|\](?!\())*+\)|<https?://[^<>\s]+>"),
+     False),
 ]
 
 
@@ -158,11 +175,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(fence | _DONE)
             return
         self.setCurrentBlockState(_DONE)
-        for name, pattern in _RULES:
-            for match in pattern.finditer(text):
-                self.setFormat(match.start(), match.end() - match.start(), self._formats[name])
-        for match in _BARE_URL.finditer(text):
-            if match.start() and text[match.start() - 1] == "<":
+        head = text if len(text) <= LINE_CHARS else text[:LINE_CHARS]
+        formats, runs = self._formats, 0
+        for name, pattern, whole in _RULES:
+            if whole:
+                match = pattern.match(text)
+                if match:
+                    self.setFormat(0, match.end(), formats[name])
+                continue
+            for match in pattern.finditer(head):
+                self.setFormat(match.start(), match.end() - match.start(), formats[name])
+                runs += 1
+                if runs >= MAX_RUNS:
+                    return
+        for match in _BARE_URL.finditer(head):
+            if match.start() and head[match.start() - 1] == "<":
                 continue  # an autolink <…>, highlighted whole above
             url = bare_url_end(match.group(0))
-            self.setFormat(match.start(), len(url), self._formats["link"])
+            self.setFormat(match.start(), len(url), formats["link"])
+            runs += 1
+            if runs >= MAX_RUNS:
+                return

@@ -53,6 +53,7 @@ class CreditsPanel(RefreshOnScreen, QWidget):
         self.setObjectName("creditsPanel")
         self.document = document
         self.people: list[cr.Person] = []
+        self._titles: dict[str, str] | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("creditsTree")
         self.tree.setHeaderLabels([self.tr("Person"), self.tr("Credited as")])
@@ -122,8 +123,11 @@ class CreditsPanel(RefreshOnScreen, QWidget):
     def _title(self, section_id: str | None) -> str:
         if section_id is None:
             return self.tr("the issue")
-        section = self.document.issue.find(section_id)
-        return section.title if section else "?"
+        titles = self._titles
+        if titles is None:  # outside refresh: look it up (one walk)
+            section = self.document.issue.find(section_id)
+            return section.title if section else "?"
+        return titles.get(section_id, "?")
 
     def describe(self, person: cr.Person) -> str:
         """Roles in one line: host · owner: 本周新闻 · contributes: … · signed 3 (…)."""
@@ -151,6 +155,14 @@ class CreditsPanel(RefreshOnScreen, QWidget):
         self._timer.stop()
         self._stale = False
         issue = self.document.sync()
+        # titles by id for this refresh: one walk, not one per credit
+        self._titles = {s.id: s.title for s, _d in issue.walk()}
+        try:
+            self._fill(issue)
+        finally:
+            self._titles = None
+
+    def _fill(self, issue) -> None:
         self.people = cr.credits_of(issue)
         expanded = {self.tree.topLevelItem(i).data(0, PERSON_ROLE)
                     for i in range(self.tree.topLevelItemCount())
