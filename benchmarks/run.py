@@ -352,6 +352,9 @@ def _xvfb_runs(cfg: Config, bytecode: bool) -> dict:
             if not bytecode:  # no bytecode cache: every module compiled from source
                 prefix = cfg.workdir / f"pycache-{i}"
                 env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(prefix))
+            else:  # the warm-up round writes the cache even if the caller's shell forbids it
+                for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
+                    env.pop(name, None)
             ours = first_frame([sys.executable, str(PROBE), str(path)], env, display,
                                stdout=subprocess.PIPE, wait_exit=True, cwd=cfg.workdir)
             lines = [x for x in ours["stdout"].splitlines() if x.startswith("{")]

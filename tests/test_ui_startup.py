@@ -2,6 +2,7 @@
 are loaded; the issue, then the first preview (without the debounce), then the archive follow
 right after the first paint."""
 
+import os
 import subprocess
 import sys
 
@@ -50,3 +51,38 @@ def test_without_a_paint_the_issue_still_opens(qtbot, no_dialogs, issue_copy):
     window.startup.run()  # a second call (the fallback timer) changes nothing
     assert window.document.issue.number == "004"
     qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
+
+
+#: what the first paint does not need: loaded on first use (issue 18), never at import or while
+#: the window is built (a lazy module sits in sys.modules unexecuted, as ``_LazyModule``)
+LOADED_LATER = (
+    "talkeditor.ui.editor.highlighter", "talkeditor.render.markdown_tree",
+    "talkeditor.render.markdown_rules", "talkeditor.credits.names", "talkeditor.credits.places",
+    "talkeditor.reuse.next_issue", "talkeditor.archive.index", "talkeditor.archive.search",
+    "sqlite3", "talkeditor.collab.sync", "talkeditor.collab.git", "talkeditor.collab.merge",
+    "talkeditor.collab.resolve", "difflib", "talkeditor.links.issue_links",
+    "talkeditor.links.check", "talkeditor.links.titles", "html.parser", "concurrent.futures",
+    "talkeditor.storage.yaml_format", "yaml", "markdown_it", "talkeditor.ui.dialogs",
+)
+
+
+def test_what_the_first_paint_does_not_need_is_not_loaded_by_import_or_the_window():
+    code = (
+        "import sys\n"
+        f"later = {LOADED_LATER!r}\n"
+        "def loaded():\n"
+        "    return [m for m in later\n"
+        "            if m in sys.modules and type(sys.modules[m]).__name__ != '_LazyModule']\n"
+        "import talkeditor.cli.main, talkeditor.ui.app, talkeditor.ui.main_window\n"
+        "print('import', loaded())\n"
+        "from talkeditor.ui.app import ensure_app\n"
+        "from talkeditor.ui.main_window import MainWindow\n"
+        "app = ensure_app('en')\n"
+        "window = MainWindow()\n"
+        "print('window', loaded())\n"
+        "window.document.set_modified(False)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
+    assert out == ["import []", "window []"]

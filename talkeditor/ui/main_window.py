@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.find_panel, self)
         self.section_actions = SectionActions(self, self.tree, self)
         self.help_actions = HelpActions(self, self)
-        self.sync_controller = SyncController(self)
+        self.sync_controller = SyncController(self, self)
         self.safety = WorkSafety(self.manager, self.notice_bar, self)
         self.actions_ = create_actions(self)
         self.recent_menu = RecentMenu(self.manager, self)
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.actions_["actionTogglePreview"].setChecked(True)
         self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
         self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
-        self.sync_controller.install()
+        self.sync_controller.install(self, self.menus["view"], self.tree.sectionSelected,
+                                     self.actions_["actionSync"], self.preview_dock)
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
         self._wire()
         window_state.apply_colour_scheme(self)

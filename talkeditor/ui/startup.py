@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 
 
 class StartupSequence(QObject):
@@ -39,6 +39,10 @@ class StartupSequence(QObject):
         opener, self.opener = self.opener, None
         if opener is not None:
             opener()
+            # layouts and item views settle on posted events and zero-time timers: run them
+            # first, so the first frame is whole (not an empty highlights list and a
+            # clipped status line until the preview has rendered)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             window.repaint()
         window.startupStage.emit("document")
         if window.preview.isVisible():

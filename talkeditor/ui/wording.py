@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .. import errors
-from ..archive.repeats import Repeat
+from ..lazy import lazy_import
 from ..reuse import copy_format as fmt
-from ..storage import recovery
 
 if TYPE_CHECKING:
+    from ..archive.repeats import Repeat
     from ..collab.sync import SyncResult
     from ..zhihu.check import ZhihuWarning
+
+recovery = lazy_import("talkeditor.storage.recovery")  # a draft is worded after the first paint
 
 _MAX_SHOWN = 5
 _PLACEHOLDER = re.compile(r"%([1-9])")

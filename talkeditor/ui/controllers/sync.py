@@ -7,7 +7,9 @@ bar and progress messages show in the status bar). It syncs the archive the open
 the open issue is merged like any other change: base = the file as it was on disk when Sync
 started (what was last loaded or saved), ours = the window's issue now (unsaved typing, even
 typing done during the sync), theirs = the file after the sync. Bodies are patched with the
-smallest edit, so cursors and each body's undo history stay.
+smallest edit, so cursors stay; the merge is one step of the issue's undo history. The
+controller reaches the window through ``WindowApi``; ``install`` puts its dock and status
+line into the window.
 """
 
 from __future__ import annotations
@@ -16,16 +18,21 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QProgressBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar
 
-from ...collab import sync as git_sync
-from ...collab.merge import merge_issues
-from ...collab.resolve import resolve
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...model import Issue
 from .. import dialogs, wording
 from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
+from .window_api import WindowApi
+
+# git, the merge and conflict resolution: on the first status check or sync, after the first paint
+git_sync = lazy_import("talkeditor.collab.sync")
+collab_merge = lazy_import("talkeditor.collab.merge")
+collab_resolve = lazy_import("talkeditor.collab.resolve")
 
 STATUS_REFRESH_MS = 60_000
 STATUS_FIRST_MS = 1_500
@@ -69,28 +76,38 @@ class SyncController(QObject):
 
     finished = Signal(bool)  # after a sync has ended and everything is updated: True if it worked
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, api: WindowApi, parent=None):
+        super().__init__(parent)
+        self.api = api
+        self.host: QMainWindow | None = None  # the window the dock and status line live in
+        self.sync_action: QAction | None = None
         self.worker: SyncWorker | None = None
         self._base: Issue | None = None
         self._path: Path | None = None
         self.last_message = ""
         self._ok = False
+        #: False until the first status check (after the first paint): the window's activation
+        #: at start-up runs no git before the window is on screen
+        self._first_status_done = False
 
     # ------------------------------------------------------------------ set-up
-    def install(self) -> None:
-        """Add the Conflicts dock and the status-bar line; called once the window is built."""
-        w = self.w
+    def install(self, w: QMainWindow, view_menu: QMenu, tree_selected, sync_action: QAction,
+                beside: QDockWidget) -> None:
+        """Add the Conflicts dock (tabbed with ``beside``, listed in ``view_menu``) and the
+        status-bar line to the window ``w``; follow the section selected in the tree
+        (``tree_selected``: its ``sectionSelected`` signal). Called once the window is
+        built."""
+        self.host = w
+        self.sync_action = sync_action
         self.panel = ConflictsPanel(w)
         self.panel.resolveRequested.connect(self.resolve)
         self.dock = QDockWidget(self.tr("Conflicts"), w)
         self.dock.setObjectName("conflictsDock")
         self.dock.setWidget(self.panel)
-        w.addDockWidget(w.dockWidgetArea(w.preview_dock), self.dock)
-        w.tabifyDockWidget(w.preview_dock, self.dock)
+        w.addDockWidget(w.dockWidgetArea(beside), self.dock)
+        w.tabifyDockWidget(beside, self.dock)
         self.dock.hide()
-        w.menus["view"].addAction(self.dock.toggleViewAction())
+        view_menu.addAction(self.dock.toggleViewAction())
         self.busy = QProgressBar(w)
         self.busy.setObjectName("syncProgress")
         self.busy.setRange(0, 0)
@@ -100,17 +117,22 @@ class SyncController(QObject):
         self.status_label.setObjectName("syncStatus")
         w.statusBar().addPermanentWidget(self.busy)
         w.statusBar().addPermanentWidget(self.status_label)
-        w.tree.sectionSelected.connect(self.show_conflicts)
+        tree_selected.connect(self.show_conflicts)
         self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._timer.timeout.connect(self.update_status)
         self._timer.start()
         w.installEventFilter(self)
-        QTimer.singleShot(STATUS_FIRST_MS, self.update_status)  # after the first paint
+        QTimer.singleShot(STATUS_FIRST_MS, self._first_status)  # after the first paint
+
+    def _first_status(self) -> None:
+        self._first_status_done = True
+        self.update_status()
 
     def eventFilter(self, obj, event) -> bool:  # Qt API
-        if obj is self.w and event.type() == QEvent.Type.Close and self.running():
+        if obj is self.host and event.type() == QEvent.Type.Close and self.running():
             self.worker.wait()  # a git process must not outlive the window half-way
-        if obj is self.w and event.type() == QEvent.Type.WindowActivate:
+        if obj is self.host and event.type() == QEvent.Type.WindowActivate \
+                and self._first_status_done:
             self.update_status()
         return False
 
@@ -121,21 +143,21 @@ class SyncController(QObject):
     def archive_folder(self) -> Path:
         """The repository holding the open issue (``REPO/NNN/issue.yaml``), else the archive
         folder of the settings."""
-        path = self.w.document.path
+        path = self.api.document.path
         if path is not None:
             candidate = Path(path).resolve().parent.parent
             if (candidate / ".git").exists():
                 return candidate
-        return Path(self.w.settings.archive_dir())
+        return Path(self.api.settings.archive_dir())
 
     # ------------------------------------------------------------------ the author
     def ask_author(self) -> str | None:
-        name = dialogs.ask_text(self.w, self.tr("Your name"),
+        name = dialogs.ask_text(self.api.dialog_parent(), self.tr("Your name"),
                                 self.tr("The name your Sync commits carry and Sign Line As "
-                                        "offers first:"), self.w.settings.author())
+                                        "offers first:"), self.api.settings.author())
         if name:
-            self.w.settings.set_author(name)
-            self.w.save_settings()
+            self.api.settings.set_author(name)
+            self.api.manager.save_settings()
         return name
 
     # ------------------------------------------------------------------ syncing
@@ -147,24 +169,24 @@ class SyncController(QObject):
         remote = None
         if not git_sync.status(archive).is_repository:
             remote = dialogs.ask_text(
-                self.w, self.tr("Share the archive"),
+                self.api.dialog_parent(), self.tr("Share the archive"),
                 self.tr("“%1” is not shared yet. The address of the shared git repository "
                         "(e.g. https://github.com/you/talk-archive.git or a folder):")
                 .replace("%1", str(archive)))
             if not remote:
                 return False
-        author = self.w.settings.author() or self.ask_author() or ""
-        path = self.w.document.path
+        author = self.api.settings.author() or self.ask_author() or ""
+        path = self.api.document.path
         self._path = Path(path) if path else None
         self._base = self._read_disk()
-        self.w.watcher.blockSignals(True)  # the pull's writes are not "changed on disk"
+        self.api.manager.watcher.blockSignals(True)  # the pull's writes are not "changed on disk"
         self.worker = SyncWorker(archive, author, remote, self)
         self.worker.progress.connect(self._step)
         self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._ended)
         self._ok = False
-        self.w.actions_["actionSync"].setEnabled(False)
+        self.sync_action.setEnabled(False)
         self.busy.show()
         self._progress(self.tr("Syncing %1…").replace("%1", str(archive)))
         self.worker.start()
@@ -185,7 +207,7 @@ class SyncController(QObject):
 
     def _progress(self, message: str) -> None:
         self.last_message = message
-        self.w.statusBar().showMessage(message)
+        self.api.show_message(message, 0)
 
     def _succeeded(self, result: git_sync.SyncResult) -> None:
         self._merge_open_issue()
@@ -194,21 +216,21 @@ class SyncController(QObject):
                 "%1", str(len(result.conflicts)))
         else:
             text = self.tr("Synced: %1").replace("%1", wording.describe_sync(result))
-        self.w.statusBar().showMessage(text, 15000)
+        self.api.show_message(text, 15000)
         self.last_message = text
         self._ok = True
 
     def _failed(self, message: str) -> None:
         self._merge_open_issue()  # a merge may have landed before the push failed
         self.last_message = message
-        self.w.statusBar().clearMessage()
-        dialogs.show_error(self.w, self.tr("Sync failed"),
+        self.api.show_message("", 0)
+        dialogs.show_error(self.api.dialog_parent(), self.tr("Sync failed"),
                            self.tr("The archive was not synced."), message)
 
     def _ended(self) -> None:
-        self.w.watcher.note_own_write()
-        self.w.watcher.blockSignals(False)
-        self.w.actions_["actionSync"].setEnabled(True)
+        self.api.manager.watcher.note_own_write()
+        self.api.manager.watcher.blockSignals(False)
+        self.sync_action.setEnabled(True)
         self.busy.hide()
         self.update_status()
         self.worker.deleteLater()
@@ -217,29 +239,29 @@ class SyncController(QObject):
 
     def _merge_open_issue(self) -> None:
         """Bring the sync's result into the open issue, keeping unsaved typing and cursors."""
-        document = self.w.document
+        document = self.api.document
         if self._path is None or document.path is None or Path(document.path) != self._path:
             return
         theirs = self._read_disk()
         if theirs is None:
             return
         ours = document.sync().clone()  # bodies as typed
-        merged = merge_issues(self._base, ours, theirs).issue
+        merged = collab_merge.merge_issues(self._base, ours, theirs).issue
         if merged != ours:
             apply_issue(document, merged, self.tr("Merge from Sync"),
-                        shown=self.w.editor.current_id)
+                        shown=self.api.current_section())
         if document.saved_issue() == theirs:
             document.undo_stack.setClean()
             document.set_modified(False)
-        self.w.watcher.note_own_write()
+        self.api.manager.watcher.note_own_write()
         self.show_conflicts()
 
     # ------------------------------------------------------------------ conflicts
     def show_conflicts(self, section_id: str | None = None) -> None:
         """Show the conflicts of the section (default: the one in the editor); the dock opens
         when the issue has any."""
-        issue = self.w.document.issue
-        sid = (self.w.editor.current_id if section_id is None else section_id) or ""
+        issue = self.api.document.issue
+        sid = (self.api.current_section() if section_id is None else section_id) or ""
         section = issue.find(sid) if sid else None
         if section is None:
             sid = ""
@@ -257,11 +279,11 @@ class SyncController(QObject):
     def resolve(self, section_id: str, index: int, choice: str) -> None:
         """Take Mine / Take Theirs / Keep Both, as one undoable edit."""
         def mutate(issue: Issue) -> None:
-            resolve(issue, section_id, index, choice)
+            collab_resolve.resolve(issue, section_id, index, choice)
 
         try:
-            apply_issue(self.w.document, None, self.tr("Resolve conflict"), mutate,
-                        shown=self.w.editor.current_id)
+            apply_issue(self.api.document, None, self.tr("Resolve conflict"), mutate,
+                        shown=self.api.current_section())
         except (KeyError, IndexError):
             pass  # the conflict was resolved meanwhile (undo, another click)
         self.show_conflicts()

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...credits.names import split_names
+from ...lazy import lazy_import
 from ..document.issue_document import IssueDocument
+
+credit_names = lazy_import("talkeditor.credits.names")  # on first edit, not before the first paint
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -91,8 +93,10 @@ class MetadataForm(QWidget):
         for key in ("series", "number", "title", "timezone", "video", "zhihu"):
             getattr(self, key).textEdited.connect(
                 lambda text, k=key: self._set(k, text.strip()))
-        self.host.textEdited.connect(lambda text: self._set("host", split_names(text)))
-        self.editors.textEdited.connect(lambda text: self._set("editors", split_names(text)))
+        self.host.textEdited.connect(
+            lambda text: self._set("host", credit_names.split_names(text)))
+        self.editors.textEdited.connect(
+            lambda text: self._set("editors", credit_names.split_names(text)))
         self.date.dateChanged.connect(self._date_changed)
         self.time.timeChanged.connect(self._time_changed)
         self.highlights.itemChanged.connect(self._highlights_changed)
@@ -158,7 +162,8 @@ class MetadataForm(QWidget):
                 if widget.text() != getattr(issue, key):
                     widget.setText(getattr(issue, key))
             for widget, names in ((self.host, issue.host), (self.editors, issue.editors)):
-                if split_names(widget.text()) != names:
+                # both empty (the start-up document): nothing to compare, no names rule loaded
+                if (widget.text() or names) and credit_names.split_names(widget.text()) != names:
                     widget.setText("、".join(names))
             date = QDate.fromString(issue.date, "yyyy-MM-dd") if issue.date else NO_DATE
             self.date.setDate(date if date.isValid() else NO_DATE)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Q
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from shiboken6 import isValid
 
-from ...links import titles, urls
+from ...links import urls
 from ...storage import assets
 from .. import wording
 
@@ -51,6 +51,14 @@ class _Job(QRunnable):
             self.relay.done.emit(self.job, result)
 
 
+def _fetch_title(url: str) -> str:
+    """``links.titles.fetch_title``, imported on the first fetch (in a worker thread: a plain
+    import, which holds the import lock) rather than before the window's first paint."""
+    from ...links.titles import fetch_title
+
+    return fetch_title(url)
+
+
 class TitleFetcher(QObject):
     """Runs work off the GUI thread in its own QThreadPool. ``start(url, callback)`` fetches
     a page title; ``submit(work, callback)`` runs any ``work()``. Both return at once;
@@ -58,7 +66,7 @@ class TitleFetcher(QObject):
 
     def __init__(self, fetch: Callable[[str], str] | None = None, parent=None):
         super().__init__(parent)
-        self.fetch = fetch or titles.fetch_title
+        self.fetch = fetch or _fetch_title
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(FETCH_THREADS)
         self._relay = _Relay(self)

@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...credits.names import split_names
+from ...lazy import lazy_import
 from ...model import BODY_STANDING, BODY_WEEKLY
-from ...reuse.next_issue import KIND_CHOSEN, STANDING_EVIDENCE
 from ..document.issue_document import IssueDocument
 from .body_editor import BodyEditor
 from .fields_table import FieldsTable
-from .highlighter import MarkdownHighlighter
 from .metadata_form import MetadataForm
+
+# on first use, after the first paint: only a section shown or edited needs these (issue 18)
+credit_names = lazy_import("talkeditor.credits.names")
+next_issue = lazy_import("talkeditor.reuse.next_issue")
+highlighting = lazy_import("talkeditor.ui.editor.highlighter")
 
 
 class SectionPane(QWidget):
@@ -50,7 +53,7 @@ class SectionPane(QWidget):
         self._updating = False
         self._cursors: dict[str, int] = {}
         self._shown: tuple = ()  # what the header and fields last showed
-        self._highlighters: dict[str, MarkdownHighlighter] = {}
+        self._highlighters: dict[str, highlighting.MarkdownHighlighter] = {}
         self.dark = False
 
         self.title = QLineEdit(self)
@@ -130,8 +133,9 @@ class SectionPane(QWidget):
         self.optional.toggled.connect(lambda on: self._set("optional", on, structural=True))
         self.minutes.valueChanged.connect(lambda v: self._set("minutes", v or None))
         self.body_kind.currentIndexChanged.connect(self._body_kind_chosen)
-        self.owners.textEdited.connect(lambda t: self._set("owners", split_names(t)))
-        self.contributors.textEdited.connect(lambda t: self._set("contributors", split_names(t)))
+        split = lambda t: credit_names.split_names(t)  # noqa: E731 - the module loads late
+        self.owners.textEdited.connect(lambda t: self._set("owners", split(t)))
+        self.contributors.textEdited.connect(lambda t: self._set("contributors", split(t)))
         document.changed.connect(self._document_changed)
 
     def _set(self, key: str, value, structural: bool = False) -> None:
@@ -153,8 +157,8 @@ class SectionPane(QWidget):
             section = issue.find(section_id)
             if section is not None:
                 section.body_kind = kind
-                section.extra.pop(STANDING_EVIDENCE, None)
-                section.extra[KIND_CHOSEN] = True  # not judged again from the archive
+                section.extra.pop(next_issue.STANDING_EVIDENCE, None)
+                section.extra[next_issue.KIND_CHOSEN] = True  # not judged again from the archive
 
         self._updating = True
         try:
@@ -165,7 +169,7 @@ class SectionPane(QWidget):
         self._show_body_kind_note(self.document.issue.find(section_id))
 
     def _show_body_kind_note(self, section) -> None:
-        evidence = section.extra.get(STANDING_EVIDENCE) if section is not None else None
+        evidence = section.extra.get(next_issue.STANDING_EVIDENCE) if section is not None else None
         if section is None or section.body_kind != BODY_STANDING or not evidence:
             self.body_kind_note.hide()
             return
@@ -200,7 +204,7 @@ class SectionPane(QWidget):
         if section is None or section_id not in ("", self.section_id):
             return
         shown = (section.title, section.optional, section.minutes, section.body_kind,
-                 tuple(section.extra.get(STANDING_EVIDENCE) or ()),
+                 tuple(section.extra.get(next_issue.STANDING_EVIDENCE) or ()),
                  tuple(section.owners), tuple(section.contributors),
                  tuple((f.label, f.value, f.sep, f.bind, f.note, f.keep) for f in section.fields))
         if section_id == self.section_id and shown == self._shown:
@@ -232,7 +236,7 @@ class SectionPane(QWidget):
         self.section_id = section_id
         doc = self.document.body_document(section_id)
         if section_id not in self._highlighters:
-            self._highlighters[section_id] = MarkdownHighlighter(
+            self._highlighters[section_id] = highlighting.MarkdownHighlighter(
                 doc, self.dark, visible=lambda d=doc: self._visible_blocks(d))
         self.body.setDocument(doc)
         cursor = QTextCursor(doc)
@@ -267,9 +271,9 @@ class SectionPane(QWidget):
             self.minutes.setValue(section.minutes or 0)
             self.body_kind.setCurrentIndex(0 if section.body_kind == BODY_WEEKLY else 1)
             self._show_body_kind_note(section)
-            if split_names(self.owners.text()) != section.owners:
+            if credit_names.split_names(self.owners.text()) != section.owners:
                 self.owners.setText("、".join(section.owners))
-            if split_names(self.contributors.text()) != section.contributors:
+            if credit_names.split_names(self.contributors.text()) != section.contributors:
                 self.contributors.setText("、".join(section.contributors))
         finally:
             self._updating = False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...archive.folder import Archive
-from ...archive.index import ArchiveIndex
 from .wrapping import wrap_rows
+
+if TYPE_CHECKING:
+    from ...archive.index import ArchiveIndex
 
 SEARCH_DELAY_MS = 120
 #: while the worker reads the archive, the list is filled again at most this often
@@ -65,6 +68,8 @@ class ArchiveScan:
         self._stop.set()
 
     def _run(self) -> None:
+        from ...archive.index import ArchiveIndex  # sqlite3 and search: after the first paint
+
         relay = self.relay
         try:
             with ArchiveIndex(self.folder) as index:
@@ -168,6 +173,8 @@ class ArchivePanel(QWidget):
     def start(self) -> None:
         """List what the index already holds, then bring it up to date in the background."""
         if self.index is None:
+            from ...archive.index import ArchiveIndex  # sqlite3 and search: after the first paint
+
             try:
                 self.index = ArchiveIndex(self.archive.folder)
             except Exception as exc:  # the panel says so, the app goes on

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...collab.resolve import BOTH, MINE, THEIRS
+from ...lazy import lazy_import
 from ...model import Conflict
+
+resolve = lazy_import("talkeditor.collab.resolve")  # when a conflict is shown
 
 _SCALAR_PARTS = ("minutes", "optional", "body_kind")
 
@@ -101,12 +103,12 @@ class ConflictsPanel(QWidget):
                 sides.addLayout(column)
             grid.addLayout(sides)
             buttons = QHBoxLayout()
-            for name, caption, choice in (("takeMine", self.tr("Take Mine"), MINE),
-                                          ("takeTheirs", self.tr("Take Theirs"), THEIRS),
-                                          ("keepBoth", self.tr("Keep Both"), BOTH)):
+            for name, caption, choice in (("takeMine", self.tr("Take Mine"), resolve.MINE),
+                                          ("takeTheirs", self.tr("Take Theirs"), resolve.THEIRS),
+                                          ("keepBoth", self.tr("Keep Both"), resolve.BOTH)):
                 button = QPushButton(caption, group)
                 button.setObjectName(name)
-                if choice == BOTH and conflict.part in _SCALAR_PARTS:
+                if choice == resolve.BOTH and conflict.part in _SCALAR_PARTS:
                     button.setEnabled(False)
                 button.clicked.connect(
                     lambda _c=False, i=index, ch=choice: self.resolveRequested.emit(

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...credits import places as cr
+from ...lazy import lazy_import
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
 from .wrapping import wrap_rows
+
+cr = lazy_import("talkeditor.credits.places")  # on the first refresh, after the first paint
 
 REFRESH_MS = 300
 PERSON_ROLE = Qt.ItemDataRole.UserRole

@@ -36,11 +36,15 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
 from ...errors import IssueFormatError
+from ...lazy import lazy_import
 from ...render.html import HtmlCache
-from ...render.markdown_tree import MarkdownLimitError, markdown_to_html, render_cost
 from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
+
+# markdown-it and our rules (tens of ms of regex compiling): loaded by the first render, after
+# the window's first paint, in the GUI thread (refresh() reads it before any worker does)
+markdown_tree = lazy_import("talkeditor.render.markdown_tree")
 
 DEBOUNCE_MS = 250
 # stale Markdown costing more than this (markdown_tree.render_cost, about microseconds of
@@ -161,11 +165,11 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
     def _new_cache(self) -> HtmlCache:
         return HtmlCache(on_limit=self._limit_notice)
 
-    def _limit_notice(self, text: str, error: MarkdownLimitError) -> str:
+    def _limit_notice(self, text: str, error: markdown_tree.MarkdownLimitError) -> str:
         """The section's heading and why its body is not shown."""
         heading = text.split("\n", 1)[0]
-        head = markdown_to_html(heading) if heading.startswith("#") and len(heading) < 2000 \
-            else ""
+        head = markdown_tree.markdown_to_html(heading) \
+            if heading.startswith("#") and len(heading) < 2000 else ""
         if error.kind == "chars":
             why = self.tr("This section has {0} characters: the preview shows sections of up "
                           "to {1} characters.").format(f"{len(text):,}", f"{error.limit:,}")
@@ -179,7 +183,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self._stale = False
         if self.mode == "issue":
             stale = self.cache.stale(self.document_.sync())
-            if sum(render_cost(text) for _key, text in stale) > BACKGROUND_COST:
+            if sum(markdown_tree.render_cost(text) for _key, text in stale) > BACKGROUND_COST:
                 self._convert_in_background(stale)
                 return
         bar = self.verticalScrollBar()
@@ -204,8 +208,8 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
             results = []
             for key, text in stale:
                 try:
-                    results.append((key, text, markdown_to_html(text)))
-                except MarkdownLimitError as exc:
+                    results.append((key, text, markdown_tree.markdown_to_html(text)))
+                except markdown_tree.MarkdownLimitError as exc:
                     results.append((key, text, exc))
             try:
                 self._converted.emit((cache, results))
@@ -221,7 +225,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
             self.schedule()
             return
         for key, text, converted in results:
-            if isinstance(converted, MarkdownLimitError):
+            if isinstance(converted, markdown_tree.MarkdownLimitError):
                 converted = self._limit_notice(text, converted)
             cache.store(key, text, converted)
         self.refresh()

@@ -126,6 +126,9 @@ class SectionTreeModel(QAbstractItemModel):
                 len(section.conflicts))
 
     def _update_claims(self) -> None:
+        if not self.document.issue.sections:  # the empty start-up document: no credit rules
+            self._unclaimed = set()           # (and their regexes) before the first paint
+            return
         from ...credits.places import unclaimed_sections
 
         self._unclaimed = {s.id for s in unclaimed_sections(self.document.issue)}
