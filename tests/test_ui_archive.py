@@ -50,8 +50,8 @@ def test_searching_filters_as_you_type_and_opening_a_hit_goes_to_its_section(
     hit = next(panel.hits.topLevelItem(i) for i in range(panel.hits.topLevelItemCount())
                if panel.hits.topLevelItem(i).text(0) == "003")
     assert "学术" in hit.text(1)
-    panel.hits.itemActivated.emit(hit, 0)
-    assert archive_window.document.issue.number == "003"
+    panel.hits.itemActivated.emit(hit, 0)  # read in the background, like File › Open
+    qtbot.waitUntil(lambda: archive_window.document.issue.number == "003", timeout=10000)
     assert archive_window.editor.current_id == archive_window.document.issue.find_path(
         "本周新闻", "学术").id
     assert "Lost in the Middle" in _body(archive_window).textCursor().selectedText()

@@ -53,18 +53,24 @@ CHILD_PRELUDE = """
 
 
 def test_changing_issue_then_clicking_a_section_does_not_crash(tmp_path):
-    """New from Template, New from Past Issue and Open each drop the document the editor
-    showed; deleting it (DeferredDelete) must not leave a widget pointing at it."""
+    """New from Template, New from Past Issue, Open and an archive hit each drop the document
+    the editor showed; deleting it (DeferredDelete) must not leave a widget pointing at it."""
     run = _run_child(CHILD_PRELUDE + """
-    for change in ("template", "past", "open"):
+    for change in ("template", "past", "open", "hit"):
         window.select_section("本周新闻", "学术")
         deliver()
         if change == "template":
             window.actions_["actionNew"].trigger()
         elif change == "past":
             window.archive_actions.new_next_from(sys.argv[1])
-        else:
+        elif change == "open":
             window.open_path(sys.argv[1])
+        else:  # a search hit in the archive panel, read in the background
+            from pathlib import Path
+            sid = window.document.issue.find_path("本周新闻", "学术").id
+            window.archive_actions.open_from_archive(Path(sys.argv[1]), sid, 2)
+            while window.manager.tasks.running("open") is not None:
+                QCoreApplication.processEvents()
         deliver()
         window.select_section("本周新闻", "学术")
         deliver()
@@ -73,7 +79,7 @@ def test_changing_issue_then_clicking_a_section_does_not_crash(tmp_path):
         print("ok", change, flush=True)
     """, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr[-2000:]
-    assert run.stdout.split() == ["ok", "template", "ok", "past", "ok", "open"]
+    assert run.stdout.split() == ["ok", "template", "ok", "past", "ok", "open", "ok", "hit"]
 
 
 def test_only_selecting_sections_after_opening_does_not_crash(tmp_path):

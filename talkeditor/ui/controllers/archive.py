@@ -72,13 +72,19 @@ class ArchiveActions(QObject):
         self._repeat_request = None
 
     def open_from_archive(self, path: Path, section_id: str, line: int) -> None:
+        """A past issue or a search hit activated: read it in the background (progress and
+        Cancel for a big one), then show the hit's section and line."""
         manager = self.api.manager
-        if not manager.maybe_save() or not manager.open_path(path):
+        if not manager.maybe_save():
             return
-        if section_id and self.api.document.issue.find(section_id) is not None:
-            self.api.show_section(section_id)
-            if line:
-                self.api.goto_line(line)
+
+        def opened() -> None:
+            if section_id and self.api.document.issue.find(section_id) is not None:
+                self.api.show_section(section_id)
+                if line:
+                    self.api.goto_line(line)
+
+        manager.open_in_background(path, opened)
 
     def saved(self, path: Path) -> None:
         """A save into the archive folder: the list and the repeat index are out of date."""

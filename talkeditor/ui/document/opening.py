@@ -1,12 +1,12 @@
 """Opening a file off the GUI thread (issue 14: "opening a 7.9 MB issue freezes the window").
 
-The host's opens (File › Open, Open Recent) read the file in a worker thread of the window's
-:class:`~talkeditor.ui.background.BackgroundTasks`: loading or importing reports progress,
-a progress dialog with Cancel appears after half a second, and the open issue stays open,
-untouched, until the new one has been read. Cancel or an error keep it; only a finished
-read replaces it (through the manager, on the GUI thread, as ``open_path`` does). If the host
-edited the open issue while the file was being read (before the dialog appeared), they are
-asked again whether to save it.
+The host's opens (File › Open, Open Recent, the Past Issues panel) read the file in a worker
+thread of the window's :class:`~talkeditor.ui.background.BackgroundTasks`: loading or importing
+reports progress, a progress dialog with Cancel appears after half a second, and the open issue
+stays open, untouched, until the new one has been read. Cancel or an error keep it; only a
+finished read replaces it (through the manager, on the GUI thread, as ``open_path`` does). If
+the host edited the open issue while the file was being read (before the dialog appeared), they
+are asked again whether to save it.
 
 :func:`read` is the core work of every open, in the worker or (``DocumentManager.open_path``,
 for the API and start-up) on the GUI thread.
