@@ -7,6 +7,8 @@ import sqlite3
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.synthetic import BENCH_QUERIES, make_synthetic_issues
 from talkeditor import paths
@@ -151,4 +153,51 @@ def test_disk_search_gives_the_same_hits_as_the_memory_index(pair, query, limit,
     if broad == "broad, short budget":
         monkeypatch.setattr(index_module, "SCAN_BUDGET", 2)
     memory, disk = pair
+    assert disk.search(query, limit=limit) == memory.search(query, limit=limit)
+
+
+@pytest.fixture(scope="module")
+def shuffled_pair(tmp_path_factory):
+    """The synthetic archive added to the disk index in a shuffled order, so that archive
+    order (newest first) is not the order of the documents' ids."""
+    import random
+
+    keys = [f"/archive/{i.number}/issue.yaml" for i in SYNTHETIC]
+    order = list(range(len(SYNTHETIC)))
+    random.Random(18).shuffle(order)
+    db = tmp_path_factory.mktemp("index") / "index.sqlite3"
+    disk = ArchiveIndex("/archive", db_path=db)
+    for k in range(0, len(order), 7):
+        chunk = order[k:k + 7]
+        disk.add_issues([SYNTHETIC[i] for i in chunk], [keys[i] for i in chunk])
+    from pathlib import Path
+
+    yield SearchIndex.build(SYNTHETIC, keys=[Path(k) for k in keys]), disk
+    disk.close()
+
+
+_PIECES = ("大模型", "模型", "模", "型", "检索", "位置编码", "lora", "lo", "ra", "net", "gpt-4",
+           "a", "ai", "scaling", "language", "的", "羡鱼", "zhuanlan", "029", "==", "不存在")
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3),
+       quoted=st.booleans(), limit=st.sampled_from([1, 5, 200, None]),
+       broad_share=st.sampled_from([0.0, 0.05, 1.0]), budget=st.sampled_from([1, 3, 150]),
+       few=st.sampled_from([0, 200, 10_000]), shuffled=st.booleans())
+def test_any_query_gives_the_disk_index_the_memory_indexs_hits(
+        pair, shuffled_pair, monkeypatch, words, quoted, limit, broad_share, budget, few,
+        shuffled):
+    """However the index narrows a query (terms fetched or only confirmed, issues read in
+    order under any budget, documents' ids in archive order or not), the hits are the
+    in-memory index's."""
+    from talkeditor.archive import index_search as index_module
+
+    monkeypatch.setattr(index_module, "MIN_BROAD", 0)
+    monkeypatch.setattr(index_module, "BROAD_SHARE", broad_share)
+    monkeypatch.setattr(index_module, "SCAN_BUDGET", budget)
+    monkeypatch.setattr(index_module, "FEW_DOCS", few)
+    memory, disk = shuffled_pair if shuffled else pair
+    query = f'"{" ".join(words)}"' if quoted else " ".join(words)
     assert disk.search(query, limit=limit) == memory.search(query, limit=limit)

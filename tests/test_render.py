@@ -138,3 +138,10 @@ def test_bare_url_with_ascii_query_and_trailing_period_keeps_magiclink_rules():
     html = markdown_to_html("see https://d.example/q?a=1&b=2. and <https://e.example/x>")
     assert re.findall(r'href="([^"]*)"', html) == ["https://d.example/q?a=1&amp;b=2",
                                                   "https://e.example/x"]
+
+
+def test_an_inline_footnote_renders_as_a_numbered_note_instead_of_failing():
+    html = markdown_to_html("正文^[注释内容] 和 [^1]\n\n[^1]: 另一条")
+    assert '<sup id="fnref:inline-1"><a class="footnote-ref" href="#fn:inline-1">1</a>' in html
+    assert '<li id="fn:inline-1"><p>注释内容' in html and '<li id="fn:1"><p>另一条' in html
+    assert "footnote-ref" in markdown_to_html("a^[]")

@@ -35,6 +35,23 @@ def markdown_to_html(text: str) -> str:
     return _default_converter.convert(text)
 
 
+@dataclass(frozen=True)
+class PreviewUpdate:
+    """What ``HtmlCache.update`` found: ``parts``, every ``(section_id, html)`` in order (the
+    title's id is ``""``); ``changed``, the ids whose HTML differs from the previous
+    update's, in order; ``same_layout``, True when the ids are those of the previous update
+    in the same order (a view may then replace only the changed parts), False on the first
+    update and after sections were added, removed or moved (show everything again)."""
+
+    parts: list[tuple[str, str]]
+    changed: list[str]
+    same_layout: bool
+
+    def html(self) -> str:
+        """The whole preview: every part, one per line."""
+        return "\n".join(html for _sid, html in self.parts)
+
+
 @dataclass
 class HtmlCache:
     """Per-section HTML, keyed by the section's rendered Markdown.
@@ -44,12 +61,21 @@ class HtmlCache:
     ``conversions`` counts conversions, so tests can prove that an edit costs one section.
     A section beyond the renderer's limits raises its MarkdownLimitError, unless ``on_limit``
     is given: then ``on_limit(text, error)`` supplies that section's HTML (the preview shows a
-    notice there and goes on with the other sections).
+    notice there and goes on with the other sections). ``decorate(section_id, html)``, if
+    given, turns each converted section's HTML into what the view shows (an anchor, a linked
+    heading): once per conversion, kept with it.
+
+    For a view that updates in place, ``update(issue)`` also says which sections' HTML
+    changed since the previous ``update`` (``PreviewUpdate``). The Markdown of every section
+    (``sources``) is what costs on an unchanged issue (~2 ms on a 10x issue): a caller that
+    needs both ``stale`` and ``update`` computes it once and passes it to both.
     """
 
     converter: MarkdownConverter = field(default_factory=lambda: _default_converter)
     on_limit: Callable[[str, Exception], str] | None = None
+    decorate: Callable[[str, str], str] | None = None
     _cache: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _shown: list[tuple[str, str]] | None = None
     conversions: int = 0
 
     def cached(self, key: str, text: str) -> bool:
@@ -69,12 +95,13 @@ class HtmlCache:
             if self.on_limit is None:
                 raise
             html = self.on_limit(text, exc)
-        self.conversions += 1
-        self._cache[key] = (text, html)
-        return html
+        self.store(key, text, html)
+        return self._cache[key][1]
 
     def store(self, key: str, text: str, html: str) -> None:
         """Put HTML converted elsewhere (the preview's worker thread) into the cache."""
+        if self.decorate is not None:
+            html = self.decorate(key, html)
         self._cache[key] = (text, html)
         self.conversions += 1
 
@@ -87,16 +114,23 @@ class HtmlCache:
         shows the note as the Zhihu post does, instead of a literal ``[^1]``."""
         title = title_markdown(issue)
         out = [("", title)] if title else []
-        out.extend((section.id, section_markdown(issue, section, depth))
+        memo: dict = {}
+        out.extend((section.id, section_markdown(issue, section, depth, memo))
                    for section, depth in issue.walk())
         return _with_footnotes_from_other_sections(out)
 
-    def stale(self, issue: Issue) -> list[tuple[str, str]]:
+    def stale(self, issue: Issue, sources: list[tuple[str, str]] | None = None
+              ) -> list[tuple[str, str]]:
         """The ``(section_id, Markdown)`` pairs that ``issue_parts`` would convert."""
-        return [(key, text) for key, text in self.sources(issue) if not self.cached(key, text)]
+        if sources is None:
+            sources = self.sources(issue)
+        return [(key, text) for key, text in sources if not self.cached(key, text)]
 
-    def issue_parts(self, issue: Issue) -> list[tuple[str, str]]:
-        parts = [(key, self.html_for(key, text)) for key, text in self.sources(issue)]
+    def issue_parts(self, issue: Issue, sources: list[tuple[str, str]] | None = None
+                    ) -> list[tuple[str, str]]:
+        if sources is None:
+            sources = self.sources(issue)
+        parts = [(key, self.html_for(key, text)) for key, text in sources]
         live = {key for key, _html in parts} | {""}
         for stale in set(self._cache) - live:
             del self._cache[stale]
@@ -104,6 +138,24 @@ class HtmlCache:
 
     def issue_html(self, issue: Issue) -> str:
         return "\n".join(html for _sid, html in self.issue_parts(issue))
+
+    def update(self, issue: Issue, sources: list[tuple[str, str]] | None = None
+               ) -> PreviewUpdate:
+        """``issue_parts`` and what changed since the previous ``update`` (see
+        ``PreviewUpdate``); converts what ``issue_parts`` would."""
+        parts = self.issue_parts(issue, sources)
+        shown, self._shown = self._shown, parts
+        if shown is None or len(shown) != len(parts) or any(
+                old[0] != new[0] for old, new in zip(shown, parts, strict=True)):
+            return PreviewUpdate(parts, [key for key, _html in parts], False)
+        changed = [new[0] for old, new in zip(shown, parts, strict=True)
+                   if old[1] is not new[1] and old[1] != new[1]]
+        return PreviewUpdate(parts, changed, True)
+
+    def forget_shown(self) -> None:
+        """The view was shown something else (another mode, another issue): the next
+        ``update`` reports every part as changed, with ``same_layout`` False."""
+        self._shown = None
 
 
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:.*(?:\n(?:[ \t]*\n)*(?: {4}|\t).*)*",

@@ -80,24 +80,41 @@ def bound_value(issue: Issue, section: Section, f: Field) -> str:
     return ""
 
 
-def field_value(issue: Issue, section: Section, f: Field) -> str:
-    """The value text of a field as rendered (metadata for bound fields, then the note)."""
-    value = (bound_value(issue, section, f) if f.bind else "") or f.value
-    return value + f.note
+#: bindings whose value depends on the section, not only on the issue
+_PER_SECTION_BINDS = frozenset({"contributors"})
 
 
-def field_line(issue: Issue, section: Section, f: Field) -> str:
-    return f"【{f.label}】{f.sep}{field_value(issue, section, f)}"
+def field_value(issue: Issue, section: Section, f: Field, memo: dict | None = None) -> str:
+    """The value text of a field as rendered (metadata for bound fields, then the note).
+
+    ``memo`` (a dict kept by the caller for one pass over one unchanged issue) keeps the
+    issue-wide bound values, so that rendering every section computes each once (``owners``
+    and ``content_contributors`` walk the whole issue)."""
+    if not f.bind:
+        bound = ""
+    elif memo is None or f.bind in _PER_SECTION_BINDS:
+        bound = bound_value(issue, section, f)
+    else:
+        bound = memo.get(f.bind)
+        if bound is None:
+            bound = memo[f.bind] = bound_value(issue, section, f)
+    return (bound or f.value) + f.note
+
+
+def field_line(issue: Issue, section: Section, f: Field, memo: dict | None = None) -> str:
+    return f"【{f.label}】{f.sep}{field_value(issue, section, f, memo)}"
 
 
 def heading_text(section: Section) -> str:
     return section.title + (OPTIONAL_SUFFIX if section.optional else "")
 
 
-def section_markdown(issue: Issue, section: Section, depth: int) -> str:
-    """One section's own Markdown: heading, fields, body (not its children)."""
+def section_markdown(issue: Issue, section: Section, depth: int,
+                     memo: dict | None = None) -> str:
+    """One section's own Markdown: heading, fields, body (not its children); ``memo`` as
+    for :func:`field_value`."""
     blocks = ["#" * min(depth, 6) + " " + heading_text(section)]
-    blocks.extend(field_line(issue, section, f) for f in section.fields)
+    blocks.extend(field_line(issue, section, f, memo) for f in section.fields)
     body = section.body.strip("\n")
     if body.strip():
         blocks.append(body)
@@ -111,5 +128,6 @@ def title_markdown(issue: Issue) -> str:
 def issue_markdown(issue: Issue) -> str:
     """The whole issue as Markdown, ending with one newline."""
     blocks = [title_markdown(issue)] if title_markdown(issue) else []
-    blocks.extend(section_markdown(issue, s, d) for s, d in issue.walk())
+    memo: dict = {}
+    blocks.extend(section_markdown(issue, s, d, memo) for s, d in issue.walk())
     return "\n\n".join(blocks) + "\n"

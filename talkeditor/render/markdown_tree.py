@@ -202,12 +202,12 @@ class _Builder:
                 self.close()
                 self.close()
             elif kind == "footnote_open":
-                self.open("li", {"id": f"fn:{token.meta['label']}"})
+                self.open("li", {"id": f"fn:{_footnote_label(token.meta)}"})
             elif kind == "footnote_anchor":
                 self.add_text(self.stack[-1], "\xa0")
                 etree.SubElement(self.stack[-1], "a", {
                     "class": "footnote-backref",
-                    "href": f"#fnref:{token.meta['label']}"}).text = "\u21a9"
+                    "href": f"#fnref:{_footnote_label(token.meta)}"}).text = "\u21a9"
             elif token.nesting == -1:
                 self.close()
             elif kind in ("fence", "code_block"):
@@ -262,7 +262,7 @@ class _Builder:
                     attrs["title"] = str(token.attrs["title"])
                 etree.SubElement(top, "img", attrs)
             elif kind == "footnote_ref":
-                label = token.meta["label"]
+                label = _footnote_label(token.meta)
                 sup = etree.SubElement(top, "sup", {"id": f"fnref:{label}"})
                 etree.SubElement(sup, "a", {"class": "footnote-ref",
                                             "href": f"#fn:{label}"}).text = \
@@ -371,3 +371,9 @@ def to_html(root: etree.Element) -> str:
 def markdown_to_html(text: str) -> str:
     """Markdown -> the preview's HTML fragment (see :func:`parse` for the errors raised)."""
     return to_html(parse(text))
+
+
+def _footnote_label(meta: dict) -> str:
+    """A footnote's label; an inline footnote (``^[text]``) has none: ``inline-N``."""
+    label = meta.get("label")
+    return str(label) if label is not None else f"inline-{meta['id'] + 1}"

@@ -12,6 +12,7 @@ writes a file that load would then refuse.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..errors import IssueFormatError
@@ -159,14 +160,22 @@ def check_issue(issue: Issue) -> None:
             raise IssueFormatError(f"minutes must be from 0 to {MAX_MINUTES}, got "
                                    f"{section.minutes}", f"{where}.minutes")
         if section.body:
-            check_lines(section.body, f"{where}.body")
-            nesting, line = markdown_nesting(section.body)
+            (_line, length), (nesting, line) = _body_measures(section.body)
+            if length > MAX_LINE_CHARS:
+                check_lines(section.body, f"{where}.body")  # raises, naming the line
             if nesting > MAX_MARKDOWN_NESTING:
                 raise IssueFormatError(
                     f"line {line} of the text is nested {nesting} levels deep (lists and "
                     f"quotes; the limit is {MAX_MARKDOWN_NESTING})", f"{where}.body")
         for i in range(len(section.children) - 1, -1, -1):
             stack.append((section.children[i], depth + 1, f"{where}.children[{i}]"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _body_measures(body: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """``(longest_line(body), markdown_nesting(body))``, kept for the bodies seen last: a
+    save checks every body, and between two saves most bodies are the same strings."""
+    return longest_line(body), markdown_nesting(body)
 
 
 def _at(error: IssueFormatError, where: str) -> IssueFormatError:

@@ -1,6 +1,10 @@
 """Dumping an issue as ``issue.yaml``: keys in a fixed order, multi-line text as ``|`` blocks,
 Chinese (and emoji) as themselves, never a wrapped line, so that dumping what was loaded gives
 the same bytes. ``storage.yaml_format`` loads; its ``dumps`` and ``to_data`` come here.
+
+Speed (issue 18): libyaml's emitter whenever it writes the same bytes, a resolver without
+PyYAML's generic steps, and :mod:`.yaml_pieces` (each top-level section's text kept between
+saves, nodes built without PyYAML's generic representer).
 """
 
 from __future__ import annotations
@@ -23,6 +27,20 @@ _LITERAL_OK = re.compile("[\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uf
 _ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\t": "t", "\n": "n", "\x0b": "v",
             "\x0c": "f", "\r": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N",
             "\u2028": "L", "\u2029": "P"}
+
+
+def _resolve(resolver, kind, value, implicit):
+    """``BaseResolver.resolve`` without its generic steps when there are no path resolvers
+    (ours have none): the emitter asks twice per scalar whether its tag may stay implicit."""
+    if kind is not yaml.ScalarNode or resolver.yaml_path_resolvers:
+        return yaml.resolver.BaseResolver.resolve(resolver, kind, value, implicit)
+    if implicit[0]:
+        resolvers = resolver.yaml_implicit_resolvers.get(value[:1], ())
+        wildcard = resolver.yaml_implicit_resolvers.get(None)
+        for tag, regexp in [*resolvers, *wildcard] if wildcard else resolvers:
+            if regexp.match(value):
+                return tag
+    return resolver.DEFAULT_SCALAR_TAG
 
 
 class _Dumper(yaml.SafeDumper):
@@ -64,6 +82,9 @@ class _Dumper(yaml.SafeDumper):
                 out.append(f"\\U{ord(ch):08X}")
         self.write_indicator('"' + "".join(out) + '"', True)
 
+    resolve = _resolve  # PyYAML hook
+
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str):
     if not _LITERAL_OK.fullmatch(value):
@@ -89,6 +110,7 @@ if _C_DUMPER_BASE is not None:
         ``_fast_dump_ok`` says so (tested for any text), 5-7x faster."""
 
         ignore_aliases = _Dumper.ignore_aliases
+        resolve = _Dumper.resolve
 
     _CDumper.add_representer(str, _represent_str)
     _CDumper.add_representer(KeptScalar, _represent_kept)
@@ -180,10 +202,18 @@ def to_data(issue: Issue) -> dict:
 def dumps(issue: Issue) -> str:
     """The issue as YAML text; loads(dumps(x)) == x and dumps(loads(t)) == t for our files.
 
-    Written by libyaml's emitter when PyYAML has it and ``_fast_dump_ok`` (no text libyaml
-    writes differently), else by PyYAML's pure-Python one: the same bytes either way.
+    Byte for byte ``dump_whole(to_data(issue))``, made in pieces by :mod:`.yaml_pieces` so
+    that a save after an edit dumps only the top-level sections that changed.
     """
-    data = to_data(issue)
+    from .yaml_pieces import dump_data
+
+    return dump_data(to_data(issue))
+
+
+def dump_whole(data: Any) -> str:
+    """``data`` as one YAML document in one go: by libyaml's emitter when PyYAML has it and
+    ``_fast_dump_ok`` (no text libyaml writes differently), else by PyYAML's pure-Python
+    one; the same bytes either way but for the end marker (see :mod:`.yaml_pieces`)."""
     dumper = _FAST_DUMPER if _FAST_DUMPER is not None and _fast_dump_ok(data) else _Dumper
     return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True,
                      width=1_000_000, default_flow_style=False, indent=2)
