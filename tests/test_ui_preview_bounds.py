@@ -71,3 +71,21 @@ def test_a_paste_of_thousands_of_short_list_lines_converts_in_the_background(qtb
     assert pane.converting
     qtbot.waitUntil(lambda: "列表之后" in pane.toPlainText(), timeout=60_000)
     assert "第4399项" in pane.toPlainText()
+
+
+def test_a_refresh_that_changes_nothing_visible_lays_nothing_out_again(qtbot, window):
+    pane = window.preview
+    pane.refresh()
+    calls = []
+    pane.setHtml = lambda text: calls.append(text)  # the real one lays the whole issue out
+    pane.refresh()
+    window.document.set_section_attr(window.document.issue.find_path("本周新闻").id,
+                                     "minutes", 12)  # not part of the published text
+    pane.refresh()
+    assert calls == []
+    window.document.issue.find_path("本周新闻", "学术").body += "\n新的一条\n"
+    pane.refresh()
+    assert len(calls) == 1 and "新的一条" in calls[0]
+    pane.set_dark(True)  # another style sheet: the same HTML is set again
+    pane.refresh()
+    assert len(calls) == 2

@@ -84,6 +84,9 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self._scrolled_to = None
         self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self._stale = False
+        #: the issue HTML on screen; None when it must be set again even if unchanged
+        #: (another style sheet or width, the Zhihu mode, another document)
+        self._shown_html: str | None = None
         # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
         # Image address -> why it is not shown (for the host's eyes and for tests).
@@ -101,6 +104,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
         self.cache = self._new_cache()
+        self._shown_html = None
         document.changesStopped.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
@@ -116,6 +120,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
+        self._shown_html = None
         self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
@@ -124,15 +129,19 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         if self.isVisible():
             self._timer.start()
 
-    def html(self) -> str:
-        """The preview's HTML: every section's cached HTML, headings linked to their section."""
-        parts = []
-        for section_id, fragment in self.cache.issue_parts(self.document_.sync()):
-            linked = _HEADING.sub(
-                lambda m, sid=section_id: (f'<h{m.group(1)}><a href="section:{html.escape(sid)}">'
-                                           f"{m.group(2)}</a></h{m.group(1)}>"), fragment, count=1)
-            parts.append(f'<a name="{anchor_name(section_id)}"></a>{linked}')
-        return "\n".join(parts)
+    def html(self, sources: list[tuple[str, str]] | None = None) -> str:
+        """The preview's HTML: every section's cached HTML, headings linked to their section
+        (``_decorate``, once per conversion). ``sources``: the issue's Markdown per section,
+        when the caller has it already."""
+        return "\n".join(fragment for _sid, fragment in
+                         self.cache.issue_parts(self.document_.sync(), sources))
+
+    @staticmethod
+    def _decorate(section_id: str, fragment: str) -> str:
+        linked = _HEADING.sub(
+            lambda m: (f'<h{m.group(1)}><a href="section:{html.escape(section_id)}">'
+                       f"{m.group(2)}</a></h{m.group(1)}>"), fragment, count=1)
+        return f'<a name="{anchor_name(section_id)}"></a>{linked}'
 
     def set_mode(self, mode: str) -> None:
         """'issue' (the published issue) or 'zhihu' (the exported Zhihu post)."""
@@ -163,7 +172,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         return zhihu.preview_html(post)
 
     def _new_cache(self) -> HtmlCache:
-        return HtmlCache(on_limit=self._limit_notice)
+        return HtmlCache(on_limit=self._limit_notice, decorate=self._decorate)
 
     def _limit_notice(self, text: str, error: markdown_tree.MarkdownLimitError) -> str:
         """The section's heading and why its body is not shown."""
@@ -182,14 +191,22 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self._timer.stop()
         self._stale = False
         if self.mode == "issue":
-            stale = self.cache.stale(self.document_.sync())
+            issue = self.document_.sync()
+            sources = self.cache.sources(issue)
+            stale = self.cache.stale(issue, sources)
             if sum(markdown_tree.render_cost(text) for _key, text in stale) > BACKGROUND_COST:
                 self._convert_in_background(stale)
                 return
+            text = self.html(sources)
+            if text == self._shown_html:
+                return  # nothing the host would see changed: no new layout (issue 18)
+        else:
+            text = self.zhihu_html()
         bar = self.verticalScrollBar()
         position = bar.value()
         self.refused = {}
-        self.setHtml(self.html() if self.mode == "issue" else self.zhihu_html())
+        self.setHtml(text)
+        self._shown_html = text if self.mode == "issue" else None
         if self.current_section and self._scrolled_to != self.current_section:
             self.scrollToAnchor(anchor_name(self.current_section))
             self._scrolled_to = self.current_section
@@ -258,6 +275,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         super().resizeEvent(event)
         if self._fitted_width and self.width() != self._fitted_width:
             self._fitted_width = 0
+            self._shown_html = None
             self.schedule()  # images are fitted again on the next render
 
     def loadResource(self, kind, url):  # Qt API
