@@ -251,16 +251,6 @@ def import_sources(sources: list[str | os.PathLike], output: str | os.PathLike |
         yield src, write_import(result, target), result
 
 
-def archive_titles(archive) -> set[str]:
-    """Top-level section titles of the issues in an archive (an ``Archive`` or its folder);
-    issues that do not load are skipped (the archive is not what is being imported)."""
-    from ..archive.folder import Archive
-
-    if not isinstance(archive, Archive):
-        archive = Archive(archive)
-    return {s.title for issue in archive.issues() for s in issue.sections}
-
-
 @lru_cache(maxsize=4)
 def _template(name: str):
     from ..storage.files import load_template

@@ -6,9 +6,10 @@ Issue, so all of them give the same result for the same file:
 
 - ``.yaml`` / ``.yml``: loaded as it is; ``path`` is where it saves back to.
 - anything else: imported (``importer.import_file``) with the section titles of ``archive``'s
-  issues as known titles; the result is a new draft (``path`` is None) with the images it
-  uses in ``assets`` (to be written into ``assets/`` beside the file it is first saved to,
-  ``storage.assets.write_assets``) and the importer's ``summary``.
+  issues as known titles and its issues to judge standing text by; the result is a new
+  draft (``path`` is None) with the images it uses in ``assets`` (to be written into
+  ``assets/`` beside the file it is first saved to, ``storage.assets.write_assets``) and the
+  importer's ``summary``.
 
 Every problem with the file is an IssueFormatError naming it.
 """
@@ -52,12 +53,14 @@ def is_issue_file(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in YAML_SUFFIXES
 
 
-def open_issue(path: str | os.PathLike, archive: Archive | None = None,
+def open_issue(path: str | os.PathLike, archive: Archive | Path | None = None,
                progress: Progress | None = None) -> OpenedIssue:
     """Load ``path`` if it is an issue file, else import it (see the module docstring).
 
-    ``archive`` gives the known section titles of an import (its issues' top-level titles);
-    it is not read for a YAML file. ``progress`` hears the fraction done and may raise
+    ``archive`` (an ``Archive`` or its folder: a folder is read by an ``Archive`` of this
+    call's own, so a worker thread may pass one) gives an import its known section titles
+    (the issues' top-level titles) and the issues that judge standing text; it is not read
+    for a YAML file. ``progress`` hears the fraction done and may raise
     :class:`talkeditor.progress.Cancelled` (see :mod:`talkeditor.progress`): opening writes
     nothing, so a cancelled open leaves nothing behind. Raises IssueFormatError.
     """
@@ -66,8 +69,15 @@ def open_issue(path: str | os.PathLike, archive: Archive | None = None,
         from ..storage.files import load_yaml_issue
 
         return OpenedIssue(load_yaml_issue(source, progress), source.resolve())
-    from .importer import archive_titles, import_file
+    from .importer import import_file
 
-    known = archive_titles(archive) if archive is not None else None
-    result = import_file(source, known, progress=progress)
+    known, issues = None, None
+    if archive is not None:
+        from ..archive.folder import Archive
+
+        if not isinstance(archive, Archive):
+            archive = Archive(archive)
+        issues = archive.issues()
+        known = {s.title for issue in issues for s in issue.sections}
+    result = import_file(source, known, archive_issues=issues, progress=progress)
     return OpenedIssue(result.issue, None, result.assets, result.summary)

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Issue, Section
+from ..model import Issue, Section, walk_paths
 from . import check, titles, urls
 
 FILL_CONCURRENCY = 6
@@ -35,13 +35,9 @@ class Place:
 
 
 def _section_paths(issue: Issue) -> Iterator[tuple[Section, str]]:
-    def walk(sections, prefix):
-        for section in sections:
-            path = f"{prefix} / {section.title}" if prefix else section.title
-            yield section, path
-            yield from walk(section.children, path)
-
-    yield from walk(issue.sections, "")
+    """Every section with its titles from the top, as ``本周新闻 / 学术``."""
+    for section, path in walk_paths(issue.sections):
+        yield section, " / ".join(path)
 
 
 def links_of(issue: Issue) -> list[tuple[Place, str]]:

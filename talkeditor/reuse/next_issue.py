@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..archive.folder import Archive, following_number, regular_number
 from ..errors import IssueFormatError
-from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text, title_key
+from ..model import BODY_STANDING, BODY_WEEKLY, Issue, Section, clean_text, title_key, walk_paths
 from ..storage import assets
 from ..storage import files as storage
 from . import past_issues
@@ -62,15 +62,10 @@ class StandingJudgement:
 
 
 def _title_path(issue: Issue) -> dict[tuple[str, ...], Section]:
+    """Each section under its path of title keys (``model.title_key``); the first wins."""
     paths: dict[tuple[str, ...], Section] = {}
-
-    def walk(sections: list[Section], prefix: tuple[str, ...]) -> None:
-        for section in sections:
-            key = (*prefix, title_key(section.title))
-            paths.setdefault(key, section)
-            walk(section.children, key)
-
-    walk(issue.sections, ())
+    for section, titles in walk_paths(issue.sections):
+        paths.setdefault(tuple(map(title_key, titles)), section)
     return paths
 
 
@@ -198,15 +193,6 @@ def _same_issue(a: Issue, b: Issue) -> bool:
 
 
 # ---------------------------------------------------------------- command line
-
-
-def load_past(path: str | Path, archive: Archive | None = None) -> Issue:
-    """A past issue from ``issue.yaml``, or imported from ``.md`` / ``.txt`` / ``.docx`` with
-    ``archive``'s titles known (``importing.open_any.open_issue``, the one way to open a file;
-    use it directly to keep an imported issue's images)."""
-    from ..importing.open_any import open_issue
-
-    return open_issue(path, archive).issue
 
 
 def cli_new(args) -> int:

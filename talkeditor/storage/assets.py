@@ -35,7 +35,7 @@ ASSETS = "assets"
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 #: Pictures that can be pasted or inserted: the issue's image suffixes but SVG (a drawing, not
 #: a picture Qt reads from the clipboard).
-IMAGE_SUFFIXES = tuple(s for s in paths.IMAGE_SUFFIXES if s != ".svg")
+PICTURE_SUFFIXES = tuple(s for s in paths.IMAGE_SUFFIXES if s != ".svg")
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
@@ -71,7 +71,7 @@ def same_image(folder: str | os.PathLike | None, data: bytes) -> str | None:
     target = Path(folder) / ASSETS
     try:
         for path in sorted(target.iterdir()):
-            if path.suffix.lower() in IMAGE_SUFFIXES and _SAFE_NAME.match(path.name) \
+            if path.suffix.lower() in PICTURE_SUFFIXES and _SAFE_NAME.match(path.name) \
                     and path.is_file() and path.stat().st_size == len(data) \
                     and path.read_bytes() == data:
                 return path.name
@@ -179,7 +179,7 @@ def read_image_file(path: str | os.PathLike) -> bytes:
     non-image suffixes and files over MAX_IMAGE_BYTES. Raises IssueFormatError (a
     ValueError) with a message naming the file."""
     p = Path(path)
-    if p.suffix.lower() not in IMAGE_SUFFIXES:
+    if p.suffix.lower() not in PICTURE_SUFFIXES:
         raise IssueFormatError(f"{p.name} is not a picture (.png, .jpg, .gif, .webp, .bmp)",
                                code=errors.NOT_A_PICTURE,
                                data={"path": str(p), "name": p.name})

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ... import paths
 from ...archive.folder import Archive
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
@@ -19,6 +19,9 @@ from ..document.issue_document import IssueDocument
 from ..panels.archive_panel import ArchivePanel
 from ..wording import describe_format_note, describe_repeat
 from .window_api import WindowApi
+
+if TYPE_CHECKING:
+    from ...importing.open_any import OpenedIssue
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
@@ -103,12 +106,13 @@ class ArchiveActions(QObject):
                                            self.api.settings.archive_dir())
         return bool(path) and self.new_next_from(path)
 
-    def _load_past(self, path) -> Issue | None:
-        """A past issue to start from or copy (YAML or imported); None after telling why."""
-        from ...reuse.next_issue import load_past
+    def _load_past(self, path) -> OpenedIssue | None:
+        """A past issue to start from or copy (YAML, or imported with the archive's titles
+        and its images: ``open_any.open_issue``); None after telling why."""
+        from ...importing.open_any import open_issue
 
         try:
-            return load_past(path)
+            return open_issue(path, self.api.archive)
         except IssueFormatError as exc:
             dialogs.show_error(self.api.dialog_parent(), self.tr("Cannot open the issue"),
                                wording.describe_error(exc))
@@ -119,18 +123,27 @@ class ArchiveActions(QObject):
 
         if not self.api.manager.maybe_save():
             return False
-        past = self._load_past(path)
-        if past is None:
+        opened = self._load_past(path)
+        if opened is None:
             return False
+        past = opened.issue
         issue = next_issue(past, self.api.archive)
         self.api.manager.new_draft(issue)
-        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
-            self.carry_images(issue, Path(path).parent)
+        self._bring_images(issue, opened, path)
         self.api.show_section("")
         self.api.show_message(self.tr("Issue %1 started (%2) from %3 — save it into the "
                                       "archive").replace("%1", issue.number)
                               .replace("%2", issue.date).replace("%3", past.number), 15000)
         return True
+
+    def _bring_images(self, issue: Issue, opened: OpenedIssue, path,
+                      skip: set[str] = frozenset()) -> None:
+        """The images ``issue`` (made from ``opened``) uses: from the past issue's folder, or
+        from what its import found."""
+        if opened.imported:
+            self.carry_images(issue, None, skip, imported=opened.assets)
+        else:
+            self.carry_images(issue, Path(path).parent, skip)
 
     def copy_format(self) -> bool:
         from ...reuse.copy_format import copy_format
@@ -139,22 +152,21 @@ class ArchiveActions(QObject):
         path = dialogs.open_issue_path(parent, self.api.settings.archive_dir())
         if not path:
             return False
-        past = self._load_past(path)
-        if past is None:
+        opened = self._load_past(path)
+        if opened is None:
             return False
         from ...storage.assets import asset_names
 
         draft = self.api.document.saved_issue()
         own_images = set(asset_names(draft))
-        merged, report = copy_format(draft, past)
+        merged, report = copy_format(draft, opened.issue)
 
         def mutate(issue: Issue) -> None:
             for name in Issue.__dataclass_fields__:
                 setattr(issue, name, getattr(merged, name))
 
         self.api.document.replace_issue(mutate, self.tr("Copy format"))
-        if Path(path).suffix.lower() in paths.YAML_SUFFIXES:
-            self.carry_images(merged, Path(path).parent, skip=own_images)
+        self._bring_images(merged, opened, path, skip=own_images)
         dialogs.show_info(parent, self.tr("Format copied"),
                           "\n".join(describe_format_note(n) for n in report) or
                           self.tr("Everything matched."))

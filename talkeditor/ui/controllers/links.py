@@ -145,12 +145,18 @@ class LinkActions(QObject):
         self.api.body_editor().setFocus()
         return True
 
-    def carry_images(self, issue, folder, skip: set[str] = frozenset()) -> None:
-        """Bring the images ``issue`` uses from ``folder`` (another issue's folder) into the
-        open issue's assets/ (pending until its first save), except the names in ``skip``
-        (the open issue's own images)."""
-        images = {name: data for name, data in assets.collect_images(issue, folder).items()
-                  if name not in skip}
+    def carry_images(self, issue, folder, skip: set[str] = frozenset(),
+                     imported: dict[str, bytes] | None = None) -> None:
+        """Bring the images ``issue`` uses from ``folder`` (another issue's folder), or from
+        ``imported`` (an imported past issue's images, name -> bytes), into the open issue's
+        assets/ (pending until its first save), except the names in ``skip`` (the open
+        issue's own images)."""
+        if imported is not None:
+            used = set(assets.asset_names(issue))
+            found = {name: data for name, data in imported.items() if name in used}
+        else:
+            found = assets.collect_images(issue, folder)
+        images = {name: data for name, data in found.items() if name not in skip}
         try:
             self.api.document.add_images(images)
         except OSError as exc:

@@ -22,7 +22,7 @@ Save never silently recreates a file that vanished: it asks for a place (Save As
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +39,9 @@ from . import opening
 from .autosave import Autosaver
 from .file_watcher import FileWatcher
 from .issue_document import IssueDocument
+
+if TYPE_CHECKING:
+    from ...importing.open_any import OpenedIssue
 
 dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
@@ -124,8 +127,7 @@ class DocumentManager(QObject):
         thread (the API, start-up); the host's opens use ``open_in_background``."""
         path = Path(path)
         try:
-            result = opening.read(path, None if opening.is_yaml(path)
-                                  else self.archive().issues())
+            result = opening.read(path, self.archive().folder)
         except IssueFormatError as exc:
             self.open_failed(path, exc)
             return False
@@ -143,10 +145,10 @@ class DocumentManager(QObject):
                            self.tr("“%1” could not be opened.").replace("%1", path.name),
                            describe_error(exc))
 
-    def show_read(self, path: Path, result) -> None:
-        """Show what ``opening.read`` gave for ``path`` (an Issue or an ImportResult)."""
-        if isinstance(result, Issue):
-            document = IssueDocument(result, path.resolve())
+    def show_read(self, path: Path, result: OpenedIssue) -> None:
+        """Show what ``opening.read`` gave for ``path`` (loaded, or imported as a draft)."""
+        if not result.imported:
+            document = IssueDocument(result.issue, result.path)
         else:
             document = self._import_document(path, result)
         self.set_document(document)
@@ -169,7 +171,7 @@ class DocumentManager(QObject):
     def has_import_report(self) -> bool:
         return self._import_report is not None
 
-    def _import_document(self, path: Path, result) -> IssueDocument:
+    def _import_document(self, path: Path, result: OpenedIssue) -> IssueDocument:
         document = IssueDocument(result.issue, None)
         document.pending_assets = result.assets
         document.set_modified(True)

@@ -20,29 +20,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ... import paths
 from ...errors import IssueFormatError
+from ...importing.open_any import OpenedIssue, open_issue
 from ...progress import Progress
-from ...storage import files as storage
 
 if TYPE_CHECKING:
     from ..background import BackgroundTasks
     from .manager import DocumentManager
 
 
-def is_yaml(path: Path) -> bool:
-    return path.suffix.lower() in paths.YAML_SUFFIXES
-
-
-def read(path: Path, archive_issues: list | None, progress: Progress | None = None):
-    """The Issue of an ``issue.yaml``, or the ImportResult of a past issue to import (with
-    the archive's issues to judge standing text). Raises IssueFormatError, or Cancelled
-    from ``progress``; reads only, so a cancelled read leaves nothing behind."""
-    if is_yaml(path):
-        return storage.load_yaml_issue(path, progress)
-    from ...importing.importer import import_file
-
-    return import_file(path, archive_issues=archive_issues, progress=progress)
+def read(path: Path, archive_folder: Path | None, progress: Progress | None = None
+         ) -> OpenedIssue:
+    """``importing.open_any.open_issue``: an ``issue.yaml`` loaded, or a past issue imported
+    with the archive's titles and issues (read by an Archive of its own from
+    ``archive_folder``, so a worker thread may call it). Raises IssueFormatError, or
+    Cancelled from ``progress``; reads only, so a cancelled read leaves nothing behind."""
+    return open_issue(path, archive_folder, progress)
 
 
 class BackgroundOpener(QObject):
@@ -59,7 +52,7 @@ class BackgroundOpener(QObject):
         if self.tasks.running("open") is not None:
             return False
         manager = self.manager
-        archive_issues = None if is_yaml(path) else manager.archive().issues()
+        archive_folder = manager.archive().folder
         before = manager.document
         edited: list[str] = []
         before.changed.connect(edited.append)
@@ -92,7 +85,7 @@ class BackgroundOpener(QObject):
                                          "unchanged.").replace("%1", path.name), 8000)
 
         task = self.tasks.start(
-            "open", lambda progress: read(path, archive_issues, progress),
+            "open", lambda progress: read(path, archive_folder, progress),
             self.tr("Reading “%1”…").replace("%1", path.name),
             title=self.tr("Open issue"), done=done, failed=failed, cancelled=cancelled)
         if task is None:

@@ -167,7 +167,7 @@ class BodyPaste(QObject):
         if not mime.hasUrls():
             return []
         found = [u.toLocalFile() for u in mime.urls()]
-        if found and all(f and f.lower().endswith(assets.IMAGE_SUFFIXES) for f in found):
+        if found and all(f and f.lower().endswith(assets.PICTURE_SUFFIXES) for f in found):
             return found
         return []
 
