@@ -239,3 +239,17 @@ def clean_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def clean_edited_text(text: str, before: str) -> str:
+    """A body the user edited from ``before``, as it is saved: LF line ends; a line that is in
+    ``before`` as it is stays byte for byte; a changed or new line loses its trailing ASCII
+    spaces and tabs only.
+
+    What the host did not touch is never changed behind their back (a line ending in U+00A0,
+    U+3000, U+2028 or a tab stays so when another line is edited), and what they typed keeps
+    every character but the blanks trailing it (see ``clean_text`` for why those go).
+    """
+    kept = set(before.split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line if line in kept else line.rstrip(" \t") for line in text.split("\n"))

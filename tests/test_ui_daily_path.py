@@ -336,3 +336,146 @@ def test_archive_hits_wrap_their_text_in_a_narrow_dock(qtbot, window, tmp_path, 
     assert text_width >= hits.fontMetrics().horizontalAdvance("汉" * 8)
     assert hits.fontMetrics().horizontalAdvance(item.text(2)) > text_width
     assert hits.visualItemRect(item).height() > 1.5 * hits.fontMetrics().height()
+
+
+def test_typing_in_a_section_keeps_the_other_lines_trailing_special_characters(qtbot, window,
+                                                                                issue_copy):
+    # Lines ending in a no-break, full-width or line-separator character, or a tab, are the
+    # host's text: an edit in the section must not trim them on save (nor, on the edited
+    # line, anything but the ASCII blanks typed at its end).
+    lines = ["尾不换行\u00a0", "尾全角\u3000", "尾制表\t", "尾行分隔\u2028", "中\u200b间"]
+    issue = storage.load_yaml_issue(issue_copy)
+    issue.find("news-academic").body = "\n".join(lines) + "\n"
+    storage.save_issue(issue, issue_copy)
+    window.open_path(issue_copy)
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.Start)
+    _commit(body, "新")
+    qtbot.wait(400)  # the typing pause copies the text into the model
+    assert window.save()
+    saved = storage.load_yaml_issue(issue_copy).find("news-academic").body
+    assert saved == "\n".join(["新" + lines[0], *lines[1:]]) + "\n"
+
+
+def test_a_line_typed_with_trailing_spaces_is_still_trimmed_on_save(qtbot, window, issue_copy):
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "\n新的一行   ")
+    assert window.save()
+    saved = storage.load_yaml_issue(issue_copy).find("news-academic").body
+    assert saved.endswith("\n新的一行")
+
+
+def test_every_label_of_qts_file_dialog_is_chinese_in_the_chinese_ui(qtbot):
+    # Qt 6 words the labels "&Look in:" and "Files of &type:", which qtbase_zh_CN.qm lacks.
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from talkeditor.ui.app import ensure_app, install_translations
+
+    app = ensure_app("en")
+    try:
+        install_translations(app, "zh_CN")
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "t")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            qtbot.addWidget(dialog)
+            labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+            assert labels and all(any("\u4e00" <= c <= "\u9fff" for c in text)
+                                  for text in labels), labels
+    finally:
+        install_translations(app, "en")
+
+
+def test_undoing_typing_in_another_section_shows_that_section(qtbot, window):
+    # Type in 学术, then in 工业界; the second Undo takes back 学术's typing: the host must see
+    # where, not have text vanish out of sight in a section they are not looking at.
+    body = window.editor.pane.body
+    academic = window.select_section("本周新闻", "学术")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "学术新")
+    industry = window.select_section("本周新闻", "工业界")
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "工业新")
+    undo, redo = window.actions_["actionUndo"], window.actions_["actionRedo"]
+    undo.trigger()
+    assert window.current_section() == industry
+    undo.trigger()
+    assert window.current_section() == academic
+    assert "学术新" not in body.toPlainText()
+    window.select_section("本周新闻", "工业界")
+    redo.trigger()
+    assert window.current_section() == academic
+    assert body.toPlainText().endswith("学术新")
+
+
+def test_emptying_the_title_box_shows_the_kept_title_again(qtbot, window):
+    # A section keeps its title when the box is emptied: the box must not go on showing
+    # nothing while the tree shows the title (two views of one value).
+    section_id = window.select_section("本周新闻", "学术")
+    title = window.editor.pane.title
+    title.setFocus()
+    title.selectAll()
+    QTest.keyClick(title, Qt.Key.Key_Delete)
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    assert window.document.issue.find(section_id).title == "学术"
+    assert title.text() == "学术"
+
+
+def test_the_first_window_fits_on_the_screen(qtbot, window):
+    # A first start (no saved geometry) on a 1366×768 laptop: the window must not be larger
+    # than the screen, or the status bar, the dock tabs and the find bar are out of sight.
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
+
+
+def test_after_keeping_my_version_undoing_my_edits_still_differs_from_disk(qtbot, window,
+                                                                           no_dialogs,
+                                                                           issue_copy):
+    # Another program changed the file while the host had edits; the host kept theirs on
+    # screen ("mine"). Undoing those edits gives the old file, which is no longer what is on
+    # disk: the window must still say modified (and closing must ask).
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    _commit(body, "我的")
+    qtbot.wait(400)
+    theirs = storage.load_yaml_issue(issue_copy)
+    theirs.find("news-academic").body += "\n别人的"
+    storage.save_issue(theirs, issue_copy)
+    qtbot.waitUntil(lambda: any(isinstance(a, tuple) and a[0] == "external"
+                                for a in no_dialogs["asked"]), timeout=10000)
+    window.actions_["actionUndo"].trigger()
+    assert "我的" not in window.issue().find("news-academic").body
+    assert window.document.is_modified() and window.isWindowModified()
+
+
+def test_undoing_a_deletion_shows_the_section_that_came_back(qtbot, window):
+    section_id = window.select_section("本周新闻", "学术")
+    window.actions_["actionDeleteSection"].trigger()
+    assert window.current_section() != section_id
+    window.actions_["actionUndo"].trigger()
+    assert window.current_section() == section_id
+    assert window.tree.current_id() == section_id
+
+
+def test_composing_in_the_input_method_then_cancelling_leaves_nothing_to_undo(qtbot, window):
+    # Pinyin shown while composing is not in the text yet; cancelling it (Esc) changed
+    # nothing, so there is no undo step and the issue is not modified.
+    from PySide6.QtGui import QInputMethodEvent as Event
+
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    body.setFocus()
+    for preedit in ("j", "ji", ""):
+        QApplication.sendEvent(body, Event(preedit, []))
+    qtbot.wait(400)
+    assert not window.document.is_modified()
+    assert not window.actions_["actionUndo"].isEnabled()
+    _commit(body, "今天")
+    assert window.actions_["actionUndo"].isEnabled()
+    window.actions_["actionUndo"].trigger()
+    assert not window.document.is_modified()

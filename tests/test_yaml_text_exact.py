@@ -82,3 +82,19 @@ def test_text_whose_first_line_starts_with_a_tab_still_opens_after_save(loader, 
     assert back.sections[0].fields[0].value == text
     assert back.host == [text]
     assert yaml_format.dumps(back) == dumped
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("ab中 \t\u00a0\u3000\u2028\u200b")), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=6), st.lists(_LINE, max_size=3))
+def test_an_edit_keeps_every_untouched_line_byte_for_byte(before_lines, typed_lines):
+    from talkeditor.model import clean_edited_text
+
+    before = "\n".join(before_lines)
+    edited = "\n".join(before_lines + typed_lines)
+    saved = clean_edited_text(edited, before).split("\n")
+    assert saved[:len(before_lines)] == before_lines
+    for typed, kept in zip(typed_lines, saved[len(before_lines):], strict=True):
+        assert kept == (typed if typed in before_lines else typed.rstrip(" \t"))

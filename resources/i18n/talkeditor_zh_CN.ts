@@ -877,6 +877,18 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Labels of Qt&apos;s own file dialog that qtbase_zh_CN.qm does not translate (Qt 6 added the mnemonics, the .qm still has &quot;Look in:&quot; and &quot;Files of type:&quot;): listed here so that lupdate puts them into our .ts, whose translator Qt asks when its own has no answer.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecentMenu</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -917,7 +929,6 @@
     <name>SectionPane</name>
     <message>
         <source>Optional</source>
-        <extracomment>Called with the QMimeData of a paste or drop; True when it handled it (images, a lone URL: see ui/editor/paste.py). Set by the window&apos;s link controller.</extracomment>
         <translation>可选</translation>
     </message>
     <message>

@@ -14,11 +14,31 @@ def restore_layout(window) -> None:
     geometry, state = settings.window_geometry(), settings.window_state()
     if geometry:
         window.restoreGeometry(geometry)
+    else:
+        _fit_on_screen(window)
     if not state or not window.restoreState(state):
         window.resizeDocks([window.tree_dock, window.preview_dock], [250, 520],
                            Qt.Orientation.Horizontal)
     window.toggle_preview(settings.preview_visible())
     window.preview_dock.visibilityChanged.connect(lambda _v: _preview_action_follows(window))
+
+
+#: Room left for the window manager's title bar when the default size must shrink (pixels).
+TITLE_BAR_ALLOWANCE = 40
+
+
+def _fit_on_screen(window) -> None:
+    """A first start: the default size, shrunk to the screen's free area (a 1366×768 laptop
+    must see the status bar, the dock tabs and the find bar)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    width = min(window.width(), free.width())
+    height = window.height()
+    if height > free.height():
+        height = max(free.height() - TITLE_BAR_ALLOWANCE, free.height() // 2)
+    window.resize(width, height)
 
 
 def _preview_action_follows(window) -> None:

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QTextCursor
 
+from ...model import Issue
 from ..document.issue_document import IssueDocument
 from ..editor.find_panel import FindPanel
 from .window_api import WindowApi
@@ -43,13 +44,30 @@ class EditActions(QObject):
 
     # ------------------------------------------------------------------ undo
     def undo(self) -> None:
-        """Undo the last change, wherever it was (an open typing run included)."""
-        self.api.document.undo_stack.undo()
+        """Undo the last change, wherever it was (an open typing run included), and show the
+        section it was in."""
+        stack = self.api.document.undo_stack
+        step = stack.command(stack.index() - 1) if stack.canUndo() else None
+        stack.undo()
+        self._show_place_of(step, undone=True)
         self.update_actions()
 
     def redo(self) -> None:
-        self.api.document.undo_stack.redo()
+        stack = self.api.document.undo_stack
+        step = stack.command(stack.index()) if stack.canRedo() else None
+        stack.redo()
+        self._show_place_of(step, undone=False)
         self.update_actions()
+
+    def _show_place_of(self, step, undone: bool) -> None:
+        """Bring the section an undone or redone step changed into view, so no text changes
+        out of sight: the step's section (typing, a field, a rename), else the first section
+        it brought back (an undone deletion); other steps of the whole issue leave the view
+        as it is."""
+        section_id = getattr(step, "section_id", "") or _section_brought_back(step, undone)
+        if section_id and section_id != self.api.current_section() \
+                and self.api.document.issue.find(section_id) is not None:
+            self.api.show_section(section_id)
 
     def update_actions(self, *_args) -> None:
         stack = self.api.document.undo_stack
@@ -84,3 +102,13 @@ class EditActions(QObject):
             selected.lower() == needle.lower()
         if needle and same:
             cursor.insertText(self.find_panel.replace_edit.text())
+
+
+def _section_brought_back(step, undone: bool) -> str:
+    """The first section a whole-issue step (SnapshotCommand) made reappear, or ''."""
+    before, after = getattr(step, "before", None), getattr(step, "after", None)
+    if not isinstance(before, Issue) or not isinstance(after, Issue):
+        return ""
+    now, then = (before, after) if undone else (after, before)
+    had = {section.id for section, _depth in then.walk()}
+    return next((section.id for section, _depth in now.walk() if section.id not in had), "")

@@ -13,6 +13,8 @@ typing pauses, another section is typed in, or any other change is made.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
@@ -41,6 +43,20 @@ class SectionBodies:
                 lambda _pos, removed, added, sid=section_id: self._body_edited(sid, removed, added))
             self._bodies[section_id] = doc
         return doc
+
+    @contextmanager
+    def composing(self):
+        """While the input method shows uncommitted text (pinyin being composed): the body
+        document changes on screen but the section does not, so no undo step starts; an
+        open typing run goes on (composing is typing)."""
+        loading = self._loading
+        self._loading = True
+        try:
+            yield
+        finally:
+            self._loading = loading
+        if self._run is not None:
+            self._pause.start()
 
     def _body_edited(self, section_id: str, removed: int, added: int) -> None:
         """A real edit. Costs nothing per character of the section: the text is copied to the

@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoStack
 
-from ...model import Field, Issue, Section, clean_text, new_id
+from ...model import Field, Issue, Section, clean_edited_text, new_id
 from ...storage import assets, images
 from ...storage import files as storage
 from .bodies import SectionBodies
@@ -93,6 +93,12 @@ class IssueDocument(SectionBodies, QObject):
         self._draft = modified
         if not modified:
             self._baseline = self.saved_issue()
+        self._recheck_modified()
+
+    def disk_changed(self, on_disk: Issue) -> None:
+        """The file now holds ``on_disk`` (another program wrote it and the host kept their
+        text): from now on "modified" means "differs from it"."""
+        self._baseline = on_disk.clone()
         self._recheck_modified()
 
     def _set_flag(self, modified: bool) -> None:
@@ -306,8 +312,9 @@ class IssueDocument(SectionBodies, QObject):
 
     # ------------------------------------------------------------------ files
     def saved_issue(self) -> Issue:
-        """What goes to disk: the issue with the bodies as typed. Trailing spaces are trimmed
-        only in bodies that differ from the saved state: opening and saving changes nothing."""
+        """What goes to disk: the issue with the bodies as typed. Trailing blanks are trimmed
+        only on lines that differ from the saved state (``clean_edited_text``): opening and
+        saving changes nothing, and an edit changes nothing but the lines it touched."""
         self.sync()
         issue = self.issue.clone()
         saved: dict[str, Section] = {}  # one walk, not one per section
@@ -316,9 +323,7 @@ class IssueDocument(SectionBodies, QObject):
         for section, _depth in issue.walk():
             before = saved.get(section.id)
             if before is None or before.body != section.body:
-                cleaned = clean_text(section.body)
-                section.body = before.body if before is not None and \
-                    clean_text(before.body) == cleaned else cleaned
+                section.body = clean_edited_text(section.body, before.body if before else "")
         return issue
 
     def save(self, path: Path | None = None) -> Path:

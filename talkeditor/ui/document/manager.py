@@ -389,6 +389,7 @@ class DocumentManager(QObject):
             answer = dialogs.ask_external_change(self.dialog_parent,
                                                  self.document.display_name(), diff)
             if answer == "mine":
+                self.document.disk_changed(theirs)
                 self.message.emit(self.tr("Kept your version; saving will overwrite the file "
                                           "on disk"), 10000)
                 return

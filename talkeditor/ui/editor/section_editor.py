@@ -10,8 +10,8 @@ empty document back into the editor, so no widget ever points at a deleted one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextDocumentLayout,
-    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...lazy import lazy_import
 from ...model import BODY_STANDING, BODY_WEEKLY
 from ..document.issue_document import IssueDocument
+from .body_editor import BodyEditor
 from .fields_table import FieldsTable
 from .metadata_form import MetadataForm
 
@@ -41,40 +41,6 @@ from .metadata_form import MetadataForm
 credit_names = lazy_import("talkeditor.credits.names")
 next_issue = lazy_import("talkeditor.reuse.next_issue")
 highlighting = lazy_import("talkeditor.ui.editor.highlighter")
-
-
-class BodyEditor(QPlainTextEdit):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        #: Called with the QMimeData of a paste or drop; True when it handled it (images,
-        #: a lone URL: see ui/editor/paste.py). Set by the window's link controller.
-        self.paste_handler = None
-        self.setObjectName("bodyEditor")
-        self.setTabChangesFocus(False)
-        font = QFont()
-        font.setPointSize(11)
-        self.setFont(font)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-
-    def event(self, event) -> bool:  # Qt API
-        # Undo and Redo belong to the window's one history (IssueDocument.undo_stack): let
-        # the window's shortcuts have them instead of the text document's own.
-        if event.type() == QEvent.Type.ShortcutOverride and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)):
-            event.ignore()
-            return False
-        return super().event(event)
-
-    def canInsertFromMimeData(self, source) -> bool:  # Qt API
-        handler = self.paste_handler
-        return bool(handler and handler.can_insert(source)) or \
-            super().canInsertFromMimeData(source)
-
-    def insertFromMimeData(self, source) -> None:  # Qt API
-        if self.paste_handler is not None and self.paste_handler(source):
-            return
-        super().insertFromMimeData(source)
 
 
 class SectionPane(QWidget):
@@ -131,6 +97,7 @@ class SectionPane(QWidget):
 
         self.fields = FieldsTable(document, self)
         self.body = BodyEditor(self)
+        self.body.composing = lambda: self.document.composing()
         self._blank = QTextDocument(self)  # shown when no section of a live document is
         self._blank.setDocumentLayout(QPlainTextDocumentLayout(self._blank))
         self.body.setDocument(self._blank)
@@ -218,13 +185,17 @@ class SectionPane(QWidget):
 
     def _title_edited(self) -> None:
         """Only what the user typed here renames the section: a title box that merely lost
-        focus never writes back what it showed (the tree may have renamed it since)."""
+        focus never writes back what it showed (the tree may have renamed it since). A box
+        left blank shows the title the section keeps."""
         if not self._title_dirty:
             return
         self._title_dirty = False
         section = self.document.issue.find(self.section_id)
-        if section is not None and self.title.text().strip() \
-                and self.title.text().strip() != section.title:
+        if section is None:
+            return
+        if not self.title.text().strip():
+            self._refresh_header()
+        elif self.title.text().strip() != section.title:
             self.document.rename_section(self.section_id, self.title.text())
 
     def _document_changed(self, section_id: str) -> None:
