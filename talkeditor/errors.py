@@ -29,6 +29,12 @@ NOT_A_FOLDER = "not-a-folder"
 NOT_A_PICTURE = "not-a-picture"
 TOO_LARGE = "too-large"
 CANNOT_READ = "cannot-read"
+#: Codes of a past issue the importer cannot take in; ``data``: ``name``.
+OLD_WORD_DOC = "old-word-doc"
+CANNOT_IMPORT_KIND = "cannot-import-kind"
+EMPTY_FILE = "empty-file"
+BINARY_FILE = "binary-file"
+NOT_A_DOCX = "not-a-docx"
 #: Codes of the names a credits edit refuses; ``data``: ``name`` (as given) or ``style``.
 NOT_A_NAME = "not-a-name"
 NAME_NOT_LISTABLE = "name-not-listable"

@@ -259,3 +259,21 @@ def test_a_refused_rename_shows_its_reason_in_chinese(qtbot, window, no_dialogs,
         sign_line("好问题", "GPT-4 o")
     assert wording.describe_error(caught.value) == \
         "「GPT-4 o」写进署名后无法再识别为署名"
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("第3期.doc", b"\xd0\xcf\x11\xe0 old word", "第3期.doc 是旧版 Word .doc 文件"),
+    ("第3期.pdf", b"%PDF-1.4", "无法导入 第3期.pdf"),
+    ("第3期.md", b"  \n\n", "第3期.md 是空文件"),
+    ("第3期.txt", bytes(range(0, 32)) * 64, "第3期.txt 是二进制数据"),
+    ("第3期.docx", b"PK not really a zip", "第3期.docx 不是可读的 Word 文档"),
+])
+def test_a_past_issue_the_importer_cannot_take_is_refused_in_chinese(
+        qtbot, window, no_dialogs, chinese, tmp_path, name, content, expected):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    number = window.document.issue.number
+    assert not window.open_path(bad)
+    (_title, _text, details), = no_dialogs["errors"]
+    assert expected in details
+    assert window.document.issue.number == number  # the open issue stays

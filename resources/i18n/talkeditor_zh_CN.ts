@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>This section has {0} characters: the preview shows sections of up to {1} characters.</source>
-        <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options.</extracomment>
+        <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options. the issue HTML on screen; None when it must be set again even if unchanged (another style sheet or width, the Zhihu mode, another document)</extracomment>
         <translation>这个版块有 {0} 个字符：预览只显示不超过 {1} 个字符的版块。</translation>
     </message>
     <message>
@@ -1058,6 +1058,7 @@
     <name>SyncController</name>
     <message>
         <source>Conflicts</source>
+        <extracomment>False until the first status check (after the first paint): the window&apos;s activation at start-up runs no git before the window is on screen</extracomment>
         <translation>冲突</translation>
     </message>
     <message>
@@ -1670,6 +1671,26 @@
     <message>
         <source>Cannot read %1: %3</source>
         <translation>无法读取 %1：%3</translation>
+    </message>
+    <message>
+        <source>%2 is an old Word .doc file: save it as .docx in Word or LibreOffice, then import that</source>
+        <translation>%2 是旧版 Word .doc 文件：请先在 Word 或 LibreOffice 中另存为 .docx，再导入</translation>
+    </message>
+    <message>
+        <source>%2 cannot be imported: past issues come as .txt, .md, .markdown or .docx</source>
+        <translation>无法导入 %2：往期只能是 .txt、.md、.markdown 或 .docx 文件</translation>
+    </message>
+    <message>
+        <source>%2 is empty</source>
+        <translation>%2 是空文件</translation>
+    </message>
+    <message>
+        <source>%2 is binary data, not a text or Markdown file</source>
+        <translation>%2 是二进制数据，不是文本或 Markdown 文件</translation>
+    </message>
+    <message>
+        <source>%2 is not a readable Word document (.docx): damaged, password-protected or another kind of file</source>
+        <translation>%2 不是可读的 Word 文档（.docx）：文件已损坏、有密码保护，或是其他类型的文件</translation>
     </message>
     <message>
         <source>“%2” is not a name</source>

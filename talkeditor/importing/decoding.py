@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import errors
 from ..errors import IssueFormatError
 from .findings import Finding
 
@@ -54,9 +55,10 @@ def decode_text_detected(data: bytes, name: str = "the file") -> tuple[str, Find
             text, finding = _detect(data, name)
     control = len(_CONTROL.findall(text))
     if control > max(8, len(text) // 200):
-        raise IssueFormatError(f"{name} is binary data, not a text or Markdown file")
+        raise IssueFormatError(f"{name} is binary data, not a text or Markdown file",
+                               code=errors.BINARY_FILE, data={"name": name})
     if not text.strip():
-        raise IssueFormatError(f"{name} is empty")
+        raise IssueFormatError(f"{name} is empty", code=errors.EMPTY_FILE, data={"name": name})
     return text, finding
 
 
@@ -64,7 +66,8 @@ def _utf16_without_bom(data: bytes, name: str) -> tuple[str, Finding]:
     """Text saved as UTF-16 without a byte-order mark: its zero bytes (the high bytes of
     ASCII characters, every line break among them) sit on one parity only. Read in that
     byte order and named as a guess; anything else with zero bytes is binary data."""
-    binary = IssueFormatError(f"{name} is binary data, not a text or Markdown file")
+    binary = IssueFormatError(f"{name} is binary data, not a text or Markdown file",
+                              code=errors.BINARY_FILE, data={"name": name})
     even, odd = data[0::2].count(0), data[1::2].count(0)
     if len(data) % 2:
         raise binary

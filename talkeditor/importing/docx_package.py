@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .. import errors
 from ..errors import IssueFormatError
 
 MAX_MEMBERS = 5000
@@ -27,11 +28,13 @@ def check_package(data: bytes, name: str = "the file") -> None:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): the file is "
-                               "damaged, password-protected or not a .docx") from None
+                               "damaged, password-protected or not a .docx",
+                               code=errors.NOT_A_DOCX, data={"name": name}) from None
     if len(infos) > MAX_MEMBERS:
         raise IssueFormatError(f"{name}: too many parts in the Word package ({len(infos)})")
     if not any(i.filename == "[Content_Types].xml" for i in infos):
-        raise IssueFormatError(f"{name} is a zip file but not a Word document (.docx)")
+        raise IssueFormatError(f"{name} is a zip file but not a Word document (.docx)",
+                               code=errors.NOT_A_DOCX, data={"name": name})
     total = 0
     for info in infos:
         limit = MAX_XML_BYTES if info.filename.lower().endswith((".xml", ".rels")) \

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..paths import DEFAULT_TEMPLATE
@@ -105,15 +106,18 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None,
     suffix = p.suffix.lower()
     if suffix == ".doc":
         raise IssueFormatError(f"{p.name}: old Word .doc files cannot be imported; "
-                               "save it as .docx in Word or LibreOffice first")
+                               "save it as .docx in Word or LibreOffice first",
+                               code=errors.OLD_WORD_DOC, data={"name": p.name})
     if suffix not in TEXT_SUFFIXES and suffix not in DOCX_SUFFIXES:
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
-                               " (supported: .txt, .md, .markdown, .docx)")
+                               " (supported: .txt, .md, .markdown, .docx)",
+                               code=errors.CANNOT_IMPORT_KIND, data={"name": p.name})
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
     report(progress, 0.0)
     data = read_limited(p, limit)
     if not data.strip():
-        raise IssueFormatError(f"{p.name} is empty")
+        raise IssueFormatError(f"{p.name} is empty", code=errors.EMPTY_FILE,
+                               data={"name": p.name})
     report(progress, 0.05)
     if suffix in DOCX_SUFFIXES:
         from .docx import docx_to_markdown

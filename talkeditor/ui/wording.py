@@ -65,6 +65,17 @@ ERRORS = {
     errors.TOO_LARGE: QT_TRANSLATE_NOOP(
         "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
     errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
+    errors.OLD_WORD_DOC: QT_TRANSLATE_NOOP(
+        "wording", "%2 is an old Word .doc file: save it as .docx in Word or LibreOffice, "
+                   "then import that"),
+    errors.CANNOT_IMPORT_KIND: QT_TRANSLATE_NOOP(
+        "wording", "%2 cannot be imported: past issues come as .txt, .md, .markdown or .docx"),
+    errors.EMPTY_FILE: QT_TRANSLATE_NOOP("wording", "%2 is empty"),
+    errors.BINARY_FILE: QT_TRANSLATE_NOOP(
+        "wording", "%2 is binary data, not a text or Markdown file"),
+    errors.NOT_A_DOCX: QT_TRANSLATE_NOOP(
+        "wording", "%2 is not a readable Word document (.docx): damaged, password-protected "
+                   "or another kind of file"),
     errors.NOT_A_NAME: QT_TRANSLATE_NOOP("wording", "“%2” is not a name"),
     errors.NAME_NOT_LISTABLE: QT_TRANSLATE_NOOP(
         "wording", "“%2” cannot be written in a list of names"),
