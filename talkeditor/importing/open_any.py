@@ -53,14 +53,14 @@ def is_issue_file(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in YAML_SUFFIXES
 
 
-def open_issue(path: str | os.PathLike, archive: Archive | Path | None = None,
+def open_issue(path: str | os.PathLike, archive: Archive | Path | list[Issue] | None = None,
                progress: Progress | None = None) -> OpenedIssue:
     """Load ``path`` if it is an issue file, else import it (see the module docstring).
 
-    ``archive`` (an ``Archive`` or its folder: a folder is read by an ``Archive`` of this
-    call's own, so a worker thread may pass one) gives an import its known section titles
-    (the issues' top-level titles) and the issues that judge standing text; it is not read
-    for a YAML file. ``progress`` hears the fraction done and may raise
+    ``archive`` (an ``Archive``, its folder, or its issues already read: a worker thread
+    passes the issues its caller read, so nothing is parsed again) gives an import its known
+    section titles (the issues' top-level titles) and the issues that judge standing text;
+    it is not read for a YAML file. ``progress`` hears the fraction done and may raise
     :class:`talkeditor.progress.Cancelled` (see :mod:`talkeditor.progress`): opening writes
     nothing, so a cancelled open leaves nothing behind. Raises IssueFormatError.
     """
@@ -72,12 +72,13 @@ def open_issue(path: str | os.PathLike, archive: Archive | Path | None = None,
     from .importer import import_file
 
     known, issues = None, None
-    if archive is not None:
+    if isinstance(archive, list):
+        issues = archive
+    elif archive is not None:
         from ..archive.folder import Archive
 
-        if not isinstance(archive, Archive):
-            archive = Archive(archive)
-        issues = archive.issues()
+        issues = (archive if isinstance(archive, Archive) else Archive(archive)).issues()
+    if issues is not None:
         known = {s.title for issue in issues for s in issue.sections}
     result = import_file(source, known, archive_issues=issues, progress=progress)
     return OpenedIssue(result.issue, None, result.assets, result.summary)

@@ -129,7 +129,7 @@ class DocumentManager(QObject):
         thread (the API, start-up); the host's opens use ``open_in_background``."""
         path = Path(path)
         try:
-            result = opening.read(path, self.archive().folder)
+            result = opening.read(path, self.archive())
         except IssueFormatError as exc:
             self.open_failed(path, exc)
             return False

@@ -23,9 +23,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ... import paths
 from ...errors import IssueFormatError
-from ...importing.open_any import OpenedIssue, open_issue
+from ...importing.open_any import OpenedIssue, is_issue_file, open_issue
 from ...progress import Progress
 from .file_watcher import fingerprint
 
@@ -34,22 +33,21 @@ if TYPE_CHECKING:
     from .manager import DocumentManager
 
 
-def read(path: Path, archive_folder: Path | None, progress: Progress | None = None
-         ) -> OpenedIssue:
+def read(path: Path, archive, progress: Progress | None = None) -> OpenedIssue:
     """``importing.open_any.open_issue``: an ``issue.yaml`` loaded, or a past issue imported
-    with the archive's titles and issues (read by an Archive of its own from
-    ``archive_folder``, so a worker thread may call it). Raises IssueFormatError, or
-    Cancelled from ``progress``; reads only, so a cancelled read leaves nothing behind."""
-    return open_issue(path, archive_folder, progress)
+    with the archive's titles and issues (``archive``: the window's ``Archive``, or in a worker
+    thread the issues read from it beforehand). Raises IssueFormatError, or Cancelled from
+    ``progress``; reads only, so a cancelled read leaves nothing behind."""
+    return open_issue(path, archive, progress)
 
 
-def read_watched(path: Path, archive_folder: Path | None, progress: Progress | None = None
+def read_watched(path: Path, archive, progress: Progress | None = None
                  ) -> tuple[str | None, OpenedIssue]:
     """``(fingerprint, read(...))``: the file's fingerprint (``file_watcher``) taken before
     the read, so that a change or deletion during a long read is not taken for the content
     shown (None for an import, which opens as a new draft)."""
-    known = fingerprint(path) if path.suffix.lower() in paths.YAML_SUFFIXES else None
-    return known, read(path, archive_folder, progress)
+    known = fingerprint(path) if is_issue_file(path) else None
+    return known, read(path, archive, progress)
 
 
 class BackgroundOpener(QObject):
@@ -74,7 +72,8 @@ class BackgroundOpener(QObject):
             running.cancel()
             return True
         manager = self.manager
-        archive_folder = manager.archive().folder
+        # the window's Archive re-reads only changed files; the worker gets its issues
+        archive_issues = None if is_issue_file(path) else manager.archive().issues()
         before = manager.document
         edited: list[str] = []
         before.changed.connect(edited.append)
@@ -117,7 +116,7 @@ class BackgroundOpener(QObject):
                                          "unchanged.").replace("%1", path.name), 8000)
 
         task = self.tasks.start(
-            "open", lambda progress: read_watched(path, archive_folder, progress),
+            "open", lambda progress: read_watched(path, archive_issues, progress),
             self.tr("Reading “%1”…").replace("%1", path.name),
             title=self.tr("Open issue"), done=done, failed=failed, cancelled=cancelled)
         if task is None:
