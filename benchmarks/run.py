@@ -256,6 +256,22 @@ def qt_app():
     return QApplication.instance() or app
 
 
+def type_keys(editor, count: int) -> tuple[list[float], list[float]]:
+    """Type ``count`` + 1 keys into ``editor``, each followed by its viewport's repaint;
+    ``(key seconds, repaint seconds)`` of all but the first (a warm-up)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    key, paint = [], []
+    for i in range(count + 1):
+        key_s = timed(lambda: QTest.keyClick(editor, Qt.Key.Key_A))
+        paint_s = timed(editor.viewport().repaint)
+        if i:
+            key.append(key_s)
+            paint.append(paint_s)
+    return key, paint
+
+
 def open_window(path: Path):
     """The real main window on ``path``, shown and painted once."""
     qt_app()
@@ -668,21 +684,13 @@ def render_deep_nesting(cfg: Config) -> Result:
 def _keystroke_in_window(cfg: Config, path: Path, titles: tuple[str, ...]) -> Result:
     """What one keystroke costs before any debounce: the key event, the model update and
     every slot on ``changed`` (tree, fields, status bar), then the editor's repaint."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
 
     window = open_window(path)
     try:
         window.select_section(*titles)
         body = window.editor.pane.body
         place_cursor_at_end(body)
-        key, paint = [], []
-        for i in range(cfg.keystrokes + 1):
-            key_s = timed(lambda: QTest.keyClick(body, Qt.Key.Key_A))
-            paint_s = timed(body.viewport().repaint)
-            if i:
-                key.append(key_s)
-                paint.append(paint_s)
+        key, paint = type_keys(body, cfg.keystrokes)
         chars = window.document.text_length()
         text_length_s = median([timed(window.document.text_length) for _ in range(3)])
         return Result(ms(median([k + p for k, p in zip(key, paint, strict=True)])), {
@@ -722,9 +730,7 @@ def highlight_keystroke(cfg: Config) -> Result:
     """A body editor on a 3,000-line section's QTextDocument (IssueDocument.body_document, so
     the model sync runs too) with the MarkdownHighlighter: one key + viewport repaint."""
     qt_app()
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from talkeditor.model import Issue, Section
@@ -750,13 +756,7 @@ def highlight_keystroke(cfg: Config) -> Result:
         editor.centerCursor()
         editor.setFocus()
         QApplication.processEvents()
-        key, paint = [], []
-        for i in range(cfg.keystrokes + 1):
-            key_s = timed(lambda: QTest.keyClick(editor, Qt.Key.Key_A))
-            paint_s = timed(editor.viewport().repaint)
-            if i:
-                key.append(key_s)
-                paint.append(paint_s)
+        key, paint = type_keys(editor, cfg.keystrokes)
         total = [k + p for k, p in zip(key, paint, strict=True)]
         synced = document.issue.find("long").body == doc.toPlainText()
         sync_s = median([timed(doc.toPlainText) for _ in range(5)])
@@ -795,9 +795,7 @@ def section_issue_file(cfg: Config, lines: int) -> Path:
 def _big_section(cfg: Config, lines: int) -> Result:
     """The window on an issue with a ``lines``-line section: select it (until the editor and
     the tree are painted), then type keys at its middle, each with the body's repaint."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     if cfg.quick:
@@ -817,13 +815,7 @@ def _big_section(cfg: Config, lines: int) -> Result:
         body.centerCursor()
         body.setFocus()
         QApplication.processEvents()
-        key, paint = [], []
-        for i in range(cfg.keystrokes + 1):
-            key_s = timed(lambda: QTest.keyClick(body, Qt.Key.Key_A))
-            paint_s = timed(body.viewport().repaint)
-            if i:
-                key.append(key_s)
-                paint.append(paint_s)
+        key, paint = type_keys(body, cfg.keystrokes)
         total = [k + p for k, p in zip(key, paint, strict=True)]
         QApplication.processEvents()
         return Result(ms(median(total)), {
