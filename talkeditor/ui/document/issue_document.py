@@ -14,7 +14,7 @@ text is copied into the model lazily (``sync()``: when typing pauses, before any
 save, search or export), so a keystroke costs nothing per character of the section.
 
 Modified means "differs from the saved state" (the issue as loaded or last saved): it is
-recomputed after every step, undo and redo (``_touch``) and when typing pauses;
+recomputed after every undo and redo (``_touch``), when asked and when changes pause;
 ``set_modified(True)`` marks a never-saved draft (an import, a next issue),
 ``set_modified(False)`` takes the current text as saved.
 """
@@ -111,8 +111,17 @@ class IssueDocument(SectionBodies, QObject):
         self._check_pending = False
         self._set_flag(self._draft or self.saved_issue() != self._baseline)
 
-    def _touch(self, section_id: str) -> None:
-        self._recheck_modified()
+    def _touch(self, section_id: str, new_step: bool = False) -> None:
+        """After a change: undo and redo compare with the saved state at once (the mark
+        clears on the way back); a new step only marks the issue modified, and the exact
+        answer is worked out when asked or when changes pause (typing in a field is a step
+        per key: no copy of the whole issue per key)."""
+        if new_step:
+            self._check_pending = True
+            if not self._modified:
+                self._set_flag(True)
+        else:
+            self._recheck_modified()
         self.changed.emit(section_id)
         self._pause.start()
 
@@ -166,7 +175,7 @@ class IssueDocument(SectionBodies, QObject):
             return
         if structural:
             self.structureChanged.emit()
-        self._touch(section_id)
+        self._touch(section_id, new_step=True)
 
     def _restore(self, snapshot: Issue, section_id: str, structural: bool) -> None:
         self.end_typing_run()
@@ -275,7 +284,7 @@ class IssueDocument(SectionBodies, QObject):
             return
         self._reload_bodies()
         self.structureChanged.emit()
-        self._touch("")
+        self._touch("", new_step=True)
 
     # ------------------------------------------------------------------ images
     def add_images(self, images: dict[str, bytes]) -> None:
