@@ -135,6 +135,7 @@ def test_conflicts_show_in_the_tree_and_panel_and_take_theirs_resolves_one(qtbot
     window.tree.select("plans")
     dock = window.sync_controller.dock
     assert dock.isVisible()
+    assert dock in window.tabifiedDockWidgets(window.preview_dock)  # a tab beside the preview
     group = window.sync_controller.panel.groups[0]
     texts = [w.toPlainText() for w in group.findChildren(QPlainTextEdit)]
     assert texts == ["我的计划", "下期安排"]

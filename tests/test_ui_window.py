@@ -3,7 +3,7 @@ restructure, save and reopen."""
 
 from PySide6.QtCore import QMimeData, QModelIndex, QUrl
 from PySide6.QtGui import QInputMethodEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTabBar
 
 from talkeditor.storage import files as storage
 from talkeditor.ui.app import create_main_window
@@ -380,3 +380,42 @@ def test_the_editor_highlights_tilde_fences_and_not_one_line_triple_backtick_cod
     runs = _highlighted("~~~md\n# 不是标题\n```\n~~~\n```code``` 之后\n- 项\n  ```\n  代码\n  ```")
     assert [r[0].startswith("fence:") if r else None for r in runs] == [
         True, True, True, True, None, None, True, True, True]
+
+
+def test_the_hidden_conflicts_dock_leaves_no_tab_bar_over_the_status_bar(qtbot, window):
+    """The hidden Conflicts dock is tabbed with the preview only when it is first shown; tabbed
+    while hidden at start-up, QMainWindow left a stale Preview | Conflicts tab bar over the
+    status bar."""
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    assert_no_tab_bar_over_the_status_bar(window)
+
+
+def test_no_stale_tab_bar_after_restoring_a_conflicts_dock_that_was_shown_then_closed(
+        qtbot, window, issue_copy):
+    window.show()
+    dock = window.sync_controller.dock
+    dock.show()
+    assert dock in window.tabifiedDockWidgets(window.preview_dock)
+    dock.hide()
+    window.close()
+    again = create_main_window(issue_copy, lang="en")
+    qtbot.addWidget(again)
+    again.resize(1400, 860)
+    again.show()
+    qtbot.waitExposed(again)
+    QApplication.processEvents()
+    assert_no_tab_bar_over_the_status_bar(again)
+    again.document.set_modified(False)
+
+
+def assert_no_tab_bar_over_the_status_bar(window) -> None:
+    """Every tab bar drawn in the window (unused ones Qt parks off-window are not drawn)
+    stays clear of the status bar."""
+    status = window.statusBar().geometry()
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible() and bar.geometry().intersects(window.rect()):
+            assert not bar.geometry().intersects(status), [bar.tabText(i)
+                                                           for i in range(bar.count())]

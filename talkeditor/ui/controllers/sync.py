@@ -105,8 +105,11 @@ class SyncController(QObject):
         self.dock.setObjectName("conflictsDock")
         self.dock.setWidget(self.panel)
         w.addDockWidget(w.dockWidgetArea(beside), self.dock)
-        w.tabifyDockWidget(beside, self.dock)
         self.dock.hide()
+        # tabbed with ``beside`` when first shown: a hidden dock tabbed at start-up leaves
+        # QMainWindow a stale tab bar drawn over the status bar
+        self._beside = beside
+        self.dock.visibilityChanged.connect(self._tab_when_shown)
         view_menu.addAction(self.dock.toggleViewAction())
         self.busy = QProgressBar(w)
         self.busy.setObjectName("syncProgress")
@@ -123,6 +126,14 @@ class SyncController(QObject):
         self._timer.start()
         w.installEventFilter(self)
         QTimer.singleShot(STATUS_FIRST_MS, self._first_status)  # after the first paint
+
+    def _tab_when_shown(self, visible: bool) -> None:
+        if not visible or self.dock.isFloating() or self._beside is None:
+            return
+        beside, self._beside = self._beside, None
+        if self.dock not in self.host.tabifiedDockWidgets(beside):
+            self.host.tabifyDockWidget(beside, self.dock)
+            self.dock.raise_()
 
     def _first_status(self) -> None:
         self._first_status_done = True
