@@ -419,3 +419,17 @@ def assert_no_tab_bar_over_the_status_bar(window) -> None:
         if bar.isVisible() and bar.geometry().intersects(window.rect()):
             assert not bar.geometry().intersects(status), [bar.tabText(i)
                                                            for i in range(bar.count())]
+
+
+def test_a_section_selected_before_the_first_preview_render_is_in_view_once_it_renders(
+        qtbot, window):
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_section("Free Talk")  # before the debounced first render
+    preview = window.preview
+    qtbot.waitUntil(lambda: "Free Talk" in preview.toPlainText())
+    QApplication.processEvents()
+    assert preview.verticalScrollBar().value() > 0
+    top = preview.cursorForPosition(preview.viewport().rect().topLeft()).block().text()
+    assert "Free Talk" in top

@@ -249,7 +249,9 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id
-        self._scrolled_to = section_id
+        # before the first render (or a full one pending) there is no anchor to go to yet:
+        # the render scrolls there
+        self._scrolled_to = section_id if self._shown_html is not None else None
         self.scrollToAnchor(anchor_name(section_id))
 
     def _on_anchor(self, url: QUrl) -> None:
