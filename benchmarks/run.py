@@ -207,21 +207,29 @@ def _clone(obj):
     return copy.deepcopy(obj)
 
 
-def big_issue_file(cfg: Config) -> Path:
-    """The 10x issue saved as ``<workdir>/big/issue.yaml`` (made once per run)."""
+def big_issue_file(cfg: Config, times: int | None = None) -> Path:
+    """The 10x issue (or ``times``x) saved as ``<workdir>/big[times]/issue.yaml`` (made once
+    per run)."""
     from talkeditor.storage import files as storage
 
-    target = cfg.workdir / "big" / "issue.yaml"
+    times = times or cfg.scale
+    target = cfg.workdir / ("big" if times == cfg.scale else f"big{times}") / "issue.yaml"
     if not target.exists():
-        issue = scaled_issue(cfg.scale, 100_000 if cfg.scale >= 10 else 0)
+        issue = scaled_issue(times, 100_000 if times >= 10 else 0)
         storage.save_issue(issue, target)
     return target
 
 
-def big_edit_path(cfg: Config) -> tuple[str, ...]:
+def big_edit_path(cfg: Config, times: int | None = None) -> tuple[str, ...]:
     """The section typed into in the big issue: 资料 of a copy in the middle."""
-    k = max(2, (cfg.scale + 1) // 2 + 1)
+    times = times or cfg.scale
+    k = max(2, (times + 1) // 2 + 1)
     return (f"{EDIT_PATH[0]} ({k})", *EDIT_PATH[1:])
+
+
+def huge_scale(cfg: Config) -> int:
+    """The largest issue measured: 100x the real one (5x with --quick)."""
+    return 5 if cfg.quick else 100
 
 
 _QT_READY = False
@@ -519,17 +527,23 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
                 refresh.append(refresh_s)
                 painted.append(refresh_s + paint_s)
         converted = (preview.cache.conversions - conversions) / (cfg.reps + 1)
-        # where the time goes: the same work, step by step
-        steps: dict[str, list[float]] = {"html()": [], "setHtml": [], "scrollToAnchor": []}
+        # where the time goes: the same work, step by step. A full render (setHtml) is what
+        # a structural change costs; the first in-place update after one also maps where
+        # every section starts (preview_sections.SectionMap)
+        steps: dict[str, list[float]] = {"html()": [], "setHtml": [], "scrollToAnchor": [],
+                                         "first update after setHtml": []}
         html_text = ""
         for _ in range(max(3, cfg.reps // 3)):
             QTest.keyClick(body, Qt.Key.Key_A)
             start = time.perf_counter()
             html_text = preview.html()
             steps["html()"].append(time.perf_counter() - start)
-            steps["setHtml"].append(timed(lambda h=html_text: preview.setHtml(h)))
+            preview.refresh()  # the key's own update, so that setHtml below is not stale
+            steps["setHtml"].append(timed(lambda h=html_text: preview.show_whole(h)))
             steps["scrollToAnchor"].append(timed(lambda: preview.show_section(
                 window.editor.current_id)))
+            QTest.keyClick(body, Qt.Key.Key_A)
+            steps["first update after setHtml"].append(timed(preview.refresh))
         section = window.document.issue.find(window.editor.current_id)
         depth = next(d for s, d in window.document.issue.walk() if s is section)
         one_section = section_markdown(window.document.issue, section, depth)
@@ -546,10 +560,12 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
             "steps_ms": {k: ms(median(v)) for k, v in steps.items()},
             "convert_edited_section_ms": ms(convert_s),
         }
-        note = (f"{len(whole) // 1000}k chars; html() {details['steps_ms']['html()']:.1f}, "
-                f"setHtml {details['steps_ms']['setHtml']:.1f}, scroll "
-                f"{details['steps_ms']['scrollToAnchor']:.1f} ms; +repaint "
-                f"{details['refresh_plus_repaint_ms']:.1f} ms")
+        note = (f"{len(whole) // 1000}k chars; +repaint "
+                f"{details['refresh_plus_repaint_ms']:.1f} ms; html() "
+                f"{details['steps_ms']['html()']:.1f}; a full setHtml "
+                f"{details['steps_ms']['setHtml']:.1f}, then its first update "
+                f"{details['steps_ms']['first update after setHtml']:.1f}, scroll "
+                f"{details['steps_ms']['scrollToAnchor']:.1f} ms")
         return Result(ms(median(refresh)), details, note=note)
     finally:
         close_window(window)
@@ -565,6 +581,14 @@ def preview_10x(cfg: Config) -> Result:
     result = _preview_after_keystroke(cfg, big_issue_file(cfg), big_edit_path(cfg))
     if cfg.scale != 10:
         result.note = f"{cfg.scale}× (quick); " + result.note
+    return result
+
+
+@figure("preview_100x", "keystroke → preview updated (after debounce), 100× issue", "ms", 60)
+def preview_100x(cfg: Config) -> Result:
+    times = huge_scale(cfg)
+    result = _preview_after_keystroke(cfg, big_issue_file(cfg, times), big_edit_path(cfg, times))
+    result.note = f"{times}×; " + result.note
     return result
 
 

@@ -84,8 +84,35 @@ def test_a_refresh_that_changes_nothing_visible_lays_nothing_out_again(qtbot, wi
     pane.refresh()
     assert calls == []
     window.document.issue.find_path("本周新闻", "学术").body += "\n新的一条\n"
-    pane.refresh()
-    assert len(calls) == 1 and "新的一条" in calls[0]
+    pane.refresh()  # one section changed: replaced in place, the issue is not set again
+    assert calls == [] and "新的一条" in pane.toPlainText()
     pane.set_dark(True)  # another style sheet: the same HTML is set again
     pane.refresh()
-    assert len(calls) == 2
+    assert len(calls) == 1 and "新的一条" in calls[0]
+
+
+def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_no_history(
+        qtbot, window):
+    from PySide6.QtGui import QTextDocument
+
+    pane = window.preview
+    pane.refresh()
+    window.select_section("本周新闻", "学术")
+    body = window.editor.pane.body
+    calls = []
+    real_set_html = pane.setHtml
+    pane.setHtml = lambda text: (calls.append(text), real_set_html(text))
+    for text in ("新的一条", "\n\n- 列表项", "\n\n| a | b |\n|---|---|\n| 1 | 2 |"):
+        cursor = body.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.insertText(text)
+        body.setTextCursor(cursor)
+        pane.refresh()
+    assert calls == []
+    full = QTextDocument()
+    full.setDefaultStyleSheet(pane.document().defaultStyleSheet())
+    full.setDefaultFont(pane.document().defaultFont())
+    full.setHtml(pane.html())
+    assert pane.document().toHtml() == full.toHtml()
+    assert "列表项" in pane.toPlainText()
+    assert pane.document().availableUndoSteps() == 0

@@ -152,6 +152,11 @@ class HtmlCache:
                    if old[1] is not new[1] and old[1] != new[1]]
         return PreviewUpdate(parts, changed, True)
 
+    def shown_parts(self) -> list[tuple[str, str]]:
+        """The parts the last ``update`` returned (``[]`` before any, or after
+        ``forget_shown``)."""
+        return list(self._shown or [])
+
     def forget_shown(self) -> None:
         """The view was shown something else (another mode, another issue): the next
         ``update`` reports every part as changed, with ``same_layout`` False."""

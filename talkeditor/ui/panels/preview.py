@@ -2,7 +2,9 @@
 
 It re-renders when the document's changes stop (``changesStopped``, after typing pauses) and
 only while it is on screen (a preview hidden or tabbed away catches up when shown), converting
-only the sections whose Markdown changed (render.HtmlCache), keeps the edited section in view,
+only the sections whose Markdown changed (render.HtmlCache) and replacing only their part of the
+document (preview_sections.SectionMap: an edit costs its section, not the issue), keeps the
+edited section in view,
 and makes each heading a link that selects its section. When the Markdown to convert costs more
 than BACKGROUND_COST (a huge pasted section, thousands of brackets), it is converted in a
 worker thread while the window stays responsive and the previous preview stays on screen; a
@@ -41,6 +43,7 @@ from ...render.html import HtmlCache
 from ...storage.images import ImageRefused
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
+from .preview_sections import SectionMap
 
 # markdown-it and our rules (tens of ms of regex compiling): loaded by the first render, after
 # the window's first paint, in the GUI thread (refresh() reads it before any worker does)
@@ -84,15 +87,17 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self._scrolled_to = None
         self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self._stale = False
-        #: the issue HTML on screen; None when it must be set again even if unchanged
-        #: (another style sheet or width, the Zhihu mode, another document)
-        self._shown_html: str | None = None
+        #: where each section is in the document on screen, for in-place updates
+        self.sections = SectionMap()
+        #: True while the document on screen is the issue's HTML as the cache last gave it
+        self._shown = False
         # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
         # Image address -> why it is not shown (for the host's eyes and for tests).
         self.refused: dict[str, str] = {}
         self._zhihu_images: dict[str, str] = {}
         self.setSearchPaths([])
+        self.document().setUndoRedoEnabled(False)  # in-place updates keep no history
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
@@ -104,7 +109,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
     def attach(self, document: IssueDocument) -> None:
         self.document_ = document
         self.cache = self._new_cache()
-        self._shown_html = None
+        self._show_all_next()
         document.changesStopped.connect(self.schedule)
         document.structureChanged.connect(self.schedule)
         self.schedule()  # debounced: the first render comes after the window's first paint
@@ -120,7 +125,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def set_dark(self, dark: bool) -> None:
         name = "preview-dark.css" if dark else "preview.css"
-        self._shown_html = None
+        self._show_all_next()
         self.document().setDefaultStyleSheet(paths.resource_text("styles", name))
 
     def schedule(self, *_args) -> None:
@@ -146,7 +151,15 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
     def set_mode(self, mode: str) -> None:
         """'issue' (the published issue) or 'zhihu' (the exported Zhihu post)."""
         self.mode = mode
+        self._show_all_next()
         self.refresh()
+
+    def _show_all_next(self) -> None:
+        """The next render sets the whole document, even if no section changed (another
+        style sheet or width, the Zhihu mode, another document)."""
+        self._shown = False
+        self.cache.forget_shown()
+        self.sections.reset(None, None)
 
     def zhihu_html(self) -> str:
         """The Zhihu preview: the post from ``zhihu_source`` (the window's export path, so the
@@ -197,23 +210,49 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
             if sum(markdown_tree.render_cost(text) for _key, text in stale) > BACKGROUND_COST:
                 self._convert_in_background(stale)
                 return
-            text = self.html(sources)
-            if text == self._shown_html:
-                return  # nothing the host would see changed: no new layout (issue 18)
+            update = self.cache.update(issue, sources)
+            if self._shown and update.same_layout:
+                if not update.changed or self._replace_sections(update):
+                    self._follow_section()
+                    return  # nothing else the host would see changed: no new layout
+            text = update.html()
         else:
             text = self.zhihu_html()
+        self.show_whole(text)
+
+    def _replace_sections(self, update) -> bool:
+        """Put the changed sections' HTML in place of theirs (see preview_sections)."""
+        index = {key: i for i, (key, _html) in enumerate(update.parts)}
+        html = dict(update.parts)
+        return self.sections.replace(self.document(),
+                                     [(index[key], html[key]) for key in update.changed])
+
+    def show_whole(self, text: str) -> None:
+        """Set the whole document to ``text`` (the issue's HTML, or the Zhihu post's), keeping
+        the place or going to the section being edited."""
         bar = self.verticalScrollBar()
         position = bar.value()
         self.refused = {}
         self.setHtml(text)
-        self._shown_html = text if self.mode == "issue" else None
-        if self.current_section and self._scrolled_to != self.current_section:
-            self.scrollToAnchor(anchor_name(self.current_section))
-            self._scrolled_to = self.current_section
+        self._shown = self.mode == "issue"
+        if self._shown:
+            self.sections.reset(self.document(),
+                                [anchor_name(key) for key, _html in self.cache.shown_parts()])
         else:
+            self.cache.forget_shown()
+            self.sections.reset(None, None)
+        if not self._follow_section():
             # Still on the same section: keep the place (finding the anchor again costs a
             # layout of everything above it, ~50 ms on a 100k-character issue).
             bar.setValue(position)
+
+    def _follow_section(self) -> bool:
+        """Scroll to the section being edited if the preview has not shown it yet."""
+        if self.current_section and self._scrolled_to != self.current_section:
+            self.scrollToAnchor(anchor_name(self.current_section))
+            self._scrolled_to = self.current_section
+            return True
+        return False
 
     def _convert_in_background(self, stale: list[tuple[str, str]]) -> None:
         if self.converting:
@@ -251,7 +290,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self.current_section = section_id
         # before the first render (or a full one pending) there is no anchor to go to yet:
         # the render scrolls there
-        self._scrolled_to = section_id if self._shown_html is not None else None
+        self._scrolled_to = section_id if self._shown else None
         self.scrollToAnchor(anchor_name(section_id))
 
     def _on_anchor(self, url: QUrl) -> None:
@@ -277,7 +316,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         super().resizeEvent(event)
         if self._fitted_width and self.width() != self._fitted_width:
             self._fitted_width = 0
-            self._shown_html = None
+            self._show_all_next()
             self.schedule()  # images are fitted again on the next render
 
     def loadResource(self, kind, url):  # Qt API

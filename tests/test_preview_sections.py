@@ -1,0 +1,140 @@
+"""The preview's in-place section updates (ui/panels/preview_sections.py, issue 18): after any
+edits, replacing only the changed sections leaves the same document a full ``setHtml`` of the
+whole issue would (same ``toHtml``, same anchors where ``scrollToAnchor`` finds them), and it
+refuses, rather than guessing, when the document is not the one it mapped."""
+
+import copy
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QTextDocument
+
+from talkeditor.render.html import HtmlCache
+from talkeditor.storage import yaml_format
+from talkeditor.ui.panels.preview import PreviewPane, anchor_name
+from talkeditor.ui.panels.preview_sections import SectionMap
+
+from .conftest import FIXTURES
+
+BASE = yaml_format.loads((FIXTURES / "issue-004.yaml").read_bytes())
+STYLE = ("h1 { font-size: 22px; margin-top: 22px; } p { margin-top: 4px; margin-bottom: 8px; }"
+         " a { color: #0b63c5; } h1 a, h2 a { text-decoration: none; }")
+
+# Markdown a host puts at the start or the end of a section's body
+PIECES = [
+    "", "一段话。", "- 一\n- 二\n  - 二点一", "1. 甲\n2. 乙", "> 引用\n> 第二行",
+    "```python\nprint('x')\n```", "| 名 | 值 |\n|---|---|\n| a | 1 |", "---",
+    "![图](images/a.png)", "【主持人】：某某", "### 小标题\n正文", "<https://example.com>",
+    "**粗体** 和 `代码`", "- [ ] 待办\n- [x] 完成", "脚注[^1]\n\n[^1]: 注释",
+]
+
+
+def _document(html: str) -> QTextDocument:
+    document = QTextDocument()
+    document.setDefaultStyleSheet(STYLE)
+    document.setUndoRedoEnabled(False)
+    document.setHtml(html)
+    return document
+
+
+def _anchors(document: QTextDocument) -> list[tuple[int, list[str]]]:
+    """Every anchor name with its position: in block char formats and in fragments."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.charFormat().anchorNames():
+            found.append((block.position(), block.charFormat().anchorNames()))
+        fragment = block.begin()
+        while not fragment.atEnd():
+            names = fragment.fragment().charFormat().anchorNames()
+            if names:
+                found.append((fragment.fragment().position(), names))
+            fragment += 1
+        block = block.next()
+    return found
+
+
+class View:
+    """A document kept up to date the way the preview keeps its own."""
+
+    def __init__(self, issue):
+        self.cache = HtmlCache(decorate=PreviewPane._decorate)
+        self.map = SectionMap()
+        update = self.cache.update(issue)
+        self.document = _document(update.html())
+        self.map.reset(self.document, [anchor_name(key) for key, _h in update.parts])
+
+    def refresh(self, issue) -> bool:
+        update = self.cache.update(issue)
+        assert update.same_layout
+        index = {key: i for i, (key, _html) in enumerate(update.parts)}
+        parts = dict(update.parts)
+        return self.map.replace(self.document, [(index[key], parts[key])
+                                                for key in update.changed])
+
+    def assert_same_as_full(self, issue) -> None:
+        full = _document(HtmlCache(decorate=PreviewPane._decorate).issue_html(issue))
+        assert self.document.toHtml() == full.toHtml()
+        assert _anchors(self.document) == _anchors(full)
+
+
+@pytest.fixture
+def issue():
+    return copy.deepcopy(BASE)
+
+
+def test_typing_in_one_section_leaves_the_document_a_full_render_would(qapp, issue):
+    view = View(issue)
+    section = issue.find_path("本周新闻", "学术")
+    for text in ("\n新的一条", "，续写", "\n\n- 列表项"):
+        section.body += text
+        assert view.refresh(issue)
+        view.assert_same_as_full(issue)
+
+
+def test_the_title_section_first_in_the_document_is_replaced_faithfully(qapp, issue):
+    view = View(issue)
+    issue.number = "123"
+    assert view.refresh(issue)
+    view.assert_same_as_full(issue)
+
+
+def test_several_sections_changed_at_once_are_all_replaced(qapp, issue):
+    view = View(issue)
+    sections = [section for section, _depth in issue.walk()]
+    for section in (sections[0], sections[3], sections[-1]):
+        section.body = section.body + "\n\n新增"
+    assert view.refresh(issue)
+    view.assert_same_as_full(issue)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(PIECES),
+                                st.sampled_from(PIECES), st.booleans()),
+                      min_size=1, max_size=4))
+def test_any_edits_at_the_start_or_end_of_any_section_match_a_full_render(qapp, edits):
+    issue = copy.deepcopy(BASE)
+    view = View(issue)
+    sections = [section for section, _depth in issue.walk()]
+    for index, head, tail, replace_body in edits:
+        section = sections[index % len(sections)]
+        body = "" if replace_body else section.body
+        section.body = "\n\n".join(piece for piece in (head, body, tail) if piece)
+        assert view.refresh(issue)
+    view.assert_same_as_full(issue)
+
+
+def test_a_document_set_by_someone_else_is_refused_not_patched(qapp, issue):
+    view = View(issue)
+    view.document.setHtml("<p>别的内容</p>")
+    issue.find_path("本周新闻", "学术").body += "x"
+    assert not view.refresh(issue)
+    assert view.document.toPlainText() == "别的内容"
+
+
+def test_a_missing_anchor_is_refused(qapp, issue):
+    view = View(issue)
+    view.map.reset(view.document, ["sec-title", "sec-nowhere"])
+    assert not view.map.replace(view.document, [(1, "<p>x</p>")])
