@@ -544,6 +544,12 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
                 window.editor.current_id)))
             QTest.keyClick(body, Qt.Key.Key_A)
             steps["first update after setHtml"].append(timed(preview.refresh))
+        # a structural change: Move Up of the edited section, and back (two updates)
+        moves = []
+        for action in ("actionMoveUp", "actionMoveDown") * 2:
+            window.actions_[action].trigger()
+            moves.append(timed(preview.refresh))
+        steps["Move Up/Down"] = moves
         section = window.document.issue.find(window.editor.current_id)
         depth = next(d for s, d in window.document.issue.walk() if s is section)
         one_section = section_markdown(window.document.issue, section, depth)
@@ -565,7 +571,8 @@ def _preview_after_keystroke(cfg: Config, path: Path, titles: tuple[str, ...]) -
                 f"{details['steps_ms']['html()']:.1f}; a full setHtml "
                 f"{details['steps_ms']['setHtml']:.1f}, then its first update "
                 f"{details['steps_ms']['first update after setHtml']:.1f}, scroll "
-                f"{details['steps_ms']['scrollToAnchor']:.1f} ms")
+                f"{details['steps_ms']['scrollToAnchor']:.1f}; Move Up/Down "
+                f"{details['steps_ms']['Move Up/Down']:.1f} ms")
         return Result(ms(median(refresh)), details, note=note)
     finally:
         close_window(window)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 
+from talkeditor.model import Section
 from talkeditor.render.html import HtmlCache
 from talkeditor.storage import yaml_format
 from talkeditor.ui.panels.preview import PreviewPane, anchor_name
@@ -67,11 +68,13 @@ class View:
 
     def refresh(self, issue) -> bool:
         update = self.cache.update(issue)
-        assert update.same_layout
-        index = {key: i for i, (key, _html) in enumerate(update.parts)}
-        parts = dict(update.parts)
-        return self.map.replace(self.document, [(index[key], parts[key])
-                                                for key in update.changed])
+        assert update.runs is not None
+        runs = []
+        for old_start, old_end, new_start, new_end in update.runs:
+            parts = update.parts[new_start:new_end]
+            runs.append((old_start, old_end, [anchor_name(key) for key, _h in parts],
+                         "\n".join(html for _key, html in parts)))
+        return self.map.replace(self.document, runs)
 
     def assert_same_as_full(self, issue) -> None:
         full = _document(HtmlCache(decorate=PreviewPane._decorate).issue_html(issue))
@@ -126,6 +129,49 @@ def test_any_edits_at_the_start_or_end_of_any_section_match_a_full_render(qapp, 
     view.assert_same_as_full(issue)
 
 
+def _restructure(issue, operation: str, where: int, serial: int) -> None:
+    """Add, remove, move or rename a section somewhere in the tree, as the host does."""
+    parents = [issue.sections] + [section.children for section, _d in issue.walk()]
+    siblings = [group for group in parents if group]
+    group = siblings[where % len(siblings)]
+    position = where % len(group)
+    if operation == "add":
+        group.insert(position, Section(title=f"新版块{serial}", id=f"new{serial}",
+                                       body=PIECES[where % len(PIECES)]))
+    elif operation == "remove" and sum(1 for _ in issue.walk()) > 1:
+        del group[position]
+    elif operation == "move" and len(group) > 1:
+        group.insert((position + 1) % len(group), group.pop(position))
+    else:
+        group[position].title += "（改）"
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=st.lists(st.tuples(st.sampled_from(["add", "remove", "move", "rename", "type"]),
+                                st.integers(min_value=0, max_value=10_000)),
+                      min_size=1, max_size=6))
+def test_adding_removing_moving_and_renaming_sections_match_a_full_render(qapp, steps):
+    issue = copy.deepcopy(BASE)
+    view = View(issue)
+    for serial, (operation, where) in enumerate(steps):
+        if operation == "type":
+            sections = [section for section, _depth in issue.walk()]
+            sections[where % len(sections)].body += "\n\n新的一段"
+        else:
+            _restructure(issue, operation, where, serial)
+        assert view.refresh(issue)
+    view.assert_same_as_full(issue)
+
+
+def test_removing_the_first_section_after_the_title_and_the_last_one(qapp, issue):
+    view = View(issue)
+    del issue.sections[0]
+    assert view.refresh(issue)
+    del issue.sections[-1]
+    assert view.refresh(issue)
+    view.assert_same_as_full(issue)
+
+
 def test_a_document_set_by_someone_else_is_refused_not_patched(qapp, issue):
     view = View(issue)
     view.document.setHtml("<p>别的内容</p>")
@@ -137,4 +183,4 @@ def test_a_document_set_by_someone_else_is_refused_not_patched(qapp, issue):
 def test_a_missing_anchor_is_refused(qapp, issue):
     view = View(issue)
     view.map.reset(view.document, ["sec-title", "sec-nowhere"])
-    assert not view.map.replace(view.document, [(1, "<p>x</p>")])
+    assert not view.map.replace(view.document, [(1, 2, ["sec-nowhere"], "<p>x</p>")])

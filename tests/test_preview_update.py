@@ -167,3 +167,43 @@ def test_after_any_edits_the_update_is_the_uncached_render_and_names_what_change
         else:
             assert [key for key, _html in previous] != [key for key, _html in update.parts]
         previous = update.parts
+
+
+def _apply(old, new, runs):
+    result = list(old)
+    for o1, o2, n1, n2 in reversed(runs):
+        result[o1:o2] = new[n1:n2]
+    return result
+
+
+_PARTS = st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sampled_from(["x", "y"])),
+                  max_size=8, unique_by=lambda part: part[0])
+
+
+@settings(max_examples=400, deadline=None)
+@given(old=_PARTS, new=_PARTS)
+def test_replaced_runs_turn_the_old_parts_into_the_new_ones_with_no_empty_side(old, new):
+    from talkeditor.render.html import replaced_runs
+
+    runs = replaced_runs(old, new)
+    if runs is None:  # nothing to replace, or nothing left: show everything
+        assert not old or not new
+        return
+    assert _apply(old, new, runs) == new
+    assert all(o1 < o2 and n1 < n2 for o1, o2, n1, n2 in runs)
+    assert all(a[1] <= b[0] and a[3] <= b[2] for a, b in itertools.pairwise(runs))
+    unchanged = [i for i in range(len(old)) if not any(o1 <= i < o2 for o1, o2, _n1, _n2
+                                                       in runs)]
+    assert all(old[i] in new for i in unchanged)
+
+
+def test_adding_a_section_replaces_it_with_a_neighbour_only():
+    issue = _issue()
+    cache = HtmlCache()
+    cache.update(issue)
+    issue.sections.insert(2, Section(title="新版块", id="fresh", body="内容"))
+    update = cache.update(issue)
+    assert update.runs is not None and len(update.runs) == 1
+    o1, o2, n1, n2 = update.runs[0]
+    assert (o2 - o1, n2 - n1) == (1, 2)
+    assert "fresh" in [key for key, _html in update.parts[n1:n2]]

@@ -116,3 +116,31 @@ def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_
     assert pane.document().toHtml() == full.toHtml()
     assert "列表项" in pane.toPlainText()
     assert pane.document().availableUndoSteps() == 0
+
+
+def test_adding_moving_and_deleting_sections_update_the_preview_in_place(qtbot, window):
+    from PySide6.QtGui import QTextDocument
+
+    pane = window.preview
+    pane.refresh()
+    calls = []
+    real_set_html = pane.setHtml
+    pane.setHtml = lambda text: (calls.append(text), real_set_html(text))
+    window.select_section("本周新闻", "学术")
+    count = len(pane.cache.shown_parts())
+    window.actions_["actionAddSection"].trigger()
+    pane.refresh()
+    assert len(pane.cache.shown_parts()) == count + 1
+    order = [key for key, _html in pane.cache.shown_parts()]
+    window.actions_["actionMoveUp"].trigger()
+    pane.refresh()
+    assert [key for key, _html in pane.cache.shown_parts()] != order
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    pane.refresh()
+    assert calls == []
+    full = QTextDocument()
+    full.setDefaultStyleSheet(pane.document().defaultStyleSheet())
+    full.setDefaultFont(pane.document().defaultFont())
+    full.setHtml(pane.html())
+    assert pane.document().toHtml() == full.toHtml()

@@ -40,12 +40,21 @@ class PreviewUpdate:
     """What ``HtmlCache.update`` found: ``parts``, every ``(section_id, html)`` in order (the
     title's id is ``""``); ``changed``, the ids whose HTML differs from the previous
     update's, in order; ``same_layout``, True when the ids are those of the previous update
-    in the same order (a view may then replace only the changed parts), False on the first
-    update and after sections were added, removed or moved (show everything again)."""
+    in the same order, False on the first update and after sections were added, removed or
+    moved.
+
+    ``runs`` tells a view that updates in place what to replace: ``(old_start, old_end,
+    new_start, new_end)``, indexes into the previous update's parts and into ``parts``, in
+    order and not overlapping; putting ``parts[new_start:new_end]`` in place of each
+    ``previous[old_start:old_end]`` gives ``parts``. Neither side of a run is empty (an added
+    or removed section takes a neighbour with it), so each replacement has a section to
+    start with and ends where an unchanged one begins. ``[]``: nothing to replace; None: show
+    everything (the first update, after ``forget_shown``, or no neighbour to take)."""
 
     parts: list[tuple[str, str]]
     changed: list[str]
     same_layout: bool
+    runs: list[tuple[int, int, int, int]] | None = None
 
     def html(self) -> str:
         """The whole preview: every part, one per line."""
@@ -145,12 +154,15 @@ class HtmlCache:
         ``PreviewUpdate``); converts what ``issue_parts`` would."""
         parts = self.issue_parts(issue, sources)
         shown, self._shown = self._shown, parts
-        if shown is None or len(shown) != len(parts) or any(
+        if shown is None:
+            return PreviewUpdate(parts, [key for key, _html in parts], False, None)
+        if len(shown) != len(parts) or any(
                 old[0] != new[0] for old, new in zip(shown, parts, strict=True)):
-            return PreviewUpdate(parts, [key for key, _html in parts], False)
+            return PreviewUpdate(parts, [key for key, _html in parts], False,
+                                 replaced_runs(shown, parts))
         changed = [new[0] for old, new in zip(shown, parts, strict=True)
                    if old[1] is not new[1] and old[1] != new[1]]
-        return PreviewUpdate(parts, changed, True)
+        return PreviewUpdate(parts, changed, True, replaced_runs(shown, parts))
 
     def shown_parts(self) -> list[tuple[str, str]]:
         """The parts the last ``update`` returned (``[]`` before any, or after
@@ -161,6 +173,44 @@ class HtmlCache:
         """The view was shown something else (another mode, another issue): the next
         ``update`` reports every part as changed, with ``same_layout`` False."""
         self._shown = None
+
+
+def replaced_runs(old: list[tuple[str, str]], new: list[tuple[str, str]]
+                  ) -> list[tuple[int, int, int, int]] | None:
+    """The runs of ``PreviewUpdate.runs`` that turn the parts ``old`` into ``new`` (lists of
+    ``(section_id, html)``): sections matched by id (difflib's longest matching blocks), a
+    matched section whose HTML differs is a run of its own, an added or removed one is
+    widened to take a neighbour; None if there is none to take (everything is new)."""
+    import difflib  # not before the window's first paint (tests/test_ui_startup.py)
+
+    matcher = difflib.SequenceMatcher(None, [key for key, _h in old],
+                                      [key for key, _h in new], autojunk=False)
+    runs: list[list[int]] = []
+    for tag, o1, o2, n1, n2 in matcher.get_opcodes():
+        if tag != "equal":
+            runs.append([o1, o2, n1, n2])
+            continue
+        runs.extend([o1 + k, o1 + k + 1, n1 + k, n1 + k + 1] for k in range(o2 - o1)
+                    if old[o1 + k][1] is not new[n1 + k][1]
+                    and old[o1 + k][1] != new[n1 + k][1])
+    for run in runs:
+        if run[0] == run[1] or run[2] == run[3]:
+            if run[0] > 0 and run[2] > 0:
+                run[0] -= 1
+                run[2] -= 1
+            elif run[1] < len(old) and run[3] < len(new):
+                run[1] += 1
+                run[3] += 1
+            else:
+                return None
+    merged: list[list[int]] = []
+    for run in sorted(runs):
+        if merged and run[0] < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], run[1])
+            merged[-1][3] = max(merged[-1][3], run[3])
+        else:
+            merged.append(run)
+    return [tuple(run) for run in merged]
 
 
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:.*(?:\n(?:[ \t]*\n)*(?: {4}|\t).*)*",

@@ -211,8 +211,8 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
                 self._convert_in_background(stale)
                 return
             update = self.cache.update(issue, sources)
-            if self._shown and update.same_layout:
-                if not update.changed or self._replace_sections(update):
+            if self._shown and update.runs is not None:
+                if not update.runs or self._replace_sections(update):
                     self._follow_section()
                     return  # nothing else the host would see changed: no new layout
             text = update.html()
@@ -221,11 +221,14 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self.show_whole(text)
 
     def _replace_sections(self, update) -> bool:
-        """Put the changed sections' HTML in place of theirs (see preview_sections)."""
-        index = {key: i for i, (key, _html) in enumerate(update.parts)}
-        html = dict(update.parts)
-        return self.sections.replace(self.document(),
-                                     [(index[key], html[key]) for key in update.changed])
+        """Put the changed, added and moved sections in place of the old ones (see
+        preview_sections); False if the whole document must be set instead."""
+        runs = []
+        for old_start, old_end, new_start, new_end in update.runs:
+            parts = update.parts[new_start:new_end]
+            runs.append((old_start, old_end, [anchor_name(key) for key, _html in parts],
+                         "\n".join(html for _key, html in parts)))
+        return self.sections.replace(self.document(), runs)
 
     def show_whole(self, text: str) -> None:
         """Set the whole document to ``text`` (the issue's HTML, or the Zhihu post's), keeping

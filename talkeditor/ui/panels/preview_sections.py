@@ -37,9 +37,9 @@ class SectionMap:
     """Where each section of the preview's document starts, kept as sections are replaced.
 
     ``reset(document, anchors)`` after the whole document was set (``anchors``: each
-    section's anchor name, in order); ``replace(document, changed)`` puts new HTML in place of
-    the sections at the given indexes and returns False when it cannot (the document was set
-    by someone else, an anchor is missing): the caller then sets the whole document again."""
+    section's anchor name, in order); ``replace(document, runs)`` puts new sections in place
+    of old ones and returns False when it cannot (the document was set by someone else, an
+    anchor is missing): the caller then sets the whole document again."""
 
     def __init__(self) -> None:
         self._document: QTextDocument | None = None
@@ -53,11 +53,14 @@ class SectionMap:
         self._starts = None  # found on the first replace: most full renders are not followed
         self._chars = document.characterCount() if document is not None else -1
 
-    def replace(self, document: QTextDocument, changed: list[tuple[int, str]]) -> bool:
-        """Replace section ``index``'s content with ``html`` for each ``(index, html)`` of
-        ``changed`` (indexes into the anchors given to ``reset``). False, with the document
-        possibly half updated, when the document is not the one mapped or its sections are
-        not where they were left; True when every section was replaced."""
+    def replace(self, document: QTextDocument,
+                runs: list[tuple[int, int, list[str], str]]) -> bool:
+        """For each ``(start, end, anchors, html)`` of ``runs`` (in order, not overlapping,
+        neither side empty: see render.html.PreviewUpdate.runs), put the sections of
+        ``html``, whose anchor names are ``anchors``, in place of the mapped sections
+        ``start`` to ``end - 1``. False, with the document possibly half updated, when the
+        document is not the one mapped or its sections are not where they were left; True
+        when every run was replaced."""
         if document is not self._document or not self._anchors \
                 or document.characterCount() != self._chars:
             return False
@@ -68,43 +71,65 @@ class SectionMap:
         cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one layout pass for all of it
         try:
-            for index, html in sorted(changed):
-                if not 0 <= index < len(self._anchors):
+            # from the last run back: the earlier runs' starts stay where they are
+            for first, end, anchors, html in sorted(runs, reverse=True):
+                if not (0 <= first < end <= len(self._anchors) and anchors):
                     return False
-                if not self._bounded(index):
+                if not self._bounded(first, end):
                     self._starts = self._find_starts()
-                    if self._starts is None or not self._bounded(index):
+                    if self._starts is None or not self._bounded(first, end):
                         return False
-                self._replace_one(cursor, index, html)
+                if not self._replace_run(cursor, first, end, anchors, html):
+                    return False
         finally:
             cursor.endEditBlock()
             self._chars = document.characterCount()
         return True
 
     # ------------------------------------------------------------------ internals
-    def _replace_one(self, cursor: QTextCursor, index: int, html: str) -> None:
+    def _replace_run(self, cursor: QTextCursor, first: int, end: int, anchors: list[str],
+                     html: str) -> bool:
         document = self._document
-        start = self._starts[index]
-        following = index + 1 < len(self._starts)
-        end = self._starts[index + 1] - 1 if following else document.characterCount() - 1
+        start = self._starts[first]
+        stop = self._starts[end] - 1 if end < len(self._starts) \
+            else document.characterCount() - 1
         parsed = _Parsed()
         parsed.setDefaultFont(document.defaultFont())
         parsed.setDefaultStyleSheet(document.defaultStyleSheet())
-        parsed.setHtml(html if index == 0 else _LEAD + html)
-        first = parsed.begin() if index == 0 else parsed.begin().next()
+        parsed.setHtml(html if first == 0 else _LEAD + html)
+        head = parsed.begin() if first == 0 else parsed.begin().next()
         source = QTextCursor(parsed)
-        source.setPosition(first.position())
+        source.setPosition(head.position())
         source.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertFragment(QTextDocumentFragment(source))
-        new_end = cursor.position()
+        new_stop = cursor.position()
         cursor.setPosition(start)
-        cursor.setBlockFormat(first.blockFormat())
-        cursor.setBlockCharFormat(first.charFormat())
-        delta = (new_end - start) - (end - start)
-        for later in range(index + 1, len(self._starts)):
+        cursor.setBlockFormat(head.blockFormat())
+        cursor.setBlockCharFormat(head.charFormat())
+        starts = self._starts_between(start, new_stop, anchors)
+        if starts is None:
+            return False
+        delta = new_stop - stop
+        self._starts[first:end] = starts
+        self._anchors[first:end] = anchors
+        for later in range(first + len(starts), len(self._starts)):
             self._starts[later] += delta
+        return True
+
+    def _starts_between(self, start: int, stop: int, anchors: list[str]) -> list[int] | None:
+        """The starts of the sections just put between ``start`` and ``stop``: the first at
+        ``start``, the others at the blocks carrying their anchors."""
+        starts = [start]
+        wanted = anchors[1:]
+        block = self._document.findBlock(start).next()
+        while wanted and block.isValid() and block.position() <= stop:
+            if wanted[0] in block.charFormat().anchorNames():
+                starts.append(block.position())
+                wanted.pop(0)
+            block = block.next()
+        return None if wanted else starts
 
     def _at(self, index: int) -> bool:
         """Whether section ``index``'s anchor is where its start says."""
@@ -120,9 +145,10 @@ class SectionMap:
         block = document.findBlock(start)
         return block.position() == start and name in block.charFormat().anchorNames()
 
-    def _bounded(self, index: int) -> bool:
-        """Whether section ``index`` and the one after it start where they are mapped."""
-        return self._at(index) and (index + 1 == len(self._starts) or self._at(index + 1))
+    def _bounded(self, first: int, end: int) -> bool:
+        """Whether sections ``first`` and ``end`` (the one after the run) start where they
+        are mapped."""
+        return self._at(first) and (end == len(self._starts) or self._at(end))
 
     def _find_starts(self) -> list[int] | None:
         """Every section's start, from the anchors in the blocks' char formats; None when one
