@@ -942,6 +942,26 @@ def save_issue(cfg: Config) -> Result:
             f"{ms(in_window):.0f} ms")
 
 
+@figure("save_100x", "save of the 100× issue after typing into one section", "ms", None)
+def save_100x(cfg: Config) -> Result:
+    from talkeditor.storage import files as storage
+
+    times = huge_scale(cfg)
+    path = big_issue_file(cfg, times)
+    issue = storage.load_yaml_issue(path)
+    first = timed(lambda: storage.save_issue(issue, path))  # nothing kept yet
+    edited = issue.find(issue.sections[len(issue.sections) // 2].id)
+    saves = []
+    for _ in range(3):
+        edited.body += "a"
+        saves.append(timed(lambda: storage.save_issue(issue, path)))
+    size = path.stat().st_size
+    return Result(ms(median(saves)), {"first_save_ms": ms(first), "yaml_bytes": size,
+                                      "runs_ms": [ms(v) for v in saves]},
+                  note=f"{times}×, {size // 1000} kB of YAML; the first save after opening "
+                       f"{ms(first):.0f} ms")
+
+
 def _forget_saved_texts() -> None:
     """Empty what a save keeps for the next one (as just after opening the issue)."""
     from talkeditor.storage import limits, yaml_pieces
