@@ -433,3 +433,20 @@ def test_a_section_selected_before_the_first_preview_render_is_in_view_once_it_r
     assert preview.verticalScrollBar().value() > 0
     top = preview.cursorForPosition(preview.viewport().rect().topLeft()).block().text()
     assert "Free Talk" in top
+
+
+def test_a_section_just_added_is_scrolled_to_once_the_preview_shows_it(qtbot, window):
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    preview = window.preview
+    window.select_section("Free Talk")
+    qtbot.waitUntil(lambda: preview.verticalScrollBar().value() > 0)
+    window.actions_["actionAddSection"].trigger()  # selects the new section
+    assert preview.verticalScrollBar().value() > 0  # no jump to the top before it renders
+    new_id = window.editor.current_id
+    qtbot.waitUntil(lambda: preview.sections.has(f"sec-{new_id}"))
+    QApplication.processEvents()
+    title = window.document.issue.find(new_id).title
+    top = preview.cursorForPosition(preview.viewport().rect().topLeft()).block().text()
+    assert title in top

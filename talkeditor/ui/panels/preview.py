@@ -251,7 +251,8 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def _follow_section(self) -> bool:
         """Scroll to the section being edited if the preview has not shown it yet."""
-        if self.current_section and self._scrolled_to != self.current_section:
+        if self.current_section and self._scrolled_to != self.current_section \
+                and self._shown and self.sections.has(anchor_name(self.current_section)):
             self.scrollToAnchor(anchor_name(self.current_section))
             self._scrolled_to = self.current_section
             return True
@@ -291,10 +292,10 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def show_section(self, section_id: str) -> None:
         self.current_section = section_id
-        # before the first render (or a full one pending) there is no anchor to go to yet:
-        # the render scrolls there
-        self._scrolled_to = section_id if self._shown else None
-        self.scrollToAnchor(anchor_name(section_id))
+        self._scrolled_to = None
+        # a section not shown yet (before the first render, just added) is scrolled to when
+        # the render lands: QTextEdit.scrollToAnchor goes to the top for a missing anchor
+        self._follow_section()
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "section":

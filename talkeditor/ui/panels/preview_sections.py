@@ -53,6 +53,10 @@ class SectionMap:
         self._starts = None  # found on the first replace: most full renders are not followed
         self._chars = document.characterCount() if document is not None else -1
 
+    def has(self, anchor: str) -> bool:
+        """Whether a section with this anchor name is in the mapped document."""
+        return self._document is not None and anchor in self._anchors
+
     def replace(self, document: QTextDocument,
                 runs: list[tuple[int, int, list[str], str]]) -> bool:
         """For each ``(start, end, anchors, html)`` of ``runs`` (in order, not overlapping,
