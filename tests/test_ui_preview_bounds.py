@@ -91,17 +91,31 @@ def test_a_refresh_that_changes_nothing_visible_lays_nothing_out_again(qtbot, wi
     assert len(calls) == 1 and "新的一条" in calls[0]
 
 
-def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_no_history(
-        qtbot, window):
+def _count_set_html(pane) -> list[str]:
+    """The texts the pane's setHtml is called with from now on (a full render each)."""
+    calls: list[str] = []
+    real_set_html = pane.setHtml
+    pane.setHtml = lambda text: (calls.append(text), real_set_html(text))
+    return calls
+
+
+def _assert_as_a_full_render(pane) -> None:
     from PySide6.QtGui import QTextDocument
 
+    full = QTextDocument()
+    full.setDefaultStyleSheet(pane.document().defaultStyleSheet())
+    full.setDefaultFont(pane.document().defaultFont())
+    full.setHtml(pane.html())
+    assert pane.document().toHtml() == full.toHtml()
+
+
+def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_no_history(
+        qtbot, window):
     pane = window.preview
     pane.refresh()
     window.select_section("本周新闻", "学术")
     body = window.editor.pane.body
-    calls = []
-    real_set_html = pane.setHtml
-    pane.setHtml = lambda text: (calls.append(text), real_set_html(text))
+    calls = _count_set_html(pane)
     for text in ("新的一条", "\n\n- 列表项", "\n\n| a | b |\n|---|---|\n| 1 | 2 |"):
         cursor = body.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -109,23 +123,15 @@ def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_
         body.setTextCursor(cursor)
         pane.refresh()
     assert calls == []
-    full = QTextDocument()
-    full.setDefaultStyleSheet(pane.document().defaultStyleSheet())
-    full.setDefaultFont(pane.document().defaultFont())
-    full.setHtml(pane.html())
-    assert pane.document().toHtml() == full.toHtml()
+    _assert_as_a_full_render(pane)
     assert "列表项" in pane.toPlainText()
     assert pane.document().availableUndoSteps() == 0
 
 
 def test_adding_moving_and_deleting_sections_update_the_preview_in_place(qtbot, window):
-    from PySide6.QtGui import QTextDocument
-
     pane = window.preview
     pane.refresh()
-    calls = []
-    real_set_html = pane.setHtml
-    pane.setHtml = lambda text: (calls.append(text), real_set_html(text))
+    calls = _count_set_html(pane)
     window.select_section("本周新闻", "学术")
     count = len(pane.cache.shown_parts())
     window.actions_["actionAddSection"].trigger()
@@ -139,8 +145,4 @@ def test_adding_moving_and_deleting_sections_update_the_preview_in_place(qtbot, 
     window.document.undo_stack.undo()
     pane.refresh()
     assert calls == []
-    full = QTextDocument()
-    full.setDefaultStyleSheet(pane.document().defaultStyleSheet())
-    full.setDefaultFont(pane.document().defaultFont())
-    full.setHtml(pane.html())
-    assert pane.document().toHtml() == full.toHtml()
+    _assert_as_a_full_render(pane)
