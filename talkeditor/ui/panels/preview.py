@@ -157,8 +157,10 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def _show_all_next(self) -> None:
         """The next render sets the whole document, even if no section changed (another
-        style sheet or width, the Zhihu mode, another document)."""
+        style sheet or width, the Zhihu mode, another document), and goes to the section
+        being edited (a pixel place means nothing in another layout)."""
         self._shown = False
+        self._scrolled_to = None
         self.cache.forget_shown()
         self.sections.reset(None, None)
 
