@@ -103,3 +103,17 @@ def test_copy_format_keeps_the_drafts_content(qtbot, archive_window, no_dialogs,
     assert issue.find_path("本周经典") is not None
     archive_window.document.undo_stack.undo()
     assert archive_window.issue().find_path("本周经典") is None
+
+
+def test_while_the_archive_is_read_a_tabbed_away_list_waits_and_catches_up_when_shown(
+        qtbot, archive_window):
+    window, panel = archive_window, archive_window.archive_panel
+    window.show()
+    qtbot.waitExposed(window)
+    window.tree_dock.raise_()  # Sections in front, Past Issues behind its tab
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty())
+    panel.issues.clear()  # what a list filled before the reading found these issues shows
+    panel._scan_progress(2, 4)  # the reading thread committed some issues
+    assert _numbers(panel.issues) == []  # nothing laid out for a list nobody sees
+    window.archive_dock.raise_()
+    qtbot.waitUntil(lambda: _numbers(panel.issues) == ["番外02", "004", "003", "002"])

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.preview.sectionClicked.connect(self.tree.select)
         self.preview_dock.visibilityChanged.connect(self.preview.catch_up)
         self.credits_dock.visibilityChanged.connect(self.credits_panel.catch_up)
+        self.archive_dock.visibilityChanged.connect(self.archive_panel.catch_up)
         manager.message.connect(self.show_message)
         manager.autosaveFailed.connect(lambda text: self.show_message(
             self.tr("Autosave failed: %1").replace("%1", text), 10000))

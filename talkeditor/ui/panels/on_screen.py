@@ -1,8 +1,14 @@
 """Panels that do their work only while the host can see them (the preview, the credits
-panel): a refresh that comes due while the panel is hidden or tabbed away waits until the
-panel is shown again."""
+panel, the archive list while the archive is read): a refresh that comes due while the panel
+is hidden or tabbed away waits until the panel is shown again."""
 
 from __future__ import annotations
+
+
+def on_screen(widget) -> bool:
+    """Whether ``widget`` is shown and not behind another tab (a tabbed-away dock's widget
+    stays "visible")."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
 class RefreshOnScreen:
@@ -11,8 +17,7 @@ class RefreshOnScreen:
     ``refresh()``; the panel's dock connects ``visibilityChanged`` to ``catch_up``."""
 
     def on_screen(self) -> bool:
-        """Shown and not behind another tab (a tabbed-away dock's widget stays "visible")."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
+        return on_screen(self)
 
     def catch_up(self, shown: bool = True) -> None:
         """The panel came into view (its dock's ``visibilityChanged``): refresh if stale."""
