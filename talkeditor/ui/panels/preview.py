@@ -144,10 +144,17 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     @staticmethod
     def _decorate(section_id: str, fragment: str) -> str:
-        linked = _HEADING.sub(
-            lambda m: (f'<h{m.group(1)}><a href="section:{html.escape(section_id)}">'
-                       f"{m.group(2)}</a></h{m.group(1)}>"), fragment, count=1)
-        return f'<a name="{anchor_name(section_id)}"></a>{linked}'
+        """The section's anchor and its heading linked to the section. The anchor goes inside
+        the heading, where Qt puts it on the heading's first character whatever came before
+        (before the heading it lands in the block's format or on the first character
+        depending on how the previous section ended, e.g. a table's empty last cell)."""
+        anchor = f'<a name="{anchor_name(section_id)}"></a>'
+        heading = _HEADING.match(fragment)
+        if heading is None:
+            return anchor + fragment
+        level, inner = heading.group(1), heading.group(2)
+        return (f'<h{level}>{anchor}<a href="section:{html.escape(section_id)}">{inner}</a>'
+                f"</h{level}>{fragment[heading.end():]}")
 
     def set_mode(self, mode: str) -> None:
         """'issue' (the published issue) or 'zhihu' (the exported Zhihu post)."""

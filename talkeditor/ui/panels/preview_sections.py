@@ -3,26 +3,31 @@ replaces theirs in place, so an edit costs the edited section's parse and layout
 whole issue's (issue 18: ``setHtml`` of a 10x issue, 152k characters of HTML, takes 45-60 ms;
 replacing the edited section 5).
 
-The preview's document is every section's HTML in order, each starting with its anchor
-``<a name="sec-…">`` and a heading block (preview.PreviewPane._decorate). Qt's HTML importer
-keeps an anchor that stands before a block in that block's char format
-(``QTextBlock.charFormat``, where ``QTextEdit.scrollToAnchor`` looks too), except before the
-document's first block, where it lands on the first character. A section therefore runs from
-the block carrying its anchor up to the paragraph separator before the next section's.
+The preview's document is every section's HTML in order, each starting with its heading, whose
+first character carries the section's anchor ``sec-…`` (preview.PreviewPane._decorate puts
+``<a name>`` inside the heading; a section without a heading has it before its first block,
+where Qt keeps it in that block's char format, ``QTextBlock.charFormat``). A section runs
+from the block carrying its anchor up to the paragraph separator before the next section's.
 
 The replacement is made to give the document a full ``setHtml`` would (the tests compare
 ``toHtml`` and the anchors after edits of every kind): the section's HTML is parsed on its own,
-behind a throwaway first block so that its anchor lands where the whole document's parse puts
-it, and its first block's formats, which ``QTextCursor.insertFragment`` merges into the block
-at the cursor, are set again afterwards.
-"""
+behind a throwaway first block so that it is parsed as it is in the middle of the document,
+and its first block's formats, which ``QTextCursor.insertFragment`` merges into the block at
+the cursor, are set again afterwards. Raw HTML a host leaves open at the end of a section
+(``<div>``) is closed there, where a full parse lets it run into the next section."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
+import re
 
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment, QTextFormat
+
+_RULER = QTextFormat.Property.BlockTrailingHorizontalRulerWidth  # an <hr>: empty, but shown
 _LEAD = "<p>.</p>\n"  # parsed before a section that is not the document's first (see above)
+# a heading with no text (a section without a title, a lone "#"): Qt's importer merges its
+# empty block into what follows differently in the whole document, so it is set whole
+_EMPTY_HEADING = re.compile(r"<h([1-6])>(?:<a [^>]*></a>)*</h\1>")
 
 
 class _Parsed(QTextDocument):
@@ -93,6 +98,8 @@ class SectionMap:
     # ------------------------------------------------------------------ internals
     def _replace_run(self, cursor: QTextCursor, first: int, end: int, anchors: list[str],
                      html: str) -> bool:
+        if _EMPTY_HEADING.search(html):
+            return False
         document = self._document
         start = self._starts[first]
         stop = self._starts[end] - 1 if end < len(self._starts) \
@@ -102,9 +109,20 @@ class SectionMap:
         parsed.setDefaultStyleSheet(document.defaultStyleSheet())
         parsed.setHtml(html if first == 0 else _LEAD + html)
         head = parsed.begin() if first == 0 else parsed.begin().next()
+        if not head.isValid() or head.length() == 1:
+            # an empty first block (a section without a title): Qt's importer merges it with
+            # whatever comes next, differently in the whole document; set that again instead
+            return False
+        last = parsed.lastBlock()
+        if last != head and last.length() == 1 and not last.textList() \
+                and not last.blockFormat().hasProperty(_RULER):
+            # an empty last block (an empty quote or list item ends the section): in the
+            # whole document the next section's heading takes that block over (after a
+            # table it cannot: the block count check below sends that to a full render)
+            last = last.previous()
         source = QTextCursor(parsed)
         source.setPosition(head.position())
-        source.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        source.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.setPosition(start)
         cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertFragment(QTextDocumentFragment(source))
@@ -112,6 +130,9 @@ class SectionMap:
         cursor.setPosition(start)
         cursor.setBlockFormat(head.blockFormat())
         cursor.setBlockCharFormat(head.charFormat())
+        blocks = document.findBlock(new_stop).blockNumber() - cursor.block().blockNumber()
+        if blocks != last.blockNumber() - head.blockNumber():
+            return False  # Qt merged or split blocks at the edges: set the whole document
         starts = self._starts_between(start, new_stop, anchors)
         if starts is None:
             return False
@@ -125,11 +146,13 @@ class SectionMap:
     def _starts_between(self, start: int, stop: int, anchors: list[str]) -> list[int] | None:
         """The starts of the sections just put between ``start`` and ``stop``: the first at
         ``start``, the others at the blocks carrying their anchors."""
+        if anchors[0] not in _anchor_names(self._document.findBlock(start)):
+            return None
         starts = [start]
         wanted = anchors[1:]
         block = self._document.findBlock(start).next()
         while wanted and block.isValid() and block.position() <= stop:
-            if wanted[0] in block.charFormat().anchorNames():
+            if wanted[0] in _anchor_names(block):
                 starts.append(block.position())
                 wanted.pop(0)
             block = block.next()
@@ -137,17 +160,9 @@ class SectionMap:
 
     def _at(self, index: int) -> bool:
         """Whether section ``index``'s anchor is where its start says."""
-        document, start = self._document, self._starts[index]
-        name = self._anchors[index]
-        if index == 0:
-            if start != 0:
-                return False
-            cursor = QTextCursor(document)
-            cursor.setPosition(min(1, document.characterCount() - 1))
-            return name in cursor.charFormat().anchorNames() \
-                or name in document.begin().charFormat().anchorNames()
-        block = document.findBlock(start)
-        return block.position() == start and name in block.charFormat().anchorNames()
+        block = self._document.findBlock(self._starts[index])
+        return block.position() == self._starts[index] \
+            and self._anchors[index] in _anchor_names(block)
 
     def _bounded(self, first: int, end: int) -> bool:
         """Whether sections ``first`` and ``end`` (the one after the run) start where they
@@ -161,16 +176,22 @@ class SectionMap:
         starts: list[int | None] = [None] * len(self._anchors)
         block = self._document.begin()
         while block.isValid():
-            for name in block.charFormat().anchorNames():
+            for name in _anchor_names(block):
                 index = wanted.get(name)
                 if index is not None and starts[index] is None:
                     starts[index] = block.position()
             block = block.next()
-        starts[0] = 0  # the first anchor is on the first character (see the module docstring)
         if any(start is None for start in starts) or any(
                 a >= b for a, b in zip(starts, starts[1:], strict=False)):
             return None
-        self._starts = starts
-        if not self._at(0):
-            return None
         return starts
+
+
+def _anchor_names(block) -> list[str]:
+    """The anchor names a block starts with: in its own char format, or on its first
+    character (see the module docstring)."""
+    names = block.charFormat().anchorNames()
+    first = block.begin()
+    if not first.atEnd():
+        names = names + first.fragment().charFormat().anchorNames()
+    return names
