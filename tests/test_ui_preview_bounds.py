@@ -116,7 +116,7 @@ def test_typing_updates_the_preview_in_place_exactly_as_a_full_render_and_keeps_
     window.select_section("本周新闻", "学术")
     body = window.editor.pane.body
     calls = _count_set_html(pane)
-    for text in ("新的一条", "\n\n- 列表项", "\n\n| a | b |\n|---|---|\n| 1 | 2 |"):
+    for text in ("新的一条", "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n表后一段", "\n\n- 列表项"):
         cursor = body.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         cursor.insertText(text)

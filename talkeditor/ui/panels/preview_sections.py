@@ -114,8 +114,8 @@ class SectionMap:
             # whatever comes next, differently in the whole document; set that again instead
             return False
         last = parsed.lastBlock()
-        if last != head and last.length() == 1 and not last.textList() \
-                and not last.blockFormat().hasProperty(_RULER):
+        if end < len(self._starts) and last != head and last.length() == 1 \
+                and not last.textList() and not last.blockFormat().hasProperty(_RULER):
             # an empty last block (an empty quote or list item ends the section): in the
             # whole document the next section's heading takes that block over (after a
             # table it cannot: the block count check below sends that to a full render)
