@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..progress import Progress, report
 from . import limits
@@ -45,7 +46,8 @@ def check_events(events, progress: Progress | None = None, size: int = 0) -> Non
     for event in events:
         if isinstance(event, yaml.AliasEvent):
             raise _event_error(event, IssueFormatError(
-                "YAML aliases (*name) are not allowed in an issue file", place()))
+                "YAML aliases (*name) are not allowed in an issue file", place(),
+                code=errors.YAML_ALIAS))
         if isinstance(event, yaml.ScalarEvent):
             value = event.value
             if stack and stack[-1][0] and stack[-1][1] % 2 == 0:
@@ -53,9 +55,11 @@ def check_events(events, progress: Progress | None = None, size: int = 0) -> Non
             elif (event.implicit[0] and len(value) > limits.MAX_INT_DIGITS
                   and _LONG_NUMBER.match(value)):
                 raise _event_error(event, IssueFormatError(
-                    f"a number of {len(value):,} characters is far too large", place()))
+                    f"the number is too large ({len(value):,} digits)", place(),
+                    code=errors.NUMBER_TOO_LONG, data={"digits": len(value)}))
         elif isinstance(event, _OPENERS) and len(stack) >= MAX_DEPTH:
-            raise _event_error(event, IssueFormatError("nesting is too deep", place()))
+            raise _event_error(event, IssueFormatError("nesting is too deep", place(),
+                                                        code=errors.TOO_DEEP))
         elif isinstance(event, _CLOSERS):
             stack.pop()
             continue
