@@ -30,7 +30,8 @@ NOT_A_FOLDER = "not-a-folder"
 NOT_A_PICTURE = "not-a-picture"
 TOO_LARGE = "too-large"
 CANNOT_READ = "cannot-read"
-#: Codes of a past issue the importer cannot take in; ``data``: ``name``.
+#: Codes of a past issue the importer cannot take in; ``data``: ``name`` and, for
+#: CANNOT_IMPORT_KIND, ``suffix`` (``.pdf``, or "" for a file without one).
 OLD_WORD_DOC = "old-word-doc"
 CANNOT_IMPORT_KIND = "cannot-import-kind"
 EMPTY_FILE = "empty-file"

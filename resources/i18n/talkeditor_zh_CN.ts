@@ -1789,7 +1789,7 @@
         <translation>文件不是 UTF-8 文本（偏移 %1 处有无效字节）</translation>
     </message>
     <message>
-        <source>The YAML is malformed: %1</source>
+        <source>The file is malformed YAML: %1</source>
         <translation>YAML 格式有误：%1</translation>
     </message>
     <message>

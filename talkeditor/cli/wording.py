@@ -118,7 +118,7 @@ ERRORS = {
     errors.CANNOT_READ: "cannot read {path}: {reason}",
     errors.OLD_WORD_DOC: "{name}: old Word .doc files cannot be imported; save it as .docx in "
                          "Word or LibreOffice first",
-    errors.CANNOT_IMPORT_KIND: "{name}: cannot import this kind of file (supported: .txt, .md, "
+    errors.CANNOT_IMPORT_KIND: "{name}: cannot import {suffix} (supported: .txt, .md, "
                                ".markdown, .docx)",
     errors.EMPTY_FILE: "{name} is empty",
     errors.BINARY_FILE: "{name} is binary data, not a text or Markdown file",
@@ -194,6 +194,8 @@ def describe_error(exc: Exception) -> str:
     for key in ("expected", "got"):
         if key in data:
             data[key] = KINDS.get(data[key], data[key])
+    if exc.code == errors.CANNOT_IMPORT_KIND:
+        data["suffix"] = data.get("suffix") or "files without an extension"
     if "choices" in data:
         data["choices"] = ", ".join(str(c) for c in data["choices"])
     if isinstance(data.get("cause"), Exception):

@@ -111,7 +111,8 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None,
     if suffix not in TEXT_SUFFIXES and suffix not in DOCX_SUFFIXES:
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
                                " (supported: .txt, .md, .markdown, .docx)",
-                               code=errors.CANNOT_IMPORT_KIND, data={"name": p.name})
+                               code=errors.CANNOT_IMPORT_KIND,
+                               data={"name": p.name, "suffix": suffix})
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
     report(progress, 0.0)
     data = read_limited(p, limit)

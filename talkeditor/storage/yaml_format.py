@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..progress import Progress, part, report
 from . import limits
-from .yaml_checks import check_events
+from .yaml_checks import KIND_WORDS, check_events, checked_text, node_kind, yaml_error
 
 MAX_BYTES = limits.MAX_FILE_BYTES
 MAX_DEPTH = limits.MAX_YAML_NESTING
@@ -77,24 +77,6 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-#: The English words of ``errors.KINDS`` in the core's messages.
-KIND_WORDS = {"mapping": "a mapping", "list": "a list", "text": "text", "number": "a number",
-              "boolean": "true/false", "nothing": "nothing", "date": "a date",
-              "list-of-text": "a list of text", "whole-number": "a whole number",
-              "list-of-sections": "a list of sections", "list-of-conflicts": "a list of conflicts"}
-
-
-def _kind(node: yaml.Node) -> str:
-    """What ``node`` is: a key of ``errors.KINDS``, or its tag when none fits."""
-    if isinstance(node, yaml.MappingNode):
-        return "mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "list"
-    tag = node.tag[len(_STD):] if node.tag.startswith(_STD) else node.tag
-    return {"str": "text", "int": "number", "float": "number", "bool": "boolean",
-            "null": "nothing", "timestamp": "date"}.get(tag, tag)
-
-
 class _Reader:
     """Converts a composed node tree into the model, tracking the path for error messages."""
 
@@ -112,7 +94,7 @@ class _Reader:
 
     def expected(self, node: yaml.Node, where: str, expected: str) -> IssueFormatError:
         """``expected`` (a key of ``errors.KINDS``) where ``node`` is something else."""
-        got = _kind(node)
+        got = node_kind(node)
         return self.fail(node, where,
                          f"expected {KIND_WORDS[expected]}, got {KIND_WORDS.get(got, got)}",
                          errors.EXPECTED, expected=expected, got=got)
@@ -157,7 +139,7 @@ class _Reader:
     def boolean(self, node: yaml.Node, where: str) -> bool:
         self.check_tags(node, where)
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "bool":
-            got = _kind(node)
+            got = node_kind(node)
             raise self.fail(node, where, f"expected true or false, got "
                                          f"{KIND_WORDS.get(got, got)}",
                             errors.EXPECTED, expected="boolean", got=got)
@@ -380,28 +362,7 @@ class KeptScalar(str):
 
 def loads(data: str | bytes, progress: Progress | None = None) -> Issue:
     """An issue from YAML text or bytes (``progress``: see progress.py); IssueFormatError."""
-    if isinstance(data, bytes):
-        if len(data) > MAX_BYTES:
-            raise IssueFormatError(f"the file is too large ({len(data) // 1024} KiB; "
-                                   f"the limit is {MAX_BYTES // 1024 // 1024} MiB)",
-                                   code=errors.ISSUE_TOO_LARGE,
-                                   data={"size": len(data), "limit": MAX_BYTES})
-        if b"\x00" in data:
-            raise IssueFormatError("this is binary data, not a YAML issue file",
-                                   code=errors.BINARY_ISSUE)
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise IssueFormatError(f"not UTF-8 text (bad byte at offset {exc.start})",
-                                   code=errors.NOT_UTF8, data={"offset": exc.start}) from None
-    if len(data) > MAX_BYTES:
-        raise IssueFormatError("the text is too large for an issue file",
-                               code=errors.ISSUE_TOO_LARGE,
-                               data={"size": len(data.encode("utf-8", "surrogatepass")),
-                                     "limit": MAX_BYTES})
-    if "\x00" in data:
-        raise IssueFormatError("this is binary data, not a YAML issue file",
-                                   code=errors.BINARY_ISSUE)
+    data = checked_text(data)
     try:
         limits.check_lines(data)
         loader = _FAST_LOADER or _Loader
@@ -409,20 +370,8 @@ def loads(data: str | bytes, progress: Progress | None = None) -> Issue:
         node = yaml.compose(data, Loader=loader)
     except IssueFormatError:
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "malformed YAML"
-        if "nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
-            raise IssueFormatError("nesting is too deep", line=mark.line + 1 if mark else None,
-                                   column=mark.column + 1 if mark else None,
-                                   code=errors.TOO_DEEP) from None
-        raise IssueFormatError(f"malformed YAML: {problem}",
-                               line=mark.line + 1 if mark else None,
-                               column=mark.column + 1 if mark else None,
-                               code=errors.MALFORMED_YAML, data={"problem": problem}) from None
     except yaml.YAMLError as exc:
-        raise IssueFormatError(f"malformed YAML: {exc}", code=errors.MALFORMED_YAML,
-                               data={"problem": str(exc)}) from None
+        raise yaml_error(exc) from None
     except RecursionError:
         raise IssueFormatError("nesting is too deep", code=errors.TOO_DEEP) from None
     if node is None:

@@ -93,7 +93,7 @@ ERRORS = {
         "wording", "This is binary data, not a YAML issue file"),
     errors.NOT_UTF8: QT_TRANSLATE_NOOP(
         "wording", "The file is not UTF-8 text (a bad byte at offset %1)"),
-    errors.MALFORMED_YAML: QT_TRANSLATE_NOOP("wording", "The YAML is malformed: %1"),
+    errors.MALFORMED_YAML: QT_TRANSLATE_NOOP("wording", "The file is malformed YAML: %1"),
     errors.EMPTY_ISSUE: QT_TRANSLATE_NOOP("wording", "The issue file is empty"),
     errors.LINE_TOO_LONG: QT_TRANSLATE_NOOP(
         "wording", "Line %1 is too long (%2 characters; the limit is %3)"),
