@@ -1126,6 +1126,57 @@ def _two_edits(issue):
     return ours, theirs
 
 
+@figure("background_stall", "longest freeze of the window during a background Zhihu export, "
+        "40× issue", "ms", None)
+def background_stall(cfg: Config) -> Result:
+    """The window's event loop watched by a 5 ms timer while Export for Zhihu checks and
+    writes a big issue in a worker thread (its progress dialog shows after 0.5 s): the
+    longest gap between ticks is the longest time the host could not use the window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from talkeditor.ui import dialogs
+
+    times = 4 if cfg.quick else 40
+    window = open_window(big_issue_file(cfg, times))
+    out = cfg.workdir / f"zhihu{times}"
+    real_dialog = dialogs.zhihu_export
+    dialogs.zhihu_export = lambda *_args: {"folder": out, "image_base_url": "",
+                                           "link_cards": False, "title": None}
+    try:
+        deadline = time.perf_counter() + 60
+        while window.preview.converting and time.perf_counter() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer(interval=5, timeout=tick)
+        start = time.perf_counter()
+        timer.start()
+        window.zhihu_actions.export_in_background()
+        while window.manager.tasks.running("zhihu") is not None \
+                and time.perf_counter() < start + 120:
+            QApplication.processEvents()
+            time.sleep(0.002)
+        timer.stop()
+        total = time.perf_counter() - start
+    finally:
+        dialogs.zhihu_export = real_dialog
+        close_window(window)
+    slow = sorted(gaps, reverse=True)[:5]
+    return Result(ms(max(gaps)), {"export_s": round(total, 2), "longest_gaps_ms":
+                                  [ms(g) for g in slow], "switch_interval_s":
+                                  sys.getswitchinterval()},
+                  note=f"{times}×; export {total:.1f} s; GIL switch interval "
+                       f"{sys.getswitchinterval() * 1000:.1f} ms")
+
+
 @figure("merge_10x", "structural three-way merge of the 10× issue", "ms", 100)
 def merge_10x(cfg: Config) -> Result:
     from talkeditor.collab.merge import merge_files, merge_issues

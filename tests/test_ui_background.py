@@ -234,3 +234,46 @@ def test_closing_the_window_while_work_runs_stops_it_without_a_crash():
     out = done.stdout.decode()
     assert "ok True" in out and "done called" not in out
     assert "Traceback" not in done.stderr.decode(errors="replace")
+
+
+def test_garbage_collection_waits_while_work_runs_and_comes_back_after(qtbot):
+    import gc
+
+    tasks = runner(qtbot)
+    outcome = Outcome()
+    inside, release = threading.Event(), threading.Event()
+    seen = []
+
+    def work(_progress):
+        inside.set()
+        release.wait(WAIT / 1000)
+        seen.append(gc.isenabled())
+        return "ok"
+
+    assert gc.isenabled()
+    tasks.start("one", work, "…", done=outcome.done)
+    assert inside.wait(WAIT / 1000)
+    assert not gc.isenabled()  # the GUI thread's allocations do not start one either
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome.calls), timeout=WAIT)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_overlapping_tasks_keep_garbage_collection_off_until_the_last_one_ends():
+    import gc
+
+    from talkeditor.ui.background import COLLECTOR_HOLD
+
+    COLLECTOR_HOLD.acquire()
+    COLLECTOR_HOLD.acquire()
+    COLLECTOR_HOLD.release()
+    assert not gc.isenabled()
+    COLLECTOR_HOLD.release()
+    assert gc.isenabled()
+    gc.disable()  # off before any task: stays off after them
+    try:
+        COLLECTOR_HOLD.acquire()
+        COLLECTOR_HOLD.release()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

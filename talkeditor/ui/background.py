@@ -23,7 +23,9 @@ worker and must not touch widgets.
 
 from __future__ import annotations
 
+import gc
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -41,6 +43,11 @@ dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the
 DELAY_MS = 500
 # the progress signal's resolution (a report that does not move it is not sent)
 STEPS = 1000
+# at most one report per this many seconds reaches the GUI thread: each queued report waits
+# there for the GIL the worker holds (up to the switch interval, see ui/app.py)
+REPORT_INTERVAL_S = 0.05
+# ... unless it moved the bar this far (out of STEPS) since the last one sent
+REPORT_STEPS = 50
 # workers in flight: Python keeps each alive until its run() returns, even if its window
 # and runner are gone
 _RUNNING: set[_Worker] = set()
@@ -63,6 +70,7 @@ class Task(QObject):
         self.dialog = None  # the progress dialog once shown
         self._cancel = threading.Event()
         self._last = -1
+        self._sent_at = 0.0  # time.monotonic() of the last report sent
         self._handler: Callable[[str, Any], None] | None = None
         self._reported.connect(self._on_reported)
         self._finished.connect(self._on_finished)
@@ -84,8 +92,10 @@ class Task(QObject):
         if self._cancel.is_set():
             raise Cancelled()
         step = int(max(0.0, min(1.0, fraction)) * STEPS)
-        if step != self._last:
-            self._last = step
+        now = time.monotonic()
+        if step != self._last and (now - self._sent_at >= REPORT_INTERVAL_S
+                                   or abs(step - self._last) >= REPORT_STEPS or step == STEPS):
+            self._last, self._sent_at = step, now
             try:
                 self._reported.emit(step)
             except RuntimeError:  # the window (and this object) is gone: stop
@@ -104,6 +114,36 @@ class Task(QObject):
             self._handler(outcome, value)
 
 
+class _CollectorHold:
+    """Python's automatic garbage collection waits while background work runs.
+
+    A full collection runs in whichever thread allocates when it comes due and holds the GIL
+    until it ends: with an 80x issue's Zhihu check allocating millions of tokens, each one
+    froze the window for 0.1-0.5 s (benchmarks/run.py background_stall). Reference counting
+    still frees nearly everything meanwhile; cycles wait until the last worker ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._holds = 0
+        self._was_enabled = False
+
+    def acquire(self) -> None:
+        with self._lock:
+            if self._holds == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._holds += 1
+
+    def release(self) -> None:
+        with self._lock:
+            self._holds -= 1
+            if self._holds == 0 and self._was_enabled:
+                gc.enable()
+
+
+COLLECTOR_HOLD = _CollectorHold()
+
+
 class _Worker(QRunnable):
     def __init__(self, task: Task, work: Callable[[Callable[[float], None]], Any]) -> None:
         super().__init__()
@@ -111,12 +151,15 @@ class _Worker(QRunnable):
         self.task, self.work = task, work
 
     def run(self) -> None:  # Qt API, in the worker thread
+        COLLECTOR_HOLD.acquire()
         try:
             outcome, value = "done", self.work(self.task.progress)
         except Cancelled:
             outcome, value = "cancelled", None
         except BaseException as exc:  # noqa: BLE001 (every error goes to the GUI thread)
             outcome, value = "failed", exc
+        finally:
+            COLLECTOR_HOLD.release()
         try:
             self.task._finished.emit(outcome, value)
         except RuntimeError:

@@ -41,6 +41,7 @@ from ...errors import IssueFormatError
 from ...lazy import lazy_import
 from ...render.html import HtmlCache
 from ...storage.images import ImageRefused
+from ..background import COLLECTOR_HOLD
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
 from .preview_sections import SectionMap
@@ -156,8 +157,10 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
     def _show_all_next(self) -> None:
         """The next render sets the whole document, even if no section changed (another
-        style sheet or width, the Zhihu mode, another document)."""
+        style sheet or width, the Zhihu mode, another document), and goes to the section
+        being edited (a pixel place means nothing in another layout)."""
         self._shown = False
+        self._scrolled_to = None
         self.cache.forget_shown()
         self.sections.reset(None, None)
 
@@ -266,11 +269,15 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
 
         def work() -> None:  # worker thread: pure conversion of immutable strings
             results = []
-            for key, text in stale:
-                try:
-                    results.append((key, text, markdown_tree.markdown_to_html(text)))
-                except markdown_tree.MarkdownLimitError as exc:
-                    results.append((key, text, exc))
+            COLLECTOR_HOLD.acquire()  # no full collection holding the GIL meanwhile
+            try:
+                for key, text in stale:
+                    try:
+                        results.append((key, text, markdown_tree.markdown_to_html(text)))
+                    except markdown_tree.MarkdownLimitError as exc:
+                        results.append((key, text, exc))
+            finally:
+                COLLECTOR_HOLD.release()
             try:
                 self._converted.emit((cache, results))
             except RuntimeError:  # the pane was deleted meanwhile
