@@ -22,14 +22,16 @@ class TalkeditorError(Exception):
 
 #: Codes of the file problems the app words itself (``ui.wording.describe_error``); ``data``
 #: holds ``path`` (the file as given), ``name`` (its file name) and, for TOO_LARGE, ``size``
-#: and ``limit`` (bytes), for CANNOT_READ ``reason`` (the system's words).
+#: and ``limit`` (bytes), for CANNOT_READ ``reason`` (the system's words), for NOT_A_FILE
+#: ``kind`` (what it is, in English).
 NO_SUCH_FILE = "no-such-file"
 NOT_A_FILE = "not-a-file"
 NOT_A_FOLDER = "not-a-folder"
 NOT_A_PICTURE = "not-a-picture"
 TOO_LARGE = "too-large"
 CANNOT_READ = "cannot-read"
-#: Codes of a past issue the importer cannot take in; ``data``: ``name``.
+#: Codes of a past issue the importer cannot take in; ``data``: ``name`` and, for
+#: CANNOT_IMPORT_KIND, ``suffix`` (``.pdf``, or "" for a file without one).
 OLD_WORD_DOC = "old-word-doc"
 CANNOT_IMPORT_KIND = "cannot-import-kind"
 EMPTY_FILE = "empty-file"
@@ -41,6 +43,62 @@ NAME_NOT_LISTABLE = "name-not-listable"
 NO_NAME = "no-name"
 NOT_A_SIGNATURE_NAME = "not-a-signature-name"
 NOT_A_SIGNATURE_STYLE = "not-a-signature-style"
+#: Codes of a broken issue file (``storage/yaml_format.py``, ``yaml_checks.py``,
+#: ``limits.py``); the place is the error's ``where``, ``line`` and ``column``. ``data``:
+#: EXPECTED ``expected`` and ``got`` (keys of ``KINDS``); YAML_TAG ``tag``; NUMBER_TOO_LONG
+#: ``digits``; OUT_OF_RANGE ``low``, ``high``, ``value``; NEWER_FORMAT ``version``,
+#: ``supported``; UNKNOWN_FORMAT ``version``; BAD_DATE, BAD_TIME ``value``; DUPLICATE_ID
+#: ``id``; NOT_ONE_OF ``value``, ``choices`` (a list); ISSUE_TOO_LARGE ``size``, ``limit``
+#: (bytes); NOT_UTF8 ``offset``; MALFORMED_YAML ``problem`` (PyYAML's English words);
+#: LINE_TOO_LONG ``line``, ``length``, ``limit``; TOO_MANY ``what`` (``items`` or
+#: ``sections``), ``count``, ``limit``; SECTIONS_TOO_DEEP ``limit``; TEXT_TOO_DEEP ``line``,
+#: ``depth``, ``limit``.
+EXPECTED = "expected"
+YAML_TAG = "yaml-tag"
+YAML_ALIAS = "yaml-alias"
+KEY_NOT_TEXT = "key-not-text"
+DUPLICATE_KEY = "duplicate-key"
+MISSING = "missing"
+NUMBER_TOO_LONG = "number-too-long"
+OUT_OF_RANGE = "out-of-range"
+TOO_DEEP = "too-deep"
+NOT_AN_ISSUE = "not-an-issue"
+NEWER_FORMAT = "newer-format"
+UNKNOWN_FORMAT = "unknown-format"
+BAD_DATE = "bad-date"
+BAD_TIME = "bad-time"
+DUPLICATE_ID = "duplicate-id"
+NOT_ONE_OF = "not-one-of"
+ISSUE_TOO_LARGE = "issue-too-large"
+BINARY_ISSUE = "binary-issue"
+NOT_UTF8 = "not-utf8"
+MALFORMED_YAML = "malformed-yaml"
+EMPTY_ISSUE = "empty-issue"
+LINE_TOO_LONG = "line-too-long"
+TOO_MANY = "too-many"
+SECTIONS_TOO_DEEP = "sections-too-deep"
+TEXT_TOO_DEEP = "text-too-deep"
+#: What a YAML node was or should have been (EXPECTED's ``expected`` and ``got``); a tag
+#: outside these is given as it is.
+KINDS = ("mapping", "list", "text", "number", "boolean", "nothing", "date", "list-of-text",
+         "whole-number", "list-of-sections", "list-of-conflicts")
+#: Codes of an import refused past the first checks; ``data``: ``name`` and, for
+#: UNREADABLE_ENCODING ``encoding``, for IMPORT_TOO_LARGE ``cause`` (the IssueFormatError the
+#: imported issue would give when opened).
+UNREADABLE_ENCODING = "unreadable-encoding"
+UNKNOWN_ENCODING = "unknown-encoding"
+DOCX_TOO_LARGE = "docx-too-large"
+IMPORT_TOO_LARGE = "import-too-large"
+#: Codes of the Zhihu export and the archive; ``data``: BAD_IMAGE_BASE ``url``;
+#: ARCHIVE_HAS_ISSUE and NO_SUCH_ISSUE ``number``, ``path`` (the issue file, the archive);
+#: NO_ASSETS ``path``; CANNOT_COPY_ASSETS ``reason`` (the system's words).
+MARKDOWN_TOO_DEEP = "markdown-too-deep"
+BAD_IMAGE_BASE = "bad-image-base"
+NO_NUMBER = "no-number"
+ARCHIVE_HAS_ISSUE = "archive-has-issue"
+NO_SUCH_ISSUE = "no-such-issue"
+NO_ASSETS = "no-assets"
+CANNOT_COPY_ASSETS = "cannot-copy-assets"
 
 
 class IssueFormatError(TalkeditorError, ValueError):

@@ -17,7 +17,8 @@ from talkeditor.importing import findings, vocabulary
 from talkeditor.importing.findings import Finding
 from talkeditor.importing.importer import import_file, import_text
 from talkeditor.links import titles
-from talkeditor.ui import wording
+from talkeditor.storage import images, yaml_format
+from talkeditor.ui import error_words, wording
 from talkeditor.ui.app import install_translations
 from talkeditor.ui.document import import_report
 from talkeditor.zhihu import check as zhihu_check
@@ -277,3 +278,169 @@ def test_a_past_issue_the_importer_cannot_take_is_refused_in_chinese(
     (_title, _text, details), = no_dialogs["errors"]
     assert expected in details
     assert window.document.issue.number == number  # the open issue stays
+
+
+# ---------------------------------------------------------------- the core's errors
+
+
+def _core_codes() -> set[str]:
+    return {v for k, v in vars(errors).items() if k.isupper() and isinstance(v, str)}
+
+
+def test_every_error_code_of_the_core_is_worded_by_the_command_line():
+    assert set(cli_wording.ERRORS) == _core_codes()
+    assert set(cli_wording.KINDS) == set(errors.KINDS) == set(error_words.KINDS)
+
+
+def test_every_reason_an_image_is_not_shown_is_worded_by_the_window():
+    assert list(error_words.IMAGE_REFUSALS) == list(images.CODES)
+    assert set(error_words.ERROR_DATA) <= _core_codes()
+
+
+def test_every_error_and_image_text_has_chinese_with_the_same_placeholders(chinese):
+    texts = [t for table in (error_words.ERRORS, error_words.KINDS, error_words.COUNTED,
+                             error_words.IMAGE_REFUSALS) for t in table.values()]
+    for text in texts:
+        zh = QCoreApplication.translate("wording", text)
+        assert zh != text and CJK.search(zh), text
+        assert _placeholders(zh) == _placeholders(text), text
+
+
+#: Broken issue files: the text, its code, the place the words keep and the Chinese they say.
+BROKEN_ISSUES = [
+    ("sections: []\n", errors.NOT_AN_ISSUE, "format", "这不是 talkeditor 的期刊文件"),
+    ("format: 1\nsections: {a: 1}\n", errors.EXPECTED, "sections", "应为版块列表，实际是映射"),
+    ("format: 1\nhost: 3\n", errors.EXPECTED, "host", "应为文本列表，实际是数字"),
+    ("format: 1\nsections:\n- title: a\n  optional: 3\n", errors.EXPECTED,
+     "sections[0].optional", "应为布尔值（true 或 false），实际是数字"),
+    ("format: 1\ndate: 2024-13-45\n", errors.BAD_DATE, "date", "有效日期，实际是「2024-13-45」"),
+    ("format: 1\ntime: '25:00'\n", errors.BAD_TIME, "time", "实际是「25:00」"),
+    ("format: 1\nsections:\n- title: a\n  minutes: 99999\n", errors.OUT_OF_RANGE,
+     "sections[0].minutes", "应为 0 到 10080 之间的整数，实际是 99999"),
+    ("format: 1\nsections:\n- id: x\n", errors.MISSING, "sections[0].title", "缺少这一项"),
+    ("format: 99\n", errors.NEWER_FORMAT, "format", "格式 99"),
+    ("format: 0\n", errors.UNKNOWN_FORMAT, "format", "未知的格式版本 0"),
+    ("format: 1\nsections:\n- title: a\n  body_kind: odd\n", errors.NOT_ONE_OF,
+     "sections[0].body_kind", "这里不能填「odd」（可选：weekly、standing）"),
+    ("format: 1\nx: [\n", errors.MALFORMED_YAML, "", "YAML 格式有误"),
+    ("format: 1\na: &x 1\nb: *x\n", errors.YAML_ALIAS, "b", "不允许使用 YAML 别名"),
+    ("format: 1\nsections:\n- {id: a, title: x}\n- {id: a, title: y}\n", errors.DUPLICATE_ID,
+     "sections[1].id", "版块 id「a」重复使用了"),
+    ("format: 1\nformat: 1\n", errors.DUPLICATE_KEY, "format", "这个键出现了两次"),
+    ("format: !!binary aGk=\n", errors.YAML_TAG, "format", "不允许使用标签"),
+    ("format: 1\nnumber: " + "9" * 200 + "\n", errors.NUMBER_TOO_LONG, "number", "数字太大"),
+    ("format: 1\nx: " + "[" * 200 + "]" * 200 + "\n", errors.TOO_DEEP, "", "嵌套层级太深"),
+    ("format: 1\nbody: " + "x" * 200_000 + "\n", errors.LINE_TOO_LONG, "", "第 2 行太长"),
+    ("format: 1\nhost: [" + "a, " * 20_001 + "]\n", errors.TOO_MANY, "host", "条目太多"),
+    ("format: 1\nsections:\n- title: a\n  body: \"" + "> " * 40 + "x\"\n",
+     errors.TEXT_TOO_DEEP, "sections[0].body", "正文第 1 行嵌套了"),
+    ("", errors.EMPTY_ISSUE, "", "期刊文件是空的"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "where", "expected"), BROKEN_ISSUES,
+                         ids=[c for _t, c, _w, _e in BROKEN_ISSUES])
+def test_a_broken_issue_file_carries_a_code_worded_in_chinese_with_its_place(
+        chinese, text, code, where, expected):
+    with pytest.raises(errors.IssueFormatError) as caught:
+        yaml_format.loads(text)
+    exc = caught.value
+    assert exc.code == code and exc.where.startswith(where)
+    zh = wording.describe_error(exc)
+    assert expected in zh and not re.search(r"%\d", zh), zh
+    if exc.where:
+        assert zh.startswith(f"{exc.where}：")
+    if exc.line is not None:
+        assert zh.endswith(f"（第 {exc.line} 行，第 {exc.column} 列）")
+    english = cli_wording.describe_error(exc)
+    assert "{" not in english and not CJK.search(english)
+    if code not in (errors.NOT_ONE_OF, errors.TOO_MANY):  # one code, several sentences
+        assert english == str(exc)  # the command line's words are the core's sentence
+
+
+def test_binary_non_utf8_and_oversized_issue_files_are_worded_in_chinese(chinese):
+    cases = [(b"format: 1\x00\n", errors.BINARY_ISSUE, "二进制数据"),
+             (b"format: 1\ntitle: \xff\n", errors.NOT_UTF8, "偏移 17 处有无效字节"),
+             (b"#" * (yaml_format.MAX_BYTES + 1), errors.ISSUE_TOO_LARGE, "期刊文件太大")]
+    for data, code, expected in cases:
+        with pytest.raises(errors.IssueFormatError) as caught:
+            yaml_format.loads(data)
+        assert caught.value.code == code
+        assert expected in wording.describe_error(caught.value)
+        english = cli_wording.describe_error(caught.value)
+        assert "{" not in english and not CJK.search(english)
+
+
+def test_an_import_that_would_be_too_large_words_its_cause_in_chinese(chinese):
+    cause = errors.IssueFormatError("x", "sections[0].body", code=errors.LINE_TOO_LONG,
+                                    data={"line": 3, "length": 200_001, "limit": 100_000})
+    exc = errors.IssueFormatError("y", code=errors.IMPORT_TOO_LARGE,
+                                  data={"name": "第3期.md", "cause": cause})
+    assert wording.describe_error(exc) == (
+        "第3期.md：导入后的这一期太大，保存后将无法再次打开，因此没有导入："
+        "sections[0].body：第 3 行太长（200001 个字符，上限是 100000）")
+    assert cli_wording.describe_error(exc).endswith(
+        "sections[0].body: line 3 is too long (200,001 characters; the limit is 100,000)")
+
+
+def test_a_failed_write_names_the_file_in_chinese_and_keeps_the_systems_reason(chinese):
+    exc = errors.WriteError("/x/issue.md", "No space left on device", written=("/x/issue.yaml",))
+    assert wording.describe_error(exc) == \
+        "无法写入 /x/issue.md：No space left on device（已写入：/x/issue.yaml）"
+    assert cli_wording.describe_error(exc) == str(exc)
+
+
+def test_why_an_image_is_not_shown_reads_in_chinese(chinese, tmp_path):
+    refusals = {}
+    for ref, folder in (("https://example.com/a.png", tmp_path), ("../../etc/passwd", tmp_path),
+                        ("assets/a.png", None), ("ftp://x/a.png", tmp_path),
+                        ("assets/none.png", tmp_path)):
+        with pytest.raises(images.ImageRefused) as caught:
+            images.read_issue_image(folder, ref)
+        refusals[ref] = wording.describe_image_refusal(caught.value)
+    assert refusals == {"https://example.com/a.png": "不加载网络图片",
+                        "../../etc/passwd": "在这一期的文件夹之外",
+                        "assets/a.png": "这一期还没有保存，没有存放图片的文件夹",
+                        "ftp://x/a.png": "不显示 ftp: 地址",
+                        "assets/none.png": "文件不存在或无法读取"}
+    big = images.ImageRefused("too many pixels (9×9)", images.TOO_MANY_PIXELS, width=9, height=9)
+    assert wording.describe_image_refusal(big) == "像素太多（9×9）"
+    assert wording.describe_image_refusal(images.ImageRefused("odd")) == "odd"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (b"format: 1\nsections: {a: 1}\n", "bad.yaml: sections：应为版块列表，实际是映射（键: 值）"
+                                       "（第 2 行，第 11 列）"),
+    (b"format: 1\nsections: [\n", "bad.yaml：YAML 格式有误："),
+    (b"format: 1\ndate: 2024-02-30\n", "bad.yaml: date：应为 YYYY-MM-DD 格式的有效日期，"
+                                        "实际是「2024-02-30」（第 2 行，第 7 列）"),
+])
+def test_the_chinese_window_words_a_broken_issue_file_in_chinese(
+        qtbot, no_dialogs, issue_copy, tmp_path, text, expected):
+    from talkeditor.ui.app import create_main_window
+
+    win = create_main_window(issue_copy, lang="zh_CN")
+    qtbot.addWidget(win)
+    try:
+        bad = tmp_path / "bad.yaml"
+        bad.write_bytes(text)
+        number = win.document.issue.number
+        assert not win.open_path(bad)
+        (title, message, details), = no_dialogs["errors"]
+        assert CJK.search(title) and CJK.search(message), (title, message)
+        assert expected in details, details
+        assert not re.search(r"\b(got|line \d+|column)\b", details), details
+        assert win.document.issue.number == number  # the open issue stays
+    finally:
+        install_translations(QApplication.instance(), "en")
+
+
+def test_the_chinese_window_says_in_chinese_that_a_file_could_not_be_written(
+        qtbot, window, no_dialogs, chinese, tmp_path):
+    (tmp_path / "file").write_text("x")
+    target = tmp_path / "file" / "issue.yaml"  # below a file: the system refuses
+    assert not window.manager.save(target)
+    (title, message, details), = no_dialogs["errors"]
+    assert title == "保存失败" and "这一期没有保存" in message
+    # the path, then the system's reason as it gave it ("File exists", "Not a directory")
+    assert re.fullmatch(f"无法写入 {re.escape(str(target))}：[A-Za-z][A-Za-z ]+", details), details

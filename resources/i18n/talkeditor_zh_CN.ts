@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>This section has {0} characters: the preview shows sections of up to {1} characters.</source>
-        <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options. the issue HTML on screen; None when it must be set again even if unchanged (another style sheet or width, the Zhihu mode, another document)</extracomment>
+        <extracomment>Builds the Zhihu post for the Zhihu mode (set by the window); None: default options. where each section is in the document on screen, for in-place updates True while the document on screen is the issue&apos;s HTML as the cache last gave it</extracomment>
         <translation>这个版块有 {0} 个字符：预览只显示不超过 {1} 个字符的版块。</translation>
     </message>
     <message>
@@ -1649,7 +1649,7 @@
     </message>
     <message>
         <source>Cannot read %1: there is no such file</source>
-        <extracomment>The core&apos;s errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the file name (or the name a credits edit refused), %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB; %6 a signature&apos;s style.</extracomment>
+        <extracomment>The core&apos;s errors the window words (``errors.IssueFormatError.code``). The codes in ``ERROR_DATA`` take %1, %2 … from the data keys listed there; the others: %1 the path, %2 the file name (or the name a credits edit refused), %3 the system&apos;s reason; sizes are %4 and %5 (the limit), in MiB; %6 a signature&apos;s style.</extracomment>
         <translation>无法读取 %1：没有这个文件</translation>
     </message>
     <message>
@@ -1711,6 +1711,277 @@
     <message>
         <source>The style “%6” does not make a signature here</source>
         <translation>样式「%6」在这里不构成署名</translation>
+    </message>
+    <message>
+        <source>Expected %1, got %2</source>
+        <translation>应为%1，实际是%2</translation>
+    </message>
+    <message>
+        <source>The tag %1 is not allowed in an issue file</source>
+        <translation>期刊文件中不允许使用标签 %1</translation>
+    </message>
+    <message>
+        <source>YAML aliases (*name) are not allowed in an issue file</source>
+        <translation>期刊文件中不允许使用 YAML 别名（*name）</translation>
+    </message>
+    <message>
+        <source>Keys must be text</source>
+        <translation>键必须是文本</translation>
+    </message>
+    <message>
+        <source>This key appears twice</source>
+        <translation>这个键出现了两次</translation>
+    </message>
+    <message>
+        <source>Missing (this key is required)</source>
+        <translation>缺少这一项（必须填写）</translation>
+    </message>
+    <message>
+        <source>The number is too large (%1 digits)</source>
+        <translation>数字太大（%1 位）</translation>
+    </message>
+    <message>
+        <source>Expected a whole number from %1 to %2, got %3</source>
+        <translation>应为 %1 到 %2 之间的整数，实际是 %3</translation>
+    </message>
+    <message>
+        <source>The nesting is too deep</source>
+        <translation>嵌套层级太深</translation>
+    </message>
+    <message>
+        <source>Missing: this is not a talkeditor issue file</source>
+        <translation>缺少此项：这不是 talkeditor 的期刊文件</translation>
+    </message>
+    <message>
+        <source>Written by a newer talkeditor (format %1); this version reads format %2 and older</source>
+        <translation>由更新版本的 talkeditor 写入（格式 %1）；当前版本只能读取格式 %2 及更早的文件</translation>
+    </message>
+    <message>
+        <source>Unknown format version %1</source>
+        <translation>未知的格式版本 %1</translation>
+    </message>
+    <message>
+        <source>Expected a calendar date as YYYY-MM-DD, got “%1”</source>
+        <translation>应为 YYYY-MM-DD 格式的有效日期，实际是「%1」</translation>
+    </message>
+    <message>
+        <source>Expected a time as HH:MM, got “%1”</source>
+        <translation>应为 HH:MM 格式的时间，实际是「%1」</translation>
+    </message>
+    <message>
+        <source>The section id “%1” is used twice</source>
+        <translation>版块 id「%1」重复使用了</translation>
+    </message>
+    <message>
+        <source>“%1” is not allowed here (one of: %2)</source>
+        <translation>这里不能填「%1」（可选：%2）</translation>
+    </message>
+    <message>
+        <source>The issue file is too large (%1 MiB; the limit is %2 MiB)</source>
+        <translation>期刊文件太大（%1 MiB，上限是 %2 MiB）</translation>
+    </message>
+    <message>
+        <source>This is binary data, not a YAML issue file</source>
+        <translation>这是二进制数据，不是 YAML 期刊文件</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (a bad byte at offset %1)</source>
+        <translation>文件不是 UTF-8 文本（偏移 %1 处有无效字节）</translation>
+    </message>
+    <message>
+        <source>The file is malformed YAML: %1</source>
+        <translation>YAML 格式有误：%1</translation>
+    </message>
+    <message>
+        <source>The issue file is empty</source>
+        <translation>期刊文件是空的</translation>
+    </message>
+    <message>
+        <source>Line %1 is too long (%2 characters; the limit is %3)</source>
+        <translation>第 %1 行太长（%2 个字符，上限是 %3）</translation>
+    </message>
+    <message>
+        <source>Too many %1 (%2; the limit is %3)</source>
+        <translation>%1太多（%2 个，上限是 %3）</translation>
+    </message>
+    <message>
+        <source>Sections are nested too deep (more than %1 levels)</source>
+        <translation>版块嵌套太深（超过 %1 层）</translation>
+    </message>
+    <message>
+        <source>Line %1 of the text is nested %2 levels deep (lists and quotes; the limit is %3)</source>
+        <translation>正文第 %1 行嵌套了 %2 层（列表和引用；上限是 %3 层）</translation>
+    </message>
+    <message>
+        <source>%1 is not readable %2 text</source>
+        <translation>%1 不是可读的 %2 文本</translation>
+    </message>
+    <message>
+        <source>%1: the text encoding could not be recognised (it is not UTF-8); save the file as UTF-8 and import it again</source>
+        <translation>%1：无法识别文本编码（不是 UTF-8）；请把文件另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>%1 unpacks to too much for a Word document (too many or too large parts; perhaps a zip bomb)</source>
+        <translation>%1 解压后的内容超出了 Word 文档的限度（部件太多或太大，可能是压缩炸弹）</translation>
+    </message>
+    <message>
+        <source>%1: the imported issue would be too large to open again, so it was not imported: %2</source>
+        <translation>%1：导入后的这一期太大，保存后将无法再次打开，因此没有导入：%2</translation>
+    </message>
+    <message>
+        <source>The Markdown is nested too deeply to export</source>
+        <translation>Markdown 嵌套太深，无法导出</translation>
+    </message>
+    <message>
+        <source>The image address prefix must be an http(s) address, not “%1”</source>
+        <translation>图片地址前缀必须是 http(s) 地址，而不是「%1」</translation>
+    </message>
+    <message>
+        <source>An issue needs a number to go into the archive</source>
+        <translation>这一期需要有编号才能放入往期文件夹</translation>
+    </message>
+    <message>
+        <source>The archive already has issue %1 (%2)</source>
+        <translation>往期文件夹里已经有第 %1 期（%2）</translation>
+    </message>
+    <message>
+        <source>The archive %2 has no issue %1</source>
+        <translation>往期文件夹 %2 里没有第 %1 期</translation>
+    </message>
+    <message>
+        <source>The assets folder %1 does not exist</source>
+        <translation>素材文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot copy the assets: %1</source>
+        <translation>无法复制素材：%1</translation>
+    </message>
+    <message>
+        <source>a mapping (key: value)</source>
+        <extracomment>The data keys of a code&apos;s %1, %2 … (``errors.py`` names the data of each code). What a YAML node was or should have been (``errors.KINDS``: EXPECTED&apos;s %1 and %2).</extracomment>
+        <translation>映射（键: 值）</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>布尔值（true 或 false）</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>a list of text</source>
+        <translation>文本列表</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a list of sections</source>
+        <translation>版块列表</translation>
+    </message>
+    <message>
+        <source>a list of conflicts</source>
+        <translation>冲突列表</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <extracomment>What there are too many of (TOO_MANY&apos;s %1).</extracomment>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>sections</source>
+        <translation>版块</translation>
+    </message>
+    <message>
+        <source>no image address</source>
+        <extracomment>Why the preview does not show an image (``storage.images.CODES``, written out so that wording an error does not import the storage layer): %1, %2 from the data keys in ``_IMAGE_DATA``.</extracomment>
+        <translation>没有图片地址</translation>
+    </message>
+    <message>
+        <source>remote images are not loaded</source>
+        <translation>不加载网络图片</translation>
+    </message>
+    <message>
+        <source>file:// addresses are not shown; put the image in assets/</source>
+        <translation>不显示 file:// 地址；请把图片放进 assets/</translation>
+    </message>
+    <message>
+        <source>%1: addresses are not shown</source>
+        <translation>不显示 %1: 地址</translation>
+    </message>
+    <message>
+        <source>absolute paths are not shown; put the image in assets/</source>
+        <translation>不显示绝对路径；请把图片放进 assets/</translation>
+    </message>
+    <message>
+        <source>the issue is not saved yet, so it has no folder for images</source>
+        <translation>这一期还没有保存，没有存放图片的文件夹</translation>
+    </message>
+    <message>
+        <source>the path cannot be resolved</source>
+        <translation>无法解析路径</translation>
+    </message>
+    <message>
+        <source>outside the issue&apos;s folder</source>
+        <translation>在这一期的文件夹之外</translation>
+    </message>
+    <message>
+        <source>not an image file</source>
+        <translation>不是图片文件</translation>
+    </message>
+    <message>
+        <source>missing or unreadable</source>
+        <translation>文件不存在或无法读取</translation>
+    </message>
+    <message>
+        <source>not a regular file, so not an image</source>
+        <translation>不是普通文件，因此不是图片</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB</source>
+        <translation>超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>missing, unreadable or not a file</source>
+        <translation>文件不存在、无法读取或不是文件</translation>
+    </message>
+    <message>
+        <source>too many pixels (%1×%2)</source>
+        <translation>像素太多（%1×%2）</translation>
+    </message>
+    <message>
+        <source>cannot be decoded (%1)</source>
+        <translation>无法解码（%1）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (already written: %2)</source>
+        <translation>%1（已写入：%2）</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3)</source>
+        <translation>%1（第 %2 行，第 %3 列）</translation>
     </message>
     <message>
         <source>The title is empty</source>

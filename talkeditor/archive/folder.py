@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue
 from ..storage import files as storage
@@ -220,7 +221,9 @@ class Archive:
         elif isinstance(which, str) and not which.endswith(ISSUE_FILES):
             entry = self.find(which)
             if entry is None:
-                raise IssueFormatError(f"the archive {self.folder} has no issue {which!r}")
+                raise IssueFormatError(f"the archive {self.folder} has no issue {which!r}",
+                                       code=errors.NO_SUCH_ISSUE,
+                                       data={"number": which, "path": str(self.folder)})
             path = entry.path
         else:
             path = Path(which)
@@ -256,11 +259,14 @@ class Archive:
         number is an error instead of being replaced (its old file is kept as ``.bak``).
         """
         if not issue.number.strip():
-            raise IssueFormatError("an issue needs a number to go into the archive")
+            raise IssueFormatError("an issue needs a number to go into the archive",
+                                   code=errors.NO_NUMBER)
         folder = self.folder_for(issue)
         target = folder / ISSUE_FILES[0]
         if not replace and target.exists():
-            raise IssueFormatError(f"the archive already has issue {issue.number} ({target})")
+            raise IssueFormatError(f"the archive already has issue {issue.number} ({target})",
+                                   code=errors.ARCHIVE_HAS_ISSUE,
+                                   data={"number": issue.number, "path": str(target)})
         saved = storage.save_issue(issue, target)
         if assets is not None:
             _copy_assets(assets, folder / "assets")
@@ -286,7 +292,8 @@ def _copy_assets(assets, target: Path) -> None:
         if isinstance(assets, str | os.PathLike):
             source = Path(assets)
             if not source.is_dir():
-                raise IssueFormatError(f"the assets folder {source} does not exist")
+                raise IssueFormatError(f"the assets folder {source} does not exist",
+                                       code=errors.NO_ASSETS, data={"path": str(source)})
             shutil.copytree(source, target, dirs_exist_ok=True)
             return
         target.mkdir(parents=True, exist_ok=True)
@@ -297,7 +304,8 @@ def _copy_assets(assets, target: Path) -> None:
             else:
                 shutil.copy2(source, target / source.name)
     except OSError as exc:
-        raise IssueFormatError(f"cannot copy the assets: {exc}") from None
+        raise IssueFormatError(f"cannot copy the assets: {exc}", code=errors.CANNOT_COPY_ASSETS,
+                               data={"reason": str(exc)}) from None
 
 
 def default_archive() -> Archive:

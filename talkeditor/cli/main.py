@@ -316,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except TalkeditorError as exc:  # bad input (IssueFormatError) or a failed write
-        print(f"talkeditor: error: {exc}", file=sys.stderr)
+        print(f"talkeditor: error: {wording.describe_error(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

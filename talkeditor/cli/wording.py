@@ -11,6 +11,8 @@ words the same results in Chinese or English through Qt (``ui/wording.py``,
 
 from __future__ import annotations
 
+from .. import errors
+
 #: The Zhihu findings: ``{subject}`` is the offending text, the other fields the code's data.
 ZHIHU_WARNINGS = {
     "title-empty": "the title is empty",
@@ -102,6 +104,117 @@ METADATA = {"number": "number", "title": "title", "datetime": "date and time",
 SYNC_STEPS = {"init": "git init", "commit": "committing local changes",
               "fetch": "fetching from {where}", "merge": "merging {where}",
               "push": "pushing to {where}", "race": "someone pushed first: merging their changes"}
+
+#: The core's errors (``errors.IssueFormatError.code``): the fields are the code's data (see
+#: ``errors.py``); ``{size_text}`` is TOO_LARGE's size and limit in KiB or MiB,
+#: ``{size_kib}`` and ``{limit_mib}`` ISSUE_TOO_LARGE's. The place (``where``, line, column)
+#: is added around them.
+ERRORS = {
+    errors.NO_SUCH_FILE: "cannot read {path}: no such file",
+    errors.NOT_A_FILE: "{path} is not a file (it is {kind})",
+    errors.NOT_A_FOLDER: "{path} exists and is not a folder",
+    errors.NOT_A_PICTURE: "{name} is not a picture (.png, .jpg, .gif, .webp, .bmp)",
+    errors.TOO_LARGE: "{name} is too large ({size_text})",
+    errors.CANNOT_READ: "cannot read {path}: {reason}",
+    errors.OLD_WORD_DOC: "{name}: old Word .doc files cannot be imported; save it as .docx in "
+                         "Word or LibreOffice first",
+    errors.CANNOT_IMPORT_KIND: "{name}: cannot import {suffix} (supported: .txt, .md, "
+                               ".markdown, .docx)",
+    errors.EMPTY_FILE: "{name} is empty",
+    errors.BINARY_FILE: "{name} is binary data, not a text or Markdown file",
+    errors.NOT_A_DOCX: "{name} is not a readable Word document (.docx): the file is damaged, "
+                       "password-protected or not a .docx",
+    errors.NOT_A_NAME: "{name!r} is not a name",
+    errors.NAME_NOT_LISTABLE: "{name!r} cannot be written in a credit list",
+    errors.NO_NAME: "no name to rename",
+    errors.NOT_A_SIGNATURE_NAME: "{name!r} would not read back as a signature's name",
+    errors.NOT_A_SIGNATURE_STYLE: "the style {style!r} does not make a signature here",
+    errors.EXPECTED: "expected {expected}, got {got}",
+    errors.YAML_TAG: "the tag {tag} is not allowed in an issue file",
+    errors.YAML_ALIAS: "YAML aliases (*name) are not allowed in an issue file",
+    errors.KEY_NOT_TEXT: "keys must be text",
+    errors.DUPLICATE_KEY: "duplicate key",
+    errors.MISSING: "missing",
+    errors.NUMBER_TOO_LONG: "the number is too large ({digits:,} digits)",
+    errors.OUT_OF_RANGE: "expected a whole number from {low} to {high}, got {value}",
+    errors.TOO_DEEP: "nesting is too deep",
+    errors.NOT_AN_ISSUE: "missing: this is not a talkeditor issue file",
+    errors.NEWER_FORMAT: "written by a newer talkeditor (format {version}); this version reads "
+                         "format {supported} and older",
+    errors.UNKNOWN_FORMAT: "unknown format version {version}",
+    errors.BAD_DATE: "expected YYYY-MM-DD (a calendar date), got {value!r}",
+    errors.BAD_TIME: "expected HH:MM, got {value!r}",
+    errors.DUPLICATE_ID: "duplicate section id {id!r}",
+    errors.NOT_ONE_OF: "{value!r} is not allowed here (one of {choices})",
+    errors.ISSUE_TOO_LARGE: "the issue file is too large ({size_kib:,} KiB; the limit is "
+                            "{limit_mib:g} MiB)",
+    errors.BINARY_ISSUE: "this is binary data, not a YAML issue file",
+    errors.NOT_UTF8: "not UTF-8 text (bad byte at offset {offset})",
+    errors.MALFORMED_YAML: "malformed YAML: {problem}",
+    errors.EMPTY_ISSUE: "the file is empty",
+    errors.LINE_TOO_LONG: "line {line} is too long ({length:,} characters; the limit is "
+                          "{limit:,})",
+    errors.TOO_MANY: "too many {what} ({count:,}; the limit is {limit:,})",
+    errors.SECTIONS_TOO_DEEP: "sections are nested too deep (more than {limit} levels)",
+    errors.TEXT_TOO_DEEP: "line {line} of the text is nested {depth} levels deep (lists and "
+                          "quotes; the limit is {limit})",
+    errors.UNREADABLE_ENCODING: "{name} is not readable {encoding} text",
+    errors.UNKNOWN_ENCODING: "{name}: the text encoding could not be recognised (it is not "
+                             "UTF-8); save the file as UTF-8 and import it again",
+    errors.DOCX_TOO_LARGE: "{name} unpacks to too much for a Word document (too many or too "
+                           "large parts; a zip bomb?)",
+    errors.IMPORT_TOO_LARGE: "{name}: the imported issue would be too large to open again, so "
+                             "it was not imported: {cause}",
+    errors.MARKDOWN_TOO_DEEP: "the Markdown is nested too deeply to export",
+    errors.BAD_IMAGE_BASE: "the image base URL must be an http(s) address, not {url!r}",
+    errors.NO_NUMBER: "an issue needs a number to go into the archive",
+    errors.ARCHIVE_HAS_ISSUE: "the archive already has issue {number} ({path})",
+    errors.NO_SUCH_ISSUE: "the archive {path} has no issue {number!r}",
+    errors.NO_ASSETS: "the assets folder {path} does not exist",
+    errors.CANNOT_COPY_ASSETS: "cannot copy the assets: {reason}",
+}
+#: The English words of what a YAML node was or should have been (``errors.KINDS``).
+KINDS = {"mapping": "a mapping", "list": "a list", "text": "text", "number": "a number",
+         "boolean": "true or false", "nothing": "nothing", "date": "a date",
+         "list-of-text": "a list of text", "whole-number": "a whole number",
+         "list-of-sections": "a list of sections", "list-of-conflicts": "a list of conflicts"}
+
+_MIB = 1024 * 1024
+
+
+def describe_error(exc: Exception) -> str:
+    """One English line for an error the core raised, naming its place: an
+    ``IssueFormatError`` with a known ``code`` is worded from ``ERRORS`` (``where: words
+    (line L, column C)``); anything else (a ``WriteError``: ``cannot write PATH: REASON``)
+    gives its own message."""
+    text = ERRORS.get(getattr(exc, "code", ""))
+    if text is None:
+        return str(exc)
+    data = dict(exc.data)
+    for key in ("expected", "got"):
+        if key in data:
+            data[key] = KINDS.get(data[key], data[key])
+    if exc.code == errors.CANNOT_IMPORT_KIND:
+        data["suffix"] = data.get("suffix") or "files without an extension"
+    if "choices" in data:
+        data["choices"] = ", ".join(str(c) for c in data["choices"])
+    if isinstance(data.get("cause"), Exception):
+        data["cause"] = describe_error(data["cause"])
+    if isinstance(data.get("size"), int) and isinstance(data.get("limit"), int):
+        unit, scale = ("MiB", _MIB) if data["limit"] >= _MIB else ("KiB", 1024)
+        data["size_text"] = (f"{data['size'] // scale:,} {unit}; the limit is "
+                             f"{data['limit'] // scale:,} {unit}")
+        data["size_kib"], data["limit_mib"] = data["size"] // 1024, data["limit"] / _MIB
+    try:
+        words = text.format(**data)
+    except (KeyError, ValueError, IndexError):
+        return str(exc)  # data missing or of another shape: the core's own sentence
+    if exc.where:
+        words = f"{exc.where}: {words}"
+    if exc.line is not None:
+        words += f" (line {exc.line}, column {exc.column})"
+    return words
+
 
 _PEOPLE_SHOWN = 6
 

@@ -112,14 +112,17 @@ def _decode_bom(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text") from None
+        raise IssueFormatError(f"{name} is not readable {encoding.upper()} text",
+                               code=errors.UNREADABLE_ENCODING,
+                               data={"name": name, "encoding": encoding.upper()}) from None
 
 
 def _detect(data: bytes, name: str) -> tuple[str, Finding]:
     from charset_normalizer import from_bytes
 
     refuse = IssueFormatError(f"{name}: the text encoding could not be recognised (it is not "
-                              "UTF-8); save the file as UTF-8 and import it again")
+                              "UTF-8); save the file as UTF-8 and import it again",
+                              code=errors.UNKNOWN_ENCODING, data={"name": name})
     matches = [m for m in from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         raise refuse

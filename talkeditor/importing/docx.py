@@ -19,6 +19,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from .. import errors
 from ..errors import IssueFormatError
 from .docx_inline import Seg, render_inline
 from .docx_package import check_package
@@ -78,10 +79,12 @@ def docx_to_markdown(data: bytes, name: str = "the file") -> DocxMarkdown:
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, OSError,
             EOFError, RecursionError) as exc:
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
-                               f"{type(exc).__name__}: {exc}") from None
+                               f"{type(exc).__name__}: {exc}",
+                               code=errors.NOT_A_DOCX, data={"name": name}) from None
     except Exception as exc:  # lxml / python-docx raise many kinds
         raise IssueFormatError(f"{name} is not a readable Word document (.docx): "
-                               f"{type(exc).__name__}: {exc}") from None
+                               f"{type(exc).__name__}: {exc}",
+                               code=errors.NOT_A_DOCX, data={"name": name}) from None
 
 
 # ---------------------------------------------------------------- the converter

@@ -31,7 +31,8 @@ def check_package(data: bytes, name: str = "the file") -> None:
                                "damaged, password-protected or not a .docx",
                                code=errors.NOT_A_DOCX, data={"name": name}) from None
     if len(infos) > MAX_MEMBERS:
-        raise IssueFormatError(f"{name}: too many parts in the Word package ({len(infos)})")
+        raise IssueFormatError(f"{name}: too many parts in the Word package ({len(infos)})",
+                               code=errors.DOCX_TOO_LARGE, data={"name": name})
     if not any(i.filename == "[Content_Types].xml" for i in infos):
         raise IssueFormatError(f"{name} is a zip file but not a Word document (.docx)",
                                code=errors.NOT_A_DOCX, data={"name": name})
@@ -41,13 +42,16 @@ def check_package(data: bytes, name: str = "the file") -> None:
             else MAX_MEMBER_BYTES
         if info.file_size > limit:
             raise IssueFormatError(f"{name}: the part {info.filename} is too large "
-                                   f"({info.file_size // (1024 * 1024)} MiB unpacked)")
+                                   f"({info.file_size // (1024 * 1024)} MiB unpacked)",
+                                   code=errors.DOCX_TOO_LARGE, data={"name": name})
         if info.file_size > RATIO_FLOOR and \
                 info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise IssueFormatError(f"{name}: the part {info.filename} unpacks to "
                                    f"{info.file_size // (1024 * 1024)} MiB from "
-                                   f"{info.compress_size} bytes (a zip bomb?)")
+                                   f"{info.compress_size} bytes (a zip bomb?)",
+                                   code=errors.DOCX_TOO_LARGE, data={"name": name})
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         raise IssueFormatError(f"{name}: the Word package unpacks to more than "
-                               f"{MAX_TOTAL_BYTES // (1024 * 1024)} MiB")
+                               f"{MAX_TOTAL_BYTES // (1024 * 1024)} MiB",
+                               code=errors.DOCX_TOO_LARGE, data={"name": name})

@@ -111,7 +111,8 @@ def _import_file(path: str | os.PathLike, known_titles: set[str] | None,
     if suffix not in TEXT_SUFFIXES and suffix not in DOCX_SUFFIXES:
         raise IssueFormatError(f"{p.name}: cannot import {suffix or 'files without an extension'}"
                                " (supported: .txt, .md, .markdown, .docx)",
-                               code=errors.CANNOT_IMPORT_KIND, data={"name": p.name})
+                               code=errors.CANNOT_IMPORT_KIND,
+                               data={"name": p.name, "suffix": suffix})
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
     report(progress, 0.0)
     data = read_limited(p, limit)
@@ -154,11 +155,14 @@ def import_text(text: str, kind: str, name: str = "", *, known_titles: set[str] 
         raise IssueFormatError(f"unknown kind {kind!r} (expected 'txt' or 'md')")
     label = name or "the text"
     if len(text) > MAX_TEXT_BYTES:
-        raise IssueFormatError(f"{label} is too large to import")
+        raise IssueFormatError(f"{label} is too large to import", code=errors.TOO_LARGE,
+                               data={"path": label, "name": label, "size": len(text),
+                                     "limit": MAX_TEXT_BYTES})
     if "\x00" in text:
-        raise IssueFormatError(f"{label} is binary data, not text")
+        raise IssueFormatError(f"{label} is binary data, not text", code=errors.BINARY_FILE,
+                               data={"name": label})
     if not text.strip():
-        raise IssueFormatError(f"{label} is empty")
+        raise IssueFormatError(f"{label} is empty", code=errors.EMPTY_FILE, data={"name": label})
     if kind == "txt":
         text = escape_plain_text(text)
     result = _import_markup(text, kind, name, known_titles,
@@ -178,7 +182,9 @@ def _within_policy(result: ImportResult, label: str) -> ImportResult:
         issue_texts(result.issue)
     except IssueFormatError as exc:
         raise IssueFormatError(f"{label}: the imported issue would be too large to open "
-                               f"again, so it was not imported: {exc}") from None
+                               f"again, so it was not imported: {exc}",
+                               code=errors.IMPORT_TOO_LARGE,
+                               data={"name": label, "cause": exc}) from None
     return result
 
 

@@ -227,7 +227,8 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
                                    data=place) from None
         if not stat.S_ISREG(info.st_mode):
             raise IssueFormatError(f"{p} is not a file (it is {file_kind(info.st_mode)})",
-                                   code=errors.NOT_A_FILE, data=place)
+                                   code=errors.NOT_A_FILE,
+                                   data={**place, "kind": file_kind(info.st_mode)})
         if info.st_size > limit:
             raise _too_large(p, info.st_size, limit)
         fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -235,7 +236,8 @@ def read_limited(path: str | os.PathLike, limit: int) -> bytes:
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
                 raise IssueFormatError(f"{p} is not a file (it is {file_kind(mode)})",
-                                       code=errors.NOT_A_FILE, data=place)
+                                       code=errors.NOT_A_FILE,
+                                       data={**place, "kind": file_kind(mode)})
             chunks, size = [], 0
             while size <= limit:
                 chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -292,7 +294,9 @@ def load_template(name: str) -> Issue:
     try:
         return load_yaml_issue(paths.template_path(name))
     except FileNotFoundError as exc:
-        raise IssueFormatError(str(exc)) from None
+        raise IssueFormatError(str(exc), code=errors.NO_SUCH_FILE,
+                               data={"path": str(exc.filename or name),
+                                     "name": Path(str(exc.filename or name)).name}) from None
 
 
 def folder_name(issue: Issue, fallback: str = "draft") -> str:

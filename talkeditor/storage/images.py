@@ -24,11 +24,37 @@ from .files import file_kind, read_limited
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
-class ImageRefused(Exception):
-    """An image the preview will not show; ``reason`` is a short English phrase."""
+#: Why an image is not shown (``ImageRefused.code``), for the window to word
+#: (``ui/error_words.py``); ``data``: SCHEME ``scheme``; NOT_A_FILE ``kind`` (English);
+#: TOO_LARGE ``limit_mb``; TOO_MANY_PIXELS ``width``, ``height``; UNDECODABLE ``detail``
+#: (Qt's English words). The last two are raised by the preview's decoder.
+NO_ADDRESS = "no-address"
+REMOTE = "remote"
+FILE_URL = "file-url"
+SCHEME = "scheme"
+ABSOLUTE = "absolute"
+NOT_SAVED = "not-saved"
+UNRESOLVABLE = "unresolvable"
+OUTSIDE = "outside"
+NOT_AN_IMAGE = "not-an-image"
+MISSING = "missing"
+NOT_A_FILE = "not-a-file"
+TOO_LARGE = "too-large"
+UNREADABLE = "unreadable"
+TOO_MANY_PIXELS = "too-many-pixels"
+UNDECODABLE = "undecodable"
+CODES = (NO_ADDRESS, REMOTE, FILE_URL, SCHEME, ABSOLUTE, NOT_SAVED, UNRESOLVABLE, OUTSIDE,
+         NOT_AN_IMAGE, MISSING, NOT_A_FILE, TOO_LARGE, UNREADABLE, TOO_MANY_PIXELS, UNDECODABLE)
 
-    def __init__(self, reason: str):
+
+class ImageRefused(Exception):
+    """An image the preview will not show: ``reason`` is a short English phrase (logs, the
+    command line), ``code`` (one of ``CODES``, or "") and ``data`` the same for the window."""
+
+    def __init__(self, reason: str, code: str = "", **data: object):
         self.reason = reason
+        self.code = code
+        self.data = data
         super().__init__(reason)
 
 
@@ -40,18 +66,19 @@ def issue_relative_path(ref: str) -> str:
     """
     ref = ref.strip()
     if not ref:
-        raise ImageRefused("no image address")
+        raise ImageRefused("no image address", NO_ADDRESS)
     match = _SCHEME.match(ref)
     if match and len(match.group(1)) > 1:  # "C:" would be a Windows drive: refused below
         scheme = match.group(1).lower()
         if scheme in ("http", "https"):
-            raise ImageRefused("remote images are not loaded")
+            raise ImageRefused("remote images are not loaded", REMOTE)
         if scheme == "file":
-            raise ImageRefused("file:// addresses are not shown; put the image in assets/")
-        raise ImageRefused(f"{scheme}: addresses are not shown")
+            raise ImageRefused("file:// addresses are not shown; put the image in assets/",
+                               FILE_URL)
+        raise ImageRefused(f"{scheme}: addresses are not shown", SCHEME, scheme=scheme)
     path = unquote(urlsplit(ref).path if "?" in ref or "#" in ref else ref)
     if path.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:", path):
-        raise ImageRefused("absolute paths are not shown; put the image in assets/")
+        raise ImageRefused("absolute paths are not shown; put the image in assets/", ABSOLUTE)
     return path
 
 
@@ -66,25 +93,28 @@ def read_issue_image(folder: str | os.PathLike | None, ref: str,
     """
     relative = issue_relative_path(ref)
     if folder is None:
-        raise ImageRefused("the issue is not saved yet, so it has no folder for images")
+        raise ImageRefused("the issue is not saved yet, so it has no folder for images",
+                           NOT_SAVED)
     base = Path(folder).resolve()
     try:
         target = (base / relative).resolve()
     except (OSError, RuntimeError, ValueError):
-        raise ImageRefused("the path cannot be resolved") from None
+        raise ImageRefused("the path cannot be resolved", UNRESOLVABLE) from None
     if not target.is_relative_to(base):
-        raise ImageRefused("outside the issue's folder")
+        raise ImageRefused("outside the issue's folder", OUTSIDE)
     if target.suffix.lower() not in IMAGE_SUFFIXES:
-        raise ImageRefused("not an image file")
+        raise ImageRefused("not an image file", NOT_AN_IMAGE)
     try:
         mode = os.stat(target).st_mode
     except OSError:
-        raise ImageRefused("missing or unreadable") from None
+        raise ImageRefused("missing or unreadable", MISSING) from None
     if not stat.S_ISREG(mode):
-        raise ImageRefused(f"{file_kind(mode)}, not an image file")
+        raise ImageRefused(f"{file_kind(mode)}, not an image file", NOT_A_FILE,
+                           kind=file_kind(mode))
     try:
         return read_limited(target, limit)  # checks again, on the open file
     except IssueFormatError as exc:
         if "too large" in exc.message or "grew past" in exc.message:
-            raise ImageRefused(f"larger than {limit // (1024 * 1024)} MB") from None
-        raise ImageRefused("missing, unreadable or not a file") from None
+            raise ImageRefused(f"larger than {limit // (1024 * 1024)} MB", TOO_LARGE,
+                               limit_mb=limit // (1024 * 1024)) from None
+        raise ImageRefused("missing, unreadable or not a file", UNREADABLE) from None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import Issue
 
@@ -43,10 +44,12 @@ _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 
 
 def too_large(what: str, size: int, limit: int, unit: str = "") -> IssueFormatError:
-    """The refusal message for a count or size over its limit."""
+    """The refusal for a count of ``unit`` (``items`` or ``sections``) over its limit
+    (code ``errors.TOO_MANY``)."""
     suffix = f" {unit}" if unit else ""
     return IssueFormatError(f"{what} is too large ({size:,}{suffix}; the limit is "
-                            f"{limit:,}{suffix})")
+                            f"{limit:,}{suffix})", code=errors.TOO_MANY,
+                            data={"what": unit, "count": size, "limit": limit})
 
 
 def check_yaml_size(size: int) -> None:
@@ -54,7 +57,8 @@ def check_yaml_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
         raise IssueFormatError(
             f"the issue is too large ({size // 1024:,} KiB; the limit is "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MiB)")
+            f"{MAX_FILE_BYTES // 1024 // 1024} MiB)", code=errors.ISSUE_TOO_LARGE,
+            data={"size": size, "limit": MAX_FILE_BYTES})
 
 
 def longest_line(text: str) -> tuple[int, int]:
@@ -75,7 +79,8 @@ def check_lines(text: str, where: str = "") -> None:
     line, length = longest_line(text)
     if length > MAX_LINE_CHARS:
         raise IssueFormatError(f"line {line} is too long ({length:,} characters; the limit "
-                               f"is {MAX_LINE_CHARS:,})", where)
+                               f"is {MAX_LINE_CHARS:,})", where, code=errors.LINE_TOO_LONG,
+                               data={"line": line, "length": length, "limit": MAX_LINE_CHARS})
 
 
 def markdown_nesting(text: str) -> tuple[int, int]:
@@ -150,7 +155,9 @@ def check_issue(issue: Issue) -> None:
             raise _at(too_large("the issue", count, MAX_SECTIONS, "sections"), where)
         if depth > MAX_SECTION_DEPTH:
             raise IssueFormatError(f"sections are nested too deep (more than "
-                                   f"{MAX_SECTION_DEPTH} levels)", where)
+                                   f"{MAX_SECTION_DEPTH} levels)", where,
+                                   code=errors.SECTIONS_TOO_DEEP,
+                                   data={"limit": MAX_SECTION_DEPTH})
         for key in ("owners", "contributors", "fields", "children"):
             values = getattr(section, key)
             if len(values) > MAX_LIST_ITEMS:
@@ -158,7 +165,10 @@ def check_issue(issue: Issue) -> None:
                           f"{where}.{key}")
         if section.minutes is not None and not 0 <= section.minutes <= MAX_MINUTES:
             raise IssueFormatError(f"minutes must be from 0 to {MAX_MINUTES}, got "
-                                   f"{section.minutes}", f"{where}.minutes")
+                                   f"{section.minutes}", f"{where}.minutes",
+                                   code=errors.OUT_OF_RANGE,
+                                   data={"low": 0, "high": MAX_MINUTES,
+                                         "value": section.minutes})
         if section.body:
             (_line, length), (nesting, line) = _body_measures(section.body)
             if length > MAX_LINE_CHARS:
@@ -166,7 +176,9 @@ def check_issue(issue: Issue) -> None:
             if nesting > MAX_MARKDOWN_NESTING:
                 raise IssueFormatError(
                     f"line {line} of the text is nested {nesting} levels deep (lists and "
-                    f"quotes; the limit is {MAX_MARKDOWN_NESTING})", f"{where}.body")
+                    f"quotes; the limit is {MAX_MARKDOWN_NESTING})", f"{where}.body",
+                    code=errors.TEXT_TOO_DEEP,
+                    data={"line": line, "depth": nesting, "limit": MAX_MARKDOWN_NESTING})
         for i in range(len(section.children) - 1, -1, -1):
             stack.append((section.children[i], depth + 1, f"{where}.children[{i}]"))
 

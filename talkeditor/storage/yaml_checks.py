@@ -1,6 +1,8 @@
-"""One linear pass over the YAML parser's events before any node is built: the structural
-limits of limits.py (aliases, nesting, items per list or mapping, huge numbers), each refused
-with its place (``sections[3].owners``, line, column)."""
+"""The checks of an issue file before any node is built: its text (size, binary, UTF-8), one
+linear pass over the YAML parser's events for the structural limits of limits.py (aliases,
+nesting, items per list or mapping, huge numbers), each refused with its place
+(``sections[3].owners``, line, column), PyYAML's own errors as IssueFormatError, and the
+kinds of node the reader's refusals name (``errors.KINDS``)."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ import re
 
 import yaml
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..progress import Progress, report
 from . import limits
 
 MAX_DEPTH = limits.MAX_YAML_NESTING
+MAX_BYTES = limits.MAX_FILE_BYTES
 _OPENERS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSERS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
@@ -45,7 +49,8 @@ def check_events(events, progress: Progress | None = None, size: int = 0) -> Non
     for event in events:
         if isinstance(event, yaml.AliasEvent):
             raise _event_error(event, IssueFormatError(
-                "YAML aliases (*name) are not allowed in an issue file", place()))
+                "YAML aliases (*name) are not allowed in an issue file", place(),
+                code=errors.YAML_ALIAS))
         if isinstance(event, yaml.ScalarEvent):
             value = event.value
             if stack and stack[-1][0] and stack[-1][1] % 2 == 0:
@@ -53,9 +58,11 @@ def check_events(events, progress: Progress | None = None, size: int = 0) -> Non
             elif (event.implicit[0] and len(value) > limits.MAX_INT_DIGITS
                   and _LONG_NUMBER.match(value)):
                 raise _event_error(event, IssueFormatError(
-                    f"a number of {len(value):,} characters is far too large", place()))
+                    f"the number is too large ({len(value):,} digits)", place(),
+                    code=errors.NUMBER_TOO_LONG, data={"digits": len(value)}))
         elif isinstance(event, _OPENERS) and len(stack) >= MAX_DEPTH:
-            raise _event_error(event, IssueFormatError("nesting is too deep", place()))
+            raise _event_error(event, IssueFormatError("nesting is too deep", place(),
+                                                        code=errors.TOO_DEEP))
         elif isinstance(event, _CLOSERS):
             stack.pop()
             continue
@@ -87,3 +94,65 @@ def _event_error(event, error: IssueFormatError) -> IssueFormatError:
     mark = event.start_mark
     error.line, error.column = mark.line + 1, mark.column + 1
     return error
+
+
+_STD = "tag:yaml.org,2002:"
+#: The English words of ``errors.KINDS`` in the core's messages.
+KIND_WORDS = {"mapping": "a mapping", "list": "a list", "text": "text", "number": "a number",
+              "boolean": "true/false", "nothing": "nothing", "date": "a date",
+              "list-of-text": "a list of text", "whole-number": "a whole number",
+              "list-of-sections": "a list of sections", "list-of-conflicts": "a list of conflicts"}
+
+
+def node_kind(node: yaml.Node) -> str:
+    """What ``node`` is: a key of ``errors.KINDS``, or its tag when none fits."""
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    tag = node.tag[len(_STD):] if node.tag.startswith(_STD) else node.tag
+    return {"str": "text", "int": "number", "float": "number", "bool": "boolean",
+            "null": "nothing", "timestamp": "date"}.get(tag, tag)
+
+
+def checked_text(data: str | bytes) -> str:
+    """The text of an issue file (bytes decoded as UTF-8, a BOM dropped), refused
+    (IssueFormatError) when over the size limit, binary or not UTF-8."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_BYTES:
+            raise IssueFormatError(f"the file is too large ({len(data) // 1024} KiB; "
+                                   f"the limit is {MAX_BYTES // 1024 // 1024} MiB)",
+                                   code=errors.ISSUE_TOO_LARGE,
+                                   data={"size": len(data), "limit": MAX_BYTES})
+        if b"\x00" in data:
+            raise IssueFormatError("this is binary data, not a YAML issue file",
+                                   code=errors.BINARY_ISSUE)
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise IssueFormatError(f"not UTF-8 text (bad byte at offset {exc.start})",
+                                   code=errors.NOT_UTF8, data={"offset": exc.start}) from None
+    if len(data) > MAX_BYTES:
+        raise IssueFormatError("the text is too large for an issue file",
+                               code=errors.ISSUE_TOO_LARGE,
+                               data={"size": len(data.encode("utf-8", "surrogatepass")),
+                                     "limit": MAX_BYTES})
+    if "\x00" in data:
+        raise IssueFormatError("this is binary data, not a YAML issue file",
+                               code=errors.BINARY_ISSUE)
+    return data
+
+
+def yaml_error(exc: yaml.YAMLError) -> IssueFormatError:
+    """The IssueFormatError for PyYAML's ``exc``, with its line and column when known."""
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return IssueFormatError(f"malformed YAML: {exc}", code=errors.MALFORMED_YAML,
+                                data={"problem": str(exc)})
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "malformed YAML"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    if "nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
+        return IssueFormatError("nesting is too deep", line=line, column=column,
+                                code=errors.TOO_DEEP)
+    return IssueFormatError(f"malformed YAML: {problem}", line=line, column=column,
+                            code=errors.MALFORMED_YAML, data={"problem": problem})

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..model import (
     BINDINGS,
@@ -30,7 +31,7 @@ from ..model import (
 )
 from ..progress import Progress, part, report
 from . import limits
-from .yaml_checks import check_events
+from .yaml_checks import KIND_WORDS, check_events, checked_text, node_kind, yaml_error
 
 MAX_BYTES = limits.MAX_FILE_BYTES
 MAX_DEPTH = limits.MAX_YAML_NESTING
@@ -58,13 +59,14 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise IssueFormatError("YAML aliases (*name) are not allowed in an issue file",
-                                   line=mark.line + 1, column=mark.column + 1)
+                                   line=mark.line + 1, column=mark.column + 1,
+                                   code=errors.YAML_ALIAS)
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
                 raise IssueFormatError("nesting is too deep", line=mark.line + 1,
-                                       column=mark.column + 1)
+                                       column=mark.column + 1, code=errors.TOO_DEEP)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -73,16 +75,6 @@ class _Loader(yaml.SafeLoader):
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    tag = node.tag[len(_STD):] if node.tag.startswith(_STD) else node.tag
-    return {"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
-            "null": "nothing", "timestamp": "a date"}.get(tag, tag)
 
 
 class _Reader:
@@ -94,33 +86,44 @@ class _Reader:
         self.read_ids: list[tuple[Section, str, yaml.Node]] = []
         self.unnamed: list[Section] = []
 
-    def fail(self, node: yaml.Node, where: str, message: str) -> IssueFormatError:
+    def fail(self, node: yaml.Node, where: str, message: str, code: str,
+             **data: object) -> IssueFormatError:
         mark = node.start_mark
-        return IssueFormatError(message, where, mark.line + 1, mark.column + 1)
+        return IssueFormatError(message, where, mark.line + 1, mark.column + 1, code=code,
+                                data=data)
+
+    def expected(self, node: yaml.Node, where: str, expected: str) -> IssueFormatError:
+        """``expected`` (a key of ``errors.KINDS``) where ``node`` is something else."""
+        got = node_kind(node)
+        return self.fail(node, where,
+                         f"expected {KIND_WORDS[expected]}, got {KIND_WORDS.get(got, got)}",
+                         errors.EXPECTED, expected=expected, got=got)
 
     def check_tags(self, node: yaml.Node, where: str) -> None:
         if node.tag not in _ALLOWED_TAGS:
-            raise self.fail(node, where, f"the tag {node.tag} is not allowed in an issue file")
+            raise self.fail(node, where, f"the tag {node.tag} is not allowed in an issue file",
+                            errors.YAML_TAG, tag=node.tag)
 
     def mapping(self, node: yaml.Node, where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         self.check_tags(node, where)
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, where, f"expected a mapping, got {_kind(node)}")
+            raise self.expected(node, where, "mapping")
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             self.check_tags(key_node, where)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _STD + "null":
-                raise self.fail(key_node, where, "keys must be text")
+                raise self.fail(key_node, where, "keys must be text", errors.KEY_NOT_TEXT)
             key = key_node.value
             if key in out:
-                raise self.fail(key_node, f"{where}.{key}" if where else key, "duplicate key")
+                raise self.fail(key_node, f"{where}.{key}" if where else key, "duplicate key",
+                                errors.DUPLICATE_KEY)
             out[key] = (key_node, value_node)
         return out
 
     def text(self, node: yaml.Node, where: str) -> str:
         self.check_tags(node, where)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, where, f"expected text, got {_kind(node)}")
+            raise self.expected(node, where, "text")
         if node.tag == _STD + "null":
             return ""
         return node.value
@@ -130,13 +133,16 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, where, f"expected a list of text, got {_kind(node)}")
+            raise self.expected(node, where, "list-of-text")
         return [self.text(item, f"{where}[{i}]") for i, item in enumerate(node.value)]
 
     def boolean(self, node: yaml.Node, where: str) -> bool:
         self.check_tags(node, where)
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "bool":
-            raise self.fail(node, where, f"expected true or false, got {_kind(node)}")
+            got = node_kind(node)
+            raise self.fail(node, where, f"expected true or false, got "
+                                         f"{KIND_WORDS.get(got, got)}",
+                            errors.EXPECTED, expected="boolean", got=got)
         return bool(_CONSTRUCTOR.construct_yaml_bool(node))
 
     def integer(self, node: yaml.Node, where: str, allow_null: bool = False) -> int | None:
@@ -144,10 +150,11 @@ class _Reader:
         if allow_null and isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STD + "int":
-            raise self.fail(node, where, f"expected a whole number, got {_kind(node)}")
+            raise self.expected(node, where, "whole-number")
         if len(node.value) > limits.MAX_INT_DIGITS:
             raise self.fail(node, where, f"the number is too large ({len(node.value):,} "
-                                         "digits)")
+                                         "digits)", errors.NUMBER_TOO_LONG,
+                            digits=len(node.value))
         return int(_CONSTRUCTOR.construct_yaml_int(node))
 
     def bounded(self, node: yaml.Node, where: str, low: int, high: int,
@@ -156,7 +163,8 @@ class _Reader:
         value = self.integer(node, where, allow_null)
         if value is not None and not low <= value <= high:
             raise self.fail(node, where, f"expected a whole number from {low} to {high}, "
-                                         f"got {value}")
+                                         f"got {value}", errors.OUT_OF_RANGE, low=low,
+                            high=high, value=value)
         return value
 
     def plain(self, node: yaml.Node, where: str, depth: int = 0) -> Any:
@@ -165,7 +173,7 @@ class _Reader:
         keeps its type (tag) and its text."""
         self.check_tags(node, where)
         if depth > MAX_DEPTH:
-            raise self.fail(node, where, "nesting is too deep")
+            raise self.fail(node, where, "nesting is too deep", errors.TOO_DEEP)
         if isinstance(node, yaml.MappingNode):
             return {k: self.plain(v, f"{where}.{k}", depth + 1) for k, (_kn, v) in
                     self.mapping(node, where).items()}
@@ -182,14 +190,17 @@ class _Reader:
     def issue(self, node: yaml.Node) -> Issue:
         items = self.mapping(node, "")
         if "format" not in items:
-            raise self.fail(node, "format", "missing: this is not a talkeditor issue file")
+            raise self.fail(node, "format", "missing: this is not a talkeditor issue file",
+                            errors.NOT_AN_ISSUE)
         version = self.integer(items["format"][1], "format")
         if version > FORMAT_VERSION:
             raise self.fail(items["format"][1], "format",
                             f"written by a newer talkeditor (format {version}); "
-                            f"this version reads format {FORMAT_VERSION} and older")
+                            f"this version reads format {FORMAT_VERSION} and older",
+                            errors.NEWER_FORMAT, version=version, supported=FORMAT_VERSION)
         if version < 1:
-            raise self.fail(items["format"][1], "format", f"unknown format version {version}")
+            raise self.fail(items["format"][1], "format", f"unknown format version {version}",
+                            errors.UNKNOWN_FORMAT, version=version)
         issue = Issue(format=FORMAT_VERSION)
         for key in ("series", "number", "title", "date", "time", "timezone", "video", "zhihu",
                     "template"):
@@ -200,9 +211,11 @@ class _Reader:
                 setattr(issue, key, self.text_list(items[key][1], key))
         if issue.date and not _valid_date(issue.date):
             raise self.fail(items["date"][1], "date",
-                            f"expected YYYY-MM-DD (a calendar date), got {issue.date!r}")
+                            f"expected YYYY-MM-DD (a calendar date), got {issue.date!r}",
+                            errors.BAD_DATE, value=issue.date)
         if issue.time and not _TIME_RE.match(issue.time):
-            raise self.fail(items["time"][1], "time", f"expected HH:MM, got {issue.time!r}")
+            raise self.fail(items["time"][1], "time", f"expected HH:MM, got {issue.time!r}",
+                            errors.BAD_TIME, value=issue.time)
         if "sections" in items:
             issue.sections = self.sections(items["sections"][1], "sections")
         if "conflicts" in items:
@@ -211,7 +224,8 @@ class _Reader:
         seen: set[str] = set()
         for section, where, node in self.read_ids:
             if section.id in seen:
-                raise self.fail(node, where, f"duplicate section id {section.id!r}")
+                raise self.fail(node, where, f"duplicate section id {section.id!r}",
+                                errors.DUPLICATE_ID, id=section.id)
             seen.add(section.id)
         for section in self.unnamed:  # unique by construction, whatever the entropy
             section.id = new_id()
@@ -226,19 +240,20 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, where, f"expected a list of sections, got {_kind(node)}")
+            raise self.expected(node, where, "list-of-sections")
         return [self.section(item, f"{where}[{i}]") for i, item in enumerate(node.value)]
 
     def section(self, node: yaml.Node, where: str) -> Section:
         items = self.mapping(node, where)
         if "title" not in items:
-            raise self.fail(node, f"{where}.title", "missing")
+            raise self.fail(node, f"{where}.title", "missing", errors.MISSING)
         self.count += 1
         if self.progress is not None and self.count & 7 == 0:
             report(self.progress, node.start_mark.index / self.size)
         if self.count > limits.MAX_SECTIONS:
             raise self.fail(node, where, f"too many sections (the limit is "
-                                         f"{limits.MAX_SECTIONS:,})")
+                                         f"{limits.MAX_SECTIONS:,})", errors.TOO_MANY,
+                            what="sections", count=self.count, limit=limits.MAX_SECTIONS)
         section = Section(title=self.text(items["title"][1], f"{where}.title"), id="")
         if "id" in items:
             section.id = self.text(items["id"][1], f"{where}.id")
@@ -261,12 +276,14 @@ class _Reader:
                 section.fields = [self.field(f, f"{where}.fields[{i}]")
                                   for i, f in enumerate(fnode.value)]
             elif not (isinstance(fnode, yaml.ScalarNode) and fnode.tag == _STD + "null"):
-                raise self.fail(fnode, f"{where}.fields", f"expected a list, got {_kind(fnode)}")
+                raise self.expected(fnode, f"{where}.fields", "list")
         if "body_kind" in items:
             kind = self.text(items["body_kind"][1], f"{where}.body_kind")
             if kind not in (BODY_WEEKLY, BODY_STANDING):
                 raise self.fail(items["body_kind"][1], f"{where}.body_kind",
-                                f"expected {BODY_WEEKLY} or {BODY_STANDING}, got {kind!r}")
+                                f"expected {BODY_WEEKLY} or {BODY_STANDING}, got {kind!r}",
+                                errors.NOT_ONE_OF, value=kind,
+                                choices=[BODY_WEEKLY, BODY_STANDING])
             section.body_kind = kind
         if "body" in items:
             section.body = self.text(items["body"][1], f"{where}.body")
@@ -282,13 +299,13 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, where, f"expected a list of conflicts, got {_kind(node)}")
+            raise self.expected(node, where, "list-of-conflicts")
         out = []
         for i, item in enumerate(node.value):
             at = f"{where}[{i}]"
             items = self.mapping(item, at)
             if "part" not in items:
-                raise self.fail(item, f"{at}.part", "missing")
+                raise self.fail(item, f"{at}.part", "missing", errors.MISSING)
             conflict = Conflict(part=self.text(items["part"][1], f"{at}.part"))
             for key in CONFLICT_KEYS[1:]:
                 if key in items:
@@ -299,7 +316,7 @@ class _Reader:
     def field(self, node: yaml.Node, where: str) -> Field:
         items = self.mapping(node, where)
         if "label" not in items:
-            raise self.fail(node, f"{where}.label", "missing")
+            raise self.fail(node, f"{where}.label", "missing", errors.MISSING)
         f = Field(label=self.text(items["label"][1], f"{where}.label"))
         for key in ("value", "sep", "note"):
             if key in items:
@@ -310,7 +327,8 @@ class _Reader:
             bind = self.text(items["bind"][1], f"{where}.bind") or None
             if bind is not None and bind not in BINDINGS:
                 raise self.fail(items["bind"][1], f"{where}.bind",
-                                f"unknown binding {bind!r} (one of {', '.join(BINDINGS)})")
+                                f"unknown binding {bind!r} (one of {', '.join(BINDINGS)})",
+                                errors.NOT_ONE_OF, value=bind, choices=list(BINDINGS))
             f.bind = bind
         f.extra = self.extras(items, FIELD_KEYS, where)
         return f
@@ -344,20 +362,7 @@ class KeptScalar(str):
 
 def loads(data: str | bytes, progress: Progress | None = None) -> Issue:
     """An issue from YAML text or bytes (``progress``: see progress.py); IssueFormatError."""
-    if isinstance(data, bytes):
-        if len(data) > MAX_BYTES:
-            raise IssueFormatError(f"the file is too large ({len(data) // 1024} KiB; "
-                                   f"the limit is {MAX_BYTES // 1024 // 1024} MiB)")
-        if b"\x00" in data:
-            raise IssueFormatError("this is binary data, not a YAML issue file")
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise IssueFormatError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
-    if len(data) > MAX_BYTES:
-        raise IssueFormatError("the text is too large for an issue file")
-    if "\x00" in data:
-        raise IssueFormatError("this is binary data, not a YAML issue file")
+    data = checked_text(data)
     try:
         limits.check_lines(data)
         loader = _FAST_LOADER or _Loader
@@ -365,21 +370,12 @@ def loads(data: str | bytes, progress: Progress | None = None) -> Issue:
         node = yaml.compose(data, Loader=loader)
     except IssueFormatError:
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "malformed YAML"
-        if "nesting depth" in problem:  # libyaml 0.2.5+ has a limit of its own
-            raise IssueFormatError("nesting is too deep", line=mark.line + 1 if mark else None,
-                                   column=mark.column + 1 if mark else None) from None
-        raise IssueFormatError(f"malformed YAML: {problem}",
-                               line=mark.line + 1 if mark else None,
-                               column=mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
-        raise IssueFormatError(f"malformed YAML: {exc}") from None
+        raise yaml_error(exc) from None
     except RecursionError:
-        raise IssueFormatError("nesting is too deep") from None
+        raise IssueFormatError("nesting is too deep", code=errors.TOO_DEEP) from None
     if node is None:
-        raise IssueFormatError("the file is empty")
+        raise IssueFormatError("the file is empty", code=errors.EMPTY_ISSUE)
     return _Reader(part(progress, 0.65, 0.95), len(data)).issue(node)
 
 

@@ -11,14 +11,18 @@ line words what it prints itself (``cli/wording.py``).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from .. import errors
 from ..lazy import lazy_import
 from ..reuse import copy_format as fmt
+from .error_words import (  # noqa: F401  (ERRORS, describe_error: re-exported)
+    ERRORS,
+    describe_error,
+    describe_image_refusal,
+)
+from .error_words import tr_wording as _tr
 
 if TYPE_CHECKING:
     from ..archive.repeats import Repeat
@@ -28,7 +32,6 @@ if TYPE_CHECKING:
 recovery = lazy_import("talkeditor.storage.recovery")  # a draft is worded after the first paint
 
 _MAX_SHOWN = 5
-_PLACEHOLDER = re.compile(r"%([1-9])")
 #: How many past issues a repeat names before "and others".
 MAX_LISTED = 2
 
@@ -53,38 +56,6 @@ FORMAT_NOTES = {
 }
 
 
-#: The core's errors the window words (``errors.IssueFormatError.code``): %1 the path, %2 the
-#: file name (or the name a credits edit refused), %3 the system's reason; sizes are %4 and %5
-#: (the limit), in MiB; %6 a signature's style.
-ERRORS = {
-    errors.NO_SUCH_FILE: QT_TRANSLATE_NOOP("wording", "Cannot read %1: there is no such file"),
-    errors.NOT_A_FILE: QT_TRANSLATE_NOOP("wording", "%1 is not a file"),
-    errors.NOT_A_FOLDER: QT_TRANSLATE_NOOP("wording", "%1 exists and is not a folder"),
-    errors.NOT_A_PICTURE: QT_TRANSLATE_NOOP(
-        "wording", "%2 is not a picture (.png, .jpg, .gif, .webp, .bmp)"),
-    errors.TOO_LARGE: QT_TRANSLATE_NOOP(
-        "wording", "%2 is too large (%4 MiB; the limit is %5 MiB)"),
-    errors.CANNOT_READ: QT_TRANSLATE_NOOP("wording", "Cannot read %1: %3"),
-    errors.OLD_WORD_DOC: QT_TRANSLATE_NOOP(
-        "wording", "%2 is an old Word .doc file: save it as .docx in Word or LibreOffice, "
-                   "then import that"),
-    errors.CANNOT_IMPORT_KIND: QT_TRANSLATE_NOOP(
-        "wording", "%2 cannot be imported: past issues come as .txt, .md, .markdown or .docx"),
-    errors.EMPTY_FILE: QT_TRANSLATE_NOOP("wording", "%2 is empty"),
-    errors.BINARY_FILE: QT_TRANSLATE_NOOP(
-        "wording", "%2 is binary data, not a text or Markdown file"),
-    errors.NOT_A_DOCX: QT_TRANSLATE_NOOP(
-        "wording", "%2 is not a readable Word document (.docx): damaged, password-protected "
-                   "or another kind of file"),
-    errors.NOT_A_NAME: QT_TRANSLATE_NOOP("wording", "“%2” is not a name"),
-    errors.NAME_NOT_LISTABLE: QT_TRANSLATE_NOOP(
-        "wording", "“%2” cannot be written in a list of names"),
-    errors.NO_NAME: QT_TRANSLATE_NOOP("wording", "There is no name to rename"),
-    errors.NOT_A_SIGNATURE_NAME: QT_TRANSLATE_NOOP(
-        "wording", "“%2” would not read back as the name of a signature"),
-    errors.NOT_A_SIGNATURE_STYLE: QT_TRANSLATE_NOOP(
-        "wording", "The style “%6” does not make a signature here"),
-}
 
 
 #: The Zhihu pre-publish findings (``zhihu.check.CODES``): %1 the subject (the offending
@@ -209,15 +180,6 @@ ZHIHU_DATA = {"title-long": ("length", "limit"),
               "title-pattern": ("expected",)}
 
 
-def _tr(text: str, *values: object) -> str:
-    """``text`` from the catalogue, with ``%1``, ``%2`` … replaced by ``values`` in one pass
-    (a value holding ``%2``, as URLs with ``%2F`` do, is left as it is)."""
-    out = QCoreApplication.translate("wording", text)
-    return _PLACEHOLDER.sub(
-        lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
-        else m.group(0), out)
-
-
 def names_list(names: list[str], limit: int = _MAX_SHOWN) -> str:
     """``a, b, c`` (``a、b、c`` in Chinese): the first ``limit`` names, "and more" after."""
     shown = _tr(QT_TRANSLATE_NOOP("wording", ", ")).join(names[:limit])
@@ -289,20 +251,6 @@ def describe_repeat(repeat: Repeat) -> str:
             parts.append(_tr(QT_TRANSLATE_NOOP("wording", "Already in this issue at %1"),
                              " / ".join(o.section_path)))
     return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
-
-
-def describe_error(exc: Exception) -> str:
-    """One line for an error the core raised: worded here when it carries a known ``code``
-    (``errors.IssueFormatError``), else its own (English) message."""
-    text = ERRORS.get(getattr(exc, "code", ""))
-    if text is None:
-        return str(exc)
-    data = exc.data
-    mib = 1024 * 1024
-    out = _tr(text, data.get("path", ""), data.get("name", ""), data.get("reason", ""),
-              f"{int(data.get('size', 0)) / mib:.1f}", f"{int(data.get('limit', 0)) / mib:g}",
-              data.get("style", ""))
-    return f"{exc.where}: {out}" if exc.where else out
 
 
 def describe_zhihu_warning(item: ZhihuWarning) -> str:

@@ -170,7 +170,8 @@ def _convert(text: str, *, base_dir, image_base_url: str | None, link_cards: boo
             link_cards=link_cards, skip_title=skip_title, on_image=images.resolve),
             part(progress, 0.0, 0.7))
     except RecursionError:
-        raise IssueFormatError("the Markdown is nested too deeply to export") from None
+        raise IssueFormatError("the Markdown is nested too deeply to export",
+                               code=errors.MARKDOWN_TOO_DEEP) from None
     report(progress, 0.7)
     locator = Locator(text, where)
     found: list[tuple[int, ZhihuWarning]] = []
@@ -283,7 +284,8 @@ def check_base_url(image_base_url: str | None) -> None:
     """IssueFormatError unless ``image_base_url`` is empty or an http(s) address."""
     if image_base_url and zhihu_check.url_scheme(image_base_url) not in ("http", "https"):
         raise IssueFormatError(
-            f"the image base URL must be an http(s) address, not {image_base_url!r}")
+            f"the image base URL must be an http(s) address, not {image_base_url!r}",
+            code=errors.BAD_IMAGE_BASE, data={"url": image_base_url})
 
 
 def export_issue(issue: Issue, out_dir: str | os.PathLike,
@@ -313,7 +315,10 @@ def export_issue(issue: Issue, out_dir: str | os.PathLike,
         try:
             data = source.read_bytes()
         except OSError as exc:
-            raise IssueFormatError(f"cannot read {source}: {exc.strerror or exc}") from None
+            reason = exc.strerror or str(exc)
+            raise IssueFormatError(f"cannot read {source}: {reason}", code=errors.CANNOT_READ,
+                                   data={"path": str(source), "name": source.name,
+                                         "reason": reason}) from None
         target = folder / "images" / name
         _write(target, data)
         written.append(target)

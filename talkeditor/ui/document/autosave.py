@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...errors import IssueFormatError
 from ...storage.recovery import RecoveryStore
+from ..error_words import describe_error
 from .issue_document import IssueDocument
 
 AUTOSAVE_MS = 1500
@@ -71,10 +72,10 @@ class Autosaver(QObject):
             path = self.store.write(self.entry_id, self.document.saved_issue(),
                                     self.document.path)
         except (OSError, IssueFormatError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(describe_error(exc))
             if self.protected:
                 self.protected = False
-                self.protectionChanged.emit(False, str(exc))
+                self.protectionChanged.emit(False, describe_error(exc))
             self._timer.start(RETRY_MS)
             return
         if not self.protected:

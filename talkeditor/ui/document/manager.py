@@ -251,7 +251,7 @@ class DocumentManager(QObject):
             document.pending_assets = {}
         except OSError as exc:
             dialogs.show_error(self.dialog_parent, self.tr("Save failed"),
-                               self.save_failure_text(exc), str(exc))
+                               self.save_failure_text(exc), describe_error(exc))
             return False
         except IssueFormatError as exc:
             dialogs.show_error(self.dialog_parent, self.tr("Save failed"), self.tr(
