@@ -40,7 +40,9 @@ from ... import paths
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
 from ...render.html import HtmlCache
+from ...storage import images
 from ...storage.images import ImageRefused
+from .. import wording
 from ..background import COLLECTOR_HOLD
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
@@ -349,8 +351,8 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
             image = decode_image(self.image_source(ref))
         except ImageRefused as refused:
             self.refused[url.toString()] = refused.reason
-            return placeholder_image(self.tr("Image not shown: %1").replace("%1",
-                                                                            refused.reason))
+            return placeholder_image(self.tr("Image not shown: %1").replace(
+                "%1", wording.describe_image_refusal(refused)))
         return self.fit_width(image)
 
 
@@ -364,10 +366,12 @@ def decode_image(data: bytes) -> QImage:
     reader = QImageReader(buffer)
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
-        raise ImageRefused(f"too many pixels ({size.width()}×{size.height()})")
+        raise ImageRefused(f"too many pixels ({size.width()}×{size.height()})",
+                           images.TOO_MANY_PIXELS, width=size.width(), height=size.height())
     image = reader.read()
     if image.isNull():
-        raise ImageRefused(f"cannot be decoded ({reader.errorString()})")
+        raise ImageRefused(f"cannot be decoded ({reader.errorString()})", images.UNDECODABLE,
+                           detail=reader.errorString())
     return image
 
 
