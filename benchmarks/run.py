@@ -1156,7 +1156,7 @@ def background_stall(cfg: Config) -> Result:
             gaps.append(now - last[0])
             last[0] = now
 
-        timer = QTimer(interval=5, timeout=tick)
+        timer = QTimer(window, interval=5, timeout=tick)
         start = time.perf_counter()
         timer.start()
         window.zhihu_actions.export_in_background()
@@ -1166,8 +1166,12 @@ def background_stall(cfg: Config) -> Result:
             time.sleep(0.002)
         timer.stop()
         total = time.perf_counter() - start
+        window.manager.tasks.pool.waitForDone()
     finally:
         dialogs.zhihu_export = real_dialog
+        # the post's QMimeData, made in Python: offscreen, the clipboard keeps it in a C++
+        # global that is deleted after Python has ended, which crashes the exit
+        QApplication.clipboard().clear()
         close_window(window)
     slow = sorted(gaps, reverse=True)[:5]
     return Result(ms(max(gaps)), {"export_s": round(total, 2), "longest_gaps_ms":
