@@ -193,6 +193,16 @@ def test_a_table_ending_in_an_empty_cell_keeps_the_next_sections_in_place(qapp, 
     view.assert_same_as_full(issue)
 
 
+def test_emptying_a_section_that_ended_in_a_table_matches_a_full_render(qapp, issue):
+    view = View(issue)
+    section = next(section for section, _depth in issue.walk())
+    section.body += "\n\n| 标题 | 链接 |\n|---|---|\n| 论文 |  |"
+    view.refresh_or_set_whole(issue)
+    section.body = ""
+    view.refresh_or_set_whole(issue)
+    view.assert_same_as_full(issue)
+
+
 def test_a_section_without_a_title_is_left_to_a_full_render(qapp, issue):
     view = View(issue)
     issue.find_path("本周新闻", "学术").title = ""

@@ -104,6 +104,10 @@ class SectionMap:
         start = self._starts[first]
         stop = self._starts[end] - 1 if end < len(self._starts) \
             else document.characterCount() - 1
+        probe = QTextCursor(document)
+        probe.setPosition(stop)
+        if probe.currentTable() is not None:
+            return False  # the old section ends in a table: no block of its own to end on
         parsed = _Parsed()
         parsed.setDefaultFont(document.defaultFont())
         parsed.setDefaultStyleSheet(document.defaultStyleSheet())
