@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .. import errors
 from ..errors import IssueFormatError
 from ..paths import IMAGE_SUFFIXES
 from .assets import MAX_IMAGE_BYTES
@@ -114,7 +115,7 @@ def read_issue_image(folder: str | os.PathLike | None, ref: str,
     try:
         return read_limited(target, limit)  # checks again, on the open file
     except IssueFormatError as exc:
-        if "too large" in exc.message or "grew past" in exc.message:
+        if exc.code == errors.TOO_LARGE:
             raise ImageRefused(f"larger than {limit // (1024 * 1024)} MB", TOO_LARGE,
                                limit_mb=limit // (1024 * 1024)) from None
         raise ImageRefused("missing, unreadable or not a file", UNREADABLE) from None

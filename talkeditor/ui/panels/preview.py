@@ -90,10 +90,9 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         self._scrolled_to = None
         self._fitted_width = 0  # the width images were last fitted to (0: none shown)
         self._stale = False
-        #: where each section is in the document on screen, for in-place updates
+        #: where each section is in the document on screen, for in-place updates; mapped
+        #: while that document is the issue's HTML as the cache last gave it
         self.sections = SectionMap()
-        #: True while the document on screen is the issue's HTML as the cache last gave it
-        self._shown = False
         # Where images come from: ``image_source(ref) -> bytes`` or ImageRefused(reason).
         self.image_source: Callable[[str], bytes] = lambda ref: self.document_.image_bytes(ref)
         # Image address -> why it is not shown (for the host's eyes and for tests).
@@ -168,7 +167,6 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         """The next render sets the whole document, even if no section changed (another
         style sheet or width, the Zhihu mode, another document), and goes to the section
         being edited (a pixel place means nothing in another layout)."""
-        self._shown = False
         self._scrolled_to = None
         self.cache.forget_shown()
         self.sections.reset(None, None)
@@ -223,7 +221,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
                 self._convert_in_background(stale)
                 return
             update = self.cache.update(issue, sources)
-            if self._shown and update.runs is not None:
+            if self.sections.mapped and update.runs is not None:
                 if not update.runs or self._replace_sections(update):
                     self._follow_section()
                     return  # nothing else the host would see changed: no new layout
@@ -249,8 +247,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
         position = bar.value()
         self.refused = {}
         self.setHtml(text)
-        self._shown = self.mode == "issue"
-        if self._shown:
+        if self.mode == "issue":
             self.sections.reset(self.document(),
                                 [anchor_name(key) for key, _html in self.cache.shown_parts()])
         else:
@@ -264,7 +261,7 @@ class PreviewPane(RefreshOnScreen, QTextBrowser):
     def _follow_section(self) -> bool:
         """Scroll to the section being edited if the preview has not shown it yet."""
         if self.current_section and self._scrolled_to != self.current_section \
-                and self._shown and self.sections.has(anchor_name(self.current_section)):
+                and self.sections.has(anchor_name(self.current_section)):
             self.scrollToAnchor(anchor_name(self.current_section))
             self._scrolled_to = self.current_section
             return True

@@ -58,9 +58,14 @@ class SectionMap:
         self._starts = None  # found on the first replace: most full renders are not followed
         self._chars = document.characterCount() if document is not None else -1
 
+    @property
+    def mapped(self) -> bool:
+        """Whether a document is mapped (``reset`` with one, since the last reset without)."""
+        return self._document is not None
+
     def has(self, anchor: str) -> bool:
         """Whether a section with this anchor name is in the mapped document."""
-        return self._document is not None and anchor in self._anchors
+        return self.mapped and anchor in self._anchors
 
     def replace(self, document: QTextDocument,
                 runs: list[tuple[int, int, list[str], str]]) -> bool:
