@@ -262,7 +262,7 @@ def test_garbage_collection_waits_while_work_runs_and_comes_back_after(qtbot):
 def test_overlapping_tasks_keep_garbage_collection_off_until_the_last_one_ends():
     import gc
 
-    from talkeditor.ui.background import COLLECTOR_HOLD
+    from talkeditor.collector import COLLECTOR_HOLD
 
     COLLECTOR_HOLD.acquire()
     COLLECTOR_HOLD.acquire()
@@ -275,5 +275,26 @@ def test_overlapping_tasks_keep_garbage_collection_off_until_the_last_one_ends()
         COLLECTOR_HOLD.acquire()
         COLLECTOR_HOLD.release()
         assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_worker_that_outlives_start_up_keeps_the_collector_off_until_it_ends():
+    import gc
+
+    from talkeditor.collector import CollectorHold
+
+    hold = CollectorHold()
+    try:
+        hold.end_start_up()  # never taken: nothing happens
+        assert gc.isenabled()
+        hold.hold_for_start_up()
+        hold.hold_for_start_up()  # once only
+        hold.acquire()  # the archive's reading thread
+        hold.end_start_up()
+        hold.end_start_up()
+        assert not gc.isenabled()
+        hold.release()
+        assert gc.isenabled()
     finally:
         gc.enable()

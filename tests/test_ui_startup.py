@@ -86,3 +86,44 @@ def test_what_the_first_paint_does_not_need_is_not_loaded_by_import_or_the_windo
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
     assert out == ["import []", "window []"]
+
+
+def test_the_start_up_hold_keeps_the_collector_off_until_the_issue_and_preview_are_shown(
+        qtbot, no_dialogs, issue_copy):
+    import gc
+
+    from talkeditor.collector import COLLECTOR_HOLD
+    from talkeditor.ui.app import create_main_window
+
+    COLLECTOR_HOLD.hold_for_start_up()  # as the entry point does before it loads Qt
+    try:
+        assert not gc.isenabled()
+        window = create_main_window(issue_copy, lang="en", shell_first=True)
+        qtbot.addWidget(window)
+        stages = []
+        window.startupStage.connect(lambda s: stages.append((s, gc.isenabled())))
+        qtbot.waitUntil(lambda: window.startup._started and gc.isenabled(), timeout=10000)
+        assert stages == [("shell", False), ("document", False), ("preview", False)]
+    finally:
+        COLLECTOR_HOLD.end_start_up()
+        gc.enable()
+    qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
+    assert gc.isenabled()  # the archive's reading thread gave its own hold back too
+    window.document.set_modified(False)
+
+
+def test_the_app_entry_point_starts_the_window_with_the_collector_held():
+    code = (
+        "import gc, sys\n"
+        "import talkeditor.ui.app as app\n"
+        "from talkeditor.cli import main as cli\n"
+        "def fake_main(path=None, lang=None):\n"
+        "    print(gc.isenabled(), path, lang)\n"
+        "    return 0\n"
+        "app.main = fake_main\n"
+        "sys.exit(cli.main(['x.yaml', '--lang', 'en']))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120, check=True).stdout.strip()
+    assert out == "False x.yaml en"

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import __version__, paths
+from ..collector import COLLECTOR_HOLD
 from ..errors import TalkeditorError
 from . import wording
 
@@ -294,6 +295,8 @@ HANDLERS = {"render": cmd_render, "check": cmd_check, "new": cmd_new, "import": 
 
 def _open_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
+    # Before Qt is loaded: ended by ui.startup once the issue and its preview are shown.
+    COLLECTOR_HOLD.hold_for_start_up()
     try:
         from ..ui.app import main as app_main
     except ImportError as exc:

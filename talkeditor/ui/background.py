@@ -23,7 +23,6 @@ worker and must not touch widgets.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 import traceback
@@ -32,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from ..collector import COLLECTOR_HOLD
 from ..errors import TalkeditorError
 from ..lazy import lazy_import
 from ..progress import Cancelled
@@ -112,36 +112,6 @@ class Task(QObject):
     def _on_finished(self, outcome: str, value: Any) -> None:
         if self._handler is not None:
             self._handler(outcome, value)
-
-
-class _CollectorHold:
-    """Python's automatic garbage collection waits while background work runs.
-
-    A full collection runs in whichever thread allocates when it comes due and holds the GIL
-    until it ends: with an 80x issue's Zhihu check allocating millions of tokens, each one
-    froze the window for 0.1-0.5 s (benchmarks/run.py background_stall). Reference counting
-    still frees nearly everything meanwhile; cycles wait until the last worker ends."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._holds = 0
-        self._was_enabled = False
-
-    def acquire(self) -> None:
-        with self._lock:
-            if self._holds == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._holds += 1
-
-    def release(self) -> None:
-        with self._lock:
-            self._holds -= 1
-            if self._holds == 0 and self._was_enabled:
-                gc.enable()
-
-
-COLLECTOR_HOLD = _CollectorHold()
 
 
 class _Worker(QRunnable):

@@ -1,6 +1,7 @@
 """The window's start-up sequence: the shell painted first, then the issue, then the preview,
 then the archive read in the background, so the window is on screen before YAML, the issue and
-the dialogs are loaded (issue 18's "window first").
+the dialogs are loaded (issue 18's "window first"). The garbage collector's start-up hold
+(``collector``, taken by the entry point) ends with the sequence.
 
 ``MainWindow.startupStage`` reports the milestones: 'shell' (first paint, maybe without the
 issue), 'document' (the issue painted), 'preview' (its first render set).
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
+
+from ..collector import COLLECTOR_HOLD
 
 
 class StartupSequence(QObject):
@@ -35,18 +38,21 @@ class StartupSequence(QObject):
         if self._started:
             return
         self._started = True
-        window = self.window
-        opener, self.opener = self.opener, None
-        if opener is not None:
-            opener()
-            # layouts and item views settle on posted events and zero-time timers: run them
-            # first, so the issue's first frame is whole (not an empty highlights list and a
-            # clipped status line until the preview has rendered)
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            window.repaint()
-        window.startupStage.emit("document")
-        if window.preview.isVisible():
-            window.preview.refresh()
-            window.preview.repaint()
-        window.startupStage.emit("preview")
-        window.archive_panel.start()
+        try:
+            window = self.window
+            opener, self.opener = self.opener, None
+            if opener is not None:
+                opener()
+                # layouts and item views settle on posted events and zero-time timers: run them
+                # first, so the issue's first frame is whole (not an empty highlights list and a
+                # clipped status line until the preview has rendered)
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+                window.repaint()
+            window.startupStage.emit("document")
+            if window.preview.isVisible():
+                window.preview.refresh()
+                window.preview.repaint()
+            window.startupStage.emit("preview")
+            window.archive_panel.start()
+        finally:
+            COLLECTOR_HOLD.end_start_up()

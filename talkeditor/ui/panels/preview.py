@@ -37,13 +37,13 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QImageReader, QPaint
 from PySide6.QtWidgets import QTextBrowser
 
 from ... import paths
+from ...collector import COLLECTOR_HOLD
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
 from ...render.html import HtmlCache
 from ...storage import images
 from ...storage.images import ImageRefused
 from .. import wording
-from ..background import COLLECTOR_HOLD
 from ..document.issue_document import IssueDocument
 from .on_screen import RefreshOnScreen
 from .preview_sections import SectionMap
