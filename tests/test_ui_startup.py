@@ -63,6 +63,8 @@ LOADED_LATER = (
     "talkeditor.collab.resolve", "difflib", "talkeditor.links.issue_links",
     "talkeditor.links.check", "talkeditor.links.titles", "html.parser", "concurrent.futures",
     "talkeditor.storage.yaml_format", "yaml", "markdown_it", "talkeditor.ui.dialogs",
+    "talkeditor.links.urls", "talkeditor.archive.repeats", "talkeditor.reuse.copy_format",
+    "hashlib", "secrets", "html",
 )
 
 

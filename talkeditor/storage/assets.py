@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import tempfile
@@ -49,6 +48,8 @@ def png_name(data: bytes) -> str:
 
 def image_name(data: bytes, suffix: str) -> str:
     """The content-hash file name for image bytes: ``<16 hex digits>`` and ``suffix``."""
+    import hashlib  # OpenSSL's, 5 ms: loaded on first use, not before the window's first paint
+
     return hashlib.sha256(data).hexdigest()[:16] + suffix
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +107,9 @@ class RecoveryStore:
         self.folder = Path(folder) if folder else paths.recovery_dir()
 
     def new_id(self) -> str:
-        return time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(3)
+        # os.urandom is what secrets.token_hex uses; secrets would load OpenSSL (via hmac),
+        # 5 ms before the window's first paint
+        return time.strftime("%Y%m%d-%H%M%S") + "-" + os.urandom(3).hex()
 
     def write(self, entry_id: str, issue: Issue, original: Path | None) -> Path:
         """Write (or overwrite) a draft's entry atomically."""

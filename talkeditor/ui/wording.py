@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from ..lazy import lazy_import
-from ..reuse import copy_format as fmt
 from .error_words import (  # noqa: F401  (ERRORS, describe_error: re-exported)
     ERRORS,
     describe_error,
@@ -27,6 +26,7 @@ from .error_words import tr_wording as _tr
 if TYPE_CHECKING:
     from ..archive.repeats import Repeat
     from ..collab.sync import SyncResult
+    from ..reuse.copy_format import FormatNote
     from ..zhihu.check import ZhihuWarning
 
 recovery = lazy_import("talkeditor.storage.recovery")  # a draft is worded after the first paint
@@ -35,23 +35,24 @@ _MAX_SHOWN = 5
 #: How many past issues a repeat names before "and others".
 MAX_LISTED = 2
 
-#: Copy Format's notes: %1 the section's title path, %2 the field's label, %3 the new title.
+#: Copy Format's notes (the kinds of ``reuse.copy_format``, not imported before the first
+#: paint): %1 the section's title path, %2 the field's label, %3 the new title.
 FORMAT_NOTES = {
-    fmt.RENAMED: QT_TRANSLATE_NOOP(
+    "renamed": QT_TRANSLATE_NOOP(
         "wording", "Section “%1” renamed to “%3” (the past issue's title)"),
-    fmt.WEEKLY_KEPT: QT_TRANSLATE_NOOP(
+    "weekly-kept": QT_TRANSLATE_NOOP(
         "wording", "Section “%1”: standing text in the past issue; what this issue has written "
                    "is kept"),
-    fmt.STANDING_REPLACED: QT_TRANSLATE_NOOP(
+    "standing-replaced": QT_TRANSLATE_NOOP(
         "wording", "Section “%1”: its standing text is replaced by the past issue's"),
-    fmt.STANDING_KEPT_AS_WEEKLY: QT_TRANSLATE_NOOP(
+    "standing-kept-as-weekly": QT_TRANSLATE_NOOP(
         "wording", "Section “%1”: weekly content in the past issue; this issue's standing text "
                    "is kept as weekly content"),
-    fmt.FIELD_REPLACED: QT_TRANSLATE_NOOP(
+    "field-replaced": QT_TRANSLATE_NOOP(
         "wording", "Section “%1”: 【%2】 is replaced by the past issue's standing value"),
-    fmt.FIELD_KEPT: QT_TRANSLATE_NOOP(
+    "field-kept": QT_TRANSLATE_NOOP(
         "wording", "Section “%1”: 【%2】 is not in the past issue; kept"),
-    fmt.SECTION_KEPT: QT_TRANSLATE_NOOP(
+    "section-kept": QT_TRANSLATE_NOOP(
         "wording", "Section “%1” is not in the past issue; kept as it is"),
 }
 
@@ -225,7 +226,7 @@ def _describe_draft(diff: recovery.DraftDifference) -> str:
     return _tr(QT_TRANSLATE_NOOP("wording", "; ")).join(parts)
 
 
-def describe_format_note(note: fmt.FormatNote) -> str:
+def describe_format_note(note: FormatNote) -> str:
     """One line for something Copy Format did."""
     text = FORMAT_NOTES.get(note.kind)
     if text is None:

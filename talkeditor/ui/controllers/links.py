@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QTextCursor
 
 from ...lazy import lazy_import
-from ...links import urls
 from ...storage import assets
 from .. import dialogs, wording
 from ..editor.paste import BodyPaste, TitleFetcher
@@ -22,6 +21,7 @@ from .window_api import WindowApi
 # fetching and checking links (threads, an HTML parser): on first use, after the first paint;
 # read in the GUI thread before any worker uses it
 issue_links = lazy_import("talkeditor.links.issue_links")
+urls = lazy_import("talkeditor.links.urls")
 
 
 class LinkActions(QObject):

@@ -9,7 +9,6 @@ and ``backOnDisk(path)`` if a file appears there again.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -24,6 +23,8 @@ READ_LIMIT = 2 * 8 * 1024 * 1024
 
 
 def fingerprint(path: Path) -> str | None:
+    import hashlib  # loaded on first use, not before the window's first paint
+
     try:
         return hashlib.sha256(read_limited(path, READ_LIMIT)).hexdigest()
     except IssueFormatError:

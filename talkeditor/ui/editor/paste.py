@@ -25,9 +25,11 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, Q
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from shiboken6 import isValid
 
-from ...links import urls
+from ...lazy import lazy_import
 from ...storage import assets
 from .. import wording
+
+urls = lazy_import("talkeditor.links.urls")  # with archive.repeats: used after the first paint
 
 FETCH_THREADS = 4
 

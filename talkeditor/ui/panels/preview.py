@@ -25,7 +25,6 @@ large, cannot be decoded). ``refused`` maps each such address to its reason.
 
 from __future__ import annotations
 
-import html
 import re
 import threading
 from collections.abc import Callable
@@ -51,6 +50,7 @@ from .preview_sections import SectionMap
 # markdown-it and our rules (tens of ms of regex compiling): loaded by the first render, after
 # the window's first paint, in the GUI thread (refresh() reads it before any worker does)
 markdown_tree = lazy_import("talkeditor.render.markdown_tree")
+html = lazy_import("html")  # html.entities: 2 ms, not needed before the first paint
 
 DEBOUNCE_MS = 250
 # stale Markdown costing more than this (markdown_tree.render_cost, about microseconds of
