@@ -21,22 +21,29 @@ def test_nothing_but_the_window_is_imported_before_the_first_paint():
 
 def test_the_shell_is_painted_first_then_the_issue_then_the_preview(qtbot, no_dialogs,
                                                                      issue_copy):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     from talkeditor.ui.app import create_main_window
 
+    if QApplication.instance() is not None:
+        QApplication.instance().setWindowIcon(QIcon())  # as in a fresh process
     window = create_main_window(issue_copy, lang="en", shell_first=True)
     qtbot.addWidget(window)
     stages = []
     seen_at_shell = []
     window.startupStage.connect(stages.append)
     window.startupStage.connect(
-        lambda s: seen_at_shell.append(window.document.issue.number) if s == "shell" else None)
+        lambda s: seen_at_shell.append((window.document.issue.number,
+                                        window.windowIcon().isNull())) if s == "shell" else None)
     assert window.isVisible() and window.document.issue.number == ""
     qtbot.waitUntil(lambda: "preview" in stages, timeout=10000)
     assert stages == ["shell", "document", "preview"]
-    assert seen_at_shell == [""]
+    assert seen_at_shell == [("", True)]  # no issue and no icon yet: both after the paint
     assert window.document.issue.number == "004" and window.document.path == issue_copy
     assert "OpenLLM Talk 004" in window.preview.toPlainText()
     assert not window.preview._timer.isActive(), "the first render does not wait 250 ms"
+    assert window.windowIcon().availableSizes()  # set right after the first paint
     assert window.archive_panel.index is not None  # the archive is being read
     qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
     window.document.set_modified(False)

@@ -60,9 +60,10 @@ def app_icon() -> QIcon:
 GIL_SWITCH_INTERVAL_S = 0.0005
 
 
-def ensure_app(lang: str | None = None, settings: Settings | None = None) -> QApplication:
-    """The QApplication (made on the first call) with talkeditor's names, icon, translations
-    and GIL switch interval (``GIL_SWITCH_INTERVAL_S``)."""
+def ensure_app(lang: str | None = None, settings: Settings | None = None, *,
+               icon: bool = True) -> QApplication:
+    """The QApplication (made on the first call) with talkeditor's names, translations, GIL
+    switch interval (``GIL_SWITCH_INTERVAL_S``) and, unless ``icon`` is False, its icon."""
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
@@ -72,7 +73,8 @@ def ensure_app(lang: str | None = None, settings: Settings | None = None) -> QAp
     app.setOrganizationName("talkeditor")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.talkeditor.TalkEditor")
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     install_translations(app, ui_language(lang, settings or Settings()))
     return app
 
@@ -84,14 +86,19 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None, 
 
     ``shell_first`` (what ``main()`` does): the window is shown empty and the issue is opened
     right after its first paint (``startup.StartupSequence``), so the window appears
-    before the issue, YAML and the dialogs are loaded."""
+    before the issue, YAML and the dialogs are loaded; the window icon is set then too (its
+    six sizes, read and set as an X11 window property: ~10 ms)."""
     settings = Settings()
-    ensure_app(lang, settings)
+    ensure_app(lang, settings, icon=not shell_first)
     from .main_window import MainWindow
 
     window = MainWindow(settings)
     if shell_first:
-        window.startup.opener = lambda: open_first_issue(window, path)
+        def opener() -> None:
+            QApplication.instance().setWindowIcon(app_icon())  # before a recovery question
+            open_first_issue(window, path)
+
+        window.startup.opener = opener
         window.show()
         QTimer.singleShot(2000, window.startup.run)  # if no paint ever comes
         return window
