@@ -34,17 +34,20 @@ def test_the_shell_is_painted_first_then_the_issue_then_the_preview(qtbot, no_di
     seen_at_shell = []
     window.startupStage.connect(stages.append)
     window.startupStage.connect(
-        lambda s: seen_at_shell.append((window.document.issue.number,
-                                        window.windowIcon().isNull())) if s == "shell" else None)
+        lambda s: seen_at_shell.append((
+            window.document.issue.number, window.windowIcon().isNull(),
+            window.archive_panel.search.isClearButtonEnabled())) if s == "shell" else None)
     assert window.isVisible() and window.document.issue.number == ""
     qtbot.waitUntil(lambda: "preview" in stages, timeout=10000)
     assert stages == ["shell", "document", "preview"]
-    assert seen_at_shell == [("", True)]  # no issue and no icon yet: both after the paint
+    # no issue, window icon or search box clear button yet: all after the paint
+    assert seen_at_shell == [("", True, False)]
     assert window.document.issue.number == "004" and window.document.path == issue_copy
     assert "OpenLLM Talk 004" in window.preview.toPlainText()
     assert not window.preview._timer.isActive(), "the first render does not wait 250 ms"
     assert window.windowIcon().availableSizes()  # set right after the first paint
     assert window.archive_panel.index is not None  # the archive is being read
+    assert window.archive_panel.search.isClearButtonEnabled()
     qtbot.waitUntil(lambda: not window.archive_panel.is_scanning(), timeout=10000)
     window.document.set_modified(False)
 

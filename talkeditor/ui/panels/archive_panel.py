@@ -108,7 +108,6 @@ class ArchivePanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("archiveSearch")
-        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search all past issues: titles, people, links…"))
         self.issues = QTreeWidget(self)
         self.issues.setObjectName("archiveIssues")
@@ -179,6 +178,9 @@ class ArchivePanel(QWidget):
 
     def start(self) -> None:
         """List what the index already holds, then bring it up to date in the background."""
+        # The clear button's icon costs ~9 ms the first time; the window calls start() after
+        # its first paint, when the panel is usually behind its tab anyway.
+        self.search.setClearButtonEnabled(True)
         if self.index is None:
             from ...archive.index import ArchiveIndex  # sqlite3 and search: after the first paint
 
