@@ -5,14 +5,14 @@ Run as a fresh process, the way a user starts the app on a file::
     QT_QPA_PLATFORM=offscreen python benchmarks/first_paint_probe.py ISSUE.yaml
 
 It takes the same path as ``python -m talkeditor FILE`` (``talkeditor.cli.main``, the
-garbage collector's start-up hold, then ``talkeditor.ui.app.create_main_window(shell_first=
-True)``), follows the window's ``startupStage`` signal (no event filter: it would cost time
-of its own), and prints one JSON object on stdout, then exits without touching any talkeditor
-file:
+garbage collector's start-up hold, then ``talkeditor.ui.app.start``: the crash hook and
+``create_main_window(shell_first=True)``), follows the window's ``startupStage`` signal (no
+event filter: it would cost time of its own), and prints one JSON object on stdout, then
+exits without touching any talkeditor file:
 
 - ``marks``: seconds since process start at each milestone (``python`` = first line of this
   script, ``imports`` = talkeditor.cli.main + ui.app + ui.main_window imported, ``qapp`` =
-  QApplication and translations ready, ``window`` = create_main_window returned,
+  QApplication and translations ready, ``window`` = ``start`` returned,
   ``first_paint`` = the window's first paint began, ``painted`` = that paint pass done,
   ``document`` = the issue painted, ``preview`` = the first preview set and painted,
   ``preview_painted`` = that pass done);
@@ -124,11 +124,10 @@ def main(argv: list[str]) -> int:
             window.hide()
         QApplication.instance().quit()
 
-    window = ui_app.create_main_window(path, lang="en", shell_first=True)  # as main() does
+    window = ui_app.start(path, lang="en")  # what main() does before its event loop
     window.startupStage.connect(stage)
     marks["window"] = time.perf_counter() - t0
     state["window"] = window
-    window.raise_()
     app = QApplication.instance()
     QTimer.singleShot(30_000, app.quit)  # never hang a benchmark
     app.exec()

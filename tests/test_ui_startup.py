@@ -36,11 +36,11 @@ def test_the_shell_is_painted_first_then_the_issue_then_the_preview(qtbot, no_di
     window.startupStage.connect(
         lambda s: seen_at_shell.append((
             window.document.issue.number, window.windowIcon().isNull(),
-            window.archive_panel.search.isClearButtonEnabled())) if s == "shell" else None)
+            hasattr(window, "archive_panel"))) if s == "shell" else None)
     assert window.isVisible() and window.document.issue.number == ""
     qtbot.waitUntil(lambda: "preview" in stages, timeout=10000)
     assert stages == ["shell", "document", "preview"]
-    # no issue, window icon or search box clear button yet: all after the paint
+    # no issue, window icon or Past Issues panel yet: all after the paint
     assert seen_at_shell == [("", True, False)]
     assert window.document.issue.number == "004" and window.document.path == issue_copy
     assert "OpenLLM Talk 004" in window.preview.toPlainText()
@@ -139,3 +139,66 @@ def test_the_app_entry_point_starts_the_window_with_the_collector_held():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, env=env, timeout=120, check=True).stdout.strip()
     assert out == "False x.yaml en"
+
+
+#: built by MainWindow.build_rest, after the first paint when the app starts (issue 18)
+BUILT_AFTER_THE_PAINT = (
+    "talkeditor.ui.panels.archive_panel", "talkeditor.ui.editor.find_panel",
+    "talkeditor.ui.controllers.archive",
+    "talkeditor.ui.controllers.credits", "talkeditor.ui.controllers.links",
+    "talkeditor.ui.controllers.edit", "talkeditor.ui.controllers.zhihu",
+    "talkeditor.ui.editor.paste",
+)
+
+
+def test_the_app_start_leaves_the_hidden_panels_and_the_dialogs_for_after_the_first_paint():
+    code = (
+        "import sys\n"
+        f"later = {BUILT_AFTER_THE_PAINT + ('talkeditor.ui.dialogs',)!r}\n"
+        "def loaded():\n"
+        "    return [m for m in later\n"
+        "            if m in sys.modules and type(sys.modules[m]).__name__ != '_LazyModule']\n"
+        "from talkeditor.ui import app\n"
+        "window = app.start(None, 'en')\n"  # the crash hook, then the window shell first
+        "print('shell', loaded(), hasattr(window, 'archive_panel'))\n"
+        "window.build_rest()\n"
+        "print('rest', len(loaded()), window.archive_dock.widget() is window.archive_panel)\n"
+        "window.document.set_modified(False)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
+    assert out == ["shell [] False", f"rest {len(BUILT_AFTER_THE_PAINT)} True"]
+
+
+def test_a_shortcut_pressed_before_the_hidden_panels_exist_builds_them_and_runs(
+        qtbot, no_dialogs):
+    from talkeditor.ui.main_window import MainWindow
+
+    window = MainWindow(later=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert not hasattr(window, "find_panel")
+    window.actions_["actionFind"].trigger()  # Ctrl+F while the app starts
+    assert window.find_panel.isVisible()
+    window.actions_["actionTogglePreview"].toggle()  # the window's own: nothing built twice
+    assert window.archive_dock.widget() is window.archive_panel
+    window.build_rest()
+    assert window.archive_dock.widget() is window.archive_panel
+    window.document.set_modified(False)
+
+
+def test_a_toggle_clicked_before_the_hidden_panels_exist_keeps_the_click(qtbot, no_dialogs):
+    from talkeditor.ui.main_window import MainWindow
+
+    window = MainWindow(later=True)
+    qtbot.addWidget(window)
+    toggle = window.actions_["actionFetchPastedTitles"]
+    was = window.settings.fetch_link_titles()
+    toggle.blockSignals(True)
+    toggle.setChecked(was)  # what the link commands will show once built
+    toggle.blockSignals(False)
+    toggle.toggle()  # builds the link commands, which show the saved state on the toggle
+    assert hasattr(window, "link_actions")
+    assert toggle.isChecked() == window.settings.fetch_link_titles() == (not was)
+    window.document.set_modified(False)

@@ -312,8 +312,14 @@ def specs() -> list[ActionSpec]:
     ]
 
 
-def create_actions(window) -> dict[str, QAction]:
-    """Create the actions on ``window``, each connected to the callable its spec binds."""
+def create_actions(window, resolve: Callable[[ActionSpec], Callable] | None = None
+                   ) -> dict[str, QAction]:
+    """Create the actions on ``window``, each running the callable its spec binds.
+
+    The binding is made each time the action fires, with ``resolve(spec)`` (default:
+    ``spec.handler(window)``), so an action can exist before what it runs: the window builds
+    its hidden panels and their commands after its first paint (``MainWindow.build_rest``)."""
+    resolve = resolve or (lambda spec: spec.handler(window))
     actions: dict[str, QAction] = {}
     for spec in specs():
         action = QAction(translate(spec.text), window)
@@ -332,13 +338,23 @@ def create_actions(window) -> dict[str, QAction]:
         if spec.icon:
             action.setIcon(QIcon.fromTheme(spec.icon))
         action.setCheckable(spec.checkable)
-        handler = spec.handler(window)
         if spec.checkable:
-            action.toggled.connect(handler)
+            action.toggled.connect(
+                lambda checked, s=spec, a=action: _run_toggle(a, resolve(s), checked))
         else:
-            action.triggered.connect(lambda _checked=False, h=handler: h())
+            action.triggered.connect(lambda _checked=False, s=spec: resolve(s)())
         actions[spec.name] = action
     return actions
+
+
+def _run_toggle(action: QAction, handler: Callable[[bool], None], checked: bool) -> None:
+    # Building what the handler needs may have shown the saved state on the action meanwhile
+    # (``LinkActions.sync_actions``): the click is what counts.
+    if action.isChecked() != checked:
+        action.blockSignals(True)
+        action.setChecked(checked)
+        action.blockSignals(False)
+    handler(checked)
 
 
 SEPARATE_BEFORE = ("actionFind", "actionSave", "actionDeleteSection", "actionMoveUp",

@@ -86,13 +86,14 @@ def create_main_window(path: str | Path | None = None, lang: str | None = None, 
 
     ``shell_first`` (what ``main()`` does): the window is shown empty and the issue is opened
     right after its first paint (``startup.StartupSequence``), so the window appears
-    before the issue, YAML and the dialogs are loaded; the window icon is set then too (its
-    six sizes, read and set as an X11 window property: ~10 ms)."""
+    before the issue, YAML and the dialogs are loaded; the window's hidden panels
+    (``MainWindow.build_rest``) and icon (its six sizes, read and set as an X11 window
+    property: ~10 ms) come then too."""
     settings = Settings()
     ensure_app(lang, settings, icon=not shell_first)
     from .main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, later=shell_first)
     if shell_first:
         def opener() -> None:
             QApplication.instance().setWindowIcon(app_icon())  # before a recovery question
@@ -121,10 +122,17 @@ def open_first_issue(window, path: str | Path | None) -> None:
         window.new_from_template()
 
 
-def main(path: str | None = None, lang: str | None = None) -> int:
+def start(path: str | None = None, lang: str | None = None):
+    """What ``main()`` does before its event loop (also the start-up benchmark's path): the
+    crash hook, then the window shown shell first and raised. Returns the window."""
     from . import crash
 
     crash.install()  # not in create_main_window: tests keep pytest-qt's own hook
     window = create_main_window(path, lang, shell_first=True)
     window.raise_()
+    return window
+
+
+def main(path: str | None = None, lang: str | None = None) -> int:
+    start(path, lang)
     return QApplication.instance().exec()

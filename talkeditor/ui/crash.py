@@ -16,8 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
+from ..lazy import lazy_import
 from ..storage.files import append_log
-from . import dialogs
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 _showing = False  # an error raised while the dialog is up is logged, not shown again
 

@@ -4,6 +4,12 @@ Left docks: the section tree, past issues, credits. Centre: the editor pane (met
 one section) with the find bar. Right dock: the live preview. The open issue's life cycle
 (open, import, save, autosave, recovery, file watching) belongs to the DocumentManager; the
 commands to the controllers, which reach the window through ``controllers.window_api``.
+
+It is built in two steps: what the first paint shows (the tree, editor, preview, menus,
+toolbar and status bar, and the Credits panel, whose width the docks keep), then, in
+``build_rest``, the Past Issues panel behind its tab, the hidden find bar and the commands
+that need them. The app's start-up runs the
+second step right after the first paint (``later=True``); otherwise it follows at once.
 """
 
 from __future__ import annotations
@@ -19,22 +25,14 @@ from ..model import Issue
 from ..settings import Settings
 from . import window_state
 from .actions import build_menus, create_actions
-from .controllers.archive import ArchiveActions
-from .controllers.credits import CreditsActions
-from .controllers.edit import EditActions
 from .controllers.help import HelpActions
-from .controllers.links import LinkActions
-from .controllers.safety import WorkSafety
 from .controllers.sections import SectionActions
 from .controllers.sync import SyncController
-from .controllers.zhihu import ZhihuActions
 from .document.issue_document import IssueDocument
 from .document.manager import DocumentManager
-from .editor.find_panel import FindPanel
 from .editor.section_editor import SectionEditor
 from .menus import LanguageMenu, RecentMenu
 from .notice_bar import NoticeBar
-from .panels.archive_panel import ArchivePanel
 from .panels.credits_panel import CreditsPanel
 from .panels.preview import PreviewPane
 from .panels.section_tree import META_ID, SectionTreeModel, SectionTreeView
@@ -50,7 +48,10 @@ class MainWindow(QMainWindow):
     #: 'document' (the issue painted), 'preview' (its first render set)
     startupStage = Signal(str)
 
-    def __init__(self, settings: Settings | None = None, parent=None):
+    def __init__(self, settings: Settings | None = None, parent=None, *, later: bool = False):
+        """``later``: the hidden panels and their commands are built by ``build_rest``, which
+        the caller runs after the first paint (any action runs it first if it comes before);
+        otherwise before this returns."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -65,43 +66,33 @@ class MainWindow(QMainWindow):
         self.tree = SectionTreeView(self.tree_model, self)
         self.editor = SectionEditor(document, self)
         self.preview = PreviewPane(document, self)
-        self.find_panel = FindPanel(self)
-        self.find_panel.hide()
-        self.archive_panel = ArchivePanel(self.archive, self)
+        # Built now although behind its tab: its buttons set the docks' least width, which
+        # must not change once the window is on screen.
         self.credits_panel = CreditsPanel(document, self)
         centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(0)
+        self._centre_layout = QVBoxLayout(centre)
+        self._centre_layout.setContentsMargins(0, 0, 0, 0)
+        self._centre_layout.setSpacing(0)
         self.notice_bar = NoticeBar(centre)
-        centre_layout.addWidget(self.notice_bar)
-        centre_layout.addWidget(self.editor, 1)
-        centre_layout.addWidget(self.find_panel)
+        self._centre_layout.addWidget(self.notice_bar)
+        self._centre_layout.addWidget(self.editor, 1)
         self.setCentralWidget(centre)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.tree_dock, self.preview_dock, self.archive_dock, self.credits_dock = (
             self._dock(name, title, widget, area) for name, title, widget, area in (
                 ("sectionTreeDock", self.tr("Sections"), self.tree, left),
                 ("previewDock", self.tr("Preview"), self.preview, right),
-                ("archiveDock", self.tr("Past Issues"), self.archive_panel, left),
+                ("archiveDock", self.tr("Past Issues"), QWidget(self), left),  # build_rest
                 ("creditsDock", self.tr("Credits"), self.credits_panel, left)))
         self.tabifyDockWidget(self.tree_dock, self.archive_dock)
         self.tabifyDockWidget(self.archive_dock, self.credits_dock)
         self.tree_dock.raise_()
 
-        self.link_actions = LinkActions(self, parent=self)
-        self.archive_actions = ArchiveActions(self, self.archive_panel,
-                                              self.link_actions.carry_images, self)
-        self.credits_actions = CreditsActions(self, self.credits_panel, self)
-        self.zhihu_actions = ZhihuActions(self, self.preview, lambda: self.toggle_preview(True),
-                                          self)
-        self.preview.zhihu_source = self.zhihu_actions.post
-        self.edit_actions = EditActions(self, self.find_panel, self)
         self.section_actions = SectionActions(self, self.tree, self)
         self.help_actions = HelpActions(self, self)
         self.sync_controller = SyncController(self, self)
-        self.safety = WorkSafety(self.manager, self.notice_bar, self)
-        self.actions_ = create_actions(self)
+        self._built = False
+        self.actions_ = create_actions(self, self._action_handler)
         self.recent_menu = RecentMenu(self.manager, self)
         self.menus, self.toolbar = build_menus(self, self.actions_, self.recent_menu)
         view = self.menus["view"]
@@ -111,15 +102,63 @@ class MainWindow(QMainWindow):
         view.addMenu(LanguageMenu(self.settings, self.manager.save_settings,
                                   self.show_message, self))
         self.actions_["actionTogglePreview"].setChecked(True)
-        self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
-        self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
+        for name in ("actionUndo", "actionRedo"):  # EditActions follows the history once built
+            self.actions_[name].setEnabled(False)
         self.sync_controller.install(self, self.menus["view"], self.tree.sectionSelected,
                                      self.actions_["actionSync"], self.preview_dock)
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
-        self._wire()
         window_state.apply_colour_scheme(self)
         window_state.restore_layout(self)
         self.startup = StartupSequence(self)
+        if not later:
+            self.build_rest()
+
+    def build_rest(self) -> None:
+        """The Past Issues panel, the find bar and the commands that need them, wired to the
+        window and its document (once; later calls do nothing). Their modules are loaded
+        here: ~20 ms the first paint does not wait for."""
+        if self._built:
+            return
+        self._built = True
+        from .controllers.archive import ArchiveActions
+        from .controllers.credits import CreditsActions
+        from .controllers.edit import EditActions
+        from .controllers.links import LinkActions
+        from .controllers.safety import WorkSafety
+        from .controllers.zhihu import ZhihuActions
+        from .editor.find_panel import FindPanel
+        from .panels.archive_panel import ArchivePanel
+
+        self.find_panel = FindPanel(self)
+        self.find_panel.hide()
+        self._centre_layout.addWidget(self.find_panel)
+        self.archive_panel = ArchivePanel(self.archive, self)
+        placeholder = self.archive_dock.widget()
+        self.archive_dock.setWidget(self.archive_panel)
+        placeholder.deleteLater()
+        self.link_actions = LinkActions(self, parent=self)
+        self.archive_actions = ArchiveActions(self, self.archive_panel,
+                                              self.link_actions.carry_images, self)
+        self.credits_actions = CreditsActions(self, self.credits_panel, self)
+        self.zhihu_actions = ZhihuActions(self, self.preview, lambda: self.toggle_preview(True),
+                                          self)
+        self.preview.zhihu_source = self.zhihu_actions.post
+        self.edit_actions = EditActions(self, self.find_panel, self)
+        self.safety = WorkSafety(self.manager, self.notice_bar, self)
+        self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
+        self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
+        self._wire()
+
+    def _action_handler(self, spec):
+        """What an action runs (``actions.create_actions``). One whose command is built with
+        the hidden panels (a shortcut pressed while the app starts) builds them first."""
+        try:
+            return spec.handler(self)  # only looks the command up: w.<controller>.<method>
+        except AttributeError:
+            if self._built:
+                raise
+            self.build_rest()
+            return spec.handler(self)
 
     def paintEvent(self, event) -> None:  # Qt API
         super().paintEvent(event)

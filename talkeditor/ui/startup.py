@@ -32,14 +32,16 @@ class StartupSequence(QObject):
             QTimer.singleShot(0, self.run)
 
     def run(self) -> None:
-        """Once the window is on screen: open the issue if the shell came first (and paint
-        it at once), render the preview without waiting for the debounce, then read the
-        archive in the background. Runs once; later calls (the fallback timer) do nothing."""
+        """Once the window is on screen: build its hidden panels if they wait
+        (``MainWindow.build_rest``), open the issue if the shell came first (and paint it at
+        once), render the preview without waiting for the debounce, then read the archive in
+        the background. Runs once; later calls (the fallback timer) do nothing."""
         if self._started:
             return
         self._started = True
         try:
             window = self.window
+            window.build_rest()
             opener, self.opener = self.opener, None
             if opener is not None:
                 opener()

@@ -6,8 +6,10 @@ from PySide6.QtCore import QObject
 
 from ... import __version__, paths
 from ...errors import IssueFormatError
-from .. import dialogs
+from ...lazy import lazy_import
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 
 class HelpActions(QObject):

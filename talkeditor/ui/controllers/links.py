@@ -14,9 +14,11 @@ from PySide6.QtGui import QImage, QTextCursor
 
 from ...lazy import lazy_import
 from ...storage import assets
-from .. import dialogs, wording
+from .. import wording
 from ..editor.paste import BodyPaste, TitleFetcher
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 # fetching and checking links (threads, an HTML parser): on first use, after the first paint;
 # read in the GUI thread before any worker uses it

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgress
 from ...errors import IssueFormatError
 from ...lazy import lazy_import
 from ...model import Issue
-from .. import dialogs, wording
+from .. import wording
 from ..document.text_patch import patch_text
 from ..panels.conflicts import ConflictsPanel
 from .window_api import WindowApi
+
+dialogs = lazy_import("talkeditor.ui.dialogs")  # loaded on first use, after the first paint
 
 # git, the merge and conflict resolution: on the first status check or sync, after the first paint
 git_sync = lazy_import("talkeditor.collab.sync")
