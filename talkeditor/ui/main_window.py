@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings | None = None, parent=None, *, later: bool = False):
         """``later``: the hidden panels and their commands are built by ``build_rest``, which
-        the caller runs after the first paint (any action runs it first if it comes before);
+        the caller runs once the window is on screen (an action that comes first runs it);
         otherwise before this returns."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.sync_controller.install(self, self.menus["view"], self.tree.sectionSelected,
                                      self.actions_["actionSync"], self.preview_dock)
         self.status_counts = StatusCounts(self.statusBar(), self.current_section, self)
+        self._wire()
         window_state.apply_colour_scheme(self)
         window_state.restore_layout(self)
         self.startup = StartupSequence(self)
@@ -147,7 +148,11 @@ class MainWindow(QMainWindow):
         self.safety = WorkSafety(self.manager, self.notice_bar, self)
         self.edit_actions.set_actions(self.actions_["actionUndo"], self.actions_["actionRedo"])
         self.link_actions.sync_actions(self.actions_["actionFetchPastedTitles"])
-        self._wire()
+        self.archive_dock.visibilityChanged.connect(self.archive_panel.catch_up)
+        self.manager.saved.connect(self.archive_actions.saved)
+        for view in (self.archive_actions, self.edit_actions):
+            self.manager.add_view(view)  # to the document shown, if any
+        self.archive_actions.show_repeats(self.editor.current_id)
 
     def _action_handler(self, spec):
         """What an action runs (``actions.create_actions``). One whose command is built with
@@ -177,22 +182,21 @@ class MainWindow(QMainWindow):
         return dock
 
     def _wire(self) -> None:
-        archive, manager = self.archive_actions, self.manager
+        manager = self.manager
         self.tree.sectionSelected.connect(self._section_selected)
         self.preview.sectionClicked.connect(self.tree.select)
         self.preview_dock.visibilityChanged.connect(self.preview.catch_up)
         self.credits_dock.visibilityChanged.connect(self.credits_panel.catch_up)
-        self.archive_dock.visibilityChanged.connect(self.archive_panel.catch_up)
         manager.message.connect(self.show_message)
         manager.autosaveFailed.connect(lambda text: self.show_message(
             self.tr("Autosave failed: %1").replace("%1", text), 10000))
-        manager.saved.connect(archive.saved)
         manager.reloaded.connect(lambda _p: self.tree.select(self._shown_before_reload))
         manager.documentChanged.connect(self._document_changed)
-        # The order views detach in is the reverse of this; all follow every new document.
+        # The order views detach in is the reverse of this (build_rest adds the archive and
+        # edit commands after these); all follow every new document.
         for view in (self.editor, self.tree_model, self.preview, self.credits_panel):
             manager.add_view(view, attach=False)  # built on the first document
-        for view in (archive, self.edit_actions, self.status_counts, self):
+        for view in (self.status_counts, self):
             manager.add_view(view)
         self._shown_before_reload = META_ID
 
@@ -285,8 +289,9 @@ class MainWindow(QMainWindow):
         if section_id != self.editor.current_id or self.editor.currentIndex() == 0:
             self.editor.show_section(section_id)
         self.preview.show_section(section_id)
-        self.archive_actions.show_repeats(section_id)
-        self.edit_actions.update_actions()
+        if self._built:
+            self.archive_actions.show_repeats(section_id)
+            self.edit_actions.update_actions()
         self.status_counts.update()
         for name in SECTION_ACTIONS:
             self.actions_[name].setEnabled(bool(section_id))

@@ -32,16 +32,15 @@ class StartupSequence(QObject):
             QTimer.singleShot(0, self.run)
 
     def run(self) -> None:
-        """Once the window is on screen: build its hidden panels if they wait
-        (``MainWindow.build_rest``), open the issue if the shell came first (and paint it at
-        once), render the preview without waiting for the debounce, then read the archive in
-        the background. Runs once; later calls (the fallback timer) do nothing."""
+        """Once the window is on screen: open the issue if the shell came first (and paint it
+        at once), render the preview without waiting for the debounce, build the window's
+        hidden panels if they wait (``MainWindow.build_rest``), then read the archive in the
+        background. Runs once; later calls (the fallback timer) do nothing."""
         if self._started:
             return
         self._started = True
         try:
             window = self.window
-            window.build_rest()
             opener, self.opener = self.opener, None
             if opener is not None:
                 opener()
@@ -55,6 +54,7 @@ class StartupSequence(QObject):
                 window.preview.refresh()
                 window.preview.repaint()
             window.startupStage.emit("preview")
+            window.build_rest()
             window.archive_panel.start()
         finally:
             COLLECTOR_HOLD.end_start_up()
