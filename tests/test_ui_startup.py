@@ -78,13 +78,23 @@ LOADED_LATER = (
 )
 
 
-def test_what_the_first_paint_does_not_need_is_not_loaded_by_import_or_the_window():
+def _in_a_fresh_app(names: tuple[str, ...], body: str) -> list[str]:
+    """The output lines of ``body`` run in a fresh offscreen Python, where ``loaded()`` lists
+    which of ``names`` are imported for real (a lazy module not used yet does not count)."""
     code = (
         "import sys\n"
-        f"later = {LOADED_LATER!r}\n"
+        f"later = {names!r}\n"
         "def loaded():\n"
         "    return [m for m in later\n"
         "            if m in sys.modules and type(sys.modules[m]).__name__ != '_LazyModule']\n"
+    ) + body
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
+
+
+def test_what_the_first_paint_does_not_need_is_not_loaded_by_import_or_the_window():
+    out = _in_a_fresh_app(LOADED_LATER, (
         "import talkeditor.cli.main, talkeditor.ui.app, talkeditor.ui.main_window\n"
         "print('import', loaded())\n"
         "from talkeditor.ui.app import ensure_app\n"
@@ -93,10 +103,7 @@ def test_what_the_first_paint_does_not_need_is_not_loaded_by_import_or_the_windo
         "window = MainWindow()\n"
         "print('window', loaded())\n"
         "window.document.set_modified(False)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
+    ))
     assert out == ["import []", "window []"]
 
 
@@ -152,22 +159,14 @@ BUILT_AFTER_THE_PAINT = (
 
 
 def test_the_app_start_leaves_the_hidden_panels_and_the_dialogs_for_after_the_first_paint():
-    code = (
-        "import sys\n"
-        f"later = {BUILT_AFTER_THE_PAINT + ('talkeditor.ui.dialogs',)!r}\n"
-        "def loaded():\n"
-        "    return [m for m in later\n"
-        "            if m in sys.modules and type(sys.modules[m]).__name__ != '_LazyModule']\n"
+    out = _in_a_fresh_app(BUILT_AFTER_THE_PAINT + ("talkeditor.ui.dialogs",), (
         "from talkeditor.ui import app\n"
         "window = app.start(None, 'en')\n"  # the crash hook, then the window shell first
         "print('shell', loaded(), hasattr(window, 'archive_panel'))\n"
         "window.build_rest()\n"
         "print('rest', len(loaded()), window.archive_dock.widget() is window.archive_panel)\n"
         "window.document.set_modified(False)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, env=env, timeout=120, check=True).stdout.splitlines()
+    ))
     assert out == ["shell [] False", f"rest {len(BUILT_AFTER_THE_PAINT)} True"]
 
 
