@@ -53,6 +53,9 @@ class ArchiveActions(QObject):
         self.carry_images = carry_images
         self.repeats = []
         self._repeat_index = None
+        self._repeat_request: object | None = None
+        self._relay = _RepeatRelay()
+        self._relay.built.connect(self._repeat_index_built)
         panel.openRequested.connect(self.open_from_archive)
         panel.nextRequested.connect(self.new_next_from)
         panel.folderChangeRequested.connect(self.choose_archive_folder)
