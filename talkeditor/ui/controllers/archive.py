@@ -53,9 +53,7 @@ class ArchiveActions(QObject):
         self.carry_images = carry_images
         self.repeats = []
         self._repeat_index = None
-        self._repeat_request: object | None = None
-        self._relay = _RepeatRelay()
-        self._relay.built.connect(self._repeat_index_built)
+        self._new_relay()
         panel.openRequested.connect(self.open_from_archive)
         panel.nextRequested.connect(self.new_next_from)
         panel.folderChangeRequested.connect(self.choose_archive_folder)
@@ -67,6 +65,10 @@ class ArchiveActions(QObject):
 
     def detach(self) -> None:
         self.api.document.changesStopped.disconnect(self.check_repeats)
+        self._new_relay()
+
+    def _new_relay(self) -> None:
+        # a build still running for the old document reports to the old relay: dropped
         self._repeat_request: object | None = None
         self._relay = _RepeatRelay()
         self._relay.built.connect(self._repeat_index_built)
