@@ -479,3 +479,15 @@ def test_composing_in_the_input_method_then_cancelling_leaves_nothing_to_undo(qt
     assert window.actions_["actionUndo"].isEnabled()
     window.actions_["actionUndo"].trigger()
     assert not window.document.is_modified()
+
+
+def test_no_two_commands_share_a_shortcut(window):
+    window.build_rest()
+    owners: dict[str, str] = {}
+    for name, action in window.actions_.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in owners, f"{text}: {owners[text]} and {name}"
+            owners[text] = name
+    assert owners[QKeySequence("F5").toString()] == "actionSync"
+    assert owners[QKeySequence("Ctrl+Alt+S").toString()] == "actionSignLine"

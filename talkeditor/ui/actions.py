@@ -108,7 +108,7 @@ def specs() -> list[ActionSpec]:
             QT_TRANSLATE_NOOP("actions", "S&ync"),
             lambda w: w.sync_controller.sync_archive,
             "file",
-            "Ctrl+Alt+S",
+            "F5",
             QT_TRANSLATE_NOOP(
                 "actions",
                 "Share the archive with the other contributors through git: commit, fetch, "
