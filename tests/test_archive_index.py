@@ -124,6 +124,23 @@ def test_an_update_can_be_stopped_and_resumed(folder):
         assert len(index) == 4
 
 
+
+def test_an_error_raised_by_progress_reaches_the_caller_and_what_was_committed_stays(folder):
+    class Gone(Exception):
+        pass
+
+    def progress(done, total):
+        raise Gone
+
+    with ArchiveIndex(folder) as index:
+        # batch_seconds=0: progress runs after each file's COMMIT, outside any transaction
+        with pytest.raises(Gone):
+            index.update(progress=progress, batch_seconds=0)
+        assert len(index) == 1
+        index.update()
+        assert len(index) == 4
+
+
 SYNTHETIC = make_synthetic_issues(30, chars=3000)
 
 

@@ -175,7 +175,9 @@ class ArchiveIndex(IndexSearch):
             self._db.execute("COMMIT")
             self._writes += 1
         except BaseException:
-            self._db.execute("ROLLBACK")
+            # progress() runs between a COMMIT and the next BEGIN: nothing to roll back there
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
         if progress is not None:
             progress(len(files), len(files))
