@@ -3,6 +3,9 @@ next issue from the panel, repeated links flagged while typing, copy a past issu
 
 import json
 import shutil
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from PySide6.QtWidgets import QTreeWidget
@@ -117,3 +120,74 @@ def test_while_the_archive_is_read_a_tabbed_away_list_waits_and_catches_up_when_
     assert _numbers(panel.issues) == []  # nothing laid out for a list nobody sees
     window.archive_dock.raise_()
     qtbot.waitUntil(lambda: _numbers(panel.issues) == ["番外02", "004", "003", "002"])
+
+
+def test_quitting_while_the_archive_is_read_ends_quietly_and_waits_for_the_reader(tmp_path):
+    """The reader thread is stopped and joined at quit: no traceback from a signal whose
+    relay Qt already deleted, no write cut off by the interpreter's exit."""
+    archive = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "archive", archive)
+    config = paths.config_dir()
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"archive_dir": str(archive)}))
+    script = tmp_path / "child.py"
+    script.write_text(textwrap.dedent("""
+        import os, threading, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from talkeditor.archive.index import ArchiveIndex
+        from talkeditor.ui import app as ui_app
+
+        parse = ArchiveIndex._parse
+        def slow_parse(self, path):  # a cold archive of hundreds of issues
+            time.sleep(0.3)
+            return parse(self, path)
+        ArchiveIndex._parse = slow_parse
+        window = ui_app.start(None, "en")
+        def quit_while_reading():
+            print("reading", window.archive_panel.is_scanning(), flush=True)
+            window.close()
+        QTimer.singleShot(600, quit_while_reading)
+        QApplication.instance().exec()
+        print("readers", [t.name for t in threading.enumerate() if t.name == "archive-index"])
+    """), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split("\n")[:2] == ["reading True", "readers []"]
+    assert "Traceback" not in run.stderr, run.stderr[-2000:]
+
+
+def test_a_reader_whose_relay_was_deleted_stops_at_the_next_file_without_a_traceback(
+        tmp_path, monkeypatch):
+    import threading
+    import time
+
+    import shiboken6
+
+    from talkeditor.archive.index import ArchiveIndex
+    from talkeditor.ui.panels.archive_panel import ArchiveScan
+
+    archive = tmp_path / "archive"
+    shutil.copytree(FIXTURES / "archive", archive)
+    parse, parsed = ArchiveIndex._parse, []
+
+    def slow_parse(self, path):
+        parsed.append(path)
+        time.sleep(0.3)
+        return parse(self, path)
+
+    errors = []
+    monkeypatch.setattr(ArchiveIndex, "_parse", slow_parse)
+    monkeypatch.setattr(threading, "excepthook", errors.append)
+    scan = ArchiveScan(archive)
+    scan.start()
+    while not parsed:
+        time.sleep(0.01)
+    time.sleep(0.35)  # past the first batch: its progress() goes to the deleted relay
+    shiboken6.delete(scan.relay)
+    scan.thread.join(10)
+    assert not scan.thread.is_alive()
+    assert errors == []
+    assert len(parsed) < 4

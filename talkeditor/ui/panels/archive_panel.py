@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -58,7 +58,11 @@ class _ScanRelay(QObject):
 class ArchiveScan:
     """One background update of an archive's index: ``ArchiveIndex(folder).update()`` in a
     daemon thread; ``relay.progress(done, total)`` after each commit, ``relay.finished(changed,
-    error)`` at the end (error: '' or what went wrong)."""
+    error)`` at the end (error: '' or what went wrong). Once the relay is gone (the app is
+    quitting) the update stops at the next file, quietly."""
+
+    #: seconds ``finish()`` waits for the thread (it stops at the next file, ~ms)
+    FINISH_SECONDS = 2.0
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -72,17 +76,32 @@ class ArchiveScan:
     def stop(self) -> None:
         self._stop.set()
 
+    def finish(self) -> None:
+        """Stop and wait for the thread (at most ``FINISH_SECONDS``), so the interpreter does
+        not end it in the middle of a write."""
+        self._stop.set()
+        if self.thread.is_alive():
+            self.thread.join(self.FINISH_SECONDS)
+
+    def _send(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the relay was deleted with the app: nobody is listening
+            self._stop.set()
+
     def _run(self) -> None:
         from ...archive.index import ArchiveIndex  # sqlite3 and search: after the first paint
 
         relay = self.relay
         try:
             with ArchiveIndex(self.folder) as index:
-                changed = index.update(progress=relay.progress.emit, stop=self._stop.is_set)
+                changed = index.update(
+                    progress=lambda done, total: self._send(relay.progress, done, total),
+                    stop=self._stop.is_set)
         except Exception as exc:  # reported in the panel, never a crash
-            relay.finished.emit(False, f"{type(exc).__name__}: {exc}")
+            self._send(relay.finished, False, f"{type(exc).__name__}: {exc}")
             return
-        relay.finished.emit(changed, "")
+        self._send(relay.finished, changed, "")
 
 
 class ArchivePanel(QWidget):
@@ -152,6 +171,9 @@ class ArchivePanel(QWidget):
         self._fill_pending = False  # the index has entries the hidden list does not show
         self._errors: list[tuple[Path, str]] = []
         self.destroyed.connect(self._stop_scan_of(self))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._finish_scan)
         self._show_folder()
 
     @staticmethod
@@ -199,6 +221,11 @@ class ArchivePanel(QWidget):
             self.scan.stop()
             self.scan = None
         self._scan_again = False
+
+    def _finish_scan(self) -> None:
+        if self.scan is not None:
+            self.scan.finish()
+            self.scan = None
 
     def is_scanning(self) -> bool:
         return self.scan is not None
