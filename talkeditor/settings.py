@@ -96,6 +96,14 @@ class Settings:
     def set_preview_visible(self, visible: bool) -> None:
         self._data["preview_visible"] = bool(visible)
 
+    def archive_shown(self) -> bool:
+        """Whether the Past Issues panel was on screen (not behind a tab) when the window
+        closed; the next start builds it before its first paint then."""
+        return self._data.get("archive_shown") is True
+
+    def set_archive_shown(self, shown: bool) -> None:
+        self._data["archive_shown"] = bool(shown)
+
     def archive_dir(self) -> Path:
         value = self._data.get("archive_dir")
         return Path(value) if isinstance(value, str) and value else paths.default_archive_dir()

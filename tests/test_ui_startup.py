@@ -6,6 +6,10 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtWidgets import QApplication
+
+from talkeditor.ui.panels.on_screen import on_screen
+
 from .conftest import ROOT
 
 
@@ -201,3 +205,27 @@ def test_a_toggle_clicked_before_the_hidden_panels_exist_keeps_the_click(qtbot, 
     assert hasattr(window, "link_actions")
     assert toggle.isChecked() == window.settings.fetch_link_titles() == (not was)
     window.document.set_modified(False)
+
+
+def test_past_issues_on_top_at_the_last_close_is_built_for_the_first_paint(qtbot, no_dialogs):
+    """The tab the host left on top is never an empty placeholder at start-up; with another
+    tab on top the panel still waits for the first paint."""
+    from talkeditor.ui.main_window import MainWindow
+
+    def start_then_close(raise_archive: bool) -> bool:
+        window = MainWindow(later=True)
+        qtbot.addWidget(window)
+        built = hasattr(window, "archive_panel")
+        window.show()
+        qtbot.waitExposed(window)
+        if built:
+            assert window.archive_dock.widget() is window.archive_panel
+            assert on_screen(window.archive_panel)
+        (window.archive_dock if raise_archive else window.tree_dock).raise_()
+        QApplication.processEvents()
+        window.close()
+        return built
+
+    assert not start_then_close(raise_archive=True)  # a first start: Sections on top
+    assert start_then_close(raise_archive=False)
+    assert not start_then_close(raise_archive=False)

@@ -9,7 +9,8 @@ It is built in two steps: what the first paint shows (the tree, editor, preview,
 toolbar and status bar, and the Credits panel, whose width the docks keep), then, in
 ``build_rest``, the Past Issues panel behind its tab, the hidden find bar and the commands
 that need them. The app's start-up runs the
-second step right after the first paint (``later=True``); otherwise it follows at once.
+second step right after the first paint (``later=True``) unless the Past Issues tab was on
+top when the window last closed; otherwise it follows at once.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, parent=None, *, later: bool = False):
         """``later``: the hidden panels and their commands are built by ``build_rest``, which
         the caller runs once the window is on screen (an action that comes first runs it);
-        otherwise before this returns."""
+        otherwise, or when the settings say Past Issues was on top, before this returns."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         window_state.apply_colour_scheme(self)
         window_state.restore_layout(self)
         self.startup = StartupSequence(self)
-        if not later:
+        # Past Issues on top when the window last closed: its panel is in the first frame
+        if not later or self.settings.archive_shown():
             self.build_rest()
 
     def build_rest(self) -> None:

@@ -1,11 +1,13 @@
-"""The main window's layout kept across sessions (geometry, docks, whether the preview is
-shown) and its colours following the system's light or dark scheme."""
+"""The main window's layout kept across sessions (geometry, docks, whether the preview and
+the Past Issues panel are shown) and its colours following the system's light or dark scheme."""
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+
+from .panels.on_screen import on_screen
 
 
 def restore_layout(window) -> None:
@@ -54,6 +56,7 @@ def save_layout(window) -> None:
     """Into the settings object (the caller saves the settings)."""
     window.settings.set_window_layout(bytes(window.saveGeometry()), bytes(window.saveState()))
     window.settings.set_preview_visible(window.preview_dock.isVisible())
+    window.settings.set_archive_shown(on_screen(window.archive_dock))
 
 
 def apply_colour_scheme(window) -> None:
