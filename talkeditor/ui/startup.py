@@ -23,6 +23,8 @@ class StartupSequence(QObject):
         #: what opens the first issue when the shell is painted first (``app.create_main_window``)
         self.opener: Callable[[], None] | None = None
         self._painted = self._started = False
+        #: the sequence has run (the issue, the preview and the hidden panels are there)
+        self.done = False
 
     def painted(self) -> None:
         """The window painted (its ``paintEvent``): the first time, the rest follows."""
@@ -57,4 +59,5 @@ class StartupSequence(QObject):
             window.build_rest()
             window.archive_panel.start()
         finally:
+            self.done = True
             COLLECTOR_HOLD.end_start_up()
