@@ -63,3 +63,14 @@ def test_importing_every_core_module_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_package_lists_its_own_modules_without_importing_them():
+    from talkeditor.lazy import own_module_names
+
+    code = ("import sys; from talkeditor.lazy import own_module_names; own_module_names(); "
+            "print(sorted(m for m in sys.modules if m.startswith('talkeditor')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60).stdout.strip()
+    assert loaded == "['talkeditor', 'talkeditor.lazy']"
+    assert sorted(own_module_names()) == sorted(_module_of(p) for p in CORE.rglob("*.py"))

@@ -23,6 +23,20 @@ def test_nothing_but_the_window_is_imported_before_the_first_paint():
     assert out == "[] _LazyModule"
 
 
+def test_pysides_import_hook_reads_no_talkeditor_source_and_sees_qt_only_in_the_ui():
+    code = ("import sys, talkeditor.cli.main, talkeditor.ui\n"
+            "feature = sys.modules['PySide6.support.feature']\n"
+            "read, scan = [], feature._mod_uses_pyside\n"
+            "feature._mod_uses_pyside = lambda m: read.append(m.__name__) or scan(m)\n"
+            "import talkeditor.ui.app, talkeditor.ui.main_window\n"
+            "table = feature.pyside_feature_dict\n"
+            "print([name for name in read if name.startswith('talkeditor')],\n"
+            "      table['talkeditor.ui.panels.preview'], table['talkeditor.model'])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, timeout=120, check=True).stdout.strip()
+    assert out == "[] 0 -1"
+
+
 def test_the_shell_is_painted_first_then_the_issue_then_the_preview(qtbot, no_dialogs,
                                                                      issue_copy):
     from PySide6.QtGui import QIcon
