@@ -13,13 +13,17 @@ from talkeditor.ui.panels.on_screen import on_screen
 from .conftest import ROOT
 
 
+def _printed_by_a_fresh_python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=True).stdout.strip()
+
+
 def test_nothing_but_the_window_is_imported_before_the_first_paint():
     code = ("import sys, talkeditor.cli.main, talkeditor.ui.app, talkeditor.ui.main_window\n"
             "loaded = [m for m in ('yaml', 'markdown', 'pymdownx') if m in sys.modules]\n"
             "dialogs = type(sys.modules['talkeditor.ui.dialogs']).__name__\n"
             "print(loaded, dialogs)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120, check=True).stdout.strip()
+    out = _printed_by_a_fresh_python(code)
     assert out == "[] _LazyModule"
 
 
@@ -32,8 +36,7 @@ def test_pysides_import_hook_reads_no_talkeditor_source_and_sees_qt_only_in_the_
             "table = feature.pyside_feature_dict\n"
             "print([name for name in read if name.startswith('talkeditor')],\n"
             "      table['talkeditor.ui.panels.preview'], table['talkeditor.model'])\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120, check=True).stdout.strip()
+    out = _printed_by_a_fresh_python(code)
     assert out == "[] 0 -1"
 
 
