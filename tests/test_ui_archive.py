@@ -16,15 +16,20 @@ from .conftest import FIXTURES
 from .test_ui_window import _body, type_text
 
 
-@pytest.fixture
-def archive_window(qtbot, no_dialogs, tmp_path):
-    from talkeditor.ui.app import create_main_window
-
+def _archive_in_the_settings(tmp_path):
+    """A copy of the fixture archive, made the archive folder of the settings."""
     archive = tmp_path / "archive"
     shutil.copytree(FIXTURES / "archive", archive)
     config = paths.config_dir()
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.json").write_text(json.dumps({"archive_dir": str(archive)}))
+
+
+@pytest.fixture
+def archive_window(qtbot, no_dialogs, tmp_path):
+    from talkeditor.ui.app import create_main_window
+
+    _archive_in_the_settings(tmp_path)
     win = create_main_window(lang="en")
     qtbot.addWidget(win)
     panel = win.archive_panel
@@ -125,11 +130,7 @@ def test_while_the_archive_is_read_a_tabbed_away_list_waits_and_catches_up_when_
 def test_quitting_while_the_archive_is_read_ends_quietly_and_waits_for_the_reader(tmp_path):
     """The reader thread is stopped and joined at quit: no traceback from a signal whose
     relay Qt already deleted, no write cut off by the interpreter's exit."""
-    archive = tmp_path / "archive"
-    shutil.copytree(FIXTURES / "archive", archive)
-    config = paths.config_dir()
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "settings.json").write_text(json.dumps({"archive_dir": str(archive)}))
+    _archive_in_the_settings(tmp_path)
     script = tmp_path / "child.py"
     script.write_text(textwrap.dedent("""
         import os, threading, time

@@ -61,8 +61,8 @@ class ArchiveScan:
     error)`` at the end (error: '' or what went wrong). Once the relay is gone (the app is
     quitting) the update stops at the next file, quietly."""
 
-    #: seconds ``finish()`` waits for the thread (it stops at the next file, ~ms)
-    FINISH_SECONDS = 2.0
+    #: seconds ``stop(wait=True)`` waits for the thread (it stops at the next file, ~ms)
+    WAIT_SECONDS = 2.0
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -73,15 +73,12 @@ class ArchiveScan:
     def start(self) -> None:
         self.thread.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = False) -> None:
+        """Stop at the next file; ``wait``: until the thread has ended (at most
+        ``WAIT_SECONDS``), so that the interpreter's exit does not cut a write short."""
         self._stop.set()
-
-    def finish(self) -> None:
-        """Stop and wait for the thread (at most ``FINISH_SECONDS``), so the interpreter does
-        not end it in the middle of a write."""
-        self._stop.set()
-        if self.thread.is_alive():
-            self.thread.join(self.FINISH_SECONDS)
+        if wait and self.thread.is_alive():
+            self.thread.join(self.WAIT_SECONDS)
 
     def _send(self, signal, *args) -> None:
         try:
@@ -173,7 +170,7 @@ class ArchivePanel(QWidget):
         self.destroyed.connect(self._stop_scan_of(self))
         app = QCoreApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self._finish_scan)
+            app.aboutToQuit.connect(self._stop_before_quitting)
         self._show_folder()
 
     @staticmethod
@@ -215,17 +212,16 @@ class ArchivePanel(QWidget):
             self._fill()
         self.refresh()
 
-    def stop(self) -> None:
-        """Stop the background update (what it committed stays)."""
+    def stop(self, wait: bool = False) -> None:
+        """Stop the background update (what it committed stays); ``wait``: see
+        ``ArchiveScan.stop``."""
         if self.scan is not None:
-            self.scan.stop()
+            self.scan.stop(wait)
             self.scan = None
         self._scan_again = False
 
-    def _finish_scan(self) -> None:
-        if self.scan is not None:
-            self.scan.finish()
-            self.scan = None
+    def _stop_before_quitting(self) -> None:
+        self.stop(wait=True)
 
     def is_scanning(self) -> bool:
         return self.scan is not None
